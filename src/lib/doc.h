@@ -1,0 +1,180 @@
+/* The document model: one shape for every input format.
+ *
+ * A reader (read_text.c, read_xml.c) turns a source into blocks of normalised
+ * UTF-8 text through the builder functions below. All block texts live in one
+ * buffer, 'text'; blocks, sections and sentences are byte ranges of it. A list
+ * of position marks maps any offset of 'text' back to a line and column of the
+ * source, so evidence can point at the exact place.
+ *
+ * Lifetime: the document owns everything it points to; free it with
+ * ck_doc_free(). */
+#ifndef CK_DOC_H
+#define CK_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+typedef enum { CK_LANG_NB, CK_LANG_NN, CK_LANG_EN, CK_LANG_COUNT } ck_lang;
+
+/* "nb", "nn", "en". */
+const char *ck_lang_name(ck_lang lang);
+/* Parses "nb", "nn", "en" (also "no"/"nob" -> nb, "nno" -> nn, "eng" -> en);
+ * returns false when 'name' is none of these. */
+bool ck_lang_parse(const char *name, ck_lang *out);
+
+typedef enum {
+  CK_FORMAT_TEXT,
+  CK_FORMAT_MARKDOWN,
+  CK_FORMAT_XML,
+  CK_FORMAT_EFORMS,
+  CK_FORMAT_COUNT
+} ck_input_format;
+
+/* "text", "markdown", "xml", "eforms". */
+const char *ck_input_format_name(ck_input_format f);
+
+typedef enum {
+  CK_BLOCK_HEADING,
+  CK_BLOCK_PARAGRAPH,
+  CK_BLOCK_LIST_ITEM,
+  CK_BLOCK_TABLE_CELL,
+  CK_BLOCK_KIND_COUNT
+} ck_block_kind;
+
+/* "heading", "paragraph", "list-item", "table-cell". */
+const char *ck_block_kind_name(ck_block_kind k);
+
+/* What a section is for, read from its heading. Evidence counts differently
+ * in each: a sentence under "Bakgrunn" is not a requirement. */
+typedef enum {
+  CK_SECTION_NONE,          /* no heading, or a heading that says nothing */
+  CK_SECTION_BACKGROUND,    /* bakgrunn, innledning, om oppdragsgiver; background */
+  CK_SECTION_REQUIREMENTS,  /* kravspesifikasjon, minimumskrav, tekniske krav */
+  CK_SECTION_QUALIFICATION, /* kvalifikasjonskrav; qualification, selection criteria */
+  CK_SECTION_AWARD,         /* tildelingskriterier, evaluering; award criteria */
+  CK_SECTION_CONTRACT,      /* kontraktsvilkår, kontraktsbestemmelser; contract terms */
+  CK_SECTION_KIND_COUNT
+} ck_section_kind;
+
+/* "none", "background", "requirements", "qualification", "award", "contract". */
+const char *ck_section_kind_name(ck_section_kind k);
+/* Parses the names above; false for anything else. */
+bool ck_section_kind_parse(const char *name, ck_section_kind *out);
+/* Classifies a heading text (UTF-8, any case, with or without its number). */
+ck_section_kind ck_classify_heading(const char *text, size_t len);
+
+typedef struct ck_section {
+  size_t block;            /* index of the heading block */
+  int parent;              /* index of the enclosing section, -1 at top level */
+  int level;               /* 1 = top */
+  ck_section_kind kind;    /* from this heading alone */
+  ck_section_kind effective; /* own kind, else the nearest ancestor's */
+  char *path;              /* "3 Kravspesifikasjon > 3.2 Garanti", owned */
+} ck_section;
+
+typedef struct ck_block {
+  ck_block_kind kind;
+  size_t start, end; /* byte range in doc->text */
+  int section;       /* enclosing section index, -1 before the first heading;
+                        a heading block belongs to the section it opens */
+  int level;         /* heading level (1..6), 0 for other kinds */
+  int row;           /* table row number (0-based, doc-wide) for table cells, else -1 */
+  const char *xpath; /* XML source: path of the element, owned by the doc; else NULL */
+} ck_block;
+
+/* A sentence, or for tables one row; the unit patterns are matched against.
+ * Sentences never include heading blocks. */
+typedef struct ck_sentence {
+  size_t start, end;   /* byte range in doc->text */
+  size_t block;        /* block where it starts */
+} ck_sentence;
+
+/* Position mark: text offset 'off' came from source 'line':'col', and the
+ * following bytes map one character to one column until the next mark. */
+typedef struct ck_posmark {
+  size_t off;
+  unsigned line, col;
+} ck_posmark;
+
+typedef struct ck_doc {
+  char *path;              /* as given by the user ("-" for stdin), owned */
+  ck_input_format format;
+  char *encoding;          /* "UTF-8", "UTF-8 with BOM", "UTF-16LE", "windows-1252", ... */
+  ck_lang lang;            /* detected or set by ck_doc_set_lang() */
+  bool lang_forced;
+  ck_buf text;             /* all block texts; blocks are separated by '\n',
+                              cells of one table row by " | " */
+  ck_block *blocks;
+  size_t nblocks, cap_blocks;
+  ck_section *sections;
+  size_t nsections, cap_sections;
+  ck_sentence *sentences;
+  size_t nsentences, cap_sentences;
+  ck_posmark *marks;
+  size_t nmarks, cap_marks;
+  char **strings;          /* pool of xpaths and other owned strings */
+  size_t nstrings, cap_strings;
+  char **cpv;              /* CPV codes (8 digits, no check digit), main first */
+  size_t ncpv, cap_cpv;
+  char *title;             /* first heading or XML title, owned; may be NULL */
+  /* builder state */
+  bool in_block;
+  bool pending_space;
+  int next_row;
+} ck_doc;
+
+/* Creates an empty document for the source 'path'. */
+ck_doc *ck_doc_new(const char *path, ck_input_format format, const char *encoding);
+/* Frees the document and everything it owns. Does nothing for NULL. */
+void ck_doc_free(ck_doc *doc);
+
+/* --- builder, used by readers ------------------------------------------------ */
+
+/* Starts a block. 'level' is the heading level (ignored for other kinds);
+ * 'xpath' is copied (may be NULL). For CK_BLOCK_TABLE_CELL, 'row' says which
+ * row the cell belongs to: pass the value of ck_doc_new_row() for the first
+ * cell and the same value for the others of that row. */
+void ck_doc_begin_block(ck_doc *doc, ck_block_kind kind, int level, int row,
+                        const char *xpath);
+/* Returns a fresh table row number. */
+int ck_doc_new_row(ck_doc *doc);
+/* Appends source text to the open block. 'line':'col' is where s[0] sits in
+ * the source (1-based, col counted in characters). Runs of white space (also
+ * across calls) collapse to one space; leading and trailing space of a block
+ * is dropped. Invalid UTF-8 must not be passed. */
+void ck_doc_add_text(ck_doc *doc, const char *s, size_t len, unsigned line, unsigned col);
+/* Closes the open block. An empty block is dropped. A heading opens a
+ * section whose parent is the nearest earlier section of a lower level. */
+void ck_doc_end_block(ck_doc *doc);
+/* Records a CPV code found in the source (digits, optional "-N" check digit is
+ * stripped). Codes are kept in the order added, without duplicates. */
+void ck_doc_add_cpv(ck_doc *doc, const char *code, size_t len);
+/* Keeps a copy of 's' for the document's lifetime and returns it. */
+const char *ck_doc_intern(ck_doc *doc, const char *s);
+/* Sets the language and stops ck_doc_finish() from detecting it. */
+void ck_doc_set_lang(ck_doc *doc, ck_lang lang);
+
+/* Finishes the model: section kinds and paths, sentences, language (unless
+ * set), CPV codes written in the text ("CPV 39130000-2"), title. Call once,
+ * after the last block. */
+void ck_doc_finish(ck_doc *doc);
+
+/* --- queries ----------------------------------------------------------------- */
+
+/* Maps a byte offset of doc->text to the source line and column (1-based). */
+void ck_doc_position(const ck_doc *doc, size_t off, unsigned *line, unsigned *col);
+/* The section path of a block, "" when it is before the first heading. */
+const char *ck_doc_block_section_path(const ck_doc *doc, size_t block);
+/* The effective section kind of a block. */
+ck_section_kind ck_doc_block_section_kind(const ck_doc *doc, size_t block);
+
+/* Splits the non-heading blocks of 'doc' into sentences (sentences.c).
+ * Called by ck_doc_finish(). */
+void ck_doc_split_sentences(ck_doc *doc);
+
+/* Detects the language of a UTF-8 text from its function words (lang.c). */
+ck_lang ck_detect_language(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,210 @@
+/* The compiled rule set.
+ *
+ * Rule packs are XML files (docs/rule-language.md), validated against
+ * rules/schema/circheck-rules.rng, then compiled once: every pattern becomes a
+ * JIT-compiled PCRE2 code. A ck_ruleset is immutable after loading and may be
+ * shared read-only by several evaluations (threads). */
+#ifndef CK_RULES_H
+#define CK_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+#include "diag.h"
+#include "doc.h"
+
+typedef enum { CK_LEVEL_BASIC, CK_LEVEL_ADVANCED, CK_LEVEL_SPEARHEAD, CK_LEVEL_COUNT } ck_level;
+const char *ck_level_name(ck_level l); /* "basic", "advanced", "spearhead" */
+bool ck_level_parse(const char *name, ck_level *out);
+
+/* Languages of messages and clauses. */
+typedef enum { CK_MSG_NB, CK_MSG_EN, CK_MSG_LANG_COUNT } ck_msg_lang;
+const char *ck_msg_lang_name(ck_msg_lang l); /* "nb", "en" */
+bool ck_msg_lang_parse(const char *name, ck_msg_lang *out);
+
+/* Where a clause belongs in the tender. */
+typedef enum {
+  CK_PLACE_QUALIFICATION, /* kvalifikasjonskrav */
+  CK_PLACE_SPECIFICATION, /* kravspesifikasjon */
+  CK_PLACE_AWARD,         /* tildelingskriterier */
+  CK_PLACE_CONTRACT,      /* kontraktsvilkår */
+  CK_PLACE_COUNT
+} ck_placement;
+const char *ck_placement_name(ck_placement p); /* "qualification", "specification", "award", "contract" */
+bool ck_placement_parse(const char *name, ck_placement *out);
+
+typedef enum { CK_UNIT_NONE, CK_UNIT_YEAR, CK_UNIT_MONTH, CK_UNIT_PERCENT, CK_UNIT_COUNT } ck_unit;
+const char *ck_unit_name(ck_unit u); /* "", "year", "month", "percent" */
+
+typedef enum { CK_COMPARE_AT_LEAST, CK_COMPARE_AT_MOST } ck_compare;
+
+/* Result statuses, best first. */
+typedef enum {
+  CK_STATUS_PASS,
+  CK_STATUS_PARTIAL,
+  CK_STATUS_FAIL,
+  CK_STATUS_NOT_APPLICABLE,
+  CK_RESULT_STATUS_COUNT
+} ck_result_status;
+const char *ck_result_status_name(ck_result_status s); /* "pass", "partial", "fail", "not-applicable" */
+bool ck_result_status_parse(const char *name, ck_result_status *out);
+
+/* Why a result has its status. Names are stable (JSON "reason"). */
+typedef enum {
+  CK_REASON_MET,               /* pass: binding, and any figure meets the level */
+  CK_REASON_BELOW_THRESHOLD,   /* partial: binding, figure weaker than the level */
+  CK_REASON_NO_FIGURE,         /* partial: binding, but the figure the rule measures is missing */
+  CK_REASON_UNVERIFIED,        /* partial: binding, but no way to verify is stated */
+  CK_REASON_NO_EQUIVALENT,     /* partial: a label is required without "or equivalent" */
+  CK_REASON_WISH_ONLY,         /* partial: bør / ønskes / should / evaluated only */
+  CK_REASON_PERMISSION_ONLY,   /* partial: kan / may */
+  CK_REASON_NOT_BINDING,       /* partial: mentioned without any requirement wording */
+  CK_REASON_WRONG_SECTION,     /* partial: stated in a section where it does not bind */
+  CK_REASON_BACKGROUND_ONLY,   /* fail: only mentioned as background */
+  CK_REASON_ABSENT,            /* fail: nothing in the document */
+  CK_REASON_NEGATED,           /* fail: "ikke krav om ...", "no requirement for ..." */
+  CK_REASON_CONTRADICTED,      /* fail: "kun nye produkter", "only new products" */
+  CK_REASON_PACK_NOT_SELECTED, /* not-applicable: another product category */
+  CK_REASON_CONDITION_NOT_MET, /* not-applicable: the rule's <when> condition is absent */
+  CK_REASON_COUNT
+} ck_reason;
+const char *ck_reason_name(ck_reason r); /* "met", "below-threshold", ... */
+bool ck_reason_parse(const char *name, ck_reason *out);
+
+/* One compiled regular expression and where it was written. */
+typedef struct ck_pattern {
+  pcre2_code *code; /* JIT-compiled, UTF | UCP | CASELESS */
+  char *src;        /* the pattern text, owned */
+  unsigned line, col;
+} ck_pattern;
+
+typedef struct ck_pattern_list {
+  ck_pattern *items;
+  size_t n, cap;
+} ck_pattern_list;
+
+/* A sentence matches a pattern set when every 'all' pattern, at least one
+ * 'any' pattern (if there are any) and no 'none' pattern match it. */
+typedef struct ck_pattern_set {
+  ck_pattern_list all, any, none;
+} ck_pattern_set;
+
+/* Per document language; nn falls back to nb when a set has no nn patterns. */
+typedef struct ck_lang_patterns {
+  ck_pattern_set by_lang[CK_LANG_COUNT];
+  bool has[CK_LANG_COUNT];
+} ck_lang_patterns;
+
+typedef struct ck_example {
+  char *text;               /* the example passage, owned */
+  ck_lang lang;
+  bool has_section;
+  char *section;            /* heading put above the text, owned, may be NULL */
+  ck_level level;
+  ck_result_status expect;  /* "no-match" is stored as FAIL with reason ABSENT */
+  bool has_reason;
+  ck_reason reason;
+  unsigned line, col;       /* position in the rule file */
+} ck_example;
+
+typedef struct ck_clause {
+  ck_placement placement;
+  char *text[CK_MSG_LANG_COUNT];   /* with {required}, {level}, ... placeholders */
+  char *verify[CK_MSG_LANG_COUNT]; /* how compliance is verified; may be NULL */
+} ck_clause;
+
+typedef struct ck_value_spec {
+  bool present;
+  ck_unit unit;            /* CK_UNIT_YEAR accepts months, converted */
+  ck_compare compare;
+  double threshold[CK_LEVEL_COUNT]; /* a level without its own figure inherits the one below */
+  unsigned window;         /* words around the trigger a figure may be; default 12 */
+} ck_value_spec;
+
+typedef struct ck_criterion {
+  char *id;                /* "lifetime.warranty" */
+  char *category;          /* "lifetime" */
+  char *name[CK_MSG_LANG_COUNT];
+} ck_criterion;
+
+struct ck_pack;
+
+typedef struct ck_rule {
+  char *id;                /* "furniture.warranty" */
+  const ck_criterion *criterion;
+  struct ck_pack *pack;
+  char *name[CK_MSG_LANG_COUNT];
+  char *source;            /* where the figure comes from */
+  unsigned scope;          /* bit (1u << ck_section_kind) for each section where evidence binds;
+                              CK_SECTION_NONE is always included */
+  bool prohibition;        /* the requirement itself is worded as a negation
+                              ("skal ikke inneholde"); plain negation words do not negate it */
+  ck_lang_patterns match;
+  ck_lang_patterns contradict; /* only 'any' is used */
+  ck_lang_patterns when;       /* applicability condition over the whole document; only 'any' */
+  ck_lang_patterns qualifier;  /* must appear in the evidence block; only 'any' */
+  ck_reason qualifier_reason;  /* CK_REASON_UNVERIFIED or CK_REASON_NO_EQUIVALENT */
+  bool has_qualifier;
+  bool has_when;
+  ck_value_spec value;
+  char *message[CK_REASON_COUNT][CK_MSG_LANG_COUNT]; /* overrides; NULL = catalogue default */
+  ck_clause clause;
+  ck_example *examples;
+  size_t nexamples, cap_examples;
+  char *file;              /* rule file, owned */
+  unsigned line, col;      /* position of <rule> */
+} ck_rule;
+
+typedef struct ck_pack {
+  char *id;                /* "furniture" */
+  char *name[CK_MSG_LANG_COUNT];
+  char *file;              /* owned */
+  bool always;             /* <select always="true"/>: the core pack */
+  char **cpv;              /* CPV prefixes (digits only) */
+  size_t ncpv, cap_cpv;
+  ck_lang_patterns subject;/* words in the title/description that select the pack */
+  ck_rule **rules;         /* owned rules, in file order */
+  size_t nrules, cap_rules;
+} ck_pack;
+
+typedef struct ck_ruleset {
+  ck_criterion *criteria;
+  size_t ncriteria, cap_criteria;
+  ck_pack **packs;         /* sorted by id */
+  size_t npacks, cap_packs;
+  ck_rule **rules;         /* all rules sorted by id (borrowed from packs) */
+  size_t nrules, cap_rules;
+} ck_ruleset;
+
+/* Creates an empty rule set and loads the criteria table (CSV: id,category,
+ * name_en,name_nb) from memory; 'name' is used in diagnostics. */
+ck_status ck_ruleset_new(const char *criteria_csv, size_t len, const char *name,
+                         ck_ruleset **out, ck_diags *diags);
+
+/* Parses, validates against the RELAX NG schema 'schema' (text of the .rng),
+ * and compiles one rule pack from memory; 'file' names it in diagnostics
+ * ("file:line:col: error: ..."). A pack whose id is already loaded replaces the
+ * old one. On error nothing is added and CK_ERR_RULES is returned. */
+ck_status ck_ruleset_add_pack(ck_ruleset *rs, const char *xml, size_t len, const char *file,
+                              const char *schema, size_t schema_len, ck_diags *diags);
+
+/* Sorts packs and rules by id; call after the last ck_ruleset_add_pack(). */
+void ck_ruleset_seal(ck_ruleset *rs);
+
+/* Finds a criterion or a pack by id; NULL when there is none. */
+const ck_criterion *ck_ruleset_criterion(const ck_ruleset *rs, const char *id);
+const ck_pack *ck_ruleset_pack(const ck_ruleset *rs, const char *id);
+
+/* Frees the rule set and everything it owns. Does nothing for NULL. */
+void ck_ruleset_free(ck_ruleset *rs);
+
+/* Returns the pattern set used for 'lang' (nn falls back to nb, nb to nn),
+ * or NULL when the rule has none for that language. */
+const ck_pattern_set *ck_lang_patterns_get(const ck_lang_patterns *lp, ck_lang lang);
+
+#endif

@@ -1,0 +1,115 @@
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Out of memory is the one condition the library does not report as a
+ * status: no caller could do anything useful with it. */
+static void out_of_memory(size_t size) {
+  fprintf(stderr, "circheck: out of memory allocating %zu bytes\n", size);
+  abort();
+}
+
+void *ck_xmalloc(size_t size) {
+  void *p = malloc(size ? size : 1);
+  if (!p)
+    out_of_memory(size);
+  return p;
+}
+
+void *ck_xcalloc(size_t count, size_t size) {
+  void *p = calloc(count ? count : 1, size ? size : 1);
+  if (!p)
+    out_of_memory(count * size);
+  return p;
+}
+
+void *ck_xrealloc(void *ptr, size_t size) {
+  void *p = realloc(ptr, size ? size : 1);
+  if (!p)
+    out_of_memory(size);
+  return p;
+}
+
+char *ck_xstrdup(const char *s) { return ck_xstrndup(s, strlen(s)); }
+
+char *ck_xstrndup(const char *s, size_t len) {
+  char *p = ck_xmalloc(len + 1);
+  memcpy(p, s, len);
+  p[len] = '\0';
+  return p;
+}
+
+void ck_grow(void **items, size_t *cap, size_t need, size_t elem) {
+  if (need <= *cap)
+    return;
+  size_t n = *cap ? *cap : 8;
+  while (n < need)
+    n *= 2;
+  *items = ck_xrealloc(*items, n * elem);
+  *cap = n;
+}
+
+static void buf_reserve(ck_buf *b, size_t extra) {
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap)
+    return;
+  size_t n = b->cap ? b->cap : 64;
+  while (n < need)
+    n *= 2;
+  b->ptr = ck_xrealloc(b->ptr, n);
+  b->cap = n;
+}
+
+void ck_buf_put(ck_buf *b, const char *s, size_t len) {
+  buf_reserve(b, len);
+  if (len)
+    memcpy(b->ptr + b->len, s, len);
+  b->len += len;
+  b->ptr[b->len] = '\0';
+}
+
+void ck_buf_puts(ck_buf *b, const char *s) { ck_buf_put(b, s, strlen(s)); }
+
+void ck_buf_putc(ck_buf *b, char c) { ck_buf_put(b, &c, 1); }
+
+void ck_buf_vprintf(ck_buf *b, const char *fmt, va_list ap) {
+  va_list copy;
+  va_copy(copy, ap);
+  int n = vsnprintf(NULL, 0, fmt, copy);
+  va_end(copy);
+  if (n < 0)
+    return;
+  buf_reserve(b, (size_t)n);
+  vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+  b->len += (size_t)n;
+}
+
+void ck_buf_printf(ck_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ck_buf_vprintf(b, fmt, ap);
+  va_end(ap);
+}
+
+void ck_buf_reset(ck_buf *b) {
+  b->len = 0;
+  if (b->ptr)
+    b->ptr[0] = '\0';
+}
+
+char *ck_buf_detach(ck_buf *b) {
+  char *p = b->ptr ? b->ptr : ck_xstrdup("");
+  b->ptr = NULL;
+  b->len = b->cap = 0;
+  return p;
+}
+
+void ck_buf_free(ck_buf *b) {
+  free(b->ptr);
+  b->ptr = NULL;
+  b->len = b->cap = 0;
+}
+
+const char *ck_buf_cstr(const ck_buf *b) { return b->ptr ? b->ptr : ""; }
