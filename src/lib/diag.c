@@ -60,6 +60,14 @@ void ck_diag_format(const ck_diag *diag, ck_buf *out) {
   ck_buf_printf(out, "%s: %s", level_names[diag->level], diag->msg);
 }
 
+void ck_diag_print(const ck_diag *diag, FILE *out) {
+  ck_buf line = CK_BUF_INIT;
+  ck_diag_format(diag, &line);
+  ck_buf_putc(&line, '\n');
+  fwrite(line.ptr, 1, line.len, out);
+  ck_buf_free(&line);
+}
+
 void ck_diags_free(ck_diags *d) {
   for (size_t i = 0; i < d->n; i++) {
     free(d->items[i].file);

@@ -14,15 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "circheck.h"
 #include "util.h"
-
-typedef enum { CK_LANG_NB, CK_LANG_NN, CK_LANG_EN, CK_LANG_COUNT } ck_lang;
-
-/* "nb", "nn", "en". */
-const char *ck_lang_name(ck_lang lang);
-/* Parses "nb", "nn", "en" (also "no"/"nob" -> nb, "nno" -> nn, "eng" -> en);
- * returns false when 'name' is none of these. */
-bool ck_lang_parse(const char *name, ck_lang *out);
 
 typedef enum {
   CK_FORMAT_TEXT,

@@ -18,14 +18,6 @@
 #include "diag.h"
 #include "doc.h"
 
-typedef enum { CK_LEVEL_BASIC, CK_LEVEL_ADVANCED, CK_LEVEL_SPEARHEAD, CK_LEVEL_COUNT } ck_level;
-const char *ck_level_name(ck_level l); /* "basic", "advanced", "spearhead" */
-bool ck_level_parse(const char *name, ck_level *out);
-
-/* Languages of messages and clauses. */
-typedef enum { CK_MSG_NB, CK_MSG_EN, CK_MSG_LANG_COUNT } ck_msg_lang;
-const char *ck_msg_lang_name(ck_msg_lang l); /* "nb", "en" */
-bool ck_msg_lang_parse(const char *name, ck_msg_lang *out);
 
 /* Where a clause belongs in the tender. */
 typedef enum {
@@ -43,16 +35,6 @@ const char *ck_unit_name(ck_unit u); /* "", "year", "month", "percent" */
 
 typedef enum { CK_COMPARE_AT_LEAST, CK_COMPARE_AT_MOST } ck_compare;
 
-/* Result statuses, best first. */
-typedef enum {
-  CK_STATUS_PASS,
-  CK_STATUS_PARTIAL,
-  CK_STATUS_FAIL,
-  CK_STATUS_NOT_APPLICABLE,
-  CK_RESULT_STATUS_COUNT
-} ck_result_status;
-const char *ck_result_status_name(ck_result_status s); /* "pass", "partial", "fail", "not-applicable" */
-bool ck_result_status_parse(const char *name, ck_result_status *out);
 
 /* Why a result has its status. Names are stable (JSON "reason"). */
 typedef enum {
@@ -172,14 +154,16 @@ typedef struct ck_pack {
   size_t nrules, cap_rules;
 } ck_pack;
 
-typedef struct ck_ruleset {
+struct ck_ruleset {
   ck_criterion *criteria;
   size_t ncriteria, cap_criteria;
   ck_pack **packs;         /* sorted by id */
   size_t npacks, cap_packs;
   ck_rule **rules;         /* all rules sorted by id (borrowed from packs) */
   size_t nrules, cap_rules;
-} ck_ruleset;
+};
+
+/* (ck_ruleset is declared in circheck.h; its layout is this struct.) */
 
 /* Creates an empty rule set and loads the criteria table (CSV: id,category,
  * name_en,name_nb) from memory; 'name' is used in diagnostics. */
@@ -200,8 +184,6 @@ void ck_ruleset_seal(ck_ruleset *rs);
 const ck_criterion *ck_ruleset_criterion(const ck_ruleset *rs, const char *id);
 const ck_pack *ck_ruleset_pack(const ck_ruleset *rs, const char *id);
 
-/* Frees the rule set and everything it owns. Does nothing for NULL. */
-void ck_ruleset_free(ck_ruleset *rs);
 
 /* Returns the pattern set used for 'lang' (nn falls back to nb, nb to nn),
  * or NULL when the rule has none for that language. */

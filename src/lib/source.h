@@ -11,17 +11,6 @@
 #include "diag.h"
 #include "doc.h"
 
-/* Caps on what one input may make circheck do. Defaults in
- * ck_limits_default(); every cap, when hit, is one clear error. */
-typedef struct ck_limits {
-  size_t max_input_bytes; /* size of one source file */
-  size_t max_line_bytes;  /* length of one physical line */
-  size_t max_blocks;      /* blocks in one document */
-  unsigned max_xml_depth; /* element nesting in XML */
-} ck_limits;
-
-ck_limits ck_limits_default(void);
-
 typedef struct ck_source {
   char *path;           /* as given; owned */
   char *raw;            /* the bytes as read; owned, NUL-terminated */
@@ -30,6 +19,9 @@ typedef struct ck_source {
   size_t text_len;
   const char *encoding; /* static string: "UTF-8", "UTF-8 with BOM", "UTF-16LE",
                            "UTF-16BE", "windows-1252" */
+  /* Added for ck_source_decode(), which takes no limits: the line cap, set by
+   * ck_source_read() from its limits; 0 means the default (1 MiB). */
+  size_t max_line_bytes;
 } ck_source;
 
 /* Reads 'path' ("-" = standard input) into 'src->raw'. Returns CK_OK,

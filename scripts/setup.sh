@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what circheck needs from Debian and builds it into build/.
+#   CIRCHECK_WERROR=ON   treat compiler warnings as errors (CI does)
+#   BUILD_DIR=...        build somewhere else (default: build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config libxml2-dev libpcre2-dev libcsv-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+build="${BUILD_DIR:-build}"
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_COMPILE_WARNING_AS_ERROR="${CIRCHECK_WERROR:-OFF}" >/dev/null
+cmake --build "$build" -j"$(nproc)"

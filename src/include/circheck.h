@@ -1,0 +1,195 @@
+/* circheck: the public interface of the engine, the only header the CLI uses.
+ *
+ * Lifecycle: load a rule set once (ck_ruleset_load), create a report for one
+ * run (ck_report_new), add documents to it (ck_report_check_path), render it
+ * (ck_report_render), free both. A rule set is read-only after loading and may
+ * be shared by several reports on several threads.
+ *
+ * The library never prints and never exits: problems with inputs come back
+ * as diagnostics (ck_diags) with a file, line and column. */
+#ifndef CIRCHECK_H
+#define CIRCHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* --- status and diagnostics ------------------------------------------------- */
+
+typedef enum {
+  CK_OK = 0,
+  CK_ERR_IO,    /* a file could not be read or written */
+  CK_ERR_INPUT, /* a document is empty, binary, badly encoded or malformed */
+  CK_ERR_RULES, /* a rule file is invalid */
+  CK_ERR_USAGE, /* the caller asked for something that makes no sense */
+  CK_ERR_LIMIT, /* an input exceeded a configured limit */
+  CK_STATUS_COUNT
+} ck_status;
+
+/* Returns a stable lower-case name such as "io" or "rules". */
+const char *ck_status_name(ck_status s);
+
+typedef enum { CK_DIAG_ERROR, CK_DIAG_WARNING, CK_DIAG_NOTE } ck_diag_level;
+
+typedef struct ck_diag {
+  ck_diag_level level;
+  char *file;    /* owned; may be NULL */
+  unsigned line; /* 1-based; 0 when unknown */
+  unsigned col;  /* 1-based; 0 when unknown */
+  char *msg;     /* owned */
+} ck_diag;
+
+typedef struct ck_diags {
+  ck_diag *items;
+  size_t n, cap;
+} ck_diags;
+
+#define CK_DIAGS_INIT {NULL, 0, 0}
+
+/* Appends a diagnostic; 'file' is copied. */
+void ck_diags_add(ck_diags *d, ck_diag_level level, const char *file, unsigned line,
+                  unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Number of entries at level CK_DIAG_ERROR. */
+size_t ck_diags_errors(const ck_diags *d);
+/* Writes one diagnostic as "file:line:col: error: msg\n" (unknown parts left out). */
+void ck_diag_print(const ck_diag *diag, FILE *out);
+/* Frees every entry and leaves 'd' empty and reusable. */
+void ck_diags_free(ck_diags *d);
+
+/* --- small enums shared by the engine and its callers ---------------------------- */
+
+typedef enum { CK_LANG_NB, CK_LANG_NN, CK_LANG_EN, CK_LANG_COUNT } ck_lang;
+const char *ck_lang_name(ck_lang lang); /* "nb", "nn", "en" */
+/* Parses "nb", "nn", "en" (also "no"/"nob"/"nor" -> nb, "nno" -> nn, "eng" -> en). */
+bool ck_lang_parse(const char *name, ck_lang *out);
+
+/* Languages of messages and clauses. */
+typedef enum { CK_MSG_NB, CK_MSG_EN, CK_MSG_LANG_COUNT } ck_msg_lang;
+const char *ck_msg_lang_name(ck_msg_lang l); /* "nb", "en" */
+/* Parses "nb", "en"; "nn" and "no" give nb. */
+bool ck_msg_lang_parse(const char *name, ck_msg_lang *out);
+
+typedef enum { CK_LEVEL_BASIC, CK_LEVEL_ADVANCED, CK_LEVEL_SPEARHEAD, CK_LEVEL_COUNT } ck_level;
+const char *ck_level_name(ck_level l); /* "basic", "advanced", "spearhead" */
+bool ck_level_parse(const char *name, ck_level *out);
+
+/* Result statuses, best first. */
+typedef enum {
+  CK_STATUS_PASS,
+  CK_STATUS_PARTIAL,
+  CK_STATUS_FAIL,
+  CK_STATUS_NOT_APPLICABLE,
+  CK_RESULT_STATUS_COUNT
+} ck_result_status;
+const char *ck_result_status_name(ck_result_status s); /* "pass", "partial", "fail", "not-applicable" */
+bool ck_result_status_parse(const char *name, ck_result_status *out);
+
+/* Caps on what one input may make circheck do; every cap, when hit, is one
+ * clear error. */
+typedef struct ck_limits {
+  size_t max_input_bytes; /* size of one source file */
+  size_t max_line_bytes;  /* length of one physical line */
+  size_t max_blocks;      /* blocks in one document */
+  unsigned max_xml_depth; /* element nesting in XML */
+} ck_limits;
+
+/* The defaults: 64 MiB input, 1 MiB lines, 1,000,000 blocks, XML depth 256. */
+ck_limits ck_limits_default(void);
+
+/* --- rule sets ----------------------------------------------------------------- */
+
+typedef struct ck_ruleset ck_ruleset;
+
+/* Loads the rule packs built into the binary (unless 'builtin' is false) and
+ * then each of 'paths' (a rule file, or a folder whose *.xml files are read in
+ * sorted order). A pack with the id of one already loaded replaces it. On
+ * error returns CK_ERR_RULES or CK_ERR_IO with diagnostics and '*out' NULL;
+ * otherwise the caller frees '*out' with ck_ruleset_free(). */
+ck_status ck_ruleset_load(bool builtin, const char *const *paths, size_t npaths,
+                          ck_ruleset **out, ck_diags *diags);
+/* Frees the rule set. Does nothing for NULL. */
+void ck_ruleset_free(ck_ruleset *rs);
+/* True when a pack with this id is loaded. */
+bool ck_ruleset_has_pack(const ck_ruleset *rs, const char *id);
+
+/* Writes the packs, rules, criteria and level figures as text. */
+void ck_rules_list(const ck_ruleset *rs, ck_msg_lang lang, FILE *out);
+
+/* Runs every rule's built-in examples and writes one line per mismatch plus
+ * a closing "N passed, N failed" line to 'out'. Returns the number of
+ * mismatches. Only rules of 'pack' when it is not NULL. */
+size_t ck_rules_test(const ck_ruleset *rs, const char *pack, FILE *out);
+
+/* --- checking documents ------------------------------------------------------------ */
+
+typedef struct ck_check_options {
+  ck_level level;
+  bool msg_lang_set;        /* false: the document's language (nn -> nb), else en */
+  ck_msg_lang msg_lang;
+  bool doc_lang_set;        /* false: detect */
+  ck_lang doc_lang;
+  const char *const *packs; /* forced packs; NULL/0 = choose from the document */
+  size_t npacks;
+  ck_limits limits;
+} ck_check_options;
+
+/* Options with the defaults of the command line. */
+ck_check_options ck_check_options_default(void);
+
+typedef struct ck_report ck_report;
+
+/* Creates an empty report for checking with 'rs' (borrowed: free the report
+ * first). */
+ck_report *ck_report_new(const ck_ruleset *rs, const ck_check_options *opts);
+/* Frees the report. Does nothing for NULL. */
+void ck_report_free(ck_report *report);
+
+/* Expands 'path' into the files to check: a file as is, '-' for standard
+ * input, a folder recursively in sorted order (hidden entries and symbolic
+ * link loops skipped). Appends to '*files' (caller frees each and the array). */
+ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size_t *cap,
+                           ck_diags *diags);
+
+/* Reads and checks one file ('-' = standard input) and adds its results to
+ * the report. On an unreadable or malformed input returns an error status
+ * with diagnostics and adds nothing. */
+ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags);
+
+/* True when some result has status 'threshold' or worse (fail is worse than
+ * partial; not-applicable never counts). */
+bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold);
+
+typedef enum {
+  CK_REPORT_TEXT,
+  CK_REPORT_JSON,
+  CK_REPORT_HTML,
+  CK_REPORT_SARIF,
+  CK_REPORT_JUNIT,
+  CK_REPORT_CSV,
+  CK_REPORT_MD,
+  CK_REPORT_FORMAT_COUNT
+} ck_report_format;
+const char *ck_report_format_name(ck_report_format f);
+bool ck_report_format_parse(const char *name, ck_report_format *out);
+/* True for the formats this build can render. */
+bool ck_report_format_available(ck_report_format f);
+
+typedef struct ck_render_options {
+  bool color;           /* ANSI colour in text output */
+  bool show_all;        /* text: list not-applicable rules too */
+  ck_result_status fail_on; /* JUnit: partial is a failure only when this is partial */
+} ck_render_options;
+
+/* Renders the report; returns a NUL-terminated string the caller frees,
+ * with its length in '*len'. */
+char *ck_report_render(const ck_report *report, ck_report_format format,
+                       const ck_render_options *opts, size_t *len);
+
+/* Writes 'data' to 'path' atomically: a temporary file in the same folder,
+ * then rename. On failure nothing at 'path' changes. */
+ck_status ck_write_file_atomic(const char *path, const char *data, size_t len, ck_diags *diags);
+
+/* "0.1.0" */
+const char *ck_version(void);
+
+#endif

@@ -1,0 +1,471 @@
+/* The document model: the builder readers use, section bookkeeping, heading
+ * classification, CPV codes, and mapping text offsets back to the source.
+ *
+ * Memory matters here because a document holds a normalised copy of its whole
+ * source: position marks are only recorded where the one-character-per-column
+ * mapping breaks, so a plain line costs one mark, not one per character. */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How far back ck_doc_add_text() counts characters to see whether a call
+ * continues exactly where the last mark's run ends. Beyond this a new mark is
+ * cheaper than counting, and it keeps the builder linear. */
+#define MARK_LOOKBACK 256
+
+/* How far before a code "CPV" may stand for the code to count as a CPV code. */
+#define CPV_WINDOW 40
+
+ck_doc *ck_doc_new(const char *path, ck_input_format format, const char *encoding) {
+  ck_doc *doc = ck_xcalloc(1, sizeof *doc);
+  doc->path = ck_xstrdup(path ? path : "-");
+  doc->format = format;
+  doc->encoding = ck_xstrdup(encoding ? encoding : "UTF-8");
+  doc->lang = CK_LANG_NB;
+  /* Readers of an empty document still get a valid, empty C string. */
+  ck_buf_put(&doc->text, "", 0);
+  return doc;
+}
+
+void ck_doc_free(ck_doc *doc) {
+  if (!doc)
+    return;
+  free(doc->path);
+  free(doc->encoding);
+  ck_buf_free(&doc->text);
+  free(doc->blocks);
+  for (size_t i = 0; i < doc->nsections; i++)
+    free(doc->sections[i].path);
+  free(doc->sections);
+  free(doc->sentences);
+  free(doc->marks);
+  for (size_t i = 0; i < doc->nstrings; i++)
+    free(doc->strings[i]);
+  free(doc->strings);
+  for (size_t i = 0; i < doc->ncpv; i++)
+    free(doc->cpv[i]);
+  free(doc->cpv);
+  free(doc->title);
+  free(doc);
+}
+
+const char *ck_doc_intern(ck_doc *doc, const char *s) {
+  CK_GROW(doc->strings, doc->cap_strings, doc->nstrings + 1);
+  doc->strings[doc->nstrings] = ck_xstrdup(s);
+  return doc->strings[doc->nstrings++];
+}
+
+/* XML readers hand the same xpath for many consecutive blocks; sharing the
+ * last copy keeps the pool from growing with every block. */
+static const char *intern_xpath(ck_doc *doc, const char *xpath) {
+  if (!xpath)
+    return NULL;
+  for (size_t i = doc->nstrings, seen = 0; i > 0 && seen < 4; i--, seen++)
+    if (strcmp(doc->strings[i - 1], xpath) == 0)
+      return doc->strings[i - 1];
+  return ck_doc_intern(doc, xpath);
+}
+
+void ck_doc_set_lang(ck_doc *doc, ck_lang lang) {
+  doc->lang = lang;
+  doc->lang_forced = true;
+}
+
+int ck_doc_new_row(ck_doc *doc) { return doc->next_row++; }
+
+/* The open block lives in blocks[nblocks] and is only counted once it turns
+ * out non-empty. While open, its 'end' holds where its separator starts, so
+ * an empty block can be taken back without a trace. */
+void ck_doc_begin_block(ck_doc *doc, ck_block_kind kind, int level, int row,
+                        const char *xpath) {
+  if (doc->in_block)
+    ck_doc_end_block(doc);
+  CK_GROW(doc->blocks, doc->cap_blocks, doc->nblocks + 1);
+  size_t sep_at = doc->text.len;
+  if (doc->nblocks > 0) {
+    const ck_block *prev = &doc->blocks[doc->nblocks - 1];
+    if (kind == CK_BLOCK_TABLE_CELL && prev->kind == CK_BLOCK_TABLE_CELL && prev->row == row)
+      ck_buf_put(&doc->text, " | ", 3);
+    else
+      ck_buf_putc(&doc->text, '\n');
+  }
+  ck_block *b = &doc->blocks[doc->nblocks];
+  b->kind = kind;
+  b->start = doc->text.len;
+  b->end = sep_at;
+  b->section = -1;
+  b->level = kind == CK_BLOCK_HEADING ? (level < 1 ? 1 : level > 6 ? 6 : level) : 0;
+  b->row = kind == CK_BLOCK_TABLE_CELL ? row : -1;
+  b->xpath = intern_xpath(doc, xpath);
+  doc->in_block = true;
+  doc->pending_space = false;
+}
+
+static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Number of UTF-8 characters in s[0..len). */
+static size_t count_chars(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    n += !is_cont((unsigned char)s[i]);
+  return n;
+}
+
+/* Byte width of the white-space character at s[i], 0 for anything else.
+ * No-break and fixed-width spaces count: they are common in numbers
+ * ("5 000 kr") and patterns should see one ordinary space. */
+static size_t space_width(const unsigned char *s, size_t i, size_t len) {
+  unsigned char c = s[i];
+  if (c == ' ' || (c >= '\t' && c <= '\r'))
+    return 1;
+  if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
+    return 2;
+  if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] <= 0x8A || s[i + 2] == 0xAF))
+    return 3;
+  return 0;
+}
+
+/* 1 for ASCII white space, 2 for the lead bytes of the wider spaces that
+ * space_width() knows; 0 for everything else. */
+static const unsigned char space_lead[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [0xC2] = 2, [0xE2] = 2};
+
+static void add_mark(ck_doc *doc, size_t off, unsigned line, unsigned col) {
+  CK_GROW(doc->marks, doc->cap_marks, doc->nmarks + 1);
+  doc->marks[doc->nmarks++] = (ck_posmark){off, line, col};
+}
+
+/* Appends text, collapsing white space, and records a position mark before
+ * every run of copied characters whose source position is not the one the
+ * previous mark already implies. */
+void ck_doc_add_text(ck_doc *doc, const char *s, size_t len, unsigned line, unsigned col) {
+  if (!doc->in_block || len == 0)
+    return;
+  const unsigned char *u = (const unsigned char *)s;
+  size_t block_start = doc->blocks[doc->nblocks].start;
+  bool exp_valid = false;
+  unsigned exp_line = 0, exp_col = 0;
+  if (doc->nmarks > 0) {
+    const ck_posmark *m = &doc->marks[doc->nmarks - 1];
+    if (doc->text.len - m->off <= MARK_LOOKBACK) {
+      exp_valid = true;
+      exp_line = m->line;
+      exp_col = m->col + (unsigned)count_chars(doc->text.ptr + m->off, doc->text.len - m->off);
+    }
+  }
+  bool space = doc->pending_space;
+  size_t i = 0;
+  while (i < len) {
+    size_t w = space_width(u, i, len);
+    if (w) {
+      if (u[i] == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+      i += w;
+      space = true;
+      continue;
+    }
+    /* One run ends at white space other than a single ASCII space between
+     * two non-space characters: such a space needs no collapsing, so most
+     * lines are copied in one piece. */
+    size_t j = i, nchars = 0;
+    for (;;) {
+      while (j < len) {
+        unsigned char c = u[j];
+        if (space_lead[c] && (space_lead[c] == 1 || space_width(u, j, len)))
+          break;
+        nchars += !is_cont(c);
+        j++;
+      }
+      if (j + 1 < len && u[j] == ' ' && !space_width(u, j + 1, len)) {
+        j++;
+        nchars++;
+        continue;
+      }
+      break;
+    }
+    if (space && doc->text.len > block_start) {
+      ck_buf_putc(&doc->text, ' ');
+      exp_col++;
+    }
+    space = false;
+    if (!exp_valid || exp_line != line || exp_col != col)
+      add_mark(doc, doc->text.len, line, col);
+    ck_buf_put(&doc->text, s + i, j - i);
+    col += (unsigned)nchars;
+    exp_valid = true;
+    exp_line = line;
+    exp_col = col;
+    i = j;
+  }
+  doc->pending_space = space;
+}
+
+/* Lower-cases ASCII and the Latin-1 capitals (Æ Ø Å É ...) of a heading into
+ * 'out' (NUL-terminated, truncated to 'cap' - 1 bytes at a character edge). */
+static size_t fold_case(const char *text, size_t len, char *out, size_t cap) {
+  size_t n = 0;
+  for (size_t i = 0; i < len && n + 1 < cap; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c >= 'A' && c <= 'Z') {
+      out[n++] = (char)(c + 32);
+    } else if (c == 0xC3 && i + 1 < len && n + 2 < cap) {
+      unsigned char d = (unsigned char)text[i + 1];
+      out[n++] = (char)c;
+      out[n++] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+      i++;
+    } else if (c >= 0x80 && !is_cont(c)) {
+      /* copy a whole multi-byte character or nothing */
+      size_t w = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (i + w > len || n + w >= cap)
+        break;
+      memcpy(out + n, text + i, w);
+      n += w;
+      i += w - 1;
+    } else {
+      out[n++] = (char)c;
+    }
+  }
+  out[n] = '\0';
+  return n;
+}
+
+static bool word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* True when 'word' occurs in 's' as a whole word. */
+static bool has_word(const char *s, const char *word) {
+  size_t wl = strlen(word);
+  for (const char *p = strstr(s, word); p; p = strstr(p + 1, word)) {
+    bool left = p == s || !word_char((unsigned char)p[-1]);
+    bool right = !word_char((unsigned char)p[wl]);
+    if (left && right)
+      return true;
+  }
+  return false;
+}
+
+static bool has_any(const char *s, const char *const *keys) {
+  for (size_t i = 0; keys[i]; i++)
+    if (strstr(s, keys[i]))
+      return true;
+  return false;
+}
+
+/* Order matters: the first kind whose words occur wins, and requirements
+ * comes last because "krav" is part of so many other headings
+ * ("Krav til kvalifikasjon", "Kontraktskrav"). Substrings catch compounds
+ * such as "Kvalifikasjonskrav" and "Tildelingskriterier". */
+ck_section_kind ck_classify_heading(const char *text, size_t len) {
+  static const char *const qualification[] = {
+      "kvalifikasjon", "egnethet", "qualification", "selection criteria", "suitability", NULL};
+  static const char *const award[] = {"tildeling", "evaluering", "vekting", "award",
+                                      "evaluation", "weighting", NULL};
+  static const char *const contract[] = {"kontraktsvilkår",
+                                         "kontraktsbestemmelse",
+                                         "avtalevilkår",
+                                         "særskilte vilkår",
+                                         "særskilde vilkår",
+                                         "kontraktskrav",
+                                         "leveringsvilkår",
+                                         "contract terms",
+                                         "contract conditions",
+                                         "conditions of contract",
+                                         "special conditions",
+                                         "contract performance",
+                                         NULL};
+  static const char *const background[] = {"bakgrunn",
+                                           "innledning",
+                                           "innleiing",
+                                           "orientering",
+                                           "om oppdragsgiver",
+                                           "om oppdragsgivar",
+                                           "om kommunen",
+                                           "formål",
+                                           "føremål",
+                                           "generell informasjon",
+                                           "background",
+                                           "introduction",
+                                           "about the contracting authority",
+                                           "about the buyer",
+                                           "purpose",
+                                           "general information",
+                                           NULL};
+  static const char *const requirements[] = {
+      "kravspesifikasjon", "krav til",     "minimumskrav", "minstekrav",
+      "tekniske krav",     "spesifikasjon", "ytelseskrav", "funksjonskrav",
+      "miljøkrav",         "requirement",  "specification", NULL};
+  char buf[256];
+  fold_case(text, len, buf, sizeof buf);
+  if (has_any(buf, qualification))
+    return CK_SECTION_QUALIFICATION;
+  if (has_any(buf, award))
+    return CK_SECTION_AWARD;
+  if (has_any(buf, contract))
+    return CK_SECTION_CONTRACT;
+  if (has_any(buf, background))
+    return CK_SECTION_BACKGROUND;
+  if (has_any(buf, requirements) || has_word(buf, "krav"))
+    return CK_SECTION_REQUIREMENTS;
+  return CK_SECTION_NONE;
+}
+
+/* Opens the section of heading block 'bi': its parent is the nearest open
+ * section of a lower level, found by walking up from the latest one. */
+static int open_section(ck_doc *doc, size_t bi) {
+  const ck_block *b = &doc->blocks[bi];
+  int parent = (int)doc->nsections - 1;
+  while (parent >= 0 && doc->sections[parent].level >= b->level)
+    parent = doc->sections[parent].parent;
+  CK_GROW(doc->sections, doc->cap_sections, doc->nsections + 1);
+  ck_section *s = &doc->sections[doc->nsections];
+  const char *text = doc->text.ptr + b->start;
+  size_t len = b->end - b->start;
+  s->block = bi;
+  s->parent = parent;
+  s->level = b->level;
+  s->kind = ck_classify_heading(text, len);
+  s->effective = s->kind;
+  ck_buf path = CK_BUF_INIT;
+  if (parent >= 0) {
+    if (s->effective == CK_SECTION_NONE)
+      s->effective = doc->sections[parent].effective;
+    ck_buf_puts(&path, doc->sections[parent].path);
+    ck_buf_put(&path, " > ", 3);
+  }
+  ck_buf_put(&path, text, len);
+  s->path = ck_buf_detach(&path);
+  return (int)doc->nsections++;
+}
+
+void ck_doc_end_block(ck_doc *doc) {
+  if (!doc->in_block)
+    return;
+  ck_block *b = &doc->blocks[doc->nblocks];
+  doc->in_block = false;
+  doc->pending_space = false;
+  if (doc->text.len == b->start) {
+    doc->text.len = b->end; /* drop the separator too */
+    doc->text.ptr[doc->text.len] = '\0';
+    return;
+  }
+  b->end = doc->text.len;
+  size_t bi = doc->nblocks++;
+  if (b->kind == CK_BLOCK_HEADING)
+    b->section = open_section(doc, bi);
+  else
+    b->section = (int)doc->nsections - 1;
+}
+
+void ck_doc_add_cpv(ck_doc *doc, const char *code, size_t len) {
+  char digits[16];
+  size_t n = 0;
+  for (size_t i = 0; i < len && code[i] != '-' && n + 1 < sizeof digits; i++)
+    if (code[i] >= '0' && code[i] <= '9')
+      digits[n++] = code[i];
+  if (n == 0)
+    return;
+  digits[n] = '\0';
+  for (size_t i = 0; i < doc->ncpv; i++)
+    if (strcmp(doc->cpv[i], digits) == 0)
+      return;
+  CK_GROW(doc->cpv, doc->cap_cpv, doc->ncpv + 1);
+  doc->cpv[doc->ncpv++] = ck_xstrdup(digits);
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Case-insensitive search for "cpv" in s[0..len). */
+static bool mentions_cpv(const char *s, size_t len) {
+  for (size_t i = 0; i + 3 <= len; i++)
+    if ((s[i] | 0x20) == 'c' && (s[i + 1] | 0x20) == 'p' && (s[i + 2] | 0x20) == 'v')
+      return true;
+  return false;
+}
+
+/* A run of exactly eight digits counts as a CPV code when "CPV" is written
+ * in the same block or shortly before it (the label cell of a table row, a
+ * "CPV-kode:" line above). */
+static void find_cpv_codes(ck_doc *doc) {
+  const char *text = doc->text.ptr;
+  for (size_t bi = 0; bi < doc->nblocks; bi++) {
+    const ck_block *b = &doc->blocks[bi];
+    int in_block = -1; /* unknown until a candidate needs it */
+    size_t i = b->start;
+    while (i < b->end) {
+      if (!is_digit(text[i])) {
+        i++;
+        continue;
+      }
+      size_t j = i;
+      while (j < b->end && is_digit(text[j]))
+        j++;
+      if (j - i == 8) {
+        if (in_block < 0)
+          in_block = mentions_cpv(text + b->start, b->end - b->start);
+        size_t from = i > CPV_WINDOW ? i - CPV_WINDOW : 0;
+        if (in_block || mentions_cpv(text + from, i - from))
+          ck_doc_add_cpv(doc, text + i, 8);
+      }
+      i = j;
+    }
+  }
+}
+
+void ck_doc_finish(ck_doc *doc) {
+  if (doc->in_block)
+    ck_doc_end_block(doc);
+  find_cpv_codes(doc);
+  if (!doc->title) {
+    for (size_t i = 0; i < doc->nblocks; i++)
+      if (doc->blocks[i].kind == CK_BLOCK_HEADING) {
+        const ck_block *b = &doc->blocks[i];
+        doc->title = ck_xstrndup(doc->text.ptr + b->start, b->end - b->start);
+        break;
+      }
+  }
+  if (!doc->lang_forced)
+    doc->lang = ck_detect_language(doc->text.ptr, doc->text.len);
+  ck_doc_split_sentences(doc);
+}
+
+void ck_doc_position(const ck_doc *doc, size_t off, unsigned *line, unsigned *col) {
+  if (doc->nmarks == 0) {
+    *line = 1;
+    *col = 1;
+    return;
+  }
+  if (off > doc->text.len)
+    off = doc->text.len;
+  /* the last mark at or before 'off' */
+  size_t lo = 0, hi = doc->nmarks;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->marks[mid].off <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  const ck_posmark *m = &doc->marks[lo];
+  *line = m->line;
+  *col = m->col;
+  if (off > m->off)
+    *col += (unsigned)count_chars(doc->text.ptr + m->off, off - m->off);
+}
+
+const char *ck_doc_block_section_path(const ck_doc *doc, size_t block) {
+  if (block >= doc->nblocks || doc->blocks[block].section < 0)
+    return "";
+  return doc->sections[doc->blocks[block].section].path;
+}
+
+ck_section_kind ck_doc_block_section_kind(const ck_doc *doc, size_t block) {
+  if (block >= doc->nblocks || doc->blocks[block].section < 0)
+    return CK_SECTION_NONE;
+  return doc->sections[doc->blocks[block].section].effective;
+}

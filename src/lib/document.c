@@ -1,0 +1,46 @@
+/* From a path to a finished document model: read, decode, choose the reader. */
+#include <string.h>
+
+#include "eval.h"
+#include "source.h"
+
+ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_set,
+                           ck_lang lang, ck_doc **out, ck_diags *diags) {
+  ck_source src = {0};
+  ck_status rc;
+  *out = NULL;
+  if ((rc = ck_source_read(path, limits, &src, diags)) != CK_OK)
+    goto done;
+  ck_input_format format = ck_source_sniff(&src);
+  if (format == CK_FORMAT_XML || format == CK_FORMAT_EFORMS) {
+    /* libxml2 decodes XML itself, honouring the encoding declaration. */
+    rc = ck_read_xml(&src, limits, out, diags);
+  } else {
+    if ((rc = ck_source_decode(&src, diags)) != CK_OK)
+      goto done;
+    rc = ck_read_text(&src, format, limits, out, diags);
+  }
+  if (rc == CK_OK && lang_set && *out) {
+    /* The language decides which patterns and number words apply, so an
+       override must be applied before evaluation, after detection. */
+    ck_doc_set_lang(*out, lang);
+  }
+done:
+  ck_source_free(&src);
+  return rc;
+}
+
+ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck_lang lang,
+                              ck_diags *diags) {
+  ck_source src = {0};
+  src.path = ck_xstrdup(name);
+  src.raw = ck_xstrndup(text, len);
+  src.raw_len = len;
+  ck_doc *doc = NULL;
+  ck_limits limits = ck_limits_default();
+  if (ck_source_decode(&src, diags) == CK_OK &&
+      ck_read_text(&src, CK_FORMAT_MARKDOWN, &limits, &doc, diags) == CK_OK)
+    ck_doc_set_lang(doc, lang);
+  ck_source_free(&src);
+  return doc;
+}

@@ -1,0 +1,658 @@
+/* Evaluation: one document against the compiled rules.
+ *
+ * For every rule the patterns run once over the whole document text (PCRE2
+ * JIT scans fast; matching sentence by sentence would start the matcher a
+ * hundred thousand times on a large file). Each hit is mapped to its
+ * sentence, the sentence is judged (modality, negation, section, figure),
+ * and the best judgement becomes the rule's result. The table of
+ * judgements is in docs/rule-language.md. */
+#include "eval.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "messages.h"
+#include "modality.h"
+#include "numbers.h"
+
+/* Figures farther than this many words from the matched words are not
+   taken when a rule does not set its own window. */
+#define DEFAULT_VALUE_WINDOW 12
+/* A figure separated from the matched words by a comma or semicolon counts
+   as this many words farther away: it usually belongs to another clause. */
+#define CLAUSE_BREAK_PENALTY 3
+/* Quantities read from one sentence; a longer list is cut. */
+#define MAX_QUANTITIES 32
+/* Evidence sentences kept per result. */
+#define MAX_EVIDENCE 3
+
+typedef struct hit {
+  size_t sentence;
+  size_t ms, me; /* match, absolute offsets in doc->text */
+} hit;
+
+typedef struct hits {
+  hit *items;
+  size_t n, cap;
+} hits;
+
+/* How one sentence stands towards a rule. Higher score is better evidence
+   for the document; ties go to the earlier sentence. */
+typedef struct judgement {
+  int score;
+  ck_result_status status;
+  ck_reason reason;
+  bool has_found;
+  double found;
+  hit where;
+} judgement;
+
+static const int reason_score[CK_REASON_COUNT] = {
+    [CK_REASON_MET] = 100,          [CK_REASON_BELOW_THRESHOLD] = 80,
+    [CK_REASON_NO_FIGURE] = 75,     [CK_REASON_UNVERIFIED] = 72,
+    [CK_REASON_NO_EQUIVALENT] = 72, [CK_REASON_WRONG_SECTION] = 65,
+    [CK_REASON_WISH_ONLY] = 60,     [CK_REASON_PERMISSION_ONLY] = 50,
+    [CK_REASON_NOT_BINDING] = 40,   [CK_REASON_NEGATED] = 20,
+    [CK_REASON_BACKGROUND_ONLY] = 10, [CK_REASON_ABSENT] = 0,
+    [CK_REASON_CONTRADICTED] = 0,   [CK_REASON_PACK_NOT_SELECTED] = 0,
+    [CK_REASON_CONDITION_NOT_MET] = 0,
+};
+
+static ck_result_status status_of(ck_reason r) {
+  switch (r) {
+  case CK_REASON_MET:
+    return CK_STATUS_PASS;
+  case CK_REASON_BELOW_THRESHOLD:
+  case CK_REASON_NO_FIGURE:
+  case CK_REASON_UNVERIFIED:
+  case CK_REASON_NO_EQUIVALENT:
+  case CK_REASON_WISH_ONLY:
+  case CK_REASON_PERMISSION_ONLY:
+  case CK_REASON_NOT_BINDING:
+  case CK_REASON_WRONG_SECTION:
+    return CK_STATUS_PARTIAL;
+  case CK_REASON_PACK_NOT_SELECTED:
+  case CK_REASON_CONDITION_NOT_MET:
+    return CK_STATUS_NOT_APPLICABLE;
+  default:
+    return CK_STATUS_FAIL;
+  }
+}
+
+/* Per-evaluation state; nothing here is shared between threads. */
+typedef struct evaluator {
+  const ck_ruleset *rs;
+  const ck_doc *doc;
+  const ck_eval_options *opts;
+  ck_msg_lang msg_lang;
+  pcre2_match_data *md;
+} evaluator;
+
+/* Finds the next match of 'p' in s[from, len); false when there is none. */
+static bool find(const evaluator *ev, const ck_pattern *p, const char *s, size_t len,
+                 size_t from, size_t *ms, size_t *me) {
+  if (from > len)
+    return false;
+  int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, 0, ev->md, NULL);
+  if (rc < 0)
+    return false; /* no match, or a match limit: neither is evidence */
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ev->md);
+  *ms = ov[0];
+  *me = ov[1];
+  return true;
+}
+
+static bool matches_in(const evaluator *ev, const ck_pattern *p, const char *s, size_t len) {
+  size_t ms, me;
+  return find(ev, p, s, len, 0, &ms, &me);
+}
+
+/* The sentence containing text offset 'off', or (size_t)-1. */
+static size_t sentence_at(const ck_doc *doc, size_t off) {
+  size_t lo = 0, hi = doc->nsentences;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->sentences[mid].start <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == 0)
+    return (size_t)-1;
+  const ck_sentence *s = &doc->sentences[lo - 1];
+  return off < s->end ? lo - 1 : (size_t)-1;
+}
+
+static int hit_cmp(const void *a, const void *b) {
+  const hit *x = a, *y = b;
+  if (x->sentence != y->sentence)
+    return x->sentence < y->sentence ? -1 : 1;
+  if (x->ms != y->ms)
+    return x->ms < y->ms ? -1 : 1;
+  return 0;
+}
+
+/* Every sentence in which some pattern of 'list' matches, with its first
+   match, in document order. */
+static void collect_hits(const evaluator *ev, const ck_pattern_list *list, hits *out) {
+  const char *text = ck_buf_cstr(&ev->doc->text);
+  size_t len = ev->doc->text.len;
+  out->n = 0;
+  for (size_t i = 0; i < list->n; i++) {
+    size_t pos = 0, ms, me;
+    size_t last_sentence = (size_t)-1;
+    while (find(ev, &list->items[i], text, len, pos, &ms, &me)) {
+      size_t s = sentence_at(ev->doc, ms);
+      if (s != (size_t)-1 && s != last_sentence) {
+        CK_GROW(out->items, out->cap, out->n + 1);
+        size_t end = ev->doc->sentences[s].end;
+        out->items[out->n++] = (hit){s, ms, me < end ? me : end};
+        last_sentence = s;
+      }
+      pos = me > ms ? me : ms + 1;
+    }
+  }
+  if (out->n > 1) {
+    qsort(out->items, out->n, sizeof *out->items, hit_cmp);
+    size_t w = 1;
+    for (size_t r = 1; r < out->n; r++)
+      if (out->items[r].sentence != out->items[w - 1].sentence)
+        out->items[w++] = out->items[r];
+    out->n = w;
+  }
+}
+
+static bool any_matches(const evaluator *ev, const ck_pattern_list *list, const char *s,
+                        size_t len) {
+  for (size_t i = 0; i < list->n; i++)
+    if (matches_in(ev, &list->items[i], s, len))
+      return true;
+  return false;
+}
+
+/* Whether a sentence with a hit also satisfies the 'all' and 'none' parts. */
+static bool sentence_qualifies(const evaluator *ev, const ck_pattern_set *ps, size_t sentence) {
+  const ck_sentence *s = &ev->doc->sentences[sentence];
+  const char *text = ck_buf_cstr(&ev->doc->text) + s->start;
+  size_t len = s->end - s->start;
+  for (size_t i = 0; i < ps->all.n; i++)
+    if (!matches_in(ev, &ps->all.items[i], text, len))
+      return false;
+  return !any_matches(ev, &ps->none, text, len);
+}
+
+static bool is_word_byte(unsigned char c) { return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+/* Words strictly between byte offsets a < b of 's', with a penalty when a
+   comma or semicolon separates them. */
+static unsigned word_distance(const char *s, size_t a, size_t b) {
+  unsigned words = 0;
+  bool in_word = false, clause_break = false;
+  for (size_t i = a; i < b; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (is_word_byte(c)) {
+      if (!in_word)
+        words++;
+      in_word = true;
+    } else {
+      in_word = false;
+      if (c == ',' || c == ';' || c == '|')
+        clause_break = true;
+    }
+  }
+  return words + (clause_break ? CLAUSE_BREAK_PENALTY : 0);
+}
+
+/* The figure that belongs to the matched words: the nearest quantity in the
+   rule's unit within its window, never a contract duration. */
+static bool figure_for(const evaluator *ev, const ck_rule *rule, const char *text, size_t len,
+                       size_t ms, size_t me, double *value) {
+  ck_quantity qs[MAX_QUANTITIES];
+  size_t n = ck_find_quantities(text, len, ev->doc->lang, qs, MAX_QUANTITIES);
+  if (n > MAX_QUANTITIES)
+    n = MAX_QUANTITIES;
+  unsigned window = rule->value.window ? rule->value.window : DEFAULT_VALUE_WINDOW;
+  bool found = false;
+  unsigned best = 0;
+  for (size_t i = 0; i < n; i++) {
+    double v;
+    if (qs[i].duration || !ck_quantity_as(&qs[i], rule->value.unit, &v))
+      continue;
+    unsigned d;
+    if (qs[i].end <= ms)
+      d = word_distance(text, qs[i].end, ms);
+    else if (qs[i].start >= me)
+      d = word_distance(text, me, qs[i].start);
+    else
+      d = 0; /* the figure is inside the matched words, "5-årsgaranti" */
+    if (d > window)
+      continue;
+    if (!found || d < best) {
+      found = true;
+      best = d;
+      *value = v;
+    }
+  }
+  return found;
+}
+
+static bool meets(const ck_value_spec *v, double found, double required) {
+  const double eps = 1e-9;
+  return v->compare == CK_COMPARE_AT_LEAST ? found + eps >= required : found - eps <= required;
+}
+
+static bool in_scope(const ck_rule *rule, ck_section_kind kind) {
+  return (rule->scope & (1u << kind)) != 0;
+}
+
+/* Judges one sentence that the rule's patterns matched. */
+static judgement judge(const evaluator *ev, const ck_rule *rule, const hit *h) {
+  const ck_doc *doc = ev->doc;
+  const ck_sentence *s = &doc->sentences[h->sentence];
+  const char *text = ck_buf_cstr(&doc->text) + s->start;
+  size_t len = s->end - s->start;
+  size_t ms = h->ms - s->start, me = h->me - s->start;
+  ck_section_kind section = ck_doc_block_section_kind(doc, s->block);
+  judgement j = {0};
+  j.where = *h;
+
+  ck_reason reason;
+  ck_sentence_mode mode = ck_classify_sentence(text, len, doc->lang, ms, me);
+  ck_modality modality = mode.modality;
+  /* Headings give sentences without a modal verb their force: a plain
+     statement under "Kravspesifikasjon" is a requirement, under
+     "Tildelingskriterier" it is something that earns points. */
+  if (modality == CK_MODALITY_NONE) {
+    if (section == CK_SECTION_REQUIREMENTS || section == CK_SECTION_QUALIFICATION ||
+        section == CK_SECTION_CONTRACT)
+      modality = CK_MODALITY_BINDING;
+    else if (section == CK_SECTION_AWARD)
+      modality = CK_MODALITY_WISH;
+  }
+
+  if (section == CK_SECTION_BACKGROUND)
+    reason = CK_REASON_BACKGROUND_ONLY;
+  else if (mode.waived || (mode.negated && !rule->prohibition))
+    reason = CK_REASON_NEGATED;
+  else if (modality == CK_MODALITY_WISH)
+    reason = CK_REASON_WISH_ONLY;
+  else if (modality == CK_MODALITY_PERMISSION)
+    reason = CK_REASON_PERMISSION_ONLY;
+  else if (modality == CK_MODALITY_NONE)
+    reason = CK_REASON_NOT_BINDING;
+  else if (!in_scope(rule, section))
+    reason = CK_REASON_WRONG_SECTION;
+  else
+    reason = CK_REASON_MET;
+
+  /* A figure is read whenever the sentence says something positive, so a
+     wish for "3 års garanti" still shows the 3 years. */
+  if (rule->value.present && reason != CK_REASON_BACKGROUND_ONLY &&
+      reason != CK_REASON_NEGATED) {
+    double v;
+    if (figure_for(ev, rule, text, len, ms, me, &v)) {
+      j.has_found = true;
+      j.found = v;
+      if (reason == CK_REASON_MET &&
+          !meets(&rule->value, v, rule->value.threshold[ev->opts->level]))
+        reason = CK_REASON_BELOW_THRESHOLD;
+    } else if (reason == CK_REASON_MET) {
+      reason = CK_REASON_NO_FIGURE;
+    }
+  }
+
+  if (reason == CK_REASON_MET && rule->has_qualifier) {
+    /* The qualifier ("eller tilsvarende", how it is documented) may stand
+       anywhere in the block, not only in the matched sentence. */
+    const ck_pattern_set *q = ck_lang_patterns_get(&rule->qualifier, doc->lang);
+    const ck_block *b = &doc->blocks[s->block];
+    size_t end = s->end > b->end ? s->end : b->end;
+    const char *btext = ck_buf_cstr(&doc->text) + b->start;
+    if (q && !any_matches(ev, &q->any, btext, end - b->start))
+      reason = rule->qualifier_reason;
+  }
+
+  j.reason = reason;
+  j.status = status_of(reason);
+  j.score = reason_score[reason];
+  return j;
+}
+
+/* The first sentence, outside background sections and not negated, that
+   says what contradicts the rule ("Kun nye møbler aksepteres"). */
+static bool find_contradiction(const evaluator *ev, const ck_rule *rule, hits *scratch,
+                               hit *out) {
+  const ck_pattern_set *cs = ck_lang_patterns_get(&rule->contradict, ev->doc->lang);
+  if (!cs || cs->any.n == 0)
+    return false;
+  collect_hits(ev, &cs->any, scratch);
+  for (size_t i = 0; i < scratch->n; i++) {
+    const hit *h = &scratch->items[i];
+    const ck_sentence *s = &ev->doc->sentences[h->sentence];
+    if (ck_doc_block_section_kind(ev->doc, s->block) == CK_SECTION_BACKGROUND)
+      continue;
+    const char *text = ck_buf_cstr(&ev->doc->text) + s->start;
+    ck_sentence_mode mode = ck_classify_sentence(text, s->end - s->start, ev->doc->lang,
+                                                 h->ms - s->start, h->me - s->start);
+    if (mode.waived || mode.negated || mode.modality == CK_MODALITY_WISH ||
+        mode.modality == CK_MODALITY_PERMISSION)
+      continue;
+    *out = *h;
+    return true;
+  }
+  return false;
+}
+
+static bool when_holds(const evaluator *ev, const ck_rule *rule) {
+  const ck_pattern_set *ws = ck_lang_patterns_get(&rule->when, ev->doc->lang);
+  if (!ws)
+    return false;
+  return any_matches(ev, &ws->any, ck_buf_cstr(&ev->doc->text), ev->doc->text.len);
+}
+
+/* Copies a sentence into an evidence record with its source span. */
+static void make_evidence(const evaluator *ev, const hit *h, ck_evidence *e) {
+  const ck_doc *doc = ev->doc;
+  const ck_sentence *s = &doc->sentences[h->sentence];
+  const char *text = ck_buf_cstr(&doc->text);
+  size_t last = s->end > s->start ? s->end - 1 : s->start;
+  while (last > s->start && ((unsigned char)text[last] & 0xC0) == 0x80)
+    last--; /* the first byte of the last character */
+  ck_doc_position(doc, s->start, &e->line, &e->col);
+  ck_doc_position(doc, last, &e->end_line, &e->end_col);
+  e->end_col++;
+  e->section = ck_xstrdup(ck_doc_block_section_path(doc, s->block));
+  const char *xpath = doc->blocks[s->block].xpath;
+  e->xpath = xpath ? ck_xstrdup(xpath) : NULL;
+  e->text = ck_xstrndup(text + s->start, s->end - s->start);
+  e->hl_start = h->ms - s->start;
+  e->hl_end = h->me - s->start;
+}
+
+static char *fill(const evaluator *ev, const ck_rule *rule, const char *tmpl,
+                  const ck_result *r) {
+  ck_msg_lang lang = ev->msg_lang;
+  ck_buf found = CK_BUF_INIT, required = CK_BUF_INIT, out = CK_BUF_INIT;
+  double unit_value = 2;
+  if (r->has_found) {
+    ck_format_number(lang, r->found, &found);
+    unit_value = r->found;
+  }
+  if (rule->value.present) {
+    ck_format_number(lang, r->required, &required);
+    if (!r->has_found)
+      unit_value = r->required;
+  }
+  ck_template_values v = {
+      .name = rule->name[lang],
+      .found = ck_buf_cstr(&found),
+      .required = ck_buf_cstr(&required),
+      .unit = ck_unit_label(lang, rule->value.unit, unit_value),
+      .level = ck_level_label(lang, ev->opts->level),
+  };
+  ck_fill_template(tmpl, &v, &out);
+  ck_buf_free(&found);
+  ck_buf_free(&required);
+  return ck_buf_detach(&out);
+}
+
+static void finish_result(const evaluator *ev, ck_result *r) {
+  const ck_rule *rule = r->rule;
+  ck_msg_lang lang = ev->msg_lang;
+  if (rule->value.present) {
+    r->has_value = true;
+    r->required = rule->value.threshold[ev->opts->level];
+  }
+  const char *tmpl = rule->message[r->reason][lang];
+  if (!tmpl)
+    tmpl = ck_reason_message(lang, r->reason);
+  r->message = fill(ev, rule, tmpl, r);
+  if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL) {
+    if (rule->clause.text[lang])
+      r->clause = fill(ev, rule, rule->clause.text[lang], r);
+    if (rule->clause.verify[lang])
+      r->verify = fill(ev, rule, rule->clause.verify[lang], r);
+  }
+}
+
+static void add_evidence(const evaluator *ev, ck_result *r, const hit *h) {
+  if (r->nevidence >= MAX_EVIDENCE)
+    return;
+  if (!r->evidence)
+    r->evidence = ck_xcalloc(MAX_EVIDENCE, sizeof *r->evidence);
+  make_evidence(ev, h, &r->evidence[r->nevidence++]);
+}
+
+static void evaluate_rule(const evaluator *ev, const ck_rule *rule, bool pack_chosen,
+                          hits *scratch, ck_result *r) {
+  memset(r, 0, sizeof *r);
+  r->rule = rule;
+  if (!pack_chosen) {
+    r->reason = CK_REASON_PACK_NOT_SELECTED;
+  } else if (rule->has_when && !when_holds(ev, rule)) {
+    r->reason = CK_REASON_CONDITION_NOT_MET;
+  } else {
+    judgement best = {.score = -1, .reason = CK_REASON_ABSENT};
+    const ck_pattern_set *ps = ck_lang_patterns_get(&rule->match, ev->doc->lang);
+    if (ps) {
+      /* Sentences are found through the 'any' patterns, or the first 'all'
+         pattern when a rule has only 'all'. */
+      ck_pattern_list driver = ps->any;
+      if (driver.n == 0 && ps->all.n > 0)
+        driver = (ck_pattern_list){ps->all.items, 1, 1};
+      collect_hits(ev, &driver, scratch);
+      for (size_t i = 0; i < scratch->n; i++) {
+        if (!sentence_qualifies(ev, ps, scratch->items[i].sentence))
+          continue;
+        judgement j = judge(ev, rule, &scratch->items[i]);
+        if (j.score > best.score)
+          best = j;
+      }
+    }
+    hit contra;
+    if (find_contradiction(ev, rule, scratch, &contra)) {
+      r->reason = CK_REASON_CONTRADICTED;
+      add_evidence(ev, r, &contra);
+      if (best.score >= 0 && best.where.sentence != contra.sentence)
+        add_evidence(ev, r, &best.where);
+    } else if (best.score >= 0) {
+      r->reason = best.reason;
+      r->has_found = best.has_found;
+      r->found = best.found;
+      add_evidence(ev, r, &best.where);
+    } else {
+      r->reason = CK_REASON_ABSENT;
+    }
+  }
+  r->status = status_of(r->reason);
+  finish_result(ev, r);
+}
+
+/* --- pack choice ----------------------------------------------------------------- */
+
+static bool cpv_matches(const ck_pack *p, const char *code, const char **prefix) {
+  for (size_t i = 0; i < p->ncpv; i++)
+    if (strncmp(code, p->cpv[i], strlen(p->cpv[i])) == 0) {
+      *prefix = p->cpv[i];
+      return true;
+    }
+  return false;
+}
+
+/* The first subject word of 'p' found in s[0, len), copied into 'word'. */
+static bool subject_in(const evaluator *ev, const ck_pack *p, const char *s, size_t len,
+                       ck_buf *word) {
+  const ck_pattern_set *ss = ck_lang_patterns_get(&p->subject, ev->doc->lang);
+  if (!ss)
+    return false;
+  for (size_t i = 0; i < ss->any.n; i++) {
+    size_t ms, me;
+    if (find(ev, &ss->any.items[i], s, len, 0, &ms, &me)) {
+      ck_buf_reset(word);
+      ck_buf_put(word, s + ms, me - ms);
+      return true;
+    }
+  }
+  return false;
+}
+
+static size_t subject_count(const evaluator *ev, const ck_pack *p) {
+  const ck_pattern_set *ss = ck_lang_patterns_get(&p->subject, ev->doc->lang);
+  if (!ss)
+    return 0;
+  const char *text = ck_buf_cstr(&ev->doc->text);
+  size_t n = 0;
+  for (size_t i = 0; i < ss->any.n; i++) {
+    size_t pos = 0, ms, me;
+    while (n < 3 && find(ev, &ss->any.items[i], text, ev->doc->text.len, pos, &ms, &me)) {
+      n++;
+      pos = me > ms ? me : ms + 1;
+    }
+  }
+  return n;
+}
+
+/* Why 'p' applies to the document, or NULL when it does not. The main CPV
+   code decides first; an additional code only together with subject words
+   (a hospital fit-out with one furniture code is no furniture purchase);
+   without codes, the title or repeated subject words decide. */
+static char *pack_reason(const evaluator *ev, const ck_pack *p) {
+  const ck_doc *doc = ev->doc;
+  ck_msg_lang lang = ev->msg_lang;
+  ck_buf why = CK_BUF_INIT, word = CK_BUF_INIT;
+  const char *prefix;
+  if (p->always) {
+    ck_buf_puts(&why, ck_msg(lang, CK_MSG_PACK_ALWAYS));
+  } else if (ev->opts->npacks || ev->opts->only_rule) {
+    bool forced = ev->opts->only_rule && ev->opts->only_rule->pack == p;
+    for (size_t i = 0; i < ev->opts->npacks; i++)
+      forced = forced || strcmp(ev->opts->packs[i], p->id) == 0;
+    if (forced)
+      ck_buf_puts(&why, ck_msg(lang, CK_MSG_PACK_FORCED));
+  } else if (doc->ncpv > 0) {
+    if (cpv_matches(p, doc->cpv[0], &prefix)) {
+      ck_msg_fill(lang, CK_MSG_PACK_CPV, doc->cpv[0], &why);
+    } else {
+      for (size_t i = 1; i < doc->ncpv && !why.len; i++)
+        if (cpv_matches(p, doc->cpv[i], &prefix) && subject_count(ev, p) >= 2)
+          ck_msg_fill(lang, CK_MSG_PACK_CPV_ADDITIONAL, doc->cpv[i], &why);
+    }
+  } else if (doc->title && subject_in(ev, p, doc->title, strlen(doc->title), &word)) {
+    ck_msg_fill(lang, CK_MSG_PACK_SUBJECT, ck_buf_cstr(&word), &why);
+  } else if (subject_count(ev, p) >= 2) {
+    const char *text = ck_buf_cstr(&doc->text);
+    subject_in(ev, p, text, doc->text.len, &word);
+    ck_msg_fill(lang, CK_MSG_PACK_SUBJECT, ck_buf_cstr(&word), &why);
+  }
+  ck_buf_free(&word);
+  if (!why.len) {
+    ck_buf_free(&why);
+    return NULL;
+  }
+  return ck_buf_detach(&why);
+}
+
+/* --- the document result ------------------------------------------------------------ */
+
+static void roll_up(const ck_ruleset *rs, ck_doc_result *dr) {
+  dr->ncriteria = rs->ncriteria;
+  dr->criteria = ck_xcalloc(rs->ncriteria, sizeof *dr->criteria);
+  for (size_t c = 0; c < rs->ncriteria; c++) {
+    ck_criterion_result *cr = &dr->criteria[c];
+    cr->criterion = &rs->criteria[c];
+    cr->status = CK_STATUS_NOT_APPLICABLE;
+    for (size_t i = 0; i < dr->nresults; i++) {
+      const ck_result *r = &dr->results[i];
+      if (r->rule->criterion != cr->criterion || r->status == CK_STATUS_NOT_APPLICABLE)
+        continue;
+      if (!cr->best || r->status < cr->status) {
+        cr->status = r->status;
+        cr->best = r;
+      }
+    }
+  }
+}
+
+ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
+                           const ck_eval_options *opts) {
+  ck_doc_result *dr = ck_xcalloc(1, sizeof *dr);
+  evaluator ev = {rs, doc, opts, CK_MSG_EN, pcre2_match_data_create(1, NULL)};
+  if (!ev.md)
+    abort(); /* PCRE2 could not allocate a few bytes: out of memory */
+  if (opts->msg_lang_set)
+    ev.msg_lang = opts->msg_lang;
+  else
+    ev.msg_lang = doc->lang == CK_LANG_EN ? CK_MSG_EN : CK_MSG_NB;
+
+  dr->path = ck_xstrdup(doc->path);
+  dr->format = doc->format;
+  dr->encoding = ck_xstrdup(doc->encoding ? doc->encoding : "UTF-8");
+  dr->lang = doc->lang;
+  dr->msg_lang = ev.msg_lang;
+  dr->level = opts->level;
+  dr->title = doc->title ? ck_xstrdup(doc->title) : NULL;
+  dr->ncpv = doc->ncpv;
+  dr->cpv = ck_xcalloc(doc->ncpv, sizeof *dr->cpv);
+  for (size_t i = 0; i < doc->ncpv; i++)
+    dr->cpv[i] = ck_xstrdup(doc->cpv[i]);
+
+  bool *chosen = ck_xcalloc(rs->npacks, sizeof *chosen);
+  dr->packs = ck_xcalloc(rs->npacks, sizeof *dr->packs);
+  for (size_t i = 0; i < rs->npacks; i++) {
+    char *why = pack_reason(&ev, rs->packs[i]);
+    if (why) {
+      chosen[i] = true;
+      dr->packs[dr->npacks++] = (ck_pack_choice){rs->packs[i], why};
+    }
+  }
+
+  hits scratch = {0};
+  dr->results = ck_xcalloc(rs->nrules, sizeof *dr->results);
+  for (size_t i = 0; i < rs->nrules; i++) {
+    const ck_rule *rule = rs->rules[i];
+    if (opts->only_rule && rule != opts->only_rule)
+      continue;
+    bool pack_chosen = false;
+    for (size_t p = 0; p < rs->npacks; p++)
+      if (rs->packs[p] == rule->pack)
+        pack_chosen = chosen[p];
+    ck_result *r = &dr->results[dr->nresults++];
+    evaluate_rule(&ev, rule, pack_chosen, &scratch, r);
+    dr->counts[r->status]++;
+  }
+  free(scratch.items);
+  free(chosen);
+  roll_up(rs, dr);
+  pcre2_match_data_free(ev.md);
+  return dr;
+}
+
+void ck_doc_result_free(ck_doc_result *dr) {
+  if (!dr)
+    return;
+  for (size_t i = 0; i < dr->nresults; i++) {
+    ck_result *r = &dr->results[i];
+    for (size_t e = 0; e < r->nevidence; e++) {
+      free(r->evidence[e].section);
+      free(r->evidence[e].xpath);
+      free(r->evidence[e].text);
+    }
+    free(r->evidence);
+    free(r->message);
+    free(r->clause);
+    free(r->verify);
+  }
+  free(dr->results);
+  for (size_t i = 0; i < dr->npacks; i++)
+    free(dr->packs[i].why);
+  free(dr->packs);
+  for (size_t i = 0; i < dr->ncpv; i++)
+    free(dr->cpv[i]);
+  free(dr->cpv);
+  free(dr->criteria);
+  free(dr->title);
+  free(dr->encoding);
+  free(dr->path);
+  free(dr);
+}

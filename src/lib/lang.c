@@ -1,0 +1,104 @@
+/* Language detection from function words.
+ *
+ * Tender documents are long and formulaic, so counting a few dozen very
+ * common words is enough to tell English from Norwegian. Bokmål and nynorsk
+ * share most of those words; they are told apart only by the pairs where
+ * they differ (ikke/ikkje, fra/frå, ...). */
+#include <string.h>
+
+#include "doc.h"
+
+/* Only the start of a document is read: the language does not change
+ * halfway through, and detection must stay cheap for large inputs. */
+#define SAMPLE_BYTES (64 * 1024)
+#define WORD_MAX 24
+
+static const char *const english[] = {
+    "the",    "and",      "of",        "shall",  "must",  "to",    "be",   "is",
+    "with",   "for",      "not",       "will",   "supplier", "contract", "that", "this",
+    "are",    "by",       "or",        "on",     "should", "tenderer", "all", "which",
+    "any",    "from",     "in",        "an",     "it",    "as",    "have", "has",
+    "been",   "may",      "tender",    "where",  "such",  "each",  "its",  "their",
+    "within", "contracting", "authority", "provide", "delivery", NULL};
+
+/* Words bokmål and nynorsk share. */
+static const char *const norwegian[] = {
+    "og",   "skal",   "av",     "for",    "er",     "til",   "med",    "som",
+    "det",  "eller",  "på",     "kan",    "må",     "ved",   "alle",   "leverandøren",
+    "etter", "om",    "dersom", "denne",  "kontrakten", "har", "seg",   "vil",
+    "i",    "minst",  "gjennom", "mellom", "levere", "bør",  "krav",   "slik",
+    NULL};
+
+/* Bokmål forms whose nynorsk counterparts differ. */
+static const char *const bokmal[] = {
+    "ikke",    "fra",       "være",      "et",        "de",         "bare",       "hvordan",
+    "hva",     "mye",       "også",      "en",        "hvis",       "hver",       "noen",
+    "noe",     "disse",     "uten",      "sammen",    "selv",       "dem",        "hele",
+    "annet",   "skriftlig", "oppdragsgiver", "oppdragsgiveren", "tilbyder", "tilbyderen",
+    "kravene", "hvilke",    "derfor",    "flere",     "deres",      "hun",        "jeg",
+    NULL};
+
+/* Nynorsk forms, the counterparts of the list above. */
+static const char *const nynorsk[] = {
+    "ikkje",   "frå",       "vere",      "eit",       "dei",         "berre",       "korleis",
+    "kva",     "mykje",     "òg",        "ein",       "viss",        "kvar",        "nokon",
+    "noko",    "desse",     "utan",      "saman",     "sjølv",       "heile",       "anna",
+    "skriftleg", "oppdragsgivar", "oppdragsgivaren", "tilbydar", "tilbydaren", "krava",
+    "difor",     "fleire",    "deira",     "ho",          "eg",          "vert",
+    "verte",   NULL};
+
+static bool in_list(const char *const *list, const char *w) {
+  for (size_t i = 0; list[i]; i++)
+    if (list[i][0] == w[0] && strcmp(list[i], w) == 0)
+      return true;
+  return false;
+}
+
+/* Letters are ASCII letters and any non-ASCII character: the non-ASCII
+ * characters of these languages are all letters (æ, ø, å, ò, é). */
+static bool letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+ck_lang ck_detect_language(const char *text, size_t len) {
+  if (len > SAMPLE_BYTES) {
+    len = SAMPLE_BYTES;
+    while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+      len--;
+  }
+  const unsigned char *u = (const unsigned char *)text;
+  size_t en = 0, no = 0, nb = 0, nn = 0;
+  size_t i = 0;
+  while (i < len) {
+    if (!letter(u[i])) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < len && letter(u[j]))
+      j++;
+    if (j - i < WORD_MAX) {
+      char w[WORD_MAX + 1];
+      size_t n = 0;
+      for (size_t k = i; k < j; k++) {
+        unsigned char c = u[k];
+        if (c >= 'A' && c <= 'Z')
+          c = (unsigned char)(c + 32);
+        else if (k > i && u[k - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+          c = (unsigned char)(c + 0x20); /* Æ Ø Å ... */
+        w[n++] = (char)c;
+      }
+      w[n] = '\0';
+      en += in_list(english, w);
+      no += in_list(norwegian, w);
+      nb += in_list(bokmal, w);
+      nn += in_list(nynorsk, w);
+    }
+    i = j;
+  }
+  if (en > no + nb + nn)
+    return CK_LANG_EN;
+  if (nn > nb)
+    return CK_LANG_NN;
+  return CK_LANG_NB;
+}

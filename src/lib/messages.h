@@ -1,0 +1,64 @@
+/* The message catalogue: every user-facing string of the engine and its
+ * renderers, in bokmål and English, in one place (messages.c). Rule files
+ * may override the per-reason messages for their rules. */
+#ifndef CK_MESSAGES_H
+#define CK_MESSAGES_H
+
+#include "rules.h"
+
+typedef enum {
+  CK_MSG_SUGGESTED_CLAUSE, /* "suggested clause" */
+  CK_MSG_VERIFICATION,     /* "verification" */
+  CK_MSG_EVIDENCE,
+  CK_MSG_SECTION,
+  CK_MSG_PACKS,
+  CK_MSG_LEVEL,
+  CK_MSG_LANGUAGE,
+  CK_MSG_ENCODING,
+  CK_MSG_SUMMARY,
+  CK_MSG_CRITERION,
+  CK_MSG_STATUS,
+  CK_MSG_RULE,
+  CK_MSG_DOCUMENTS,
+  CK_MSG_NOT_APPLICABLE_HIDDEN, /* "{found} rules ... (--all lists them)" */
+  CK_MSG_PACK_ALWAYS,           /* why a pack was chosen */
+  CK_MSG_PACK_FORCED,
+  CK_MSG_PACK_CPV,              /* "main CPV {name}" */
+  CK_MSG_PACK_CPV_ADDITIONAL,   /* "additional CPV {name} and subject words" */
+  CK_MSG_PACK_SUBJECT,          /* "subject words \"{name}\"" */
+  CK_MSG_ID_COUNT
+} ck_msg_id;
+
+/* Returns the catalogue string 'id' in 'lang'. Never NULL. Some carry a
+ * {name} or {found} placeholder for ck_fill_template(). */
+const char *ck_msg(ck_msg_lang lang, ck_msg_id id);
+/* Appends catalogue string 'id' with its {name} placeholder filled. */
+void ck_msg_fill(ck_msg_lang lang, ck_msg_id id, const char *name, ck_buf *out);
+
+/* The default message for a result reason, with {name} {found} {required}
+ * {unit} {level} placeholders. Never NULL. */
+const char *ck_reason_message(ck_msg_lang lang, ck_reason reason);
+
+/* Status and placement labels for people ("delvis", "kontraktsvilkår"). */
+const char *ck_status_label(ck_msg_lang lang, ck_result_status status);
+const char *ck_placement_label(ck_msg_lang lang, ck_placement placement);
+/* Level names for people: "basis"/"basic", "avansert"/"advanced", "spydspiss"/"spearhead". */
+const char *ck_level_label(ck_msg_lang lang, ck_level level);
+/* The unit as written after a figure: "år"/"years", "%". 'value' picks singular or plural. */
+const char *ck_unit_label(ck_msg_lang lang, ck_unit unit, double value);
+
+/* Writes 'value' as people write it: "5", "0,1" in bokmål, "0.1" in English. */
+void ck_format_number(ck_msg_lang lang, double value, ck_buf *out);
+
+/* Fills a template: {name} {found} {required} {unit} {level} are replaced by
+ * the given values (NULL leaves the placeholder's text empty). */
+typedef struct ck_template_values {
+  const char *name;
+  const char *found;
+  const char *required;
+  const char *unit;
+  const char *level;
+} ck_template_values;
+void ck_fill_template(const char *tmpl, const ck_template_values *v, ck_buf *out);
+
+#endif

@@ -1,0 +1,785 @@
+/* The XML reader: any XML tender (XHTML, DocBook, home-made schemas) or
+ * an eForms notice becomes a ck_doc of headings, paragraphs, list items and
+ * table cells.
+ *
+ * libxml2 builds the tree (safely, see xmlutil.c); positions come from a
+ * second, light scan of the source that lists every start tag, comment and
+ * processing instruction in order. The n-th of those in the source is the
+ * n-th such node of the tree in document order, which gives each element
+ * the exact offsets of its start tag, its content and its end without ever
+ * searching, so the whole reader stays linear in the input. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "source.h"
+#include "xmlutil.h"
+
+/* --- the source as UTF-8 ------------------------------------------------------------ */
+
+typedef struct view {
+  const char *p; /* UTF-8 text without BOM */
+  size_t len;
+  char *owned;   /* when transcoded */
+  bool utf8;     /* false: bytes count as characters (transcoding failed) */
+} view;
+
+static bool starts(const char *p, size_t len, const char *lit) {
+  size_t n = strlen(lit);
+  return len >= n && memcmp(p, lit, n) == 0;
+}
+
+static bool is_utf8_name(const char *enc) {
+  return !enc || xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF-8") == 0 ||
+         xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF8") == 0;
+}
+
+/* Converts 'in' from 'from' to UTF-8 with iconv; false when the encoding
+ * is unknown to iconv or the bytes do not fit it. */
+static bool transcode(const char *in, size_t len, const char *from, view *v) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == (iconv_t)-1)
+    return false;
+  size_t cap = len * 2 + 16, used = 0;
+  char *out = ck_xmalloc(cap);
+  char *ip = (char *)(uintptr_t)in; /* iconv's prototype is not const-correct */
+  size_t ileft = len;
+  bool ok = true;
+  while (ileft > 0) {
+    char *op = out + used;
+    size_t oleft = cap - used - 1;
+    size_t r = iconv(cd, &ip, &ileft, &op, &oleft);
+    used = (size_t)(op - out);
+    if (r != (size_t)-1)
+      break;
+    if (errno != E2BIG) {
+      ok = false;
+      break;
+    }
+    cap *= 2;
+    out = ck_xrealloc(out, cap);
+  }
+  iconv_close(cd);
+  if (!ok) {
+    free(out);
+    return false;
+  }
+  out[used] = '\0';
+  v->owned = out;
+  v->p = out;
+  v->len = used;
+  if (starts(v->p, v->len, "\xEF\xBB\xBF")) {
+    v->p += 3;
+    v->len -= 3;
+  }
+  v->utf8 = true;
+  return true;
+}
+
+/* Makes the UTF-8 text positions are counted in, and names the encoding. */
+static void make_view(const ck_source *src, const xmlDoc *xdoc, view *v, const char **encoding) {
+  const unsigned char *r = (const unsigned char *)src->raw;
+  size_t n = src->raw_len;
+  const char *declared = (const char *)xdoc->encoding;
+  const char *from = NULL;
+  *v = (view){.p = src->raw, .len = n, .utf8 = true};
+  *encoding = "UTF-8";
+  if (n >= 2 && r[0] == 0xFF && r[1] == 0xFE) {
+    *encoding = from = "UTF-16LE";
+  } else if (n >= 2 && r[0] == 0xFE && r[1] == 0xFF) {
+    *encoding = from = "UTF-16BE";
+  } else if (n >= 4 && r[0] == '<' && r[1] == 0 && r[2] != 0 && r[3] == 0) {
+    *encoding = from = "UTF-16LE";
+  } else if (n >= 4 && r[0] == 0 && r[1] == '<' && r[2] == 0 && r[3] != 0) {
+    *encoding = from = "UTF-16BE";
+  } else if (n >= 3 && r[0] == 0xEF && r[1] == 0xBB && r[2] == 0xBF) {
+    *encoding = "UTF-8 with BOM";
+    v->p += 3;
+    v->len -= 3;
+  } else if (!is_utf8_name(declared)) {
+    *encoding = from = declared;
+  }
+  if (from && !transcode(src->raw, n, from, v))
+    v->utf8 = false; /* positions stay right for ASCII-compatible single-byte text */
+}
+
+/* --- offsets to line:col ---------------------------------------------------------------- */
+
+typedef struct cursor {
+  const view *v;
+  size_t off;
+  unsigned line, col;
+} cursor;
+
+static bool is_lead(const view *v, unsigned char c) { return !v->utf8 || (c & 0xC0) != 0x80; }
+
+/* Moves the cursor to 'off'. Moves are forward in all but rare cases;
+ * a backward move recounts from the start of the target's line. */
+static void cursor_to(cursor *c, size_t off, unsigned *line, unsigned *col) {
+  const char *p = c->v->p;
+  if (off > c->v->len)
+    off = c->v->len;
+  if (off < c->off) {
+    unsigned back = 0;
+    for (size_t i = off; i < c->off; i++)
+      back += p[i] == '\n';
+    size_t ls = off;
+    while (ls > 0 && p[ls - 1] != '\n')
+      ls--;
+    c->line -= back;
+    c->col = 1;
+    c->off = ls;
+  }
+  for (size_t i = c->off; i < off; i++) {
+    unsigned char ch = (unsigned char)p[i];
+    if (ch == '\n') {
+      c->line++;
+      c->col = 1;
+    } else if (is_lead(c->v, ch)) {
+      c->col++;
+    }
+  }
+  c->off = off;
+  *line = c->line;
+  *col = c->col;
+}
+
+/* --- the scan of the source ------------------------------------------------------- */
+
+typedef enum { TOK_ELEMENT, TOK_COMMENT, TOK_PI } tok_kind;
+
+typedef struct token {
+  tok_kind kind;
+  size_t lt;        /* offset of '<' */
+  size_t content;   /* just after the start tag (the whole token for others) */
+  size_t end;       /* just after the end tag */
+  size_t name, name_len;
+} token;
+
+typedef struct scan {
+  token *toks;
+  size_t n, cap;
+  size_t *stack;
+  size_t depth, cap_stack;
+} scan;
+
+/* Offset just past the first 'lit' at or after 'from', or 'len'. */
+static size_t past(const char *p, size_t len, size_t from, const char *lit) {
+  size_t n = strlen(lit);
+  while (from + n <= len) {
+    const char *hit = memchr(p + from, lit[0], len - from - n + 1);
+    if (!hit)
+      break;
+    size_t at = (size_t)(hit - p);
+    if (memcmp(hit, lit, n) == 0)
+      return at + n;
+    from = at + 1;
+  }
+  return len;
+}
+
+/* Offset just past the '>' closing a start tag or a DOCTYPE (quoted
+ * strings, and for a DOCTYPE its internal subset, skipped). */
+static size_t past_markup(const char *p, size_t len, size_t i, bool doctype) {
+  char quote = 0;
+  int bracket = 0;
+  for (; i < len; i++) {
+    char c = p[i];
+    if (quote) {
+      if (c == quote)
+        quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (doctype && c == '[') {
+      bracket++;
+    } else if (doctype && c == ']') {
+      bracket--;
+    } else if (doctype && bracket > 0 && starts(p + i, len - i, "<!--")) {
+      i = past(p, len, i + 4, "-->") - 1;
+    } else if (doctype && bracket > 0 && starts(p + i, len - i, "<?")) {
+      i = past(p, len, i + 2, "?>") - 1;
+    } else if (c == '>' && bracket <= 0) {
+      return i + 1;
+    }
+  }
+  return len;
+}
+
+static token *push_token(scan *s, tok_kind kind, size_t lt) {
+  CK_GROW(s->toks, s->cap, s->n + 1);
+  token *t = &s->toks[s->n++];
+  *t = (token){.kind = kind, .lt = lt};
+  return t;
+}
+
+/* Lists start tags, comments and processing instructions in source order.
+ * The input is known to be well-formed (libxml2 accepted it). */
+static void scan_source(const view *v, scan *s) {
+  const char *p = v->p;
+  size_t len = v->len, i = 0;
+  if (starts(p, len, "<?xml") && len > 5 && strchr(" \t\r\n", p[5]))
+    i = past(p, len, 5, "?>"); /* the XML declaration is not a node */
+  while (i < len) {
+    const char *lt = memchr(p + i, '<', len - i);
+    if (!lt)
+      break;
+    i = (size_t)(lt - p);
+    if (starts(lt, len - i, "<!--")) {
+      token *t = push_token(s, TOK_COMMENT, i);
+      i = t->content = t->end = past(p, len, i + 4, "-->");
+    } else if (starts(lt, len - i, "<![CDATA[")) {
+      i = past(p, len, i + 9, "]]>");
+    } else if (starts(lt, len - i, "<?")) {
+      token *t = push_token(s, TOK_PI, i);
+      i = t->content = t->end = past(p, len, i + 2, "?>");
+    } else if (starts(lt, len - i, "<!")) {
+      i = past_markup(p, len, i + 2, true);
+    } else if (starts(lt, len - i, "</")) {
+      i = past_markup(p, len, i + 2, false);
+      if (s->depth > 0)
+        s->toks[s->stack[--s->depth]].end = i;
+    } else {
+      size_t at = s->n;
+      token *t = push_token(s, TOK_ELEMENT, i);
+      size_t j = i + 1;
+      while (j < len && !strchr(" \t\r\n/>", p[j]))
+        j++;
+      t->name = i + 1;
+      t->name_len = j - i - 1;
+      i = t->content = t->end = past_markup(p, len, j, false);
+      if (p[i - 1] != '>' || p[i - 2] != '/') {
+        CK_GROW(s->stack, s->cap_stack, s->depth + 1);
+        s->stack[s->depth++] = at;
+      }
+    }
+  }
+}
+
+/* --- the reader ---------------------------------------------------------------------- */
+
+typedef struct name_slot {
+  const xmlChar *name, *prefix;
+  bool ns;
+  unsigned total, seen;
+} name_slot;
+
+/* One open element of the walk: its children are being visited. */
+typedef struct frame {
+  xmlNode *child;       /* next child to visit */
+  size_t path_len;      /* length of the element's xpath */
+  int sect;             /* enclosing section-like elements, the root not counted */
+  unsigned elems, elems_seen; /* element children, for "*" steps */
+  name_slot *slots;     /* element children by name, for indexed steps */
+  size_t cap_slots, mask;
+} frame;
+
+typedef struct reader {
+  const ck_source *src;
+  const ck_limits *limits;
+  ck_diags *diags;
+  ck_doc *doc;
+  xmlNode *root;
+  view v;
+  cursor cur;
+  scan sc;
+  bool have_tokens;  /* the scan matched the tree */
+  ck_buf path;
+  frame *frames;
+  size_t nframes, cap_frames, init_frames;
+  const xmlNode *row_node; /* row element of the last table cell */
+  int row;
+  xmlNode **nested;  /* list items inside the item being read */
+  size_t nnested, cap_nested;
+  ck_status status;
+} reader;
+
+/* Local name lower-cased into 'buf'; "" when too long to be one we know. */
+static const char *lname(const xmlNode *n, char *buf, size_t cap) {
+  size_t len = strlen((const char *)n->name);
+  if (len >= cap) {
+    buf[0] = '\0';
+    return buf;
+  }
+  for (size_t i = 0; i <= len; i++) {
+    char c = (char)n->name[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+  }
+  return buf;
+}
+
+static bool among(const char *s, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(s, *list) == 0)
+      return true;
+  return false;
+}
+
+static const char *const skipped_names[] = {"script", "style", NULL};
+static const char *const section_names[] = {"section", "div", "chapter", "article", "part",
+                                            "sect1", "sect2", "sect3", "sect4", "sect5", NULL};
+static const char *const title_names[] = {"title", "heading", "caption", NULL};
+static const char *const item_names[] = {"li", "item", "listitem", NULL};
+static const char *const cell_names[] = {"td", "th", "cell", "entry", NULL};
+static const char *const row_names[] = {"tr", "row", NULL};
+/* Elements that sit inside a line of text: no word break around them. */
+static const char *const inline_names[] = {
+    "a",      "abbr",  "acronym", "b",       "bdi",     "bdo",    "big",      "cite",
+    "code",   "data",  "del",     "dfn",     "em",      "emphasis", "font",   "foreignphrase",
+    "hi",     "i",     "ins",     "kbd",     "link",    "literal", "mark",    "phrase",
+    "q",      "quote", "s",       "samp",    "small",   "span",   "strike",   "strong",
+    "sub",    "sup",   "time",    "tt",      "u",       "ulink",  "var",      "xref",
+    NULL};
+
+static bool named(const xmlNode *n, const char *const *list) {
+  char buf[32];
+  return among(lname(n, buf, sizeof buf), list);
+}
+
+static bool blank(const xmlChar *s) {
+  for (; s && *s; s++)
+    if (!strchr(" \t\r\n", (char)*s))
+      return false;
+  return true;
+}
+
+static bool is_text(const xmlNode *n) {
+  return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
+}
+
+static bool has_direct_text(const xmlNode *e) {
+  for (const xmlNode *c = e->children; c; c = c->next)
+    if (is_text(c) && !blank(c->content))
+      return true;
+  return false;
+}
+
+static size_t ordinal(const xmlNode *n) { return (size_t)(uintptr_t)n->_private; }
+
+/* Pairs the scanned tokens with the tree's nodes in document order (the
+ * ordinal, plus one, goes into the node's _private field) and collects the
+ * CPV codes on the way. False when the two disagree. */
+static bool pair_tokens(reader *r, xmlDoc *xdoc, char ***cpv, bool **main_cpv, size_t *ncpv) {
+  size_t k = 0, cap = 0, cap_main = 0;
+  bool ok = true;
+  xmlNode *n = xdoc->children;
+  while (n) {
+    bool descend = false;
+    if (n->type == XML_ELEMENT_NODE || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
+      tok_kind want = n->type == XML_ELEMENT_NODE ? TOK_ELEMENT
+                      : n->type == XML_COMMENT_NODE ? TOK_COMMENT
+                                                    : TOK_PI;
+      if (ok && (k >= r->sc.n || r->sc.toks[k].kind != want))
+        ok = false;
+      if (ok && want == TOK_ELEMENT) {
+        const token *t = &r->sc.toks[k];
+        const char *nm = r->v.p + t->name;
+        size_t pl = n->ns && n->ns->prefix ? strlen((const char *)n->ns->prefix) : 0;
+        size_t ln = strlen((const char *)n->name);
+        size_t want_len = pl ? pl + 1 + ln : ln;
+        if (t->name_len != want_len || (pl && (memcmp(nm, n->ns->prefix, pl) != 0 || nm[pl] != ':')) ||
+            memcmp(nm + (pl ? pl + 1 : 0), n->name, ln) != 0)
+          ok = false;
+      }
+      n->_private = (void *)(uintptr_t)++k;
+    }
+    if (n->type == XML_ELEMENT_NODE) {
+      char buf[32];
+      if (strcmp(lname(n, buf, sizeof buf), "itemclassificationcode") == 0) {
+        xmlChar *list_name = xmlGetProp(n, (const xmlChar *)"listName");
+        xmlChar *list_id = xmlGetProp(n, (const xmlChar *)"listID");
+        if ((list_name && xmlStrcasecmp(list_name, (const xmlChar *)"cpv") == 0) ||
+            (list_id && xmlStrcasecmp(list_id, (const xmlChar *)"cpv") == 0)) {
+          xmlChar *code = xmlNodeGetContent(n);
+          CK_GROW(*cpv, cap, *ncpv + 1);
+          CK_GROW(*main_cpv, cap_main, *ncpv + 1);
+          (*cpv)[*ncpv] = ck_xstrdup(code ? (const char *)code : "");
+          (*main_cpv)[*ncpv] = n->parent && n->parent->type == XML_ELEMENT_NODE &&
+                               strcmp(lname(n->parent, buf, sizeof buf),
+                                      "maincommodityclassification") == 0;
+          ++*ncpv;
+          xmlFree(code);
+        }
+        xmlFree(list_name);
+        xmlFree(list_id);
+      }
+      descend = n->children != NULL;
+    }
+    if (descend) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next)
+      n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+    if (n)
+      n = n->next;
+  }
+  return ok && k == r->sc.n;
+}
+
+/* Line and column of source offset 'off'. */
+static void at(reader *r, size_t off, unsigned *line, unsigned *col) {
+  cursor_to(&r->cur, off, line, col);
+}
+
+/* Where text node 'n' starts in the source: after the node before it, or
+ * after its parent's start tag. */
+static void text_position(reader *r, const xmlNode *n, unsigned *line, unsigned *col) {
+  if (r->have_tokens) {
+    size_t off = SIZE_MAX;
+    if (n->prev && ordinal(n->prev))
+      off = r->sc.toks[ordinal(n->prev) - 1].end;
+    else if (!n->prev && n->parent && ordinal(n->parent))
+      off = r->sc.toks[ordinal(n->parent) - 1].content;
+    if (off != SIZE_MAX) {
+      if (starts(r->v.p + off, r->v.len - off, "<![CDATA["))
+        off += 9;
+      at(r, off, line, col);
+      return;
+    }
+  }
+  long l = xmlGetLineNo(n->parent ? n->parent : n);
+  *line = l > 0 ? (unsigned)l : 0;
+  *col = 0;
+}
+
+static void element_position(reader *r, const xmlNode *e, unsigned *line, unsigned *col) {
+  if (r->have_tokens && ordinal(e)) {
+    at(r, r->sc.toks[ordinal(e) - 1].lt, line, col);
+    return;
+  }
+  long l = xmlGetLineNo(e);
+  *line = l > 0 ? (unsigned)l : 0;
+  *col = 0;
+}
+
+/* Adds the text of every descendant of 'e' to the open block. Script and
+ * style are left out; a word break is kept around elements that are not
+ * inline. List items met on the way go to r->nested when 'nest' is set. */
+static void fold_text(reader *r, xmlNode *e, bool nest) {
+  xmlNode *n = e->children;
+  while (n) {
+    if (is_text(n) && n->content && *n->content) {
+      unsigned line, col;
+      text_position(r, n, &line, &col);
+      ck_doc_add_text(r->doc, (const char *)n->content, strlen((const char *)n->content), line,
+                      col);
+    } else if (n->type == XML_ELEMENT_NODE && !named(n, skipped_names)) {
+      if (nest && named(n, item_names)) {
+        CK_GROW(r->nested, r->cap_nested, r->nnested + 1);
+        r->nested[r->nnested++] = n;
+        ck_doc_add_text(r->doc, " ", 1, 1, 1);
+      } else {
+        bool breaks = !named(n, inline_names);
+        if (breaks)
+          ck_doc_add_text(r->doc, " ", 1, 1, 1);
+        if (n->children) {
+          n = n->children;
+          continue;
+        }
+        if (breaks)
+          ck_doc_add_text(r->doc, " ", 1, 1, 1);
+      }
+    }
+    /* Climbing out of an element ends it: a word break unless inline. */
+    while (n != e && !n->next) {
+      n = n->parent;
+      if (n != e && !named(n, inline_names))
+        ck_doc_add_text(r->doc, " ", 1, 1, 1);
+    }
+    n = n == e ? NULL : n->next;
+  }
+}
+
+/* Closes the open block and enforces the block limit. */
+static bool end_block(reader *r, const xmlNode *e) {
+  ck_doc_end_block(r->doc);
+  size_t max = r->limits ? r->limits->max_blocks : 0;
+  if (max == 0 || r->doc->nblocks <= max)
+    return true;
+  unsigned line, col;
+  element_position(r, e, &line, &col);
+  ck_diags_add(r->diags, CK_DIAG_ERROR, r->src->path, line, col,
+               "document has more than %zu blocks", max);
+  r->status = CK_ERR_LIMIT;
+  return false;
+}
+
+/* A list item, then the items nested in it, each a block of its own. */
+static bool emit_items(reader *r, xmlNode *item, const char *xpath) {
+  size_t base = r->nnested;
+  ck_doc_begin_block(r->doc, CK_BLOCK_LIST_ITEM, 0, -1, xpath);
+  fold_text(r, item, true);
+  if (!end_block(r, item))
+    return false;
+  /* Popped last-first, so reverse this item's share to keep source order. */
+  for (size_t i = base, j = r->nnested; i + 1 < j; i++, j--) {
+    xmlNode *t = r->nested[i];
+    r->nested[i] = r->nested[j - 1];
+    r->nested[j - 1] = t;
+  }
+  while (r->nnested > base) {
+    xmlNode *n = r->nested[--r->nnested];
+    /* Rare enough for libxml2's path builder, whose cost grows with the
+     * number of siblings. */
+    xmlChar *p = xmlGetNodePath(n);
+    bool ok = emit_items(r, n, (const char *)p);
+    xmlFree(p);
+    if (!ok)
+      return false;
+  }
+  return true;
+}
+
+static unsigned hash_name(const name_slot *k) {
+  unsigned h = k->ns ? 2166136261u : 5381u;
+  for (const xmlChar *s = k->name; *s; s++)
+    h = (h ^ *s) * 16777619u;
+  if (k->prefix)
+    for (const xmlChar *s = k->prefix; *s; s++)
+      h = (h ^ *s) * 16777619u;
+  return h;
+}
+
+/* Elements in a default namespace are written "*" by xmlGetNodePath. */
+static bool generic_step(const xmlNode *e) { return e->ns && !e->ns->prefix; }
+
+static name_slot *find_slot(frame *f, const xmlNode *e) {
+  name_slot key = {e->name, e->ns ? e->ns->prefix : NULL, e->ns != NULL, 0, 0};
+  for (size_t i = hash_name(&key) & f->mask;; i = (i + 1) & f->mask) {
+    name_slot *s = &f->slots[i];
+    if (!s->name) {
+      *s = key;
+      return s;
+    }
+    if (s->ns == key.ns && xmlStrEqual(s->name, key.name) && xmlStrEqual(s->prefix, key.prefix))
+      return s;
+  }
+}
+
+/* Opens a frame for the children of 'e' (NULL: the document node). */
+static void push_frame(reader *r, xmlNode *first, size_t path_len, int sect) {
+  CK_GROW(r->frames, r->cap_frames, r->nframes + 1);
+  if (r->nframes == r->init_frames) {
+    r->frames[r->nframes] = (frame){0};
+    r->init_frames++;
+  }
+  frame *f = &r->frames[r->nframes++];
+  f->child = first;
+  f->path_len = path_len;
+  f->sect = sect;
+  f->elems = f->elems_seen = 0;
+  for (xmlNode *c = first; c; c = c->next)
+    f->elems += c->type == XML_ELEMENT_NODE;
+  f->mask = 0;
+  if (f->elems < 2)
+    return;
+  size_t size = 4;
+  while (size < 2 * (size_t)f->elems)
+    size *= 2;
+  CK_GROW(f->slots, f->cap_slots, size);
+  memset(f->slots, 0, size * sizeof *f->slots);
+  f->mask = size - 1;
+  for (xmlNode *c = first; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && !generic_step(c))
+      find_slot(f, c)->total++;
+}
+
+/* Appends the xpath step of 'e' (same form as xmlGetNodePath). */
+static void put_step(reader *r, frame *f, const xmlNode *e) {
+  unsigned index = 0;
+  ck_buf_putc(&r->path, '/');
+  if (generic_step(e)) {
+    ck_buf_putc(&r->path, '*');
+    f->elems_seen++;
+    if (f->elems > 1)
+      index = f->elems_seen;
+  } else {
+    if (e->ns && e->ns->prefix) {
+      ck_buf_puts(&r->path, (const char *)e->ns->prefix);
+      ck_buf_putc(&r->path, ':');
+    }
+    ck_buf_puts(&r->path, (const char *)e->name);
+    if (f->mask) {
+      name_slot *s = find_slot(f, e);
+      s->seen++;
+      if (s->total > 1)
+        index = s->seen;
+    }
+  }
+  if (index)
+    ck_buf_printf(&r->path, "[%u]", index);
+}
+
+/* Reads one element whose xpath is in r->path; returns true when its
+ * children are to be visited. */
+static bool visit(reader *r, xmlNode *e, int sect) {
+  char buf[32];
+  const char *name = lname(e, buf, sizeof buf);
+  const char *xpath = r->path.ptr;
+  if (among(name, skipped_names))
+    return false;
+  int heading = 0;
+  if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
+    heading = name[1] - '0';
+  } else if ((among(name, title_names) || (strcmp(name, "head") == 0 && has_direct_text(e))) &&
+             e->parent && (e->parent == r->root || named(e->parent, section_names))) {
+    heading = 1 + sect;
+  }
+  if (heading) {
+    ck_doc_begin_block(r->doc, CK_BLOCK_HEADING, heading, -1, xpath);
+    fold_text(r, e, false);
+    end_block(r, e);
+    return false;
+  }
+  if (among(name, item_names)) {
+    emit_items(r, e, xpath);
+    return false;
+  }
+  if (among(name, cell_names)) {
+    const xmlNode *row = e->parent;
+    for (const xmlNode *a = e->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+      if (named(a, row_names)) {
+        row = a;
+        break;
+      }
+    if (row != r->row_node || r->row < 0) {
+      r->row_node = row;
+      r->row = ck_doc_new_row(r->doc);
+    }
+    ck_doc_begin_block(r->doc, CK_BLOCK_TABLE_CELL, 0, r->row, xpath);
+    fold_text(r, e, false);
+    end_block(r, e);
+    return false;
+  }
+  if (has_direct_text(e)) {
+    ck_doc_begin_block(r->doc, CK_BLOCK_PARAGRAPH, 0, -1, xpath);
+    fold_text(r, e, false);
+    end_block(r, e);
+    return false;
+  }
+  return true;
+}
+
+/* Visits the tree in document order, keeping the xpath of the current
+ * element in r->path. */
+static void walk(reader *r, xmlDoc *xdoc) {
+  push_frame(r, xdoc->children, 0, 0);
+  while (r->nframes > 0 && r->status == CK_OK) {
+    frame *f = &r->frames[r->nframes - 1];
+    xmlNode *e = f->child;
+    if (!e) {
+      r->nframes--;
+      continue;
+    }
+    f->child = e->next;
+    if (e->type != XML_ELEMENT_NODE)
+      continue;
+    r->path.len = f->path_len;
+    put_step(r, f, e);
+    int sect = f->sect;
+    if (visit(r, e, sect) && e->children) {
+      int inner = sect + (e != r->root && named(e, section_names));
+      push_frame(r, e->children, r->path.len, inner);
+    }
+  }
+}
+
+static bool is_eforms_root(const xmlNode *root) {
+  static const char *const roots[] = {"ContractNotice", "PriorInformationNotice",
+                                      "ContractAwardNotice", NULL};
+  for (const char *const *p = roots; *p; p++)
+    if (strcmp((const char *)root->name, *p) == 0)
+      return true;
+  return false;
+}
+
+/* The name of the procedure: the first cbc:Name of the root's
+ * cac:ProcurementProject (the lots have their own, deeper down). */
+static char *eforms_title(const xmlNode *root) {
+  for (const xmlNode *c = root->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "ProcurementProject") != 0)
+      continue;
+    for (const xmlNode *d = c->children; d; d = d->next) {
+      if (d->type != XML_ELEMENT_NODE || strcmp((const char *)d->name, "Name") != 0)
+        continue;
+      xmlChar *text = xmlNodeGetContent(d);
+      ck_buf b = CK_BUF_INIT;
+      bool space = false;
+      for (const xmlChar *s = text; s && *s; s++) {
+        if (strchr(" \t\r\n", (char)*s)) {
+          space = b.len > 0;
+          continue;
+        }
+        if (space)
+          ck_buf_putc(&b, ' ');
+        space = false;
+        ck_buf_putc(&b, (char)*s);
+      }
+      xmlFree(text);
+      if (b.len > 0)
+        return ck_buf_detach(&b);
+      ck_buf_free(&b);
+    }
+  }
+  return NULL;
+}
+
+static void reader_free(reader *r) {
+  free(r->v.owned);
+  free(r->sc.toks);
+  free(r->sc.stack);
+  ck_buf_free(&r->path);
+  for (size_t i = 0; i < r->init_frames; i++)
+    free(r->frames[i].slots);
+  free(r->frames);
+  free(r->nested);
+}
+
+ck_status ck_read_xml(const ck_source *src, const ck_limits *limits, ck_doc **out,
+                      ck_diags *diags) {
+  *out = NULL;
+  xmlDoc *xdoc = NULL;
+  ck_status status = ck_xml_parse(src->raw, src->raw_len, src->path,
+                                  limits ? limits->max_xml_depth : 0, &xdoc, diags);
+  if (status != CK_OK)
+    return status;
+  reader r = {.src = src, .limits = limits, .diags = diags, .row = -1, .status = CK_OK};
+  r.root = xmlDocGetRootElement(xdoc);
+  const char *encoding;
+  make_view(src, xdoc, &r.v, &encoding);
+  r.cur = (cursor){.v = &r.v, .off = 0, .line = 1, .col = 1};
+  scan_source(&r.v, &r.sc);
+
+  char **cpv = NULL;
+  bool *main_cpv = NULL;
+  size_t ncpv = 0;
+  r.have_tokens = pair_tokens(&r, xdoc, &cpv, &main_cpv, &ncpv);
+
+  bool eforms = r.root && is_eforms_root(r.root);
+  r.doc = ck_doc_new(src->path, eforms ? CK_FORMAT_EFORMS : CK_FORMAT_XML, encoding);
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < ncpv; i++)
+      if (main_cpv[i] == (pass == 0))
+        ck_doc_add_cpv(r.doc, cpv[i], strlen(cpv[i]));
+  for (size_t i = 0; i < ncpv; i++)
+    free(cpv[i]);
+  free(cpv);
+  free(main_cpv);
+  if (eforms)
+    r.doc->title = eforms_title(r.root);
+
+  walk(&r, xdoc);
+  status = r.status;
+  reader_free(&r);
+  xmlFreeDoc(xdoc);
+  if (status != CK_OK) {
+    ck_doc_free(r.doc);
+    return status;
+  }
+  ck_doc_finish(r.doc);
+  *out = r.doc;
+  return CK_OK;
+}

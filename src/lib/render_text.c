@@ -1,0 +1,133 @@
+/* The text report: compiler-style lines ("file:line:col: partial: criterion:
+ * message [rule]") that editors and CI logs link to, the evidence sentence,
+ * the clause to add, and a summary table per document. */
+#include <stdio.h>
+#include <string.h>
+
+#include "messages.h"
+#include "report.h"
+
+#define ANSI_RESET "\033[0m"
+#define ANSI_BOLD "\033[1m"
+
+static const char *const status_colour[CK_RESULT_STATUS_COUNT] = {
+    [CK_STATUS_PASS] = "\033[32m", [CK_STATUS_PARTIAL] = "\033[33m",
+    [CK_STATUS_FAIL] = "\033[31m", [CK_STATUS_NOT_APPLICABLE] = "\033[2m"};
+
+static void put_status(ck_buf *out, ck_result_status s, bool colour) {
+  if (colour)
+    ck_buf_puts(out, status_colour[s]);
+  ck_buf_puts(out, ck_result_status_name(s));
+  if (colour)
+    ck_buf_puts(out, ANSI_RESET);
+}
+
+static size_t display_width(const char *s) {
+  size_t n = 0;
+  for (; *s; s++)
+    n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+static void pad(ck_buf *out, const char *s, size_t width) {
+  ck_buf_puts(out, s);
+  for (size_t w = display_width(s); w < width; w++)
+    ck_buf_putc(out, ' ');
+}
+
+static void evidence_text(ck_buf *out, const ck_evidence *e, bool colour) {
+  ck_buf_puts(out, "    | ");
+  if (colour) {
+    ck_buf_put(out, e->text, e->hl_start);
+    ck_buf_puts(out, ANSI_BOLD);
+    ck_buf_put(out, e->text + e->hl_start, e->hl_end - e->hl_start);
+    ck_buf_puts(out, ANSI_RESET);
+    ck_buf_puts(out, e->text + e->hl_end);
+  } else {
+    ck_buf_puts(out, e->text);
+  }
+  ck_buf_putc(out, '\n');
+}
+
+static void result_text(ck_buf *out, const ck_doc_result *dr, const ck_result *r, bool colour) {
+  ck_msg_lang lang = dr->msg_lang;
+  const ck_evidence *first = r->nevidence ? &r->evidence[0] : NULL;
+  ck_buf_puts(out, dr->path);
+  if (first)
+    ck_buf_printf(out, ":%u:%u", first->line, first->col);
+  ck_buf_puts(out, ": ");
+  put_status(out, r->status, colour);
+  ck_buf_printf(out, ": %s: %s [%s]\n", r->rule->criterion->id, r->message, r->rule->id);
+  for (size_t e = 0; e < r->nevidence; e++) {
+    const ck_evidence *ev = &r->evidence[e];
+    if (e > 0)
+      ck_buf_printf(out, "    %s:%u:%u:\n", dr->path, ev->line, ev->col);
+    evidence_text(out, ev, colour);
+    if (ev->section[0])
+      ck_buf_printf(out, "    %s: %s\n", ck_msg(lang, CK_MSG_SECTION), ev->section);
+  }
+  if (r->clause) {
+    ck_buf_printf(out, "    %s (%s): %s\n", ck_msg(lang, CK_MSG_SUGGESTED_CLAUSE),
+                  ck_placement_label(lang, r->rule->clause.placement), r->clause);
+    if (r->verify)
+      ck_buf_printf(out, "    %s: %s\n", ck_msg(lang, CK_MSG_VERIFICATION), r->verify);
+  }
+}
+
+static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_options *o) {
+  ck_msg_lang lang = dr->msg_lang;
+  ck_buf_printf(out, "%s: %s, %s, %s %s, %s %s\n", dr->path, ck_input_format_name(dr->format),
+                dr->encoding, ck_msg(lang, CK_MSG_LANGUAGE), ck_lang_name(dr->lang),
+                ck_msg(lang, CK_MSG_LEVEL), ck_level_label(lang, dr->level));
+  ck_buf_printf(out, "  %s:", ck_msg(lang, CK_MSG_PACKS));
+  for (size_t i = 0; i < dr->npacks; i++)
+    ck_buf_printf(out, "%s %s (%s)", i ? "," : "", dr->packs[i].pack->id, dr->packs[i].why);
+  ck_buf_puts(out, "\n\n");
+
+  for (size_t i = 0; i < dr->nresults; i++) {
+    const ck_result *r = &dr->results[i];
+    if (r->status == CK_STATUS_NOT_APPLICABLE && !o->show_all)
+      continue;
+    result_text(out, dr, r, o->color);
+  }
+  size_t hidden = dr->counts[CK_STATUS_NOT_APPLICABLE];
+  if (hidden && !o->show_all) {
+    char count[32];
+    snprintf(count, sizeof count, "%zu", hidden);
+    ck_msg_fill(lang, CK_MSG_NOT_APPLICABLE_HIDDEN, count, out);
+    ck_buf_putc(out, '\n');
+  }
+
+  /* The per-criterion table: what a buyer reads first. */
+  const size_t w1 = 28, w2 = 16;
+  ck_buf_putc(out, '\n');
+  pad(out, ck_msg(lang, CK_MSG_CRITERION), w1);
+  pad(out, ck_msg(lang, CK_MSG_STATUS), w2);
+  ck_buf_printf(out, "%s\n", ck_msg(lang, CK_MSG_RULE));
+  for (size_t i = 0; i < dr->ncriteria; i++) {
+    const ck_criterion_result *c = &dr->criteria[i];
+    if (c->status == CK_STATUS_NOT_APPLICABLE && !o->show_all)
+      continue;
+    pad(out, c->criterion->id, w1);
+    if (o->color)
+      ck_buf_puts(out, status_colour[c->status]);
+    pad(out, ck_status_label(lang, c->status), w2);
+    if (o->color)
+      ck_buf_puts(out, ANSI_RESET);
+    ck_buf_printf(out, "%s\n", c->best ? c->best->rule->id : "-");
+  }
+  ck_buf_printf(out, "%s: %zu %s, %zu %s, %zu %s, %zu %s\n", ck_msg(lang, CK_MSG_SUMMARY),
+                dr->counts[CK_STATUS_PASS], ck_status_label(lang, CK_STATUS_PASS),
+                dr->counts[CK_STATUS_PARTIAL], ck_status_label(lang, CK_STATUS_PARTIAL),
+                dr->counts[CK_STATUS_FAIL], ck_status_label(lang, CK_STATUS_FAIL),
+                dr->counts[CK_STATUS_NOT_APPLICABLE],
+                ck_status_label(lang, CK_STATUS_NOT_APPLICABLE));
+}
+
+void ck_render_text(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+  for (size_t d = 0; d < report->ndocs; d++) {
+    if (d > 0)
+      ck_buf_putc(out, '\n');
+    document_text(out, report->docs[d], opts);
+  }
+}

@@ -1,0 +1,195 @@
+/* The report object of the public API: documents in, results out. */
+#include "report.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "source.h"
+
+const char *ck_version(void) { return CIRCHECK_VERSION; }
+
+ck_check_options ck_check_options_default(void) {
+  ck_check_options o = {0};
+  o.level = CK_LEVEL_BASIC;
+  o.limits = ck_limits_default();
+  return o;
+}
+
+ck_report *ck_report_new(const ck_ruleset *rs, const ck_check_options *opts) {
+  ck_report *r = ck_xcalloc(1, sizeof *r);
+  r->rs = rs;
+  r->opts = *opts;
+  if (opts->npacks) {
+    r->packs = ck_xcalloc(opts->npacks, sizeof *r->packs);
+    for (size_t i = 0; i < opts->npacks; i++)
+      r->packs[i] = ck_xstrdup(opts->packs[i]);
+    r->opts.packs = (const char *const *)r->packs;
+  }
+  return r;
+}
+
+void ck_report_free(ck_report *r) {
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->ndocs; i++)
+    ck_doc_result_free(r->docs[i]);
+  free(r->docs);
+  for (size_t i = 0; i < r->opts.npacks; i++)
+    free(r->packs[i]);
+  free(r->packs);
+  free(r);
+}
+
+ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags) {
+  ck_doc *doc = NULL;
+  const ck_check_options *o = &report->opts;
+  ck_status rc = ck_document_load(path, &o->limits, o->doc_lang_set, o->doc_lang, &doc, diags);
+  if (rc != CK_OK)
+    return rc;
+  ck_eval_options eo = {.level = o->level,
+                        .msg_lang_set = o->msg_lang_set,
+                        .msg_lang = o->msg_lang,
+                        .packs = o->packs,
+                        .npacks = o->npacks};
+  ck_doc_result *dr = ck_evaluate(report->rs, doc, &eo);
+  ck_doc_free(doc);
+  CK_GROW(report->docs, report->cap_docs, report->ndocs + 1);
+  report->docs[report->ndocs++] = dr;
+  return CK_OK;
+}
+
+bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold) {
+  for (size_t d = 0; d < report->ndocs; d++)
+    for (size_t i = 0; i < report->docs[d]->nresults; i++) {
+      ck_result_status s = report->docs[d]->results[i].status;
+      if (s != CK_STATUS_NOT_APPLICABLE && s >= threshold)
+        return true;
+    }
+  return false;
+}
+
+/* --- folders ------------------------------------------------------------------------- */
+
+static int name_cmp(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Device and inode of the folders on the current path, to stop at a
+   symbolic-link loop instead of recursing for ever. */
+typedef struct visited {
+  dev_t dev;
+  ino_t ino;
+} visited;
+
+static ck_status walk(const char *dir, visited *stack, size_t depth, char ***files,
+                      size_t *nfiles, size_t *cap, ck_diags *diags) {
+  enum { MAX_DEPTH = 64 };
+  DIR *d = opendir(dir);
+  if (!d) {
+    ck_diags_add(diags, CK_DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(errno));
+    return CK_ERR_IO;
+  }
+  char **names = NULL;
+  size_t n = 0, ncap = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.')
+      continue; /* ".", "..", and hidden files such as .git */
+    CK_GROW(names, ncap, n + 1);
+    names[n++] = ck_xstrdup(e->d_name);
+  }
+  closedir(d);
+  qsort(names, n, sizeof *names, name_cmp);
+  ck_status rc = CK_OK;
+  for (size_t i = 0; i < n; i++) {
+    ck_buf path = CK_BUF_INIT;
+    ck_buf_printf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+    struct stat st;
+    if (stat(path.ptr, &st) != 0) {
+      ck_diags_add(diags, CK_DIAG_ERROR, path.ptr, 0, 0, "cannot open: %s", strerror(errno));
+      rc = CK_ERR_IO;
+    } else if (S_ISDIR(st.st_mode)) {
+      bool loop = depth >= MAX_DEPTH;
+      for (size_t k = 0; k < depth && !loop; k++)
+        loop = stack[k].dev == st.st_dev && stack[k].ino == st.st_ino;
+      if (!loop) {
+        stack[depth] = (visited){st.st_dev, st.st_ino};
+        ck_status sub = walk(path.ptr, stack, depth + 1, files, nfiles, cap, diags);
+        if (sub != CK_OK)
+          rc = sub;
+      }
+    } else if (S_ISREG(st.st_mode)) {
+      CK_GROW(*files, *cap, *nfiles + 1);
+      (*files)[(*nfiles)++] = ck_buf_detach(&path);
+    }
+    ck_buf_free(&path);
+    free(names[i]);
+  }
+  free(names);
+  return rc;
+}
+
+ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size_t *cap,
+                           ck_diags *diags) {
+  struct stat st;
+  if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    visited stack[64 + 1];
+    stack[0] = (visited){st.st_dev, st.st_ino};
+    return walk(path, stack, 1, files, nfiles, cap, diags);
+  }
+  /* Files, '-' and missing paths go through as they are: reading them
+     reports what is wrong, in the same words for every input. */
+  CK_GROW(*files, *cap, *nfiles + 1);
+  (*files)[(*nfiles)++] = ck_xstrdup(path);
+  return CK_OK;
+}
+
+/* --- output ---------------------------------------------------------------------------- */
+
+ck_status ck_write_file_atomic(const char *path, const char *data, size_t len,
+                               ck_diags *diags) {
+  ck_buf tmp = CK_BUF_INIT;
+  ck_buf_printf(&tmp, "%s.XXXXXX", path);
+  ck_status rc = CK_OK;
+  int fd = mkstemp(tmp.ptr);
+  if (fd < 0) {
+    ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+    ck_buf_free(&tmp);
+    return CK_ERR_IO;
+  }
+  size_t done = 0;
+  while (done < len) {
+    ssize_t w = write(fd, data + done, len - done);
+    if (w < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    done += (size_t)w;
+  }
+  /* mkstemp creates the file 0600; a report is an ordinary file. */
+  mode_t mask = umask(0);
+  umask(mask);
+  if (done < len || fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
+    ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+    rc = CK_ERR_IO;
+  }
+  if (close(fd) != 0 && rc == CK_OK) {
+    ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+    rc = CK_ERR_IO;
+  }
+  if (rc == CK_OK && rename(tmp.ptr, path) != 0) {
+    ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+    rc = CK_ERR_IO;
+  }
+  if (rc != CK_OK)
+    unlink(tmp.ptr);
+  ck_buf_free(&tmp);
+  return rc;
+}

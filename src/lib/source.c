@@ -1,0 +1,526 @@
+/* Reading a source file (or standard input) and decoding it to UTF-8 with
+ * LF line ends, rejecting what is not text.
+ *
+ * Positions in diagnostics are counted in characters of the detected
+ * encoding, the way an editor shows them, so "line 3, column 7" can be found
+ * in the file as the user sees it. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define READ_CHUNK (64 * 1024)
+
+ck_limits ck_limits_default(void) {
+  ck_limits l;
+  l.max_input_bytes = (size_t)64 << 20;
+  l.max_line_bytes = (size_t)1 << 20;
+  l.max_blocks = 1000000;
+  l.max_xml_depth = 256;
+  return l;
+}
+
+/* strerror() is not thread-safe; the XSI strerror_r() is (we asked for
+ * POSIX, not GNU, so that is the one we get). */
+static void error_text(int err, char *out, size_t cap) {
+  if (strerror_r(err, out, cap) != 0)
+    snprintf(out, cap, "error %d", err);
+}
+
+static void io_error(ck_diags *diags, const char *path, const char *what, int err) {
+  char why[256];
+  error_text(err, why, sizeof why);
+  ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "%s: %s", what, why);
+}
+
+static ck_status too_large(ck_diags *diags, const char *path, size_t limit) {
+  ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
+               "input larger than the limit of %zu bytes (max_input_bytes)", limit);
+  return CK_ERR_LIMIT;
+}
+
+/* Reads 'fd' to the end, never holding more than 'limit' + 1 bytes: a pipe
+ * does not say how long it is, and a file may grow while we read it. 'hint'
+ * is the expected size (0 when unknown). */
+static ck_status read_all(int fd, const char *path, size_t limit, size_t hint, ck_source *src,
+                          ck_diags *diags) {
+  size_t cap = hint ? hint + 1 : READ_CHUNK, len = 0;
+  if (cap > limit + 1)
+    cap = limit + 1;
+  char *buf = ck_xmalloc(cap + 1);
+  for (;;) {
+    if (len == cap) {
+      cap = cap > (limit + 1) / 2 ? limit + 1 : cap * 2;
+      buf = ck_xrealloc(buf, cap + 1);
+    }
+    ssize_t got = read(fd, buf + len, cap - len);
+    if (got < 0) {
+      if (errno == EINTR)
+        continue;
+      int err = errno;
+      free(buf);
+      io_error(diags, path, "cannot read", err);
+      return CK_ERR_IO;
+    }
+    if (got == 0)
+      break;
+    len += (size_t)got;
+    if (len > limit) {
+      free(buf);
+      return too_large(diags, path, limit);
+    }
+  }
+  if (cap > len + READ_CHUNK)
+    buf = ck_xrealloc(buf, len + 1);
+  buf[len] = '\0';
+  src->raw = buf;
+  src->raw_len = len;
+  return CK_OK;
+}
+
+ck_status ck_source_read(const char *path, const ck_limits *limits, ck_source *src,
+                         ck_diags *diags) {
+  memset(src, 0, sizeof *src);
+  src->path = ck_xstrdup(path);
+  ck_limits lim = limits ? *limits : ck_limits_default();
+  size_t limit = lim.max_input_bytes;
+  src->max_line_bytes = lim.max_line_bytes;
+  if (strcmp(path, "-") == 0)
+    return read_all(STDIN_FILENO, path, limit, 0, src, diags);
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) {
+    io_error(diags, path, "cannot open", errno);
+    return CK_ERR_IO;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    int err = errno;
+    close(fd);
+    io_error(diags, path, "cannot open", err);
+    return CK_ERR_IO;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    close(fd);
+    ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "is a directory");
+    return CK_ERR_IO;
+  }
+  if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)limit) {
+    close(fd);
+    return too_large(diags, path, limit);
+  }
+  size_t hint = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+  ck_status s = read_all(fd, path, limit, hint, src, diags);
+  close(fd);
+  return s;
+}
+
+void ck_source_free(ck_source *src) {
+  free(src->path);
+  free(src->raw);
+  free(src->text);
+  memset(src, 0, sizeof *src);
+}
+
+/* --- decoding ------------------------------------------------------------------ */
+
+/* Windows-1252 0x80..0x9F; 0 marks the five bytes the code page leaves
+ * undefined. 0xA0..0xFF are Latin-1. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+/* Returns the offset of the first byte that does not start a valid UTF-8
+ * sequence (overlong forms, surrogates and code points above U+10FFFF are
+ * invalid), or 'len' when all of 'p' is valid. */
+static size_t utf8_invalid_at(const unsigned char *p, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    /* eight ASCII bytes at a time: most text is mostly ASCII */
+    if (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      if ((w & UINT64_C(0x8080808080808080)) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+      if (c == 0xE0)
+        lo = 0xA0; /* overlong */
+      else if (c == 0xED)
+        hi = 0x9F; /* surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+      if (c == 0xF0)
+        lo = 0x90; /* overlong */
+      else if (c == 0xF4)
+        hi = 0x8F; /* above U+10FFFF */
+    } else {
+      return i;
+    }
+    if (i + n > len || p[i + 1] < lo || p[i + 1] > hi)
+      return i;
+    for (size_t k = 2; k < n; k++)
+      if ((p[i + k] & 0xC0) != 0x80)
+        return i;
+    i += n;
+  }
+  return len;
+}
+
+static size_t put_utf8(char *out, uint32_t cp) {
+  if (cp < 0x80) {
+    out[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | (cp >> 6));
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | (cp >> 18));
+  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* Line and column of byte 'off' of 'p' (UTF-8 unless 'bytewise', where each
+ * byte is a character), with LF, CRLF or a lone CR ending a line. */
+static void locate(const unsigned char *p, size_t len, size_t off, bool bytewise,
+                   unsigned *line, unsigned *col) {
+  unsigned l = 1, c = 1;
+  for (size_t i = 0; i < off; i++) {
+    unsigned char b = p[i];
+    if (b == '\r' && i + 1 < len && p[i + 1] == '\n')
+      continue; /* the LF ends the line */
+    if (b == '\n' || b == '\r') {
+      l++;
+      c = 1;
+    } else if (bytewise || (b & 0xC0) != 0x80) {
+      c++;
+    }
+  }
+  *line = l;
+  *col = c;
+}
+
+static ck_status input_error(ck_diags *diags, const ck_source *src, const unsigned char *p,
+                             size_t len, size_t off, bool bytewise, const char *msg) {
+  unsigned line, col;
+  locate(p, len, off, bytewise, &line, &col);
+  ck_diags_add(diags, CK_DIAG_ERROR, src->path, line, col, "%s", msg);
+  return CK_ERR_INPUT;
+}
+
+/* Checks decoded or to-be-decoded text for NUL and control characters, which
+ * mean the file is not text at all. */
+static ck_status check_binary(ck_diags *diags, const ck_source *src, const unsigned char *p,
+                              size_t len, bool bytewise) {
+  const unsigned char *nul = memchr(p, 0, len);
+  if (nul)
+    return input_error(diags, src, p, len, (size_t)(nul - p), bytewise, "binary file: NUL byte");
+  for (size_t i = 0; i < len; i++) {
+    /* skip eight bytes at a time when none of them is below 0x20 */
+    if (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      if (((w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080)) == 0) {
+        i += 7;
+        continue;
+      }
+    }
+    unsigned char c = p[i];
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') {
+      char msg[64];
+      snprintf(msg, sizeof msg, "binary file: control character U+%04X", (unsigned)c);
+      return input_error(diags, src, p, len, i, bytewise, msg);
+    }
+  }
+  return CK_OK;
+}
+
+static uint32_t unit16(const unsigned char *p, bool big) {
+  return big ? (uint32_t)p[0] << 8 | p[1] : (uint32_t)p[1] << 8 | p[0];
+}
+
+/* UTF-16 with a BOM to UTF-8. A surrogate that is not part of a pair is an
+ * error at its position (counted in decoded characters). */
+static ck_status from_utf16(ck_source *src, const unsigned char *p, size_t len, bool big,
+                            ck_buf *out, ck_diags *diags) {
+  unsigned line = 1, col = 1;
+  bool after_cr = false;
+  size_t n = len / 2;
+  ck_buf_put(out, "", 0);
+  for (size_t i = 0; i < n; i++) {
+    uint32_t u = unit16(p + 2 * i, big);
+    if (u >= 0xD800 && u <= 0xDFFF) {
+      uint32_t v = u <= 0xDBFF && i + 1 < n ? unit16(p + 2 * i + 2, big) : 0;
+      if (v < 0xDC00 || v > 0xDFFF) {
+        ck_diags_add(diags, CK_DIAG_ERROR, src->path, line, col,
+                     "invalid UTF-16: unpaired surrogate U+%04X", (unsigned)u);
+        return CK_ERR_INPUT;
+      }
+      u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+      i++;
+    }
+    char tmp[4];
+    ck_buf_put(out, tmp, put_utf8(tmp, u));
+    if (u == '\r' || (u == '\n' && !after_cr)) {
+      line++;
+      col = 1;
+    } else if (u != '\n') {
+      col++;
+    }
+    after_cr = u == '\r';
+  }
+  if (len % 2) {
+    ck_diags_add(diags, CK_DIAG_ERROR, src->path, line, col,
+                 "invalid UTF-16: odd number of bytes");
+    return CK_ERR_INPUT;
+  }
+  return CK_OK;
+}
+
+/* Windows-1252 to UTF-8; the caller has checked that no undefined byte
+ * occurs. */
+static void from_cp1252(const unsigned char *p, size_t len, ck_buf *out) {
+  ck_buf_put(out, "", 0);
+  for (size_t i = 0; i < len;) {
+    /* copy ASCII runs in one go */
+    size_t j = i;
+    while (j < len && p[j] < 0x80)
+      j++;
+    ck_buf_put(out, (const char *)p + i, j - i);
+    if (j == len)
+      break;
+    uint32_t cp = p[j] < 0xA0 ? cp1252_high[p[j] - 0x80] : p[j];
+    char tmp[4];
+    ck_buf_put(out, tmp, put_utf8(tmp, cp));
+    i = j + 1;
+  }
+}
+
+static bool is_space_byte(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Turns CRLF and lone CR into LF in place and enforces the line limit. The
+ * text only shrinks, so one pass over one buffer does it; lines are found
+ * with memchr, which is what keeps this fast on large files. */
+static ck_status normalise(ck_source *src, char *t, size_t *lenp, size_t max_line,
+                           ck_diags *diags) {
+  size_t len = *lenp, r = 0, w = 0;
+  unsigned line = 1;
+  bool has_cr = memchr(t, '\r', len) != NULL;
+  while (r < len) {
+    const char *nl = memchr(t + r, '\n', len - r);
+    size_t end = nl ? (size_t)(nl - t) : len;
+    if (has_cr) {
+      const char *cr = memchr(t + r, '\r', end - r);
+      if (cr)
+        end = (size_t)(cr - t);
+    }
+    if (end - r > max_line) {
+      ck_diags_add(diags, CK_DIAG_ERROR, src->path, line, 0,
+                   "line longer than the limit of %zu bytes (max_line_bytes)", max_line);
+      return CK_ERR_LIMIT;
+    }
+    if (w != r)
+      memmove(t + w, t + r, end - r);
+    w += end - r;
+    if (end == len)
+      break;
+    size_t next = end + (t[end] == '\r' && end + 1 < len && t[end + 1] == '\n' ? 2 : 1);
+    t[w++] = '\n'; /* may overwrite t[end]: read it first */
+    line++;
+    r = next;
+  }
+  t[w] = '\0';
+  *lenp = w;
+  size_t i = 0;
+  while (i < w && is_space_byte((unsigned char)t[i]))
+    i++;
+  if (i == w) {
+    ck_diags_add(diags, CK_DIAG_ERROR, src->path, 0, 0, "empty document");
+    return CK_ERR_INPUT;
+  }
+  return CK_OK;
+}
+
+ck_status ck_source_decode(ck_source *src, ck_diags *diags) {
+  const unsigned char *p = (const unsigned char *)src->raw;
+  size_t len = src->raw_len;
+  size_t max_line = src->max_line_bytes ? src->max_line_bytes : ck_limits_default().max_line_bytes;
+  free(src->text);
+  src->text = NULL;
+  src->text_len = 0;
+  if (len == 0) {
+    ck_diags_add(diags, CK_DIAG_ERROR, src->path, 0, 0, "empty document");
+    return CK_ERR_INPUT;
+  }
+  ck_buf out = CK_BUF_INIT;
+  ck_status st;
+  if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+    bool big = p[0] == 0xFE;
+    src->encoding = big ? "UTF-16BE" : "UTF-16LE";
+    st = from_utf16(src, p + 2, len - 2, big, &out, diags);
+    if (st == CK_OK)
+      st = check_binary(diags, src, (const unsigned char *)out.ptr, out.len, false);
+  } else {
+    bool bom = len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF;
+    if (bom) {
+      p += 3;
+      len -= 3;
+    }
+    size_t bad = utf8_invalid_at(p, len);
+    bool cp1252 = false;
+    if (bad < len && !bom) {
+      cp1252 = true;
+      for (size_t i = 0; i < len && cp1252; i++)
+        if (p[i] >= 0x80 && p[i] < 0xA0 && cp1252_high[p[i] - 0x80] == 0)
+          cp1252 = false;
+    }
+    src->encoding = bom ? "UTF-8 with BOM" : cp1252 ? "windows-1252" : "UTF-8";
+    st = check_binary(diags, src, p, len, cp1252);
+    if (st == CK_OK && bad < len && !cp1252)
+      st = input_error(diags, src, p, len, bad, false,
+                       bom ? "invalid UTF-8" : "invalid UTF-8 and not Windows-1252 text");
+    if (st == CK_OK) {
+      if (cp1252)
+        from_cp1252(p, len, &out);
+      else
+        ck_buf_put(&out, (const char *)p, len);
+    }
+  }
+  if (st == CK_OK) {
+    size_t n = out.len;
+    st = normalise(src, out.ptr, &n, max_line, diags);
+    out.len = n;
+  }
+  if (st != CK_OK) {
+    ck_buf_free(&out);
+    return st;
+  }
+  src->text_len = out.len;
+  src->text = ck_buf_detach(&out);
+  return CK_OK;
+}
+
+/* --- sniffing ------------------------------------------------------------------ */
+
+static bool ends_with_ci(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  if (m > n)
+    return false;
+  for (size_t i = 0; i < m; i++) {
+    char c = s[n - m + i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c + 32);
+    if (c != suffix[i])
+      return false;
+  }
+  return true;
+}
+
+/* Skips white space, the XML declaration, processing instructions, comments
+ * and a DOCTYPE; returns the offset of the root start tag's '<', or 'len'. */
+static size_t root_tag(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    if (is_space_byte((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    if (s[i] != '<')
+      return len;
+    const char *close = NULL;
+    if (i + 1 < len && s[i + 1] == '?')
+      close = "?>";
+    else if (i + 3 < len && memcmp(s + i, "<!--", 4) == 0)
+      close = "-->";
+    else if (i + 1 < len && s[i + 1] == '!')
+      close = ">"; /* DOCTYPE; an internal subset with '>' inside is not a notice */
+    else
+      return i;
+    size_t cl = strlen(close), j = i + 2;
+    while (j + cl <= len && memcmp(s + j, close, cl) != 0)
+      j++;
+    if (j + cl > len)
+      return len;
+    i = j + cl;
+  }
+  return len;
+}
+
+/* eForms notices are UBL documents whose root is one of three notice types,
+ * under whatever namespace prefix. */
+static bool is_eforms_root(const char *s, size_t len) {
+  static const char *const roots[] = {"ContractNotice", "PriorInformationNotice",
+                                      "ContractAwardNotice"};
+  size_t i = root_tag(s, len);
+  if (i >= len)
+    return false;
+  size_t start = ++i;
+  while (i < len && !is_space_byte((unsigned char)s[i]) && s[i] != '>' && s[i] != '/')
+    i++;
+  const char *name = s + start;
+  size_t n = i - start;
+  const char *colon = memchr(name, ':', n);
+  if (colon) {
+    n -= (size_t)(colon + 1 - name);
+    name = colon + 1;
+  }
+  for (size_t k = 0; k < sizeof roots / sizeof *roots; k++)
+    if (strlen(roots[k]) == n && memcmp(roots[k], name, n) == 0)
+      return true;
+  return false;
+}
+
+ck_input_format ck_source_sniff(const ck_source *src) {
+  /* the decoded text when there is one: UTF-16 raw bytes hide the '<' */
+  const char *s = src->text ? src->text : src->raw;
+  size_t len = src->text ? src->text_len : src->raw_len;
+  if (!s)
+    len = 0;
+  if (!src->text && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+    s += 3;
+    len -= 3;
+  }
+  /* the root tag comes early; do not scan a huge file for it */
+  size_t head = len > 65536 ? 65536 : len;
+  const char *path = src->path ? src->path : "";
+  if (ends_with_ci(path, ".md") || ends_with_ci(path, ".markdown"))
+    return CK_FORMAT_MARKDOWN;
+  size_t i = 0;
+  while (i < head && is_space_byte((unsigned char)s[i]))
+    i++;
+  if (ends_with_ci(path, ".xml") || (i < head && s[i] == '<'))
+    return is_eforms_root(s, head) ? CK_FORMAT_EFORMS : CK_FORMAT_XML;
+  return CK_FORMAT_TEXT;
+}

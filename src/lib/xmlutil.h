@@ -1,0 +1,64 @@
+/* Safe XML parsing on libxml2, shared by the document reader and the rule
+ * loader.
+ *
+ * Every parse here: never uses the network, never loads a DTD, never
+ * substitutes entities; a DOCTYPE that declares an entity is an error (so
+ * "billion laughs" and external entities are refused before anything is
+ * expanded). libxml2 never prints: its errors become diagnostics with
+ * file:line:col. Thread-safe: no global handlers are installed. */
+#ifndef CK_XMLUTIL_H
+#define CK_XMLUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlversion.h>
+
+#include "diag.h"
+
+/* Parses 'len' bytes of XML. 'file' names the source in diagnostics;
+ * 'max_depth' caps element nesting (0 = libxml2's default of 256). On success
+ * stores the document in '*out' (free with xmlFreeDoc) and returns CK_OK;
+ * otherwise CK_ERR_INPUT (malformed, entity declarations) or CK_ERR_LIMIT
+ * (too deep), with one diagnostic for the first error, and '*out' NULL. */
+ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned max_depth,
+                       xmlDoc **out, ck_diags *diags);
+
+/* Line and column (1-based, column in characters) of the start tag of
+ * 'node' in the source 'data' it was parsed from. Column 0 when it cannot be
+ * found. */
+void ck_xml_node_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
+                          unsigned *col);
+
+/* Line and column of the first non-space character of 'node''s text
+ * content (just after its start tag, or of the first text child). Returns
+ * false when the position cannot be found; then the start tag's position is
+ * stored. */
+bool ck_xml_text_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
+                          unsigned *col);
+
+/* Collects libxml2 errors of a validation context (RELAX NG) as diagnostics:
+ * pass ck_xml_error_sink as the structured error handler and a
+ * ck_xml_error_ctx as its data. */
+typedef struct ck_xml_error_ctx {
+  ck_diags *diags;
+  const char *file;
+  const char *data; /* source text, for columns; may be NULL */
+  size_t len;
+  size_t errors;
+} ck_xml_error_ctx;
+
+/* libxml2 2.12 made the error argument of xmlStructuredErrorFunc const; the
+ * sink matches whichever version it is built against, so it can be passed
+ * to xmlRelaxNGSetValidStructuredErrors() without a cast. */
+#if LIBXML_VERSION >= 21200
+#define CK_XML_ERROR_CONST const
+#else
+#define CK_XML_ERROR_CONST
+#endif
+
+void ck_xml_error_sink(void *ctx, CK_XML_ERROR_CONST xmlError *error);
+
+#endif

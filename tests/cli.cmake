@@ -1,0 +1,108 @@
+# Command-line tests: golden reports for the samples, one clear error for
+# every kind of bad input, and the rules' own examples.
+set(CIRCHECK_BIN $<TARGET_FILE:circheck>)
+set(RUN_CLI ${CMAKE_CURRENT_SOURCE_DIR}/run_cli.cmake)
+set(SRC ${PROJECT_SOURCE_DIR})
+
+# circheck_cli_test(NAME LABEL EXPECT_RC ARGS... [GOLDEN f] [STDERR_IS s] [STDERR_MATCH re]
+#                   [STDOUT_MATCH re] [INPUT f] [STDERR_EMPTY])
+function(circheck_cli_test name label rc)
+  cmake_parse_arguments(T "STDERR_EMPTY" "GOLDEN;STDERR_IS;STDERR_MATCH;STDOUT_MATCH;INPUT"
+    "ARGS" ${ARGN})
+  string(REPLACE ";" "|" args "${T_ARGS}")
+  set(defs -DBIN=${CIRCHECK_BIN} -DARGS=${args} -DWORKDIR=${SRC} -DEXPECT_RC=${rc}
+    -DACTUAL=${CMAKE_CURRENT_BINARY_DIR}/out/${name}.out)
+  if(T_GOLDEN)
+    list(APPEND defs -DGOLDEN=${T_GOLDEN})
+  endif()
+  if(DEFINED T_STDERR_IS)
+    list(APPEND defs "-DSTDERR_IS=${T_STDERR_IS}")
+  endif()
+  if(T_STDERR_MATCH)
+    list(APPEND defs "-DSTDERR_MATCH=${T_STDERR_MATCH}")
+  endif()
+  if(T_STDOUT_MATCH)
+    list(APPEND defs "-DSTDOUT_MATCH=${T_STDOUT_MATCH}")
+  endif()
+  if(T_INPUT)
+    list(APPEND defs -DINPUT=${T_INPUT})
+  endif()
+  if(T_STDERR_EMPTY)
+    list(APPEND defs -DSTDERR_EMPTY=1)
+  endif()
+  add_test(NAME ${label}.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${RUN_CLI})
+  set_tests_properties(${label}.${name} PROPERTIES LABELS ${label} TIMEOUT 120)
+endfunction()
+file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/out)
+
+# --- golden reports: every sample, text and JSON --------------------------------
+file(GLOB golden_files CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/golden/*.golden)
+foreach(g IN LISTS golden_files)
+  # golden/<sample file name>.<format>.golden, e.g. furniture-nb.txt.json.golden
+  get_filename_component(base ${g} NAME)
+  string(REGEX REPLACE "\\.golden$" "" base "${base}")
+  string(REGEX MATCH "[^.]+$" fmt "${base}")
+  string(REGEX REPLACE "\\.[^.]+$" "" sample "${base}")
+  set(extra "")
+  if(sample MATCHES "advanced")
+    set(extra --level advanced)
+    string(REPLACE ".advanced" "" sample "${sample}")
+  endif()
+  circheck_cli_test(${base} golden 1 ARGS check --no-color --format ${fmt} ${extra}
+    samples/${sample} GOLDEN ${g} STDERR_EMPTY)
+endforeach()
+
+# --- bad input: exit 2 and exactly one line on standard error -------------------
+set(one_line "^[^\n]+\n$")
+circheck_cli_test(missing-file errors 2 ARGS check tests/errors/no-such-file.txt
+  STDERR_MATCH "^tests/errors/no-such-file.txt: error: [^\n]+\n$")
+circheck_cli_test(empty-file errors 2 ARGS check tests/errors/empty.txt
+  STDERR_IS "tests/errors/empty.txt: error: empty document")
+circheck_cli_test(binary-file errors 2 ARGS check tests/errors/binary.bin
+  STDERR_MATCH "^tests/errors/binary.bin:2:1: error: binary file[^\n]*\n$")
+circheck_cli_test(invalid-encoding errors 2 ARGS check tests/errors/invalid-encoding.txt
+  STDERR_MATCH "^tests/errors/invalid-encoding.txt:2:18: error: [^\n]+\n$")
+circheck_cli_test(malformed-xml errors 2 ARGS check tests/errors/malformed.xml
+  STDERR_MATCH "^tests/errors/malformed.xml:6:[0-9]+: error: [^\n]+\n$")
+circheck_cli_test(external-entity errors 2 ARGS check tests/errors/external-entity.xml
+  STDERR_MATCH "^tests/errors/external-entity.xml:3:[0-9]+: error: entity declarations are not allowed[^\n]*\n$")
+circheck_cli_test(entity-bomb errors 2 ARGS check tests/errors/entity-bomb.xml
+  STDERR_MATCH "^tests/errors/entity-bomb.xml:3:[0-9]+: error: entity declarations are not allowed[^\n]*\n$")
+circheck_cli_test(output-is-folder errors 2
+  ARGS check samples/furniture-nb.txt -o tests/errors
+  STDERR_MATCH "^tests/errors: error: cannot write[^\n]*\n$")
+circheck_cli_test(rules-bad-regex errors 2
+  ARGS check --rules tests/errors/rules-bad-regex.xml samples/furniture-nb.txt
+  STDERR_MATCH "^tests/errors/rules-bad-regex.xml:[0-9]+:[0-9]+: error: [^\n]+\n$")
+circheck_cli_test(rules-unknown-criterion errors 2
+  ARGS check --rules tests/errors/rules-unknown-criterion.xml samples/furniture-nb.txt
+  STDERR_MATCH "^tests/errors/rules-unknown-criterion.xml:[0-9]+:[0-9]+: error: unknown criterion[^\n]*\n$")
+circheck_cli_test(rules-malformed errors 2
+  ARGS check --rules tests/errors/rules-malformed.xml samples/furniture-nb.txt
+  STDERR_MATCH "^tests/errors/rules-malformed.xml:[0-9]+:[0-9]+: error: [^\n]+\n$")
+circheck_cli_test(unknown-option errors 2 ARGS check --frobnicate samples/furniture-nb.txt
+  STDERR_IS "circheck: error: unknown option '--frobnicate' (see 'circheck help')")
+circheck_cli_test(unknown-command errors 2 ARGS frobnicate
+  STDERR_IS "circheck: error: unknown command 'frobnicate' (see 'circheck help')")
+circheck_cli_test(bad-level errors 2 ARGS check --level extreme samples/furniture-nb.txt
+  STDERR_IS "circheck: error: unknown level 'extreme' (basic, advanced, spearhead) (see 'circheck help')")
+# An unreadable file among readable ones: the others are still reported, exit 2.
+circheck_cli_test(mixed-good-and-bad errors 2
+  ARGS check --format json samples/furniture-nb.txt tests/errors/empty.txt
+  STDERR_IS "tests/errors/empty.txt: error: empty document"
+  STDOUT_MATCH "\"path\": \"samples/furniture-nb.txt\"")
+
+# --- behaviour of the command line ------------------------------------------------
+circheck_cli_test(stdin cli 1 ARGS check --no-color - INPUT ${SRC}/samples/furniture-nb.txt
+  STDOUT_MATCH "^-: text, UTF-8, ")
+circheck_cli_test(fail-on-never cli 0 ARGS check --fail-on never samples/furniture-nb.txt)
+circheck_cli_test(version cli 0 ARGS --version STDOUT_MATCH "^circheck [0-9]+\\.[0-9]+\\.[0-9]+\n$")
+circheck_cli_test(help-check cli 0 ARGS help check STDOUT_MATCH "--fail-on STATUS")
+circheck_cli_test(rules-list cli 0 ARGS rules list STDOUT_MATCH "furniture.warranty")
+circheck_cli_test(rules-test cli 0 ARGS rules test STDOUT_MATCH "[0-9]+ passed, 0 failed\n$")
+
+# `rules test` must fail when an example is changed to contradict its rule.
+add_test(NAME cli.rules-test-catches-a-wrong-example
+  COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DSRC=${SRC}
+    -DWORK=${CMAKE_CURRENT_BINARY_DIR}/out -P ${CMAKE_CURRENT_SOURCE_DIR}/rules_test_breaks.cmake)
+set_tests_properties(cli.rules-test-catches-a-wrong-example PROPERTIES LABELS cli)
