@@ -246,6 +246,51 @@ static bool in_scope(const ck_rule *rule, ck_section_kind kind) {
   return (rule->scope & (1u << kind)) != 0;
 }
 
+/* Words that name the buyer. "Oppdragsgiver kan kreve dagmulkt" gives the
+   buyer a right, which binds the supplier as much as a "skal" does; only a
+   supplier's "kan" is a mere permission. */
+static const char *const buyer_words[] = {
+    "oppdragsgiver*", "oppdragsgjevar*", "kunden", "innkjøper*", "byggherre*", "kommunen", "fylkeskommunen",
+    "the contracting authority", "the contracting entity", "the buyer", "the client",
+    "the customer", "the purchaser", "the authority", "the employer",
+};
+
+static bool buyer_at(const char *text, size_t len, size_t pos, size_t must_end) {
+  for (size_t i = 0; i < sizeof buyer_words / sizeof *buyer_words; i++) {
+    size_t end = ck_text_match_phrase(text, len, pos, buyer_words[i]);
+    if (end && (must_end == (size_t)-1 || end == must_end))
+      return true;
+  }
+  return false;
+}
+
+/* True when the buyer is the subject of the modal cue at [cs, ce): right
+   after it ("kan oppdragsgiver kreve") or in the three words before it
+   ("the contracting authority may"). */
+static bool buyer_holds_right(const char *text, size_t len, size_t cs, size_t ce) {
+  size_t after = ce;
+  while (after < len && ck_text_space_len(text, len, after))
+    after += ck_text_space_len(text, len, after);
+  if (buyer_at(text, len, after, (size_t)-1))
+    return true;
+  size_t before_end = cs;
+  while (before_end > 0 && text[before_end - 1] == ' ')
+    before_end--;
+  size_t pos = before_end;
+  for (int words = 0; words < 3 && pos > 0; words++) {
+    while (pos > 0 && ck_text_word_before(text, pos)) {
+      pos--;
+      while (pos > 0 && ((unsigned char)text[pos] & 0xC0) == 0x80)
+        pos--; /* back to the first byte of the character */
+    }
+    if (buyer_at(text, len, pos, before_end))
+      return true;
+    while (pos > 0 && text[pos - 1] == ' ')
+      pos--;
+  }
+  return false;
+}
+
 /* Judges one sentence that the rule's patterns matched. */
 static judgement judge(const evaluator *ev, const ck_rule *rule, const hit *h) {
   const ck_doc *doc = ev->doc;
@@ -260,15 +305,19 @@ static judgement judge(const evaluator *ev, const ck_rule *rule, const hit *h) {
   ck_reason reason;
   ck_sentence_mode mode = ck_classify_sentence(text, len, doc->lang, ms, me);
   ck_modality modality = mode.modality;
+  if (modality == CK_MODALITY_PERMISSION && !mode.waived && !mode.negated &&
+      buyer_holds_right(text, len, mode.cue_start, mode.cue_end))
+    modality = CK_MODALITY_BINDING;
   /* Headings give sentences without a modal verb their force: a plain
-     statement under "Kravspesifikasjon" is a requirement, under
-     "Tildelingskriterier" it is something that earns points. */
+     statement under "Kravspesifikasjon" is a requirement; under
+     "Tildelingskriterier" it earns points, which binds only rules about the
+     award criteria themselves ("Miljø 30 %"). */
   if (modality == CK_MODALITY_NONE) {
     if (section == CK_SECTION_REQUIREMENTS || section == CK_SECTION_QUALIFICATION ||
         section == CK_SECTION_CONTRACT)
       modality = CK_MODALITY_BINDING;
     else if (section == CK_SECTION_AWARD)
-      modality = CK_MODALITY_WISH;
+      modality = in_scope(rule, CK_SECTION_AWARD) ? CK_MODALITY_BINDING : CK_MODALITY_WISH;
   }
 
   if (section == CK_SECTION_BACKGROUND)
@@ -424,6 +473,14 @@ static void add_evidence(const evaluator *ev, ck_result *r, const hit *h) {
   make_evidence(ev, h, &r->evidence[r->nevidence++]);
 }
 
+/* Between two equally good sentences the one with the stronger figure
+   speaks for the document: "5 years" over "2 years" when both fall short. */
+static bool stronger_figure(const ck_rule *rule, const judgement *a, const judgement *b) {
+  if (!a->has_found || !b->has_found)
+    return a->has_found && !b->has_found;
+  return rule->value.compare == CK_COMPARE_AT_LEAST ? a->found > b->found : a->found < b->found;
+}
+
 static void evaluate_rule(const evaluator *ev, const ck_rule *rule, bool pack_chosen,
                           hits *scratch, ck_result *r) {
   memset(r, 0, sizeof *r);
@@ -446,7 +503,7 @@ static void evaluate_rule(const evaluator *ev, const ck_rule *rule, bool pack_ch
         if (!sentence_qualifies(ev, ps, scratch->items[i].sentence))
           continue;
         judgement j = judge(ev, rule, &scratch->items[i]);
-        if (j.score > best.score)
+        if (j.score > best.score || (j.score == best.score && stronger_figure(rule, &j, &best)))
           best = j;
       }
     }
@@ -624,6 +681,7 @@ ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
   free(scratch.items);
   free(chosen);
   roll_up(rs, dr);
+  ck_doc_result_set_anchors(dr, doc); /* issue 5: SARIF anchors for absent criteria */
   pcre2_match_data_free(ev.md);
   return dr;
 }

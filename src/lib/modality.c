@@ -10,9 +10,10 @@
  *     clause ends at the same marks except the comma, which in tender text
  *     mostly separates list items ("PVC, ftalater og bromerte ..."). Before
  *     "men"/"but" both end; before "og", "samt", "eller", "mens", "and",
- *     "or", "while", "whereas" both end only when a modal cue follows before
- *     the next comma, so "skal ha garanti og skal ikke inneholde PVC" is two
- *     clauses while "stoler og bord" stays one.
+ *     "or", "while", "whereas" both end only when the clause so far has a
+ *     modal cue and another follows before the next comma, so "skal ha
+ *     garanti og skal ikke inneholde PVC" is two clauses while "stoler og
+ *     bord skal ..." and "PVC, phthalates, and ..." stay one.
  *   - The deciding modal cue is the nearest cue before (or inside) the
  *     matched words in their fine clause, else the nearest after it there;
  *     failing that the same in the coarse clause; failing that the strongest
@@ -32,10 +33,15 @@
  *   - 'negated' is set by a negation word among the five words before the
  *     match in its coarse clause, by one between the deciding cue and the
  *     match, or when the deciding cue is itself a prohibition ("skal ikke",
- *     "must not", "er ikke tillatt", "prohibited"). The last one also covers
- *     a prohibition after the match ("Brukte møbler skal ikke leveres"):
- *     the nearest-cue rule only picks a cue after the match when none
- *     precedes it, i.e. when the match is that verb's subject.
+ *     "must not", "er ikke tillatt", "prohibited", "bør ikke") found in
+ *     the match's own clause. The last one also covers a prohibition after
+ *     the match ("Brukte møbler skal ikke leveres"): the nearest-cue rule
+ *     only picks a cue after the match when none precedes it, i.e. when the
+ *     match is that verb's subject. Negation words inside idioms ("ikke
+ *     bare", "ikke mindre enn", "no later than", "free of charge") and
+ *     inside waivers do not count, nor do any inside or after the match.
+ *   - cue_start/cue_end: the waiver when waived, else the negation (or the
+ *     prohibition) when negated, else the deciding modal cue.
  *
  * Norwegian words apply to nb and nn, English words to en; skal, må, shall
  * and must (and their negations) are read in every language. */
@@ -125,7 +131,9 @@ static const cue_def modal_cues[] = {
     {"are forbidden", L_EN, B, F_NEG}, {"forbidden", L_EN, B, F_NEG},
     {"will not be accepted", L_EN, B, F_NEG}, {"not accepted", L_EN, B, F_NEG},
     {"is not acceptable", L_EN, B, F_NEG}, {"not acceptable", L_EN, B, F_NEG},
-    /* wishes */
+    /* wishes, negated ones first */
+    {"bør ikke", L_NO, W, F_NEG}, {"bør ikkje", L_NO, W, F_NEG},
+    {"should not", L_EN, W, F_NEG}, {"shouldn't", L_EN, W, F_NEG},
     {"bør", L_NO, W, 0}, {"ønskes", L_NO, W, 0}, {"ønskelig*", L_NO, W, 0},
     {"ønsker", L_NO, W, 0}, {"ønskjer", L_NO, W, 0}, {"ønskjast", L_NO, W, 0},
     {"ønskjeleg*", L_NO, W, 0}, {"foretrekkes", L_NO, W, 0}, {"foretrekker", L_NO, W, 0},
@@ -134,6 +142,9 @@ static const cue_def modal_cues[] = {
     {"vil vektlegges", L_NO, W, 0}, {"blir vektlagt", L_NO, W, 0},
     {"vert vektlagt", L_NO, W, 0}, {"vert vektlagd", L_NO, W, 0},
     {"vil bli vektlagd", L_NO, W, 0}, {"vektleggjast", L_NO, W, 0},
+    {"vektlegge", L_NO, W, 0}, {"vektleggje", L_NO, W, 0}, {"lagt vekt på", L_NO, W, 0},
+    {"legges vekt på", L_NO, W, 0}, {"legges det vekt på", L_NO, W, 0},
+    {"legge vekt på", L_NO, W, 0}, {"legg vekt på", L_NO, W, 0},
     {"gir uttelling", L_NO, W, 0}, {"gjev uttelling", L_NO, W, 0},
     {"gir poeng", L_NO, W, 0}, {"gjev poeng", L_NO, W, 0},
     {"gir høyere uttelling", L_NO, W, 0}, {"gir høgare uttelling", L_NO, W, 0},

@@ -13,7 +13,7 @@
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
 
 /* Language masks of the word tables: Norwegian words serve nb and nn alike. */
-enum { L_NO = 1, L_EN = 2, L_ALL = 3 };
+enum { L_NO = 1, L_EN = 2 };
 
 static unsigned lang_mask(ck_lang lang) { return lang == CK_LANG_EN ? L_EN : L_NO; }
 
@@ -58,13 +58,17 @@ static unsigned decode_at(const char *text, size_t len, size_t pos, size_t *n) {
   return cp;
 }
 
+static bool ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /* Letters and digits. Beyond ASCII everything is a letter except the
  * punctuation tender text really contains: Latin-1 signs and NBSP (but not
  * ª µ º), × and ÷, the General Punctuation block (spaces, dashes, quotes,
  * bullets, ellipsis), the minus sign, the ideographic space and the BOM. */
 static bool word_cp(unsigned cp) {
   if (cp < 0x80)
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    return ascii_alnum((unsigned char)cp);
   if (cp <= 0xBF)
     return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
   if (cp == 0xD7 || cp == 0xF7)
@@ -82,6 +86,8 @@ bool ck_text_word_at(const char *text, size_t len, size_t pos) {
 bool ck_text_word_before(const char *text, size_t pos) {
   if (pos == 0)
     return false;
+  if ((unsigned char)text[pos - 1] < 0x80)
+    return ascii_alnum((unsigned char)text[pos - 1]);
   size_t p = pos - 1;
   while (p > 0 && pos - p < 4 && (((const unsigned char *)text)[p] & 0xC0) == 0x80)
     p--;
@@ -109,6 +115,8 @@ static size_t joining_apostrophe(const char *text, size_t len, size_t pos) {
 size_t ck_text_word_end(const char *text, size_t len, size_t pos) {
   for (;;) {
     size_t n;
+    while (pos < len && ascii_alnum((unsigned char)text[pos]))
+      pos++;
     if (pos < len && word_cp(decode_at(text, len, pos, &n)))
       pos += n;
     else if ((n = joining_apostrophe(text, len, pos)) != 0)
@@ -307,6 +315,8 @@ static bool word_may_end(const char *text, size_t len, size_t pos, bool glued, b
  * when there is none. */
 static size_t read_number_word(const char *text, size_t len, size_t pos, unsigned mask,
                                double *value, bool *article, bool *joined) {
+  if (pos >= len)
+    return 0;
   unsigned char c = (unsigned char)text[pos];
   if (c >= 'A' && c <= 'Z')
     c += 32;
@@ -317,6 +327,9 @@ static size_t read_number_word(const char *text, size_t len, size_t pos, unsigne
     const num_word *nw = &num_words[k];
     if (!(nw->langs & mask) || (unsigned char)nw->word[0] != c)
       continue;
+    if ((unsigned char)nw->word[1] < 0x80 && pos + 1 < len &&
+        (text[pos + 1] | 0x20) != nw->word[1])
+      continue; /* a cheap second-letter test before the full comparison */
     size_t n = fold_prefix_n(text, len, pos, nw->word, strlen(nw->word));
     if (!n)
       continue;
@@ -547,7 +560,8 @@ static const char *const weak_period_cues[] = {
     "gjelder i", "gjelder for", "gjeld i", "gjeld for", "løper", "varer", "inngås for",
     "inngås med", "blir inngått for", "vert inngått for", "for en periode", "for ein periode",
     "periode på", "term", "terms", "for a period", "period of", "runs for", "run for",
-    "valid for", "is concluded for", "will be concluded for", "lasts",
+    "valid for", "is concluded for", "will be concluded for", "lasts", "totalt", "samlet",
+    "in total", "a total of",
 };
 
 static const char *const contract_words[] = {
@@ -773,9 +787,9 @@ size_t ck_find_quantities(const char *text, size_t len, ck_lang lang, ck_quantit
   unsigned mask = lang_mask(lang);
   size_t count = 0, i = 0, floor = 0;
   while (i < len) {
-    size_t n;
-    unsigned cp = decode_at(text, len, i, &n);
-    if (!word_cp(cp)) {
+    size_t n = 1;
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80 ? !ascii_alnum(c) : !word_cp(decode_at(text, len, i, &n))) {
       i += n;
       continue;
     }

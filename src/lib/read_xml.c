@@ -53,8 +53,8 @@ static bool transcode(const char *in, size_t len, const char *from, view *v) {
     size_t oleft = cap - used - 1;
     size_t r = iconv(cd, &ip, &ileft, &op, &oleft);
     used = (size_t)(op - out);
-    if (r != (size_t)-1)
-      break;
+    if (r != (size_t)-1 || errno == EINVAL)
+      break; /* done, or a cut-off last character that libxml2 let pass */
     if (errno != E2BIG) {
       ok = false;
       break;
@@ -271,6 +271,7 @@ typedef struct frame {
   xmlNode *child;       /* next child to visit */
   size_t path_len;      /* length of the element's xpath */
   int sect;             /* enclosing section-like elements, the root not counted */
+  bool items_only;      /* inside a list item: only nested items make blocks */
   unsigned elems, elems_seen; /* element children, for "*" steps */
   name_slot *slots;     /* element children by name, for indexed steps */
   size_t cap_slots, mask;
@@ -291,56 +292,89 @@ typedef struct reader {
   size_t nframes, cap_frames, init_frames;
   const xmlNode *row_node; /* row element of the last table cell */
   int row;
-  xmlNode **nested;  /* list items inside the item being read */
-  size_t nnested, cap_nested;
   ck_status status;
 } reader;
 
-/* Local name lower-cased into 'buf'; "" when too long to be one we know. */
-static const char *lname(const xmlNode *n, char *buf, size_t cap) {
-  size_t len = strlen((const char *)n->name);
-  if (len >= cap) {
-    buf[0] = '\0';
-    return buf;
-  }
+/* What an element is to the reader, from its local name (any case). */
+enum {
+  C_SKIP = 1 << 0,    /* script, style: no text */
+  C_SECTION = 1 << 1, /* section-like: titles inside are headings */
+  C_TITLE = 1 << 2,   /* title, heading, caption */
+  C_HEAD = 1 << 3,    /* head: a title only when it holds text itself */
+  C_ITEM = 1 << 4,
+  C_CELL = 1 << 5,
+  C_ROW = 1 << 6,
+  C_INLINE = 1 << 7,  /* inside a line of text: no word break around it */
+  C_CPV = 1 << 8,     /* ItemClassificationCode */
+  C_MAIN = 1 << 9,    /* MainCommodityClassification */
+  C_LEVEL_SHIFT = 10, /* h1..h6: the level in three bits from here */
+  C_TEXT = 1 << 13,   /* has a text child that is not all white space */
+  C_BITS = 16         /* the node's ordinal is kept above these */
+};
+
+typedef struct class_entry {
+  const char *name;
+  unsigned cls;
+} class_entry;
+
+/* Sorted by name for bsearch. */
+static const class_entry classes[] = {
+    {"a", C_INLINE},        {"abbr", C_INLINE},      {"acronym", C_INLINE},
+    {"article", C_SECTION}, {"b", C_INLINE},         {"bdi", C_INLINE},
+    {"bdo", C_INLINE},      {"big", C_INLINE},       {"caption", C_TITLE},
+    {"cell", C_CELL},       {"chapter", C_SECTION},  {"cite", C_INLINE},
+    {"code", C_INLINE},     {"data", C_INLINE},      {"del", C_INLINE},
+    {"dfn", C_INLINE},      {"div", C_SECTION},      {"em", C_INLINE},
+    {"emphasis", C_INLINE}, {"entry", C_CELL},       {"font", C_INLINE},
+    {"foreignphrase", C_INLINE},
+    {"h1", 1u << C_LEVEL_SHIFT}, {"h2", 2u << C_LEVEL_SHIFT}, {"h3", 3u << C_LEVEL_SHIFT},
+    {"h4", 4u << C_LEVEL_SHIFT}, {"h5", 5u << C_LEVEL_SHIFT}, {"h6", 6u << C_LEVEL_SHIFT},
+    {"head", C_HEAD},       {"heading", C_TITLE},    {"hi", C_INLINE},
+    {"i", C_INLINE},        {"ins", C_INLINE},       {"item", C_ITEM},
+    {"itemclassificationcode", C_CPV},               {"kbd", C_INLINE},
+    {"li", C_ITEM},         {"link", C_INLINE},      {"listitem", C_ITEM},
+    {"literal", C_INLINE},  {"maincommodityclassification", C_MAIN},
+    {"mark", C_INLINE},     {"part", C_SECTION},     {"phrase", C_INLINE},
+    {"q", C_INLINE},        {"quote", C_INLINE},     {"row", C_ROW},
+    {"s", C_INLINE},        {"samp", C_INLINE},      {"script", C_SKIP},
+    {"sect1", C_SECTION},   {"sect2", C_SECTION},    {"sect3", C_SECTION},
+    {"sect4", C_SECTION},   {"sect5", C_SECTION},    {"section", C_SECTION},
+    {"small", C_INLINE},    {"span", C_INLINE},      {"strike", C_INLINE},
+    {"strong", C_INLINE},   {"style", C_SKIP},       {"sub", C_INLINE},
+    {"sup", C_INLINE},      {"td", C_CELL},          {"th", C_CELL},
+    {"time", C_INLINE},     {"title", C_TITLE},      {"tr", C_ROW},
+    {"tt", C_INLINE},       {"u", C_INLINE},         {"ulink", C_INLINE},
+    {"var", C_INLINE},      {"xref", C_INLINE},
+};
+
+static int compare_class(const void *key, const void *entry) {
+  return strcmp(key, ((const class_entry *)entry)->name);
+}
+
+static unsigned classify(const xmlNode *e) {
+  char buf[32];
+  size_t len = strlen((const char *)e->name);
+  if (len >= sizeof buf)
+    return 0;
   for (size_t i = 0; i <= len; i++) {
-    char c = (char)n->name[i];
+    char c = (char)e->name[i];
     buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
   }
-  return buf;
+  const class_entry *hit =
+      bsearch(buf, classes, sizeof classes / sizeof *classes, sizeof *classes, compare_class);
+  return hit ? hit->cls : 0;
 }
 
-static bool among(const char *s, const char *const *list) {
-  for (; *list; list++)
-    if (strcmp(s, *list) == 0)
-      return true;
-  return false;
+/* The class and ordinal pair_tokens() stored in the node. */
+static unsigned cls(const xmlNode *n) {
+  return (unsigned)((uintptr_t)n->_private & ((1u << C_BITS) - 1));
 }
-
-static const char *const skipped_names[] = {"script", "style", NULL};
-static const char *const section_names[] = {"section", "div", "chapter", "article", "part",
-                                            "sect1", "sect2", "sect3", "sect4", "sect5", NULL};
-static const char *const title_names[] = {"title", "heading", "caption", NULL};
-static const char *const item_names[] = {"li", "item", "listitem", NULL};
-static const char *const cell_names[] = {"td", "th", "cell", "entry", NULL};
-static const char *const row_names[] = {"tr", "row", NULL};
-/* Elements that sit inside a line of text: no word break around them. */
-static const char *const inline_names[] = {
-    "a",      "abbr",  "acronym", "b",       "bdi",     "bdo",    "big",      "cite",
-    "code",   "data",  "del",     "dfn",     "em",      "emphasis", "font",   "foreignphrase",
-    "hi",     "i",     "ins",     "kbd",     "link",    "literal", "mark",    "phrase",
-    "q",      "quote", "s",       "samp",    "small",   "span",   "strike",   "strong",
-    "sub",    "sup",   "time",    "tt",      "u",       "ulink",  "var",      "xref",
-    NULL};
-
-static bool named(const xmlNode *n, const char *const *list) {
-  char buf[32];
-  return among(lname(n, buf, sizeof buf), list);
-}
+static size_t ordinal(const xmlNode *n) { return (size_t)((uintptr_t)n->_private >> C_BITS); }
+static bool is_element(const xmlNode *n) { return n && n->type == XML_ELEMENT_NODE; }
 
 static bool blank(const xmlChar *s) {
   for (; s && *s; s++)
-    if (!strchr(" \t\r\n", (char)*s))
+    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
       return false;
   return true;
 }
@@ -349,18 +383,10 @@ static bool is_text(const xmlNode *n) {
   return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
 }
 
-static bool has_direct_text(const xmlNode *e) {
-  for (const xmlNode *c = e->children; c; c = c->next)
-    if (is_text(c) && !blank(c->content))
-      return true;
-  return false;
-}
-
-static size_t ordinal(const xmlNode *n) { return (size_t)(uintptr_t)n->_private; }
-
 /* Pairs the scanned tokens with the tree's nodes in document order (the
- * ordinal, plus one, goes into the node's _private field) and collects the
- * CPV codes on the way. False when the two disagree. */
+ * ordinal, plus one, and the element's class go into the node's _private
+ * field) and collects the CPV codes on the way. False when the two
+ * disagree. */
 static bool pair_tokens(reader *r, xmlDoc *xdoc, char ***cpv, bool **main_cpv, size_t *ncpv) {
   size_t k = 0, cap = 0, cap_main = 0;
   bool ok = true;
@@ -383,11 +409,13 @@ static bool pair_tokens(reader *r, xmlDoc *xdoc, char ***cpv, bool **main_cpv, s
             memcmp(nm + (pl ? pl + 1 : 0), n->name, ln) != 0)
           ok = false;
       }
-      n->_private = (void *)(uintptr_t)++k;
+      unsigned c = n->type == XML_ELEMENT_NODE ? classify(n) : 0;
+      n->_private = (void *)(((uintptr_t)++k << C_BITS) | c);
     }
+    if (is_text(n) && is_element(n->parent) && !blank(n->content))
+      n->parent->_private = (void *)((uintptr_t)n->parent->_private | C_TEXT);
     if (n->type == XML_ELEMENT_NODE) {
-      char buf[32];
-      if (strcmp(lname(n, buf, sizeof buf), "itemclassificationcode") == 0) {
+      if (cls(n) & C_CPV) {
         xmlChar *list_name = xmlGetProp(n, (const xmlChar *)"listName");
         xmlChar *list_id = xmlGetProp(n, (const xmlChar *)"listID");
         if ((list_name && xmlStrcasecmp(list_name, (const xmlChar *)"cpv") == 0) ||
@@ -396,9 +424,7 @@ static bool pair_tokens(reader *r, xmlDoc *xdoc, char ***cpv, bool **main_cpv, s
           CK_GROW(*cpv, cap, *ncpv + 1);
           CK_GROW(*main_cpv, cap_main, *ncpv + 1);
           (*cpv)[*ncpv] = ck_xstrdup(code ? (const char *)code : "");
-          (*main_cpv)[*ncpv] = n->parent && n->parent->type == XML_ELEMENT_NODE &&
-                               strcmp(lname(n->parent, buf, sizeof buf),
-                                      "maincommodityclassification") == 0;
+          (*main_cpv)[*ncpv] = is_element(n->parent) && (cls(n->parent) & C_MAIN);
           ++*ncpv;
           xmlFree(code);
         }
@@ -457,7 +483,7 @@ static void element_position(reader *r, const xmlNode *e, unsigned *line, unsign
 
 /* Adds the text of every descendant of 'e' to the open block. Script and
  * style are left out; a word break is kept around elements that are not
- * inline. List items met on the way go to r->nested when 'nest' is set. */
+ * inline. With 'nest', list items inside are left for blocks of their own. */
 static void fold_text(reader *r, xmlNode *e, bool nest) {
   xmlNode *n = e->children;
   while (n) {
@@ -466,13 +492,11 @@ static void fold_text(reader *r, xmlNode *e, bool nest) {
       text_position(r, n, &line, &col);
       ck_doc_add_text(r->doc, (const char *)n->content, strlen((const char *)n->content), line,
                       col);
-    } else if (n->type == XML_ELEMENT_NODE && !named(n, skipped_names)) {
-      if (nest && named(n, item_names)) {
-        CK_GROW(r->nested, r->cap_nested, r->nnested + 1);
-        r->nested[r->nnested++] = n;
+    } else if (n->type == XML_ELEMENT_NODE && !(cls(n) & C_SKIP)) {
+      if (nest && (cls(n) & C_ITEM)) {
         ck_doc_add_text(r->doc, " ", 1, 1, 1);
       } else {
-        bool breaks = !named(n, inline_names);
+        bool breaks = !(cls(n) & C_INLINE);
         if (breaks)
           ck_doc_add_text(r->doc, " ", 1, 1, 1);
         if (n->children) {
@@ -486,7 +510,7 @@ static void fold_text(reader *r, xmlNode *e, bool nest) {
     /* Climbing out of an element ends it: a word break unless inline. */
     while (n != e && !n->next) {
       n = n->parent;
-      if (n != e && !named(n, inline_names))
+      if (n != e && !(cls(n) & C_INLINE))
         ck_doc_add_text(r->doc, " ", 1, 1, 1);
     }
     n = n == e ? NULL : n->next;
@@ -505,32 +529,6 @@ static bool end_block(reader *r, const xmlNode *e) {
                "document has more than %zu blocks", max);
   r->status = CK_ERR_LIMIT;
   return false;
-}
-
-/* A list item, then the items nested in it, each a block of its own. */
-static bool emit_items(reader *r, xmlNode *item, const char *xpath) {
-  size_t base = r->nnested;
-  ck_doc_begin_block(r->doc, CK_BLOCK_LIST_ITEM, 0, -1, xpath);
-  fold_text(r, item, true);
-  if (!end_block(r, item))
-    return false;
-  /* Popped last-first, so reverse this item's share to keep source order. */
-  for (size_t i = base, j = r->nnested; i + 1 < j; i++, j--) {
-    xmlNode *t = r->nested[i];
-    r->nested[i] = r->nested[j - 1];
-    r->nested[j - 1] = t;
-  }
-  while (r->nnested > base) {
-    xmlNode *n = r->nested[--r->nnested];
-    /* Rare enough for libxml2's path builder, whose cost grows with the
-     * number of siblings. */
-    xmlChar *p = xmlGetNodePath(n);
-    bool ok = emit_items(r, n, (const char *)p);
-    xmlFree(p);
-    if (!ok)
-      return false;
-  }
-  return true;
 }
 
 static unsigned hash_name(const name_slot *k) {
@@ -559,8 +557,8 @@ static name_slot *find_slot(frame *f, const xmlNode *e) {
   }
 }
 
-/* Opens a frame for the children of 'e' (NULL: the document node). */
-static void push_frame(reader *r, xmlNode *first, size_t path_len, int sect) {
+/* Opens a frame for the nodes from 'first' on (children of one parent). */
+static void push_frame(reader *r, xmlNode *first, size_t path_len, int sect, bool items_only) {
   CK_GROW(r->frames, r->cap_frames, r->nframes + 1);
   if (r->nframes == r->init_frames) {
     r->frames[r->nframes] = (frame){0};
@@ -570,6 +568,7 @@ static void push_frame(reader *r, xmlNode *first, size_t path_len, int sect) {
   f->child = first;
   f->path_len = path_len;
   f->sect = sect;
+  f->items_only = items_only;
   f->elems = f->elems_seen = 0;
   for (xmlNode *c = first; c; c = c->next)
     f->elems += c->type == XML_ELEMENT_NODE;
@@ -613,35 +612,39 @@ static void put_step(reader *r, frame *f, const xmlNode *e) {
     ck_buf_printf(&r->path, "[%u]", index);
 }
 
-/* Reads one element whose xpath is in r->path; returns true when its
- * children are to be visited. */
-static bool visit(reader *r, xmlNode *e, int sect) {
-  char buf[32];
-  const char *name = lname(e, buf, sizeof buf);
+typedef enum { CHILDREN_DONE, CHILDREN_VISIT, CHILDREN_ITEMS } children_next;
+
+/* Reads one element whose xpath is in r->path; says what to do with its
+ * children. In 'items_only' mode (inside a list item) only nested list
+ * items make blocks: the rest of the text is in the item's block already. */
+static children_next visit(reader *r, xmlNode *e, int sect, bool items_only) {
+  unsigned c = cls(e);
   const char *xpath = r->path.ptr;
-  if (among(name, skipped_names))
-    return false;
-  int heading = 0;
-  if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
-    heading = name[1] - '0';
-  } else if ((among(name, title_names) || (strcmp(name, "head") == 0 && has_direct_text(e))) &&
-             e->parent && (e->parent == r->root || named(e->parent, section_names))) {
-    heading = 1 + sect;
+  if (c & C_SKIP)
+    return CHILDREN_DONE;
+  if (c & C_ITEM) {
+    ck_doc_begin_block(r->doc, CK_BLOCK_LIST_ITEM, 0, -1, xpath);
+    fold_text(r, e, true);
+    end_block(r, e);
+    return CHILDREN_ITEMS;
   }
+  if (items_only)
+    return CHILDREN_ITEMS;
+  int heading = (int)(c >> C_LEVEL_SHIFT) & 7;
+  bool titled = (c & C_TITLE) || ((c & C_HEAD) && (c & C_TEXT));
+  if (!heading && titled && is_element(e->parent) &&
+      (e->parent == r->root || (cls(e->parent) & C_SECTION)))
+    heading = 1 + sect;
   if (heading) {
     ck_doc_begin_block(r->doc, CK_BLOCK_HEADING, heading, -1, xpath);
     fold_text(r, e, false);
     end_block(r, e);
-    return false;
+    return CHILDREN_DONE;
   }
-  if (among(name, item_names)) {
-    emit_items(r, e, xpath);
-    return false;
-  }
-  if (among(name, cell_names)) {
+  if (c & C_CELL) {
     const xmlNode *row = e->parent;
-    for (const xmlNode *a = e->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
-      if (named(a, row_names)) {
+    for (const xmlNode *a = e->parent; is_element(a); a = a->parent)
+      if (cls(a) & C_ROW) {
         row = a;
         break;
       }
@@ -652,21 +655,21 @@ static bool visit(reader *r, xmlNode *e, int sect) {
     ck_doc_begin_block(r->doc, CK_BLOCK_TABLE_CELL, 0, r->row, xpath);
     fold_text(r, e, false);
     end_block(r, e);
-    return false;
+    return CHILDREN_DONE;
   }
-  if (has_direct_text(e)) {
+  if (c & C_TEXT) {
     ck_doc_begin_block(r->doc, CK_BLOCK_PARAGRAPH, 0, -1, xpath);
     fold_text(r, e, false);
     end_block(r, e);
-    return false;
+    return CHILDREN_DONE;
   }
-  return true;
+  return CHILDREN_VISIT;
 }
 
 /* Visits the tree in document order, keeping the xpath of the current
  * element in r->path. */
 static void walk(reader *r, xmlDoc *xdoc) {
-  push_frame(r, xdoc->children, 0, 0);
+  push_frame(r, xdoc->children, 0, 0, false);
   while (r->nframes > 0 && r->status == CK_OK) {
     frame *f = &r->frames[r->nframes - 1];
     xmlNode *e = f->child;
@@ -680,9 +683,10 @@ static void walk(reader *r, xmlDoc *xdoc) {
     r->path.len = f->path_len;
     put_step(r, f, e);
     int sect = f->sect;
-    if (visit(r, e, sect) && e->children) {
-      int inner = sect + (e != r->root && named(e, section_names));
-      push_frame(r, e->children, r->path.len, inner);
+    children_next next = visit(r, e, sect, f->items_only);
+    if (next != CHILDREN_DONE && e->children) {
+      int inner = sect + (e != r->root && (cls(e) & C_SECTION) != 0);
+      push_frame(r, e->children, r->path.len, inner, next == CHILDREN_ITEMS);
     }
   }
 }
@@ -735,7 +739,6 @@ static void reader_free(reader *r) {
   for (size_t i = 0; i < r->init_frames; i++)
     free(r->frames[i].slots);
   free(r->frames);
-  free(r->nested);
 }
 
 ck_status ck_read_xml(const ck_source *src, const ck_limits *limits, ck_doc **out,
@@ -773,13 +776,16 @@ ck_status ck_read_xml(const ck_source *src, const ck_limits *limits, ck_doc **ou
 
   walk(&r, xdoc);
   status = r.status;
+  /* Finishing first lets the document's large arrays grow before the
+   * tree's many small blocks go back to the allocator. */
+  if (status == CK_OK)
+    ck_doc_finish(r.doc);
   reader_free(&r);
   xmlFreeDoc(xdoc);
   if (status != CK_OK) {
     ck_doc_free(r.doc);
     return status;
   }
-  ck_doc_finish(r.doc);
   *out = r.doc;
   return CK_OK;
 }

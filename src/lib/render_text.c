@@ -2,6 +2,7 @@
  * message [rule]") that editors and CI logs link to, the evidence sentence,
  * the clause to add, and a summary table per document. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "messages.h"
@@ -74,6 +75,21 @@ static void result_text(ck_buf *out, const ck_doc_result *dr, const ck_result *r
   }
 }
 
+static int by_position(const void *a, const void *b) {
+  const ck_result *x = *(const ck_result *const *)a, *y = *(const ck_result *const *)b;
+  bool xe = x->nevidence > 0, ye = y->nevidence > 0;
+  if (xe != ye)
+    return xe ? -1 : 1;
+  if (xe) {
+    const ck_evidence *p = &x->evidence[0], *q = &y->evidence[0];
+    if (p->line != q->line)
+      return p->line < q->line ? -1 : 1;
+    if (p->col != q->col)
+      return p->col < q->col ? -1 : 1;
+  }
+  return strcmp(x->rule->id, y->rule->id);
+}
+
 static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_options *o) {
   ck_msg_lang lang = dr->msg_lang;
   ck_buf_printf(out, "%s: %s, %s, %s %s, %s %s\n", dr->path, ck_input_format_name(dr->format),
@@ -84,12 +100,19 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
     ck_buf_printf(out, "%s %s (%s)", i ? "," : "", dr->packs[i].pack->id, dr->packs[i].why);
   ck_buf_puts(out, "\n\n");
 
+  /* Findings with evidence come first in the order of the document, like a
+     compiler's; then what is missing, by rule id. */
+  const ck_result **order = ck_xcalloc(dr->nresults, sizeof *order);
+  size_t n = 0;
   for (size_t i = 0; i < dr->nresults; i++) {
     const ck_result *r = &dr->results[i];
-    if (r->status == CK_STATUS_NOT_APPLICABLE && !o->show_all)
-      continue;
-    result_text(out, dr, r, o->color);
+    if (r->status != CK_STATUS_NOT_APPLICABLE || o->show_all)
+      order[n++] = r;
   }
+  qsort(order, n, sizeof *order, by_position);
+  for (size_t i = 0; i < n; i++)
+    result_text(out, dr, order[i], o->color);
+  free(order);
   size_t hidden = dr->counts[CK_STATUS_NOT_APPLICABLE];
   if (hidden && !o->show_all) {
     char count[32];

@@ -32,7 +32,7 @@ void ck_buf_put(ck_buf *b, const char *s, size_t len);
 void ck_buf_puts(ck_buf *b, const char *s);
 void ck_buf_putc(ck_buf *b, char c);
 void ck_buf_printf(ck_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void ck_buf_vprintf(ck_buf *b, const char *fmt, va_list ap);
+void ck_buf_vprintf(ck_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Makes 'b' empty but keeps its storage. */
 void ck_buf_reset(ck_buf *b);
 /* Returns the contents (never NULL) and leaves 'b' empty. The caller frees the result. */

@@ -3,7 +3,9 @@
  * The parser runs with a per-context SAX handler: entity declarations stop
  * the parse before anything can be expanded or fetched, element depth is
  * counted in wrappers around the SAX2 tree builders, and errors arrive
- * through the context's structured error callback, never a global one. */
+ * through the context's structured error callback. The only other hook is
+ * the calling thread's generic handler (libxml2 keeps it per thread), taken
+ * over for the length of one parse so that nothing is ever printed. */
 #include "xmlutil.h"
 
 #include <limits.h>

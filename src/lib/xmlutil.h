@@ -5,7 +5,8 @@
  * substitutes entities; a DOCTYPE that declares an entity is an error (so
  * "billion laughs" and external entities are refused before anything is
  * expanded). libxml2 never prints: its errors become diagnostics with
- * file:line:col. Thread-safe: no global handlers are installed. */
+ * file:line:col. Thread-safe: no process-wide handler is installed (only
+ * the calling thread's generic one, for the length of a parse). */
 #ifndef CK_XMLUTIL_H
 #define CK_XMLUTIL_H
 
@@ -27,21 +28,27 @@ ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned 
                        xmlDoc **out, ck_diags *diags);
 
 /* Line and column (1-based, column in characters) of the start tag of
- * 'node' in the source 'data' it was parsed from. Column 0 when it cannot be
- * found. */
+ * 'node' in the source 'data' it was parsed from, which must be UTF-8 or
+ * ASCII-compatible for the column to be found. Column 0 when it cannot be
+ * found (the line is then libxml2's, that of the tag's end). Each call
+ * scans 'data' up to the node: meant for diagnostics and rule files, not
+ * for every node of a large document. */
 void ck_xml_node_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
                           unsigned *col);
 
-/* Line and column of the first non-space character of 'node''s text
- * content (just after its start tag, or of the first text child). Returns
- * false when the position cannot be found; then the start tag's position is
- * stored. */
+/* Line and column of the first non-space character of the text that
+ * follows 'node''s start tag (a CDATA opening is skipped too). Returns false
+ * when there is none there (an empty element, or one that starts with a
+ * child element) or the tag cannot be found; then the start tag's position
+ * is stored. */
 bool ck_xml_text_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
                           unsigned *col);
 
 /* Collects libxml2 errors of a validation context (RELAX NG) as diagnostics:
  * pass ck_xml_error_sink as the structured error handler and a
- * ck_xml_error_ctx as its data. */
+ * ck_xml_error_ctx as its data. Each error is one diagnostic, its column
+ * taken from the error or else found from the error's node in 'data';
+ * warnings become CK_DIAG_WARNING and are not counted in 'errors'. */
 typedef struct ck_xml_error_ctx {
   ck_diags *diags;
   const char *file;

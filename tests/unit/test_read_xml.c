@@ -682,6 +682,35 @@ static void test_scale(void) {
   }
 }
 
+/* 100,000 list items nested in one item: each still gets its own block
+ * and xpath in linear time. */
+static void test_scale_nested(void) {
+  ck_buf b = CK_BUF_INIT;
+  ck_buf_puts(&b, "<ul><li>Hoved<ul>");
+  for (int i = 0; i < 100000; i++)
+    ck_buf_printf(&b, "<li>Punkt %d</li>", i);
+  ck_buf_puts(&b, "</ul>etter</li></ul>");
+  ck_diags d = CK_DIAGS_INIT;
+  ck_doc *doc = NULL;
+  double t0 = now();
+  ck_status st = read_mem("nested.xml", b.ptr, b.len, NULL, &doc, &d);
+  double dt = now() - t0;
+  INT_EQ(st, CK_OK, "nested list");
+  OK(dt < 3.0, "100,000 nested items in %.2fs", dt);
+  if (doc) {
+    INT_EQ(doc->nblocks, 100001, "nested blocks");
+    STR_EQ(btext(doc, 0), "Hoved etter", "outer item keeps its own text only");
+    STR_EQ(doc->blocks[0].xpath, "/ul/li", "outer xpath");
+    STR_EQ(btext(doc, 100000), "Punkt 99999", "last nested item");
+    STR_EQ(doc->blocks[100000].xpath, "/ul/li/ul/li[100000]", "last nested xpath");
+    /* one ASCII line: the column is the byte offset plus one */
+    text_pos(doc, "Punkt 99999", 1, (unsigned)(strstr(b.ptr, "Punkt 99999") - b.ptr) + 1);
+    ck_doc_free(doc);
+  }
+  ck_diags_free(&d);
+  ck_buf_free(&b);
+}
+
 int main(void) {
   test_tender();
   test_docbook();
@@ -692,5 +721,6 @@ int main(void) {
   test_doctype_allowed();
   test_positions();
   test_scale();
+  test_scale_nested();
   return ck_test_report();
 }
