@@ -65,6 +65,10 @@ typedef struct ck_doc_result {
   ck_criterion_result *criteria; /* in rules/criteria.csv order */
   size_t ncriteria;
   size_t counts[CK_RESULT_STATUS_COUNT];
+  /* Added for the SARIF report (issue 5): where each kind of clause belongs,
+     the heading of the document's first section of the matching kind
+     (line 0 when it has none); set by ck_doc_result_set_anchors(). */
+  unsigned anchor_line[CK_PLACE_COUNT], anchor_col[CK_PLACE_COUNT];
 } ck_doc_result;
 
 typedef struct ck_eval_options {
@@ -92,5 +96,16 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
  * examples; 'name' labels it. Returns NULL when the text cannot be read. */
 ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck_lang lang,
                               ck_diags *diags);
+
+/* --- clause anchors (issue 5; defined in render.c) ------------------------------- */
+
+/* Records in 'dr' where each placement's clauses belong in 'doc':
+   qualification under the first qualification heading, specification under
+   the first requirements heading, and so on. */
+void ck_doc_result_set_anchors(ck_doc_result *dr, const ck_doc *doc);
+/* The line and column where a clause of 'placement' belongs; false, leaving
+   them as they are, when the document has no such section. */
+bool ck_doc_result_anchor(const ck_doc_result *dr, ck_placement placement, unsigned *line,
+                          unsigned *col);
 
 #endif

@@ -34,6 +34,43 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_PACK_CPV] = "hoved-CPV {name}",
             [CK_MSG_PACK_CPV_ADDITIONAL] = "tilleggs-CPV {name} og emneord",
             [CK_MSG_PACK_SUBJECT] = "emneord «{name}»",
+            [CK_MSG_REPORT_TITLE] = "Sirkularitetsrapport",
+            [CK_MSG_REPORT_INTRO] = "Hvor godt konkurransegrunnlaget stiller krav om sirkulær "
+                                    "økonomi – ombruk, lang levetid, reparasjon og resirkulerte "
+                                    "materialer – kriterium for kriterium.",
+            [CK_MSG_DOCUMENT] = "dokument",
+            [CK_MSG_FORMAT] = "format",
+            [CK_MSG_CPV] = "CPV-koder",
+            [CK_MSG_CATEGORY] = "kategori",
+            [CK_MSG_CATEGORY_SUMMARY] = "Kriterier per kategori",
+            [CK_MSG_DISTRIBUTION] = "fordeling",
+            [CK_MSG_TOTAL] = "totalt",
+            [CK_MSG_SCORE] = "{found} av {required} kriterier er oppfylt",
+            [CK_MSG_RESULTS_BY_CRITERION] = "Kriterium for kriterium",
+            [CK_MSG_CRITERIA_NOT_APPLICABLE] = "Kriterier som ikke gjelder for dette dokumentet: "
+                                               "{found}",
+            [CK_MSG_CRITERIA_MET] = "Oppfylte kriterier",
+            [CK_MSG_NO_FINDINGS] = "Alle kriterier som gjelder, er oppfylt.",
+            [CK_MSG_NO_EVIDENCE] = "Ingen setning i dokumentet handler om dette.",
+            [CK_MSG_LINE] = "linje",
+            [CK_MSG_COLUMN] = "kolonne",
+            [CK_MSG_BELONGS_IN] = "hører hjemme i",
+            [CK_MSG_IN_DOCUMENT] = "i dokumentet",
+            [CK_MSG_REQUIRED] = "krav",
+            [CK_MSG_AT_LEAST] = "minst {required} {unit}",
+            [CK_MSG_AT_MOST] = "høyst {required} {unit}",
+            [CK_MSG_COPY] = "Kopier klausulen",
+            [CK_MSG_COPIED] = "Kopiert",
+            [CK_MSG_SKIP_TO_RESULTS] = "Gå til resultatene",
+            [CK_MSG_MADE_WITH] = "Laget med circheck {name}",
+            [CK_MSG_SOURCE] = "kilde",
+            [CK_MSG_NOT_STATED] = "ikke angitt",
+            [CK_MSG_SHOW_NOT_APPLICABLE] = "Kriterier som ikke gjelder",
+            [CK_MSG_TO_FIX] = "Dette bør rettes",
+            [CK_MSG_CHECKLIST_TITLE] = "Sjekkliste for sirkulære krav",
+            [CK_MSG_CHECKLIST_INTRO] = "Klausuler å ta inn i konkurransegrunnlaget, ordnet etter "
+                                       "hvor de hører hjemme. Tallene er for nivå {level}.",
+            [CK_MSG_CHECKLIST_EMPTY] = "De valgte regelpakkene har ingen klausuler.",
         },
     [CK_MSG_EN] =
         {
@@ -57,6 +94,43 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_PACK_CPV] = "main CPV {name}",
             [CK_MSG_PACK_CPV_ADDITIONAL] = "additional CPV {name} and subject words",
             [CK_MSG_PACK_SUBJECT] = "subject words \"{name}\"",
+            [CK_MSG_REPORT_TITLE] = "Circularity report",
+            [CK_MSG_REPORT_INTRO] = "How well the tender documents require a circular economy – "
+                                    "reuse, long lifetime, repair and recycled materials – "
+                                    "criterion by criterion.",
+            [CK_MSG_DOCUMENT] = "document",
+            [CK_MSG_FORMAT] = "format",
+            [CK_MSG_CPV] = "CPV codes",
+            [CK_MSG_CATEGORY] = "category",
+            [CK_MSG_CATEGORY_SUMMARY] = "Criteria by category",
+            [CK_MSG_DISTRIBUTION] = "distribution",
+            [CK_MSG_TOTAL] = "total",
+            [CK_MSG_SCORE] = "{found} of {required} criteria met",
+            [CK_MSG_RESULTS_BY_CRITERION] = "Criterion by criterion",
+            [CK_MSG_CRITERIA_NOT_APPLICABLE] = "Criteria that do not apply to this document: "
+                                               "{found}",
+            [CK_MSG_CRITERIA_MET] = "Criteria met",
+            [CK_MSG_NO_FINDINGS] = "Every criterion that applies is met.",
+            [CK_MSG_NO_EVIDENCE] = "No sentence in the document addresses this.",
+            [CK_MSG_LINE] = "line",
+            [CK_MSG_COLUMN] = "column",
+            [CK_MSG_BELONGS_IN] = "belongs in",
+            [CK_MSG_IN_DOCUMENT] = "in the document",
+            [CK_MSG_REQUIRED] = "required",
+            [CK_MSG_AT_LEAST] = "at least {required} {unit}",
+            [CK_MSG_AT_MOST] = "at most {required} {unit}",
+            [CK_MSG_COPY] = "Copy clause",
+            [CK_MSG_COPIED] = "Copied",
+            [CK_MSG_SKIP_TO_RESULTS] = "Skip to the results",
+            [CK_MSG_MADE_WITH] = "Made with circheck {name}",
+            [CK_MSG_SOURCE] = "source",
+            [CK_MSG_NOT_STATED] = "not stated",
+            [CK_MSG_SHOW_NOT_APPLICABLE] = "Criteria that do not apply",
+            [CK_MSG_TO_FIX] = "What to fix",
+            [CK_MSG_CHECKLIST_TITLE] = "Checklist of circular requirements",
+            [CK_MSG_CHECKLIST_INTRO] = "Clauses to put in the tender documents, grouped by where "
+                                       "they belong. The figures are those of level {level}.",
+            [CK_MSG_CHECKLIST_EMPTY] = "The chosen packs have no clauses.",
         },
 };
 
@@ -170,6 +244,28 @@ static const char *const level_labels[CK_MSG_LANG_COUNT][CK_LEVEL_COUNT] = {
 };
 
 const char *ck_level_label(ck_msg_lang lang, ck_level level) { return level_labels[lang][level]; }
+
+/* Categories are free-form ids in criteria.csv; the ones the built-in table
+   uses have names here, and a new one shows as its id until it gets one. */
+static const struct {
+  const char *id;
+  const char *label[CK_MSG_LANG_COUNT];
+} category_labels[] = {
+    {"lifetime", {[CK_MSG_NB] = "Levetid", [CK_MSG_EN] = "Lifetime"}},
+    {"reuse", {[CK_MSG_NB] = "Ombruk", [CK_MSG_EN] = "Reuse"}},
+    {"material", {[CK_MSG_NB] = "Materialer", [CK_MSG_EN] = "Materials"}},
+    {"waste", {[CK_MSG_NB] = "Avfall", [CK_MSG_EN] = "Waste"}},
+    {"works", {[CK_MSG_NB] = "Bygg og anlegg", [CK_MSG_EN] = "Construction works"}},
+    {"award", {[CK_MSG_NB] = "Tildeling", [CK_MSG_EN] = "Award"}},
+    {"contract", {[CK_MSG_NB] = "Kontraktsoppfølging", [CK_MSG_EN] = "Contract follow-up"}},
+};
+
+const char *ck_category_label(ck_msg_lang lang, const char *category) {
+  for (size_t i = 0; i < COUNT_OF(category_labels); i++)
+    if (strcmp(category_labels[i].id, category) == 0)
+      return category_labels[i].label[lang];
+  return category;
+}
 
 const char *ck_unit_label(ck_msg_lang lang, ck_unit unit, double value) {
   bool one = fabs(value - 1.0) < 1e-9;

@@ -26,6 +26,41 @@ typedef enum {
   CK_MSG_PACK_CPV,              /* "main CPV {name}" */
   CK_MSG_PACK_CPV_ADDITIONAL,   /* "additional CPV {name} and subject words" */
   CK_MSG_PACK_SUBJECT,          /* "subject words \"{name}\"" */
+  /* Reports for people (HTML, Markdown) and CI (SARIF, JUnit). */
+  CK_MSG_REPORT_TITLE,          /* "Circularity report" */
+  CK_MSG_REPORT_INTRO,
+  CK_MSG_DOCUMENT,
+  CK_MSG_FORMAT,
+  CK_MSG_CPV,
+  CK_MSG_CATEGORY,
+  CK_MSG_CATEGORY_SUMMARY,      /* caption of the table of categories */
+  CK_MSG_DISTRIBUTION,
+  CK_MSG_TOTAL,
+  CK_MSG_SCORE,                 /* "{found} of {required} criteria met" */
+  CK_MSG_RESULTS_BY_CRITERION,
+  CK_MSG_CRITERIA_NOT_APPLICABLE, /* "{found} criteria do not apply ..." */
+  CK_MSG_CRITERIA_MET,          /* heading of the folded list of met criteria */
+  CK_MSG_NO_FINDINGS,
+  CK_MSG_NO_EVIDENCE,
+  CK_MSG_LINE,
+  CK_MSG_COLUMN,
+  CK_MSG_BELONGS_IN,            /* "belongs in" a placement */
+  CK_MSG_IN_DOCUMENT,           /* the figure found "in the document" */
+  CK_MSG_REQUIRED,              /* the figure "required" */
+  CK_MSG_AT_LEAST,              /* "at least {required} {unit}" */
+  CK_MSG_AT_MOST,               /* "at most {required} {unit}" */
+  CK_MSG_COPY,                  /* copy button */
+  CK_MSG_COPIED,
+  CK_MSG_SKIP_TO_RESULTS,
+  CK_MSG_MADE_WITH,             /* "Made with circheck {name}" */
+  CK_MSG_SOURCE,
+  CK_MSG_NOT_STATED,
+  CK_MSG_SHOW_NOT_APPLICABLE,   /* heading of the folded list of criteria that do not apply */
+  CK_MSG_TO_FIX,                /* heading of the criteria that are not met */
+  /* Clause checklists. */
+  CK_MSG_CHECKLIST_TITLE,
+  CK_MSG_CHECKLIST_INTRO,       /* "... figures of level {level}." */
+  CK_MSG_CHECKLIST_EMPTY,
   CK_MSG_ID_COUNT
 } ck_msg_id;
 
@@ -46,6 +81,10 @@ const char *ck_placement_label(ck_msg_lang lang, ck_placement placement);
 const char *ck_level_label(ck_msg_lang lang, ck_level level);
 /* The unit as written after a figure: "år"/"years", "%". 'value' picks singular or plural. */
 const char *ck_unit_label(ck_msg_lang lang, ck_unit unit, double value);
+
+/* A category of criteria for people: "lifetime" -> "Levetid"/"Lifetime".
+ * An unknown category comes back as it is. */
+const char *ck_category_label(ck_msg_lang lang, const char *category);
 
 /* Writes 'value' as people write it: "5", "0,1" in bokmål, "0.1" in English. */
 void ck_format_number(ck_msg_lang lang, double value, ck_buf *out);

@@ -1,17 +1,20 @@
 /* The format table and the escaping every renderer shares. */
 #include <assert.h>
+#include <csv.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "messages.h"
 #include "report.h"
 
 static const struct {
   const char *name;
   ck_render_fn render; /* NULL: not available in this build */
 } formats[] = {
-    [CK_REPORT_TEXT] = {"text", ck_render_text}, [CK_REPORT_JSON] = {"json", ck_render_json},
-    [CK_REPORT_HTML] = {"html", NULL},           [CK_REPORT_SARIF] = {"sarif", NULL},
-    [CK_REPORT_JUNIT] = {"junit", NULL},         [CK_REPORT_CSV] = {"csv", NULL},
-    [CK_REPORT_MD] = {"md", NULL},
+    [CK_REPORT_TEXT] = {"text", ck_render_text},    [CK_REPORT_JSON] = {"json", ck_render_json},
+    [CK_REPORT_HTML] = {"html", ck_render_html},    [CK_REPORT_SARIF] = {"sarif", ck_render_sarif},
+    [CK_REPORT_JUNIT] = {"junit", ck_render_junit}, [CK_REPORT_CSV] = {"csv", ck_render_csv},
+    [CK_REPORT_MD] = {"md", ck_render_md},
 };
 static_assert(sizeof formats / sizeof *formats == CK_REPORT_FORMAT_COUNT, "formats");
 
@@ -76,7 +79,13 @@ void ck_escape_xml(const char *s, size_t len, ck_buf *out) {
     case '>': rep = "&gt;"; break;
     case '"': rep = "&quot;"; break;
     case '\'': rep = "&#39;"; break;
-    default: break;
+    case '\t': case '\n': case '\r': break;
+    default:
+      /* Other C0 controls cannot appear in XML 1.0 at all, not even as
+         references: they become U+FFFD so the output always parses. */
+      if ((unsigned char)s[i] < 0x20)
+        rep = "\xEF\xBF\xBD";
+      break;
     }
     if (rep) {
       ck_buf_put(out, s + run, i - run);
@@ -85,4 +94,151 @@ void ck_escape_xml(const char *s, size_t len, ck_buf *out) {
     }
   }
   ck_buf_put(out, s + run, len - run);
+}
+
+/* Backslash-escapes what Markdown (CommonMark and GitHub's extensions) would
+   read as markup: emphasis, code, links, HTML, tables, strikethrough, math,
+   entities, issue references and mentions anywhere; list, quote and setext
+   markers at the start. Any ASCII punctuation may be escaped, so the
+   rendered text is always the original. */
+void ck_escape_md(const char *s, size_t len, ck_buf *out) {
+  size_t i = 0;
+  if (len > 0 && (s[0] == '+' || s[0] == '-' || s[0] == '=')) {
+    ck_buf_putc(out, '\\');
+  } else {
+    size_t d = 0;
+    while (d < len && s[d] >= '0' && s[d] <= '9')
+      d++;
+    if (d > 0 && d < len && (s[d] == '.' || s[d] == ')')) {
+      ck_buf_put(out, s, d);
+      ck_buf_putc(out, '\\');
+      i = d;
+    }
+  }
+  size_t run = i;
+  for (; i < len; i++) {
+    char c = s[i];
+    if (c == '\n' || c == '\r') {
+      ck_buf_put(out, s + run, i - run);
+      ck_buf_putc(out, ' ');
+      run = i + 1;
+    } else if ((c != '\0' && strchr("\\`*_[]<|~&#$@", c)) || (c == '>' && i == 0)) {
+      ck_buf_put(out, s + run, i - run);
+      ck_buf_putc(out, '\\');
+      ck_buf_putc(out, c);
+      run = i + 1;
+    }
+  }
+  ck_buf_put(out, s + run, len - run);
+}
+
+void ck_csv_field(ck_buf *out, const char *s, size_t len) {
+  /* csv_write quotes the field and doubles its quotes; asked with no room,
+     it says how much it needs. Most fields fit the stack buffer. */
+  char small[512];
+  size_t need = csv_write(NULL, 0, s, len);
+  char *tmp = need <= sizeof small ? small : ck_xmalloc(need);
+  csv_write(tmp, need, s, len);
+  ck_buf_put(out, tmp, need);
+  if (tmp != small)
+    free(tmp);
+}
+
+void ck_put_capitalised(ck_buf *out, const char *s) {
+  unsigned char c0 = (unsigned char)s[0], c1 = c0 ? (unsigned char)s[1] : 0;
+  if (c0 >= 'a' && c0 <= 'z') {
+    ck_buf_putc(out, (char)(c0 - 'a' + 'A'));
+    ck_buf_puts(out, s + 1);
+  } else if (c0 == 0xC3 && c1 >= 0xA0 && c1 <= 0xBE && c1 != 0xB7) {
+    /* Latin-1 letters à..þ (not ÷): upper case is 0x20 lower in UTF-8 too. */
+    ck_buf_putc(out, (char)c0);
+    ck_buf_putc(out, (char)(c1 - 0x20));
+    ck_buf_puts(out, s + 2);
+  } else {
+    ck_buf_puts(out, s);
+  }
+}
+
+void ck_put_line_col(ck_buf *out, ck_msg_lang lang, unsigned line, unsigned col) {
+  ck_buf_printf(out, "%s %u, %s %u", ck_msg(lang, CK_MSG_LINE), line, ck_msg(lang, CK_MSG_COLUMN),
+                col);
+}
+
+void ck_put_clause_id(ck_buf *out, const ck_rule *rule) {
+  ck_buf_printf(out, "clause.%s", rule->id);
+}
+
+bool ck_clause_fill(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify,
+                    ck_buf *out) {
+  const char *tmpl = verify ? rule->clause.verify[lang] : rule->clause.text[lang];
+  if (!tmpl)
+    return false;
+  ck_buf required = CK_BUF_INIT;
+  double unit_value = 2; /* plural when there is no figure */
+  if (rule->value.present) {
+    unit_value = rule->value.threshold[level];
+    ck_format_number(lang, unit_value, &required);
+  }
+  ck_template_values v = {.name = rule->name[lang],
+                          .found = "",
+                          .required = ck_buf_cstr(&required),
+                          .unit = ck_unit_label(lang, rule->value.unit, unit_value),
+                          .level = ck_level_label(lang, level)};
+  ck_fill_template(tmpl, &v, out);
+  ck_buf_free(&required);
+  return true;
+}
+
+void ck_put_figure(ck_buf *out, const ck_rule *rule, ck_msg_lang lang, double value) {
+  ck_format_number(lang, value, out);
+  ck_buf_putc(out, ' ');
+  ck_buf_puts(out, ck_unit_label(lang, rule->value.unit, value));
+}
+
+void ck_put_requirement(ck_buf *out, const ck_rule *rule, ck_msg_lang lang, double value) {
+  if (!rule->value.present)
+    return;
+  ck_buf num = CK_BUF_INIT;
+  ck_format_number(lang, value, &num);
+  ck_template_values v = {.required = ck_buf_cstr(&num),
+                          .unit = ck_unit_label(lang, rule->value.unit, value)};
+  ck_fill_template(ck_msg(lang, rule->value.compare == CK_COMPARE_AT_MOST ? CK_MSG_AT_MOST
+                                                                          : CK_MSG_AT_LEAST),
+                   &v, out);
+  ck_buf_free(&num);
+}
+
+ck_msg_lang ck_report_lang(const ck_report *report) {
+  if (report->opts.msg_lang_set)
+    return report->opts.msg_lang;
+  return report->ndocs ? report->docs[0]->msg_lang : CK_MSG_EN;
+}
+
+/* The section kind a placement's clauses go under. */
+static const ck_section_kind placement_section[CK_PLACE_COUNT] = {
+    [CK_PLACE_QUALIFICATION] = CK_SECTION_QUALIFICATION,
+    [CK_PLACE_SPECIFICATION] = CK_SECTION_REQUIREMENTS,
+    [CK_PLACE_AWARD] = CK_SECTION_AWARD,
+    [CK_PLACE_CONTRACT] = CK_SECTION_CONTRACT,
+};
+
+void ck_doc_result_set_anchors(ck_doc_result *dr, const ck_doc *doc) {
+  for (int p = 0; p < CK_PLACE_COUNT; p++) {
+    dr->anchor_line[p] = dr->anchor_col[p] = 0;
+    for (size_t i = 0; i < doc->nsections; i++)
+      if (doc->sections[i].kind == placement_section[p]) {
+        const ck_block *b = &doc->blocks[doc->sections[i].block];
+        ck_doc_position(doc, b->start, &dr->anchor_line[p], &dr->anchor_col[p]);
+        break;
+      }
+  }
+}
+
+bool ck_doc_result_anchor(const ck_doc_result *dr, ck_placement placement, unsigned *line,
+                          unsigned *col) {
+  if (dr->anchor_line[placement] == 0)
+    return false;
+  *line = dr->anchor_line[placement];
+  *col = dr->anchor_col[placement];
+  return true;
 }

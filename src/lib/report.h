@@ -20,9 +20,51 @@ typedef void (*ck_render_fn)(const ck_report *report, const ck_render_options *o
 
 void ck_render_text(const ck_report *report, const ck_render_options *opts, ck_buf *out);
 void ck_render_json(const ck_report *report, const ck_render_options *opts, ck_buf *out);
+void ck_render_html(const ck_report *report, const ck_render_options *opts, ck_buf *out);
+void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_buf *out);
+void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_buf *out);
+void ck_render_csv(const ck_report *report, const ck_render_options *opts, ck_buf *out);
+void ck_render_md(const ck_report *report, const ck_render_options *opts, ck_buf *out);
 
 /* Escaping, one place for every renderer (render.c). */
 void ck_escape_json(const char *s, size_t len, ck_buf *out);
 void ck_escape_xml(const char *s, size_t len, ck_buf *out);
+/* Markdown inline text: backslash before every character Markdown would
+ * read as markup, line breaks folded to spaces, so the text renders as
+ * written in a paragraph, a quote or a table cell. */
+void ck_escape_md(const char *s, size_t len, ck_buf *out);
+/* One CSV field through libcsv (quoted when it needs to be). */
+void ck_csv_field(ck_buf *out, const char *s, size_t len);
+
+/* --- small pieces several renderers share (render.c) --- */
+
+/* The language of what belongs to the whole report rather than one document
+ * (page chrome, SARIF rules): --lang, else the first document's. */
+ck_msg_lang ck_report_lang(const ck_report *report);
+/* Appends 's' with its first letter in upper case ("delvis" -> "Delvis"). */
+void ck_put_capitalised(ck_buf *out, const char *s);
+/* Appends "line 42, column 1" in 'lang'. */
+void ck_put_line_col(ck_buf *out, ck_msg_lang lang, unsigned line, unsigned col);
+/* Appends the clause id of a rule: "clause.furniture.warranty". */
+void ck_put_clause_id(ck_buf *out, const ck_rule *rule);
+/* Fills the clause text of 'rule' (or its verification when 'verify') with
+ * the figure of 'level', as a buyer would paste it. Returns false, appending
+ * nothing, when the rule has no such text in 'lang'. */
+bool ck_clause_fill(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify,
+                    ck_buf *out);
+/* Appends the figure 'value' of 'rule' as a requirement: "minst 5 år",
+ * "at most 20 %". Nothing for a rule without a value. */
+void ck_put_requirement(ck_buf *out, const ck_rule *rule, ck_msg_lang lang, double value);
+/* Appends a figure with its unit: "3 år", "12,5 %". */
+void ck_put_figure(ck_buf *out, const ck_rule *rule, ck_msg_lang lang, double value);
+
+/* The frame of an HTML page (report and checklist): doctype, head with the
+ * inline style sheet and 'title', then <body>; and the footer with the inline
+ * script that enables the copy buttons, then the closing tags. */
+void ck_html_begin(ck_buf *out, ck_msg_lang lang, const char *title);
+void ck_html_end(ck_buf *out, ck_msg_lang lang);
+/* A copy button for the element with id 'target'; hidden until the script
+ * shows it, so the page works without scripts. */
+void ck_html_copy_button(ck_buf *out, ck_msg_lang lang, const char *target);
 
 #endif

@@ -1,0 +1,64 @@
+/* The CSV report, for spreadsheets and scripts: a header row, then one row
+ * per rule result of every document (not-applicable ones too, so a filter
+ * can count them). Fields go through libcsv's writer, which quotes each one;
+ * rows end in CRLF as RFC 4180 asks. Column names are stable identifiers
+ * (like JSON keys); statuses and reasons are their machine names, the
+ * message and clause are in the report language. */
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+/* The first nine are the contract; later ones may be added, never moved. */
+static const char *const columns[] = {
+    "document", "lot",     "rule",     "criterion", "status",  "reason",
+    "line",     "evidence", "clause_id", "column",  "section", "category",
+    "message",  "placement", "clause",  "verification", "xpath",
+};
+
+static void field(ck_buf *out, const char *s, bool first) {
+  if (!first)
+    ck_buf_putc(out, ',');
+  ck_csv_field(out, s, strlen(s));
+}
+
+static void row(ck_buf *out, const ck_doc_result *dr, const ck_result *r) {
+  const ck_evidence *e = r->nevidence ? &r->evidence[0] : NULL;
+  char line[16] = "", col[16] = "";
+  if (e) {
+    snprintf(line, sizeof line, "%u", e->line);
+    snprintf(col, sizeof col, "%u", e->col);
+  }
+  ck_buf clause_id = CK_BUF_INIT;
+  if (r->clause)
+    ck_put_clause_id(&clause_id, r->rule);
+  field(out, dr->path, true);
+  field(out, "", false); /* lot: documents with lots are not read yet */
+  field(out, r->rule->id, false);
+  field(out, r->rule->criterion->id, false);
+  field(out, ck_result_status_name(r->status), false);
+  field(out, ck_reason_name(r->reason), false);
+  field(out, line, false);
+  field(out, e ? e->text : "", false);
+  field(out, ck_buf_cstr(&clause_id), false);
+  field(out, col, false);
+  field(out, e ? e->section : "", false);
+  field(out, r->rule->criterion->category, false);
+  field(out, r->message, false);
+  field(out, r->clause ? ck_placement_name(r->rule->clause.placement) : "", false);
+  field(out, r->clause ? r->clause : "", false);
+  field(out, r->verify ? r->verify : "", false);
+  field(out, e && e->xpath ? e->xpath : "", false);
+  ck_buf_puts(out, "\r\n");
+  ck_buf_free(&clause_id);
+}
+
+void ck_render_csv(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+  (void)opts;
+  for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)
+    field(out, columns[i], i == 0);
+  ck_buf_puts(out, "\r\n");
+  for (size_t d = 0; d < report->ndocs; d++)
+    for (size_t i = 0; i < report->docs[d]->nresults; i++)
+      row(out, report->docs[d], &report->docs[d]->results[i]);
+}

@@ -1,0 +1,115 @@
+/* The JUnit XML report, for CI test dashboards (GitLab, Jenkins). One
+ * testsuite per document, one testcase per rule. A fail is a <failure>; a
+ * partial is one only when the run fails on partial (--fail-on partial), and
+ * otherwise passes with its message in <system-out>; a rule that does not
+ * apply is <skipped>. Only attributes both GitLab's and Jenkins' readers know
+ * are used, and no times, so the output is byte-stable. */
+#include <string.h>
+
+#include "messages.h"
+#include "report.h"
+
+static void esc(ck_buf *out, const char *s) { ck_escape_xml(s, strlen(s), out); }
+
+static bool is_failure(const ck_result *r, const ck_render_options *o) {
+  return r->status == CK_STATUS_FAIL ||
+         (r->status == CK_STATUS_PARTIAL && o->fail_on == CK_STATUS_PARTIAL);
+}
+
+/* The body of a failure or of system-out: where, the sentence, and the
+   clause to add, as plain lines a CI log shows well. */
+static void details(ck_buf *out, const ck_doc_result *dr, const ck_result *r) {
+  ck_msg_lang lang = dr->msg_lang;
+  ck_buf t = CK_BUF_INIT;
+  ck_buf_printf(&t, "%s\n", r->message);
+  for (size_t e = 0; e < r->nevidence; e++) {
+    const ck_evidence *ev = &r->evidence[e];
+    ck_buf_printf(&t, "%s:%u:%u: %s\n", dr->path, ev->line, ev->col, ev->text);
+    if (ev->section[0])
+      ck_buf_printf(&t, "%s: %s\n", ck_msg(lang, CK_MSG_SECTION), ev->section);
+  }
+  if (r->clause) {
+    ck_buf_printf(&t, "%s (%s): %s\n", ck_msg(lang, CK_MSG_SUGGESTED_CLAUSE),
+                  ck_placement_label(lang, r->rule->clause.placement), r->clause);
+    if (r->verify)
+      ck_buf_printf(&t, "%s: %s\n", ck_msg(lang, CK_MSG_VERIFICATION), r->verify);
+  }
+  ck_escape_xml(t.ptr, t.len, out);
+  ck_buf_free(&t);
+}
+
+static void testcase(ck_buf *out, const ck_doc_result *dr, const ck_result *r,
+                     const ck_render_options *o) {
+  ck_buf_puts(out, "    <testcase name=\"");
+  esc(out, r->rule->id);
+  ck_buf_puts(out, "\" classname=\"");
+  esc(out, dr->path);
+  ck_buf_puts(out, "\"");
+  if (r->status == CK_STATUS_PASS) {
+    ck_buf_puts(out, "/>\n");
+    return;
+  }
+  ck_buf_puts(out, ">\n");
+  if (r->status == CK_STATUS_NOT_APPLICABLE) {
+    ck_buf_puts(out, "      <skipped message=\"");
+    esc(out, r->message);
+    ck_buf_puts(out, "\"/>\n");
+  } else if (is_failure(r, o)) {
+    ck_buf_puts(out, "      <failure message=\"");
+    esc(out, r->message);
+    ck_buf_printf(out, "\" type=\"%s\">", ck_result_status_name(r->status));
+    details(out, dr, r);
+    ck_buf_puts(out, "</failure>\n");
+  } else {
+    ck_buf_puts(out, "      <system-out>");
+    details(out, dr, r);
+    ck_buf_puts(out, "</system-out>\n");
+  }
+  ck_buf_puts(out, "    </testcase>\n");
+}
+
+static void property(ck_buf *out, const char *name, const char *value) {
+  ck_buf_printf(out, "      <property name=\"%s\" value=\"", name);
+  esc(out, value);
+  ck_buf_puts(out, "\"/>\n");
+}
+
+static void testsuite(ck_buf *out, const ck_doc_result *dr, const ck_render_options *o) {
+  size_t failures = 0;
+  for (size_t i = 0; i < dr->nresults; i++)
+    failures += is_failure(&dr->results[i], o);
+  ck_buf_puts(out, "  <testsuite name=\"");
+  esc(out, dr->path);
+  ck_buf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
+                dr->nresults, failures, dr->counts[CK_STATUS_NOT_APPLICABLE]);
+  ck_buf_puts(out, "    <properties>\n");
+  ck_buf packs = CK_BUF_INIT;
+  for (size_t i = 0; i < dr->npacks; i++)
+    ck_buf_printf(&packs, "%s%s", i ? " " : "", dr->packs[i].pack->id);
+  property(out, "packs", ck_buf_cstr(&packs));
+  ck_buf_free(&packs);
+  property(out, "level", ck_level_name(dr->level));
+  property(out, "language", ck_lang_name(dr->lang));
+  if (dr->title)
+    property(out, "title", dr->title);
+  ck_buf_puts(out, "    </properties>\n");
+  for (size_t i = 0; i < dr->nresults; i++)
+    testcase(out, dr, &dr->results[i], o);
+  ck_buf_puts(out, "  </testsuite>\n");
+}
+
+void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+  size_t tests = 0, failures = 0;
+  for (size_t d = 0; d < report->ndocs; d++) {
+    const ck_doc_result *dr = report->docs[d];
+    tests += dr->nresults;
+    for (size_t i = 0; i < dr->nresults; i++)
+      failures += is_failure(&dr->results[i], opts);
+  }
+  ck_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  ck_buf_printf(out, "<testsuites name=\"circheck\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
+                tests, failures);
+  for (size_t d = 0; d < report->ndocs; d++)
+    testsuite(out, report->docs[d], opts);
+  ck_buf_puts(out, "</testsuites>\n");
+}

@@ -1,0 +1,307 @@
+/* The SARIF 2.1.0 report, for code-scanning dashboards (GitHub, GitLab,
+ * Azure DevOps). One run; one reportingDescriptor per rule of the rule set
+ * with the clause in help.markdown; one result per rule result that is
+ * partial (warning) or fail (error). Output is stable: no times, no absolute
+ * paths the user did not give, and fingerprints that depend only on the
+ * rule, the file and the criterion, so an alert keeps its identity while the
+ * text around it changes. */
+#include <string.h>
+
+#include "json_writer.h"
+#include "messages.h"
+#include "report.h"
+
+#define SARIF_SCHEMA \
+  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+/* Appends 'path' as a URI reference: relative paths stay relative (so that
+   code scanning resolves them against the checkout), absolute ones become
+   file: URIs, and every byte outside the unreserved and path characters is
+   percent-encoded. */
+static void put_uri(ck_buf *out, const char *path) {
+  static const char hex[] = "0123456789ABCDEF";
+  if (path[0] == '/')
+    ck_buf_puts(out, "file://");
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    unsigned char c = *p;
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 strchr("-._~/!$&'()*+,;=:@", c) != NULL;
+    if (plain) {
+      ck_buf_putc(out, (char)c);
+    } else {
+      ck_buf_putc(out, '%');
+      ck_buf_putc(out, hex[c >> 4]);
+      ck_buf_putc(out, hex[c & 15]);
+    }
+  }
+}
+
+static void uri_kv(ck_json *j, const char *key, const char *path) {
+  ck_buf uri = CK_BUF_INIT;
+  put_uri(&uri, path);
+  ck_json_kv(j, key, ck_buf_cstr(&uri));
+  ck_buf_free(&uri);
+}
+
+/* FNV-1a over the parts with a NUL between them: cheap, stable across
+   platforms, and enough to tell alerts apart. */
+static void fingerprint(ck_buf *out, const char *rule, const char *path, const char *criterion) {
+  unsigned long long h = 0xcbf29ce484222325ULL;
+  const char *parts[] = {rule, path, criterion};
+  for (size_t i = 0; i < 3; i++) {
+    for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
+      h = (h ^ *p) * 0x100000001b3ULL;
+    h = (h ^ 0) * 0x100000001b3ULL;
+  }
+  ck_buf_printf(out, "%016llx", h);
+}
+
+static const char *mime_type(ck_input_format f) {
+  switch (f) {
+  case CK_FORMAT_MARKDOWN: return "text/markdown";
+  case CK_FORMAT_XML:
+  case CK_FORMAT_EFORMS: return "application/xml";
+  default: return "text/plain";
+  }
+}
+
+static void text_object(ck_json *j, const char *key, const char *text) {
+  ck_json_key(j, key);
+  ck_json_object(j);
+  ck_json_kv(j, "text", text);
+  ck_json_end_object(j);
+}
+
+/* The rule's help: its clause filled for the run's level, where it belongs,
+   and how it is verified; plain text and Markdown. */
+static void rule_help(ck_json *j, const ck_rule *rule, ck_msg_lang lang, ck_level level) {
+  ck_buf clause = CK_BUF_INIT, verify = CK_BUF_INIT, text = CK_BUF_INIT, md = CK_BUF_INIT;
+  ck_clause_fill(rule, lang, level, false, &clause);
+  bool has_verify = ck_clause_fill(rule, lang, level, true, &verify);
+  const char *placement = ck_placement_label(lang, rule->clause.placement);
+
+  ck_put_capitalised(&text, ck_msg(lang, CK_MSG_SUGGESTED_CLAUSE));
+  ck_buf_printf(&text, " (%s, %s %s): %s", placement, ck_msg(lang, CK_MSG_LEVEL),
+                ck_level_label(lang, level), ck_buf_cstr(&clause));
+  ck_buf_puts(&md, "**");
+  ck_put_capitalised(&md, ck_msg(lang, CK_MSG_SUGGESTED_CLAUSE));
+  ck_buf_printf(&md, "** (%s, %s %s):\n\n> ", placement, ck_msg(lang, CK_MSG_LEVEL),
+                ck_level_label(lang, level));
+  ck_escape_md(clause.ptr, clause.len, &md);
+  if (has_verify) {
+    ck_buf_putc(&text, '\n');
+    ck_put_capitalised(&text, ck_msg(lang, CK_MSG_VERIFICATION));
+    ck_buf_printf(&text, ": %s", ck_buf_cstr(&verify));
+    ck_buf_puts(&md, "\n\n**");
+    ck_put_capitalised(&md, ck_msg(lang, CK_MSG_VERIFICATION));
+    ck_buf_puts(&md, ":** ");
+    ck_escape_md(verify.ptr, verify.len, &md);
+  }
+  ck_json_key(j, "help");
+  ck_json_object(j);
+  ck_json_kv(j, "text", ck_buf_cstr(&text));
+  ck_json_kv(j, "markdown", ck_buf_cstr(&md));
+  ck_json_end_object(j);
+  ck_buf_free(&clause);
+  ck_buf_free(&verify);
+  ck_buf_free(&text);
+  ck_buf_free(&md);
+}
+
+static void rule_sarif(ck_json *j, const ck_rule *rule, ck_msg_lang lang, ck_level level) {
+  ck_json_object(j);
+  ck_json_kv(j, "id", rule->id);
+  text_object(j, "shortDescription", rule->name[lang]);
+  ck_buf full = CK_BUF_INIT;
+  ck_buf_printf(&full, "%s (%s). ", rule->criterion->name[lang], rule->criterion->id);
+  ck_put_capitalised(&full, ck_msg(lang, CK_MSG_SOURCE));
+  ck_buf_printf(&full, ": %s", rule->source);
+  text_object(j, "fullDescription", ck_buf_cstr(&full));
+  ck_buf_free(&full);
+  rule_help(j, rule, lang, level);
+  ck_json_key(j, "defaultConfiguration");
+  ck_json_object(j);
+  ck_json_kv(j, "level", "error");
+  ck_json_end_object(j);
+  ck_json_key(j, "properties");
+  ck_json_object(j);
+  ck_json_kv(j, "pack", rule->pack->id);
+  ck_json_kv(j, "criterion", rule->criterion->id);
+  ck_json_kv(j, "category", rule->criterion->category);
+  ck_json_kv(j, "placement", ck_placement_name(rule->clause.placement));
+  ck_json_key(j, "tags");
+  ck_json_array(j);
+  ck_json_string(j, "circular-economy");
+  ck_json_string(j, rule->criterion->category);
+  ck_json_end_array(j);
+  ck_json_end_object(j);
+  ck_json_end_object(j);
+}
+
+/* The region of a result: its first evidence, or for an absent criterion
+   the heading where its clause belongs, else the first line. */
+static void region(ck_json *j, const ck_doc_result *dr, const ck_result *r) {
+  ck_json_key(j, "region");
+  ck_json_object(j);
+  if (r->nevidence) {
+    const ck_evidence *e = &r->evidence[0];
+    ck_json_key(j, "startLine");
+    ck_json_uint(j, e->line);
+    ck_json_key(j, "startColumn");
+    ck_json_uint(j, e->col);
+    ck_json_key(j, "endLine");
+    ck_json_uint(j, e->end_line);
+    ck_json_key(j, "endColumn");
+    ck_json_uint(j, e->end_col);
+    ck_json_key(j, "snippet");
+    ck_json_object(j);
+    ck_json_kv(j, "text", e->text);
+    ck_json_end_object(j);
+  } else {
+    unsigned line = 1, col = 1;
+    ck_doc_result_anchor(dr, r->rule->clause.placement, &line, &col);
+    ck_json_key(j, "startLine");
+    ck_json_uint(j, line);
+    ck_json_key(j, "startColumn");
+    ck_json_uint(j, col);
+  }
+  ck_json_end_object(j);
+}
+
+static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index,
+                         const ck_result *r, size_t rule_index) {
+  ck_json_object(j);
+  ck_json_kv(j, "ruleId", r->rule->id);
+  ck_json_key(j, "ruleIndex");
+  ck_json_uint(j, rule_index);
+  ck_json_kv(j, "level", r->status == CK_STATUS_FAIL ? "error" : "warning");
+  text_object(j, "message", r->message);
+  ck_json_key(j, "locations");
+  ck_json_array(j);
+  ck_json_object(j);
+  ck_json_key(j, "physicalLocation");
+  ck_json_object(j);
+  ck_json_key(j, "artifactLocation");
+  ck_json_object(j);
+  uri_kv(j, "uri", dr->path);
+  ck_json_key(j, "index");
+  ck_json_uint(j, doc_index);
+  ck_json_end_object(j);
+  region(j, dr, r);
+  ck_json_end_object(j);
+  if (r->nevidence && (r->evidence[0].section[0] || r->evidence[0].xpath)) {
+    const ck_evidence *e = &r->evidence[0];
+    ck_json_key(j, "logicalLocations");
+    ck_json_array(j);
+    ck_json_object(j);
+    if (e->xpath) {
+      ck_json_kv(j, "fullyQualifiedName", e->xpath);
+      ck_json_kv(j, "kind", "element");
+    } else {
+      ck_json_kv(j, "fullyQualifiedName", e->section);
+      ck_json_kv(j, "kind", "section");
+    }
+    ck_json_end_object(j);
+    ck_json_end_array(j);
+  }
+  ck_json_end_object(j);
+  ck_json_end_array(j);
+
+  ck_json_key(j, "partialFingerprints");
+  ck_json_object(j);
+  ck_buf fp = CK_BUF_INIT;
+  fingerprint(&fp, r->rule->id, dr->path, r->rule->criterion->id);
+  ck_json_kv(j, "circheck/v1", ck_buf_cstr(&fp));
+  ck_buf_free(&fp);
+  ck_json_end_object(j);
+
+  ck_json_key(j, "properties");
+  ck_json_object(j);
+  ck_json_kv(j, "status", ck_result_status_name(r->status));
+  ck_json_kv(j, "reason", ck_reason_name(r->reason));
+  ck_json_kv(j, "criterion", r->rule->criterion->id);
+  ck_json_kv(j, "category", r->rule->criterion->category);
+  if (r->clause) {
+    ck_buf id = CK_BUF_INIT;
+    ck_put_clause_id(&id, r->rule);
+    ck_json_kv(j, "clauseId", ck_buf_cstr(&id));
+    ck_buf_free(&id);
+    ck_json_kv(j, "clausePlacement", ck_placement_name(r->rule->clause.placement));
+    ck_json_kv(j, "clause", r->clause);
+  }
+  ck_json_end_object(j);
+  ck_json_end_object(j);
+}
+
+void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+  (void)opts;
+  const ck_ruleset *rs = report->rs;
+  ck_msg_lang lang = ck_report_lang(report);
+  ck_level level = report->opts.level;
+  ck_json j;
+  ck_json_init(&j, out);
+  ck_json_object(&j);
+  ck_json_kv(&j, "$schema", SARIF_SCHEMA);
+  ck_json_kv(&j, "version", "2.1.0");
+  ck_json_key(&j, "runs");
+  ck_json_array(&j);
+  ck_json_object(&j);
+
+  ck_json_key(&j, "tool");
+  ck_json_object(&j);
+  ck_json_key(&j, "driver");
+  ck_json_object(&j);
+  ck_json_kv(&j, "name", "circheck");
+  ck_json_kv(&j, "version", ck_version());
+  ck_json_kv(&j, "semanticVersion", ck_version());
+  ck_json_key(&j, "rules");
+  ck_json_array(&j);
+  for (size_t i = 0; i < rs->nrules; i++)
+    rule_sarif(&j, rs->rules[i], lang, level);
+  ck_json_end_array(&j);
+  ck_json_end_object(&j);
+  ck_json_end_object(&j);
+
+  ck_json_key(&j, "artifacts");
+  ck_json_array(&j);
+  for (size_t d = 0; d < report->ndocs; d++) {
+    const ck_doc_result *dr = report->docs[d];
+    ck_json_object(&j);
+    ck_json_key(&j, "location");
+    ck_json_object(&j);
+    uri_kv(&j, "uri", dr->path);
+    ck_json_end_object(&j);
+    ck_json_kv(&j, "mimeType", mime_type(dr->format));
+    /* SARIF wants an IANA charset name; the BOM is not part of it. */
+    ck_json_kv(&j, "encoding",
+               strncmp(dr->encoding, "UTF-8", 5) == 0 ? "UTF-8" : dr->encoding);
+    ck_json_end_object(&j);
+  }
+  ck_json_end_array(&j);
+
+  ck_json_key(&j, "results");
+  ck_json_array(&j);
+  for (size_t d = 0; d < report->ndocs; d++) {
+    const ck_doc_result *dr = report->docs[d];
+    /* Results come by rule id, as rs->rules does, so one pass finds each
+       result's rule index. */
+    size_t k = 0;
+    for (size_t i = 0; i < dr->nresults; i++) {
+      const ck_result *r = &dr->results[i];
+      while (k < rs->nrules && rs->rules[k] != r->rule)
+        k++;
+      if (k == rs->nrules) /* not in step after all: look it up */
+        for (k = 0; k < rs->nrules && rs->rules[k] != r->rule;)
+          k++;
+      if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL)
+        result_sarif(&j, dr, d, r, k);
+    }
+  }
+  ck_json_end_array(&j);
+
+  ck_json_kv(&j, "columnKind", "unicodeCodePoints");
+  ck_json_kv(&j, "language", ck_msg_lang_name(lang));
+  ck_json_end_object(&j);
+  ck_json_end_array(&j);
+  ck_json_end_object(&j);
+}
