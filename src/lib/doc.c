@@ -47,7 +47,31 @@ void ck_doc_free(ck_doc *doc) {
     free(doc->cpv[i]);
   free(doc->cpv);
   free(doc->title);
+  for (size_t i = 0; i < doc->nlots; i++) {
+    ck_lot *lot = &doc->lots[i];
+    free(lot->id);
+    free(lot->title);
+    for (size_t k = 0; k < lot->ncpv; k++)
+      free(lot->cpv[k]);
+    free(lot->cpv);
+    for (size_t k = 0; k < lot->ncodes; k++)
+      free(lot->codes[k]);
+    free(lot->codes);
+    ck_award_criteria_free(lot->criteria, lot->ncriteria);
+  }
+  free(doc->lots);
+  ck_award_criteria_free(doc->criteria, doc->ncriteria);
+  free(doc->notice_lang);
   free(doc);
+}
+
+void ck_award_criteria_free(ck_award_criterion *c, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(c[i].type);
+    free(c[i].name);
+    free(c[i].description);
+  }
+  free(c);
 }
 
 const char *ck_doc_intern(ck_doc *doc, const char *s) {

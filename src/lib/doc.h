@@ -91,6 +91,50 @@ typedef struct ck_posmark {
   unsigned line, col;
 } ck_posmark;
 
+/* How an award criterion's number is to be read (eForms BT-5421, or what a
+ * text tender writes). */
+typedef enum {
+  CK_WEIGHT_NONE,     /* no number given, or withheld from publication */
+  CK_WEIGHT_PERCENT,  /* per-exa, per-mid, "30 %" */
+  CK_WEIGHT_POINTS,   /* poi-exa, poi-mid: share = points / sum of points */
+  CK_WEIGHT_DECIMAL,  /* dec-exa, dec-mid: share = value / sum of values */
+  CK_WEIGHT_RANK,     /* ord-imp: 1 = most important */
+  CK_WEIGHT_KIND_COUNT
+} ck_weight_kind;
+
+/* One award criterion, from a notice's structured fields or a weights table
+ * in a text tender. */
+typedef struct ck_award_criterion {
+  char *type;         /* BT-539: "price", "cost", "quality", "quality-nor-env-criteria", ...;
+                         NULL in text tenders */
+  char *name;         /* BT-734 or the table's first cell; may be NULL */
+  char *description;  /* BT-540; may be NULL */
+  ck_weight_kind weight_kind;
+  double weight;      /* as written; meaningless for CK_WEIGHT_NONE */
+  bool environmental; /* named or coded as a climate/environment criterion */
+  unsigned line, col; /* source position */
+  const char *xpath;  /* owned by the document; NULL for text */
+} ck_award_criterion;
+
+/* A lot of a notice (eForms BT-137). Blocks [block_start, block_end) of the
+ * document hold its texts; blocks outside every lot belong to the whole
+ * procedure and count for each lot. */
+typedef struct ck_lot {
+  char *id;           /* "LOT-0001" */
+  char *title;        /* BT-21 in the notice language; may be NULL */
+  char **cpv;         /* main CPV first (8 digits) */
+  size_t ncpv, cap_cpv;
+  char **codes;       /* green and strategic codes as "list:code", e.g.
+                         "gpp-criteria:eu", "environmental-impact:circ-econ",
+                         "strategic-procurement:env-imp" */
+  size_t ncodes, cap_codes;
+  ck_award_criterion *criteria;
+  size_t ncriteria, cap_criteria;
+  size_t block_start, block_end;
+  unsigned line, col; /* position of the lot element */
+  const char *xpath;
+} ck_lot;
+
 typedef struct ck_doc {
   char *path;              /* as given by the user ("-" for stdin), owned */
   ck_input_format format;
@@ -112,11 +156,21 @@ typedef struct ck_doc {
   char **cpv;              /* CPV codes (8 digits, no check digit), main first */
   size_t ncpv, cap_cpv;
   char *title;             /* first heading or XML title, owned; may be NULL */
+  ck_lot *lots;            /* eForms lots in document order; none for other formats */
+  size_t nlots, cap_lots;
+  /* Award criteria of the whole document: a text tender's weights table, or
+     a notice's procedure-level criteria. */
+  ck_award_criterion *criteria;
+  size_t ncriteria, cap_criteria;
+  char *notice_lang;       /* eForms BT-702 ("NOR", "ENG"), owned; NULL otherwise */
   /* builder state */
   bool in_block;
   bool pending_space;
   int next_row;
 } ck_doc;
+
+/* Frees an array of award criteria and the strings they own. */
+void ck_award_criteria_free(ck_award_criterion *c, size_t n);
 
 /* Creates an empty document for the source 'path'. */
 ck_doc *ck_doc_new(const char *path, ck_input_format format, const char *encoding);

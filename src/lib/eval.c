@@ -81,13 +81,36 @@ static ck_result_status status_of(ck_reason r) {
 }
 
 /* Per-evaluation state; nothing here is shared between threads. */
-typedef struct evaluator {
+struct ck_rule_eval {
   const ck_ruleset *rs;
   const ck_doc *doc;
   const ck_eval_options *opts;
   ck_msg_lang msg_lang;
   pcre2_match_data *md;
-} evaluator;
+  const int *block_lot; /* lot index of each block, -1 for the procedure; NULL: no lots */
+  int lot;              /* the lot being evaluated */
+  hits scratch;
+};
+typedef struct ck_rule_eval evaluator;
+
+/* Whether block 'b' is part of what is being evaluated: everything without
+   lots; with lots, the lot's own blocks and the procedure's. */
+static bool block_visible(const evaluator *ev, size_t b) {
+  return !ev->block_lot || ev->block_lot[b] < 0 || ev->block_lot[b] == ev->lot;
+}
+
+/* The block containing text offset 'off' (blocks are in text order). */
+static size_t block_at(const ck_doc *doc, size_t off) {
+  size_t lo = 0, hi = doc->nblocks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->blocks[mid].start <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo ? lo - 1 : 0;
+}
 
 /* Finds the next match of 'p' in s[from, len); false when there is none. */
 static bool find(const evaluator *ev, const ck_pattern *p, const char *s, size_t len,
@@ -144,7 +167,8 @@ static void collect_hits(const evaluator *ev, const ck_pattern_list *list, hits 
     size_t last_sentence = (size_t)-1;
     while (find(ev, &list->items[i], text, len, pos, &ms, &me)) {
       size_t s = sentence_at(ev->doc, ms);
-      if (s != (size_t)-1 && s != last_sentence) {
+      if (s != (size_t)-1 && s != last_sentence &&
+          block_visible(ev, ev->doc->sentences[s].block)) {
         CK_GROW(out->items, out->cap, out->n + 1);
         size_t end = ev->doc->sentences[s].end;
         out->items[out->n++] = (hit){s, ms, me < end ? me : end};
@@ -393,11 +417,23 @@ static bool find_contradiction(const evaluator *ev, const ck_rule *rule, hits *s
   return false;
 }
 
+/* Whether some pattern of 'list' matches in the visible part of the text. */
+static bool visible_match(const evaluator *ev, const ck_pattern_list *list) {
+  const char *text = ck_buf_cstr(&ev->doc->text);
+  for (size_t i = 0; i < list->n; i++) {
+    size_t pos = 0, ms, me;
+    while (find(ev, &list->items[i], text, ev->doc->text.len, pos, &ms, &me)) {
+      if (ev->doc->nblocks && block_visible(ev, block_at(ev->doc, ms)))
+        return true;
+      pos = me > ms ? me : ms + 1;
+    }
+  }
+  return false;
+}
+
 static bool when_holds(const evaluator *ev, const ck_rule *rule) {
   const ck_pattern_set *ws = ck_lang_patterns_get(&rule->when, ev->doc->lang);
-  if (!ws)
-    return false;
-  return any_matches(ev, &ws->any, ck_buf_cstr(&ev->doc->text), ev->doc->text.len);
+  return ws && visible_match(ev, &ws->any);
 }
 
 /* Copies a sentence into an evidence record with its source span. */
@@ -481,8 +517,9 @@ static bool stronger_figure(const ck_rule *rule, const judgement *a, const judge
   return rule->value.compare == CK_COMPARE_AT_LEAST ? a->found > b->found : a->found < b->found;
 }
 
-static void evaluate_rule(const evaluator *ev, const ck_rule *rule, bool pack_chosen,
-                          hits *scratch, ck_result *r) {
+void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
+                       ck_result *r) {
+  hits *scratch = &ev->scratch;
   memset(r, 0, sizeof *r);
   r->rule = rule;
   if (!pack_chosen) {
@@ -528,12 +565,10 @@ static void evaluate_rule(const evaluator *ev, const ck_rule *rule, bool pack_ch
 
 /* --- pack choice ----------------------------------------------------------------- */
 
-static bool cpv_matches(const ck_pack *p, const char *code, const char **prefix) {
+static bool cpv_matches(const ck_pack *p, const char *code) {
   for (size_t i = 0; i < p->ncpv; i++)
-    if (strncmp(code, p->cpv[i], strlen(p->cpv[i])) == 0) {
-      *prefix = p->cpv[i];
+    if (strncmp(code, p->cpv[i], strlen(p->cpv[i])) == 0)
       return true;
-    }
   return false;
 }
 
@@ -554,31 +589,33 @@ static bool subject_in(const evaluator *ev, const ck_pack *p, const char *s, siz
   return false;
 }
 
-static size_t subject_count(const evaluator *ev, const ck_pack *p) {
+/* Subject words of 'p' in the visible text, counted up to 'enough'; the
+   first one found is copied into 'word'. */
+static size_t subject_count(const evaluator *ev, const ck_pack *p, size_t enough, ck_buf *word) {
   const ck_pattern_set *ss = ck_lang_patterns_get(&p->subject, ev->doc->lang);
   if (!ss)
     return 0;
   const char *text = ck_buf_cstr(&ev->doc->text);
   size_t n = 0;
-  for (size_t i = 0; i < ss->any.n; i++) {
+  for (size_t i = 0; i < ss->any.n && n < enough; i++) {
     size_t pos = 0, ms, me;
-    while (n < 3 && find(ev, &ss->any.items[i], text, ev->doc->text.len, pos, &ms, &me)) {
-      n++;
+    while (n < enough && find(ev, &ss->any.items[i], text, ev->doc->text.len, pos, &ms, &me)) {
+      if (ev->doc->nblocks && block_visible(ev, block_at(ev->doc, ms))) {
+        if (n++ == 0 && word) {
+          ck_buf_reset(word);
+          ck_buf_put(word, text + ms, me - ms);
+        }
+      }
       pos = me > ms ? me : ms + 1;
     }
   }
   return n;
 }
 
-/* Why 'p' applies to the document, or NULL when it does not. The main CPV
-   code decides first; an additional code only together with subject words
-   (a hospital fit-out with one furniture code is no furniture purchase);
-   without codes, the title or repeated subject words decide. */
-static char *pack_reason(const evaluator *ev, const ck_pack *p) {
-  const ck_doc *doc = ev->doc;
+char *ck_rule_eval_pack_reason(ck_rule_eval *ev, const ck_pack *p, char *const *cpv,
+                               size_t ncpv, const char *title) {
   ck_msg_lang lang = ev->msg_lang;
   ck_buf why = CK_BUF_INIT, word = CK_BUF_INIT;
-  const char *prefix;
   if (p->always) {
     ck_buf_puts(&why, ck_msg(lang, CK_MSG_PACK_ALWAYS));
   } else if (ev->opts->npacks || ev->opts->only_rule) {
@@ -587,19 +624,21 @@ static char *pack_reason(const evaluator *ev, const ck_pack *p) {
       forced = forced || strcmp(ev->opts->packs[i], p->id) == 0;
     if (forced)
       ck_buf_puts(&why, ck_msg(lang, CK_MSG_PACK_FORCED));
-  } else if (doc->ncpv > 0) {
-    if (cpv_matches(p, doc->cpv[0], &prefix)) {
-      ck_msg_fill(lang, CK_MSG_PACK_CPV, doc->cpv[0], &why);
+  } else if (ncpv > 0) {
+    /* The main code decides first; an additional code only together with
+       subject words (a hospital fit-out with one furniture code is no
+       furniture purchase). */
+    if (cpv_matches(p, cpv[0])) {
+      ck_msg_fill(lang, CK_MSG_PACK_CPV, cpv[0], &why);
     } else {
-      for (size_t i = 1; i < doc->ncpv && !why.len; i++)
-        if (cpv_matches(p, doc->cpv[i], &prefix) && subject_count(ev, p) >= 2)
-          ck_msg_fill(lang, CK_MSG_PACK_CPV_ADDITIONAL, doc->cpv[i], &why);
+      for (size_t i = 1; i < ncpv && !why.len; i++)
+        if (cpv_matches(p, cpv[i]) && subject_count(ev, p, 2, NULL) >= 2)
+          ck_msg_fill(lang, CK_MSG_PACK_CPV_ADDITIONAL, cpv[i], &why);
     }
-  } else if (doc->title && subject_in(ev, p, doc->title, strlen(doc->title), &word)) {
+  } else if (title && subject_in(ev, p, title, strlen(title), &word)) {
     ck_msg_fill(lang, CK_MSG_PACK_SUBJECT, ck_buf_cstr(&word), &why);
-  } else if (subject_count(ev, p) >= 2) {
-    const char *text = ck_buf_cstr(&doc->text);
-    subject_in(ev, p, text, doc->text.len, &word);
+  } else if (subject_count(ev, p, 2, &word) >= 2) {
+    /* Without codes or a telling title, words repeated in the text decide. */
     ck_msg_fill(lang, CK_MSG_PACK_SUBJECT, ck_buf_cstr(&word), &why);
   }
   ck_buf_free(&word);
@@ -610,107 +649,51 @@ static char *pack_reason(const evaluator *ev, const ck_pack *p) {
   return ck_buf_detach(&why);
 }
 
-/* --- the document result ------------------------------------------------------------ */
+/* --- the evaluator ---------------------------------------------------------------- */
 
-static void roll_up(const ck_ruleset *rs, ck_doc_result *dr) {
-  dr->ncriteria = rs->ncriteria;
-  dr->criteria = ck_xcalloc(rs->ncriteria, sizeof *dr->criteria);
-  for (size_t c = 0; c < rs->ncriteria; c++) {
-    ck_criterion_result *cr = &dr->criteria[c];
-    cr->criterion = &rs->criteria[c];
-    cr->status = CK_STATUS_NOT_APPLICABLE;
-    for (size_t i = 0; i < dr->nresults; i++) {
-      const ck_result *r = &dr->results[i];
-      if (r->rule->criterion != cr->criterion || r->status == CK_STATUS_NOT_APPLICABLE)
-        continue;
-      if (!cr->best || r->status < cr->status) {
-        cr->status = r->status;
-        cr->best = r;
-      }
-    }
-  }
-}
-
-ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
-                           const ck_eval_options *opts) {
-  ck_doc_result *dr = ck_xcalloc(1, sizeof *dr);
-  evaluator ev = {rs, doc, opts, CK_MSG_EN, pcre2_match_data_create(1, NULL)};
-  if (!ev.md)
+ck_rule_eval *ck_rule_eval_new(const ck_ruleset *rs, const ck_doc *doc,
+                               const ck_eval_options *opts, ck_msg_lang msg_lang) {
+  ck_rule_eval *ev = ck_xcalloc(1, sizeof *ev);
+  ev->rs = rs;
+  ev->doc = doc;
+  ev->opts = opts;
+  ev->msg_lang = msg_lang;
+  ev->md = pcre2_match_data_create(1, NULL);
+  if (!ev->md)
     abort(); /* PCRE2 could not allocate a few bytes: out of memory */
-  if (opts->msg_lang_set)
-    ev.msg_lang = opts->msg_lang;
-  else
-    ev.msg_lang = doc->lang == CK_LANG_EN ? CK_MSG_EN : CK_MSG_NB;
-
-  dr->path = ck_xstrdup(doc->path);
-  dr->format = doc->format;
-  dr->encoding = ck_xstrdup(doc->encoding ? doc->encoding : "UTF-8");
-  dr->lang = doc->lang;
-  dr->msg_lang = ev.msg_lang;
-  dr->level = opts->level;
-  dr->title = doc->title ? ck_xstrdup(doc->title) : NULL;
-  dr->ncpv = doc->ncpv;
-  dr->cpv = ck_xcalloc(doc->ncpv, sizeof *dr->cpv);
-  for (size_t i = 0; i < doc->ncpv; i++)
-    dr->cpv[i] = ck_xstrdup(doc->cpv[i]);
-
-  bool *chosen = ck_xcalloc(rs->npacks, sizeof *chosen);
-  dr->packs = ck_xcalloc(rs->npacks, sizeof *dr->packs);
-  for (size_t i = 0; i < rs->npacks; i++) {
-    char *why = pack_reason(&ev, rs->packs[i]);
-    if (why) {
-      chosen[i] = true;
-      dr->packs[dr->npacks++] = (ck_pack_choice){rs->packs[i], why};
-    }
-  }
-
-  hits scratch = {0};
-  dr->results = ck_xcalloc(rs->nrules, sizeof *dr->results);
-  for (size_t i = 0; i < rs->nrules; i++) {
-    const ck_rule *rule = rs->rules[i];
-    if (opts->only_rule && rule != opts->only_rule)
-      continue;
-    bool pack_chosen = false;
-    for (size_t p = 0; p < rs->npacks; p++)
-      if (rs->packs[p] == rule->pack)
-        pack_chosen = chosen[p];
-    ck_result *r = &dr->results[dr->nresults++];
-    evaluate_rule(&ev, rule, pack_chosen, &scratch, r);
-    dr->counts[r->status]++;
-  }
-  free(scratch.items);
-  free(chosen);
-  roll_up(rs, dr);
-  ck_doc_result_set_anchors(dr, doc); /* issue 5: SARIF anchors for absent criteria */
-  pcre2_match_data_free(ev.md);
-  return dr;
+  ev->lot = -1;
+  return ev;
 }
 
-void ck_doc_result_free(ck_doc_result *dr) {
-  if (!dr)
+void ck_rule_eval_set_lot(ck_rule_eval *ev, const int *block_lot, int lot) {
+  ev->block_lot = block_lot;
+  ev->lot = lot;
+}
+
+char *ck_rule_eval_fill(const ck_rule_eval *ev, const ck_rule *rule, const char *tmpl,
+                        const ck_result *r) {
+  return fill(ev, rule, tmpl, r);
+}
+
+void ck_rule_eval_free(ck_rule_eval *ev) {
+  if (!ev)
     return;
-  for (size_t i = 0; i < dr->nresults; i++) {
-    ck_result *r = &dr->results[i];
-    for (size_t e = 0; e < r->nevidence; e++) {
-      free(r->evidence[e].section);
-      free(r->evidence[e].xpath);
-      free(r->evidence[e].text);
-    }
-    free(r->evidence);
-    free(r->message);
-    free(r->clause);
-    free(r->verify);
+  pcre2_match_data_free(ev->md);
+  free(ev->scratch.items);
+  free(ev);
+}
+
+void ck_result_clear(ck_result *r) {
+  for (size_t e = 0; e < r->nevidence; e++) {
+    free(r->evidence[e].section);
+    free(r->evidence[e].xpath);
+    free(r->evidence[e].text);
   }
-  free(dr->results);
-  for (size_t i = 0; i < dr->npacks; i++)
-    free(dr->packs[i].why);
-  free(dr->packs);
-  for (size_t i = 0; i < dr->ncpv; i++)
-    free(dr->cpv[i]);
-  free(dr->cpv);
-  free(dr->criteria);
-  free(dr->title);
-  free(dr->encoding);
-  free(dr->path);
-  free(dr);
+  free(r->evidence);
+  free(r->message);
+  free(r->clause);
+  free(r->verify);
+  r->evidence = NULL;
+  r->nevidence = 0;
+  r->message = r->clause = r->verify = NULL;
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "award.h"
 #include "doc.h"
 #include "rules.h"
 
@@ -32,6 +33,8 @@ typedef struct ck_result {
   bool has_found;
   double found;          /* in the rule's unit */
   double required;
+  bool has_env;          /* award.environment-weight computed from award criteria */
+  ck_env_weight env;
   char *message;         /* in the report language, owned */
   char *clause;          /* filled clause text when status is partial or fail, owned */
   char *verify;          /* how to verify, owned, may be NULL */
@@ -43,10 +46,50 @@ typedef struct ck_criterion_result {
   const ck_result *best;   /* the rule result that decided it; NULL when not applicable */
 } ck_criterion_result;
 
+/* Something the document says that does not add up, beside the rule
+ * results: a green code without circular requirements, weights that do not
+ * sum to 100 %. Findings are warnings; they do not change the exit status. */
+typedef enum {
+  CK_FINDING_GREEN_CODE_WITHOUT_TEXT, /* circ-econ / gpp-criteria code, nothing circular required */
+  CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP, /* environmental-impact code without strategic env-imp */
+  CK_FINDING_WEIGHTS_NOT_100,         /* percent weights do not add up to 100 */
+  CK_FINDING_KIND_COUNT
+} ck_finding_kind;
+
+/* "green-code-without-circular-requirements", "green-code-without-env-imp",
+ * "weights-not-100". */
+const char *ck_finding_kind_name(ck_finding_kind k);
+
+typedef struct ck_finding {
+  ck_finding_kind kind;
+  char *message;           /* in the report language, owned */
+  unsigned line, col;      /* 0 when unknown */
+  char *xpath;             /* owned, may be NULL */
+} ck_finding;
+
 typedef struct ck_pack_choice {
   const ck_pack *pack;
   char *why; /* "always", "main CPV 39130000", ... in the report language, owned */
 } ck_pack_choice;
+
+/* The results of one lot of a notice: the same shape as a document's. */
+typedef struct ck_lot_result {
+  char *id;
+  char *title;             /* may be NULL */
+  unsigned line, col;
+  char *xpath;
+  char **cpv;
+  size_t ncpv;
+  struct ck_pack_choice *packs;
+  size_t npacks;
+  ck_result *results;
+  size_t nresults;
+  ck_criterion_result *criteria;
+  size_t ncriteria;
+  size_t counts[CK_RESULT_STATUS_COUNT];
+  ck_finding *findings;
+  size_t nfindings;
+} ck_lot_result;
 
 typedef struct ck_doc_result {
   char *path;
@@ -65,6 +108,13 @@ typedef struct ck_doc_result {
   ck_criterion_result *criteria; /* in rules/criteria.csv order */
   size_t ncriteria;
   size_t counts[CK_RESULT_STATUS_COUNT];
+  /* Notices with lots: one result set per lot; 'results' and 'criteria'
+     above then roll the lots up (per rule and per criterion, the worst status
+     among the lots where it applies). */
+  ck_lot_result *lots;
+  size_t nlots;
+  ck_finding *findings;    /* findings about the whole document */
+  size_t nfindings;
   /* Added for the SARIF report (issue 5): where each kind of clause belongs,
      the heading of the document's first section of the matching kind
      (line 0 when it has none); set by ck_doc_result_set_anchors(). */
@@ -107,5 +157,28 @@ void ck_doc_result_set_anchors(ck_doc_result *dr, const ck_doc *doc);
    them as they are, when the document has no such section. */
 bool ck_doc_result_anchor(const ck_doc_result *dr, ck_placement placement, unsigned *line,
                           unsigned *col);
+
+/* --- internals shared by eval.c (rules) and evaluate.c (documents, lots) ------ */
+
+/* The state of evaluating rules over one document. */
+typedef struct ck_rule_eval ck_rule_eval;
+
+ck_rule_eval *ck_rule_eval_new(const ck_ruleset *rs, const ck_doc *doc,
+                               const ck_eval_options *opts, ck_msg_lang msg_lang);
+void ck_rule_eval_free(ck_rule_eval *ev);
+/* Restricts what is evaluated to lot 'lot' and the procedure's texts;
+   'block_lot' gives each block's lot index, -1 for the procedure. */
+void ck_rule_eval_set_lot(ck_rule_eval *ev, const int *block_lot, int lot);
+/* Why pack 'p' applies, given the main-first CPV codes and title of what is
+   evaluated; NULL when it does not. The caller frees the string. */
+char *ck_rule_eval_pack_reason(ck_rule_eval *ev, const ck_pack *p, char *const *cpv,
+                               size_t ncpv, const char *title);
+/* Evaluates one rule into '*out' (overwritten). */
+void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen, ck_result *out);
+/* Fills a message template for 'rule' with the values of 'r'. */
+char *ck_rule_eval_fill(const ck_rule_eval *ev, const ck_rule *rule, const char *tmpl,
+                        const ck_result *r);
+/* Frees what a result owns and empties its texts and evidence. */
+void ck_result_clear(ck_result *r);
 
 #endif

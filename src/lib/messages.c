@@ -34,6 +34,29 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_PACK_CPV] = "hoved-CPV {name}",
             [CK_MSG_PACK_CPV_ADDITIONAL] = "tilleggs-CPV {name} og emneord",
             [CK_MSG_PACK_SUBJECT] = "emneord «{name}»",
+            [CK_MSG_ENV_BY_WEIGHT] = "Klima og miljø vektes {found} % av tildelingskriteriene; "
+                                     "minst {required} % kreves.",
+            [CK_MSG_ENV_BY_RANK] = "Klima og miljø er rangert som nummer {found} blant "
+                                   "tildelingskriteriene (blant de tre viktigste).",
+            [CK_MSG_ENV_BY_SPEC] = "Klima- og miljøhensyn er ivaretatt gjennom krav i "
+                                   "kravspesifikasjonen (kode quality-nor-env-spec).",
+            [CK_MSG_ENV_EXEMPT] = "Kunngjøringen bruker et unntak fra kravet om 30 % miljøvekt "
+                                  "({name}); unntaket må være begrunnet.",
+            [CK_MSG_ENV_TOO_LOW] = "Klima og miljø vektes bare {found} % av "
+                                   "tildelingskriteriene; minst {required} % kreves.",
+            [CK_MSG_ENV_RANK_TOO_LOW] = "Klima og miljø er rangert som nummer {found}; det må "
+                                        "være blant de tre viktigste tildelingskriteriene.",
+            [CK_MSG_ENV_WITHHELD] = "Vektingen av tildelingskriteriene er ikke offentliggjort, "
+                                    "så miljøvekten kan ikke kontrolleres.",
+            [CK_MSG_ENV_ABSENT] = "Ingen av tildelingskriteriene gjelder klima og miljø, og "
+                                  "det er ikke oppgitt noe unntak.",
+            [CK_MSG_FINDING_GREEN_NO_TEXT] = "{name} er merket med grønn kode ({found}), men "
+                                             "teksten stiller ingen sirkulære krav.",
+            [CK_MSG_FINDING_GREEN_NO_ENV_IMP] = "{name} har miljøkode ({found}), men mangler "
+                                                "strategisk anskaffelse env-imp (BT-06).",
+            [CK_MSG_FINDING_WEIGHTS_NOT_100] = "Vektene for tildelingskriteriene i {name} "
+                                               "summerer seg til {found} %, ikke 100 %.",
+            [CK_MSG_LOT] = "delkontrakt",
             [CK_MSG_REPORT_TITLE] = "Sirkularitetsrapport",
             [CK_MSG_REPORT_INTRO] = "Hvor godt konkurransegrunnlaget stiller krav om sirkulær "
                                     "økonomi – ombruk, lang levetid, reparasjon og resirkulerte "
@@ -94,6 +117,29 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_PACK_CPV] = "main CPV {name}",
             [CK_MSG_PACK_CPV_ADDITIONAL] = "additional CPV {name} and subject words",
             [CK_MSG_PACK_SUBJECT] = "subject words \"{name}\"",
+            [CK_MSG_ENV_BY_WEIGHT] = "Climate and environment weigh {found} % of the award "
+                                     "criteria; at least {required} % is required.",
+            [CK_MSG_ENV_BY_RANK] = "Climate and environment rank number {found} among the award "
+                                   "criteria (among the three most important).",
+            [CK_MSG_ENV_BY_SPEC] = "Climate and environment are handled by requirements in the "
+                                   "specification (code quality-nor-env-spec).",
+            [CK_MSG_ENV_EXEMPT] = "The notice uses an exception from the 30 % environment "
+                                  "weight ({name}); the exception must be justified.",
+            [CK_MSG_ENV_TOO_LOW] = "Climate and environment weigh only {found} % of the award "
+                                   "criteria; at least {required} % is required.",
+            [CK_MSG_ENV_RANK_TOO_LOW] = "Climate and environment rank number {found}; they must "
+                                        "be among the three most important award criteria.",
+            [CK_MSG_ENV_WITHHELD] = "The weights of the award criteria are not published, so "
+                                    "the environment weight cannot be checked.",
+            [CK_MSG_ENV_ABSENT] = "None of the award criteria concerns climate or environment, "
+                                  "and no exception is stated.",
+            [CK_MSG_FINDING_GREEN_NO_TEXT] = "{name} carries a green code ({found}), but its text "
+                                             "requires nothing circular.",
+            [CK_MSG_FINDING_GREEN_NO_ENV_IMP] = "{name} has an environmental code ({found}) but no "
+                                                "strategic procurement env-imp (BT-06).",
+            [CK_MSG_FINDING_WEIGHTS_NOT_100] = "The award criteria weights of {name} add up to "
+                                               "{found} %, not 100 %.",
+            [CK_MSG_LOT] = "lot",
             [CK_MSG_REPORT_TITLE] = "Circularity report",
             [CK_MSG_REPORT_INTRO] = "How well the tender documents require a circular economy – "
                                     "reuse, long lifetime, repair and recycled materials – "

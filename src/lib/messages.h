@@ -26,6 +26,21 @@ typedef enum {
   CK_MSG_PACK_CPV,              /* "main CPV {name}" */
   CK_MSG_PACK_CPV_ADDITIONAL,   /* "additional CPV {name} and subject words" */
   CK_MSG_PACK_SUBJECT,          /* "subject words \"{name}\"" */
+  /* The environment weight computed from award criteria ({found} share or
+     rank, {required} the threshold, {name} the criterion). */
+  CK_MSG_ENV_BY_WEIGHT,
+  CK_MSG_ENV_BY_RANK,
+  CK_MSG_ENV_BY_SPEC,
+  CK_MSG_ENV_EXEMPT,
+  CK_MSG_ENV_TOO_LOW,
+  CK_MSG_ENV_RANK_TOO_LOW,
+  CK_MSG_ENV_WITHHELD,
+  CK_MSG_ENV_ABSENT,
+  /* Consistency findings ({name}: the code or the lot; {found}: a sum). */
+  CK_MSG_FINDING_GREEN_NO_TEXT,
+  CK_MSG_FINDING_GREEN_NO_ENV_IMP,
+  CK_MSG_FINDING_WEIGHTS_NOT_100,
+  CK_MSG_LOT,                   /* "lot" */
   /* Reports for people (HTML, Markdown) and CI (SARIF, JUnit). */
   CK_MSG_REPORT_TITLE,          /* "Circularity report" */
   CK_MSG_REPORT_INTRO,

@@ -54,6 +54,26 @@ static void result_json(ck_json *j, const ck_doc_result *dr, const ck_result *r)
                rule->value.compare == CK_COMPARE_AT_LEAST ? "at-least" : "at-most");
     ck_json_end_object(j);
   }
+  if (r->has_env) {
+    ck_json_key(j, "environment");
+    ck_json_object(j);
+    ck_json_kv(j, "way", ck_env_way_name(r->env.way));
+    ck_json_key(j, "compliant");
+    ck_json_bool(j, r->env.compliant);
+    ck_json_key(j, "share");
+    if (r->env.has_share)
+      ck_json_number(j, r->env.share);
+    else
+      ck_json_null(j);
+    ck_json_key(j, "best_rank");
+    if (r->env.best_rank > 0)
+      ck_json_uint(j, (unsigned long long)r->env.best_rank);
+    else
+      ck_json_null(j);
+    ck_json_key(j, "weights_sum_to_100");
+    ck_json_bool(j, r->env.sums_to_100);
+    ck_json_end_object(j);
+  }
   if (r->clause) {
     ck_json_key(j, "clause");
     ck_json_object(j);
@@ -69,43 +89,44 @@ static void result_json(ck_json *j, const ck_doc_result *dr, const ck_result *r)
   ck_json_end_object(j);
 }
 
-static void document_json(ck_json *j, const ck_doc_result *dr) {
-  ck_json_object(j);
-  ck_json_kv(j, "path", dr->path);
-  ck_json_kv(j, "format", ck_input_format_name(dr->format));
-  ck_json_kv(j, "encoding", dr->encoding);
-  ck_json_kv(j, "language", ck_lang_name(dr->lang));
-  ck_json_kv(j, "report_language", ck_msg_lang_name(dr->msg_lang));
-  ck_json_kv(j, "title", dr->title);
-  ck_json_key(j, "cpv");
-  ck_json_array(j);
-  for (size_t i = 0; i < dr->ncpv; i++)
-    ck_json_string(j, dr->cpv[i]);
-  ck_json_end_array(j);
+static void packs_json(ck_json *j, const ck_pack_choice *packs, size_t n) {
   ck_json_key(j, "packs");
   ck_json_array(j);
-  for (size_t i = 0; i < dr->npacks; i++)
-    ck_json_string(j, dr->packs[i].pack->id);
+  for (size_t i = 0; i < n; i++)
+    ck_json_string(j, packs[i].pack->id);
   ck_json_end_array(j);
   ck_json_key(j, "pack_reasons");
   ck_json_array(j);
-  for (size_t i = 0; i < dr->npacks; i++) {
+  for (size_t i = 0; i < n; i++) {
     ck_json_object(j);
-    ck_json_kv(j, "pack", dr->packs[i].pack->id);
-    ck_json_kv(j, "why", dr->packs[i].why);
+    ck_json_kv(j, "pack", packs[i].pack->id);
+    ck_json_kv(j, "why", packs[i].why);
     ck_json_end_object(j);
   }
   ck_json_end_array(j);
-  ck_json_kv(j, "level", ck_level_name(dr->level));
+}
+
+static void cpv_json(ck_json *j, char *const *cpv, size_t n) {
+  ck_json_key(j, "cpv");
+  ck_json_array(j);
+  for (size_t i = 0; i < n; i++)
+    ck_json_string(j, cpv[i]);
+  ck_json_end_array(j);
+}
+
+/* results, criteria, summary: the same for a document and for a lot. */
+static void outcome_json(ck_json *j, const ck_doc_result *dr, const ck_result *results,
+                         size_t nresults, const ck_criterion_result *criteria,
+                         size_t ncriteria, const size_t *counts) {
   ck_json_key(j, "results");
   ck_json_array(j);
-  for (size_t i = 0; i < dr->nresults; i++)
-    result_json(j, dr, &dr->results[i]);
+  for (size_t i = 0; i < nresults; i++)
+    result_json(j, dr, &results[i]);
   ck_json_end_array(j);
   ck_json_key(j, "criteria");
   ck_json_array(j);
-  for (size_t i = 0; i < dr->ncriteria; i++) {
-    const ck_criterion_result *c = &dr->criteria[i];
+  for (size_t i = 0; i < ncriteria; i++) {
+    const ck_criterion_result *c = &criteria[i];
     ck_json_object(j);
     ck_json_kv(j, "id", c->criterion->id);
     ck_json_kv(j, "category", c->criterion->category);
@@ -119,9 +140,62 @@ static void document_json(ck_json *j, const ck_doc_result *dr) {
   ck_json_object(j);
   for (int s = 0; s < CK_RESULT_STATUS_COUNT; s++) {
     ck_json_key(j, ck_result_status_name((ck_result_status)s));
-    ck_json_uint(j, dr->counts[s]);
+    ck_json_uint(j, counts[s]);
   }
   ck_json_end_object(j);
+}
+
+static void findings_json(ck_json *j, const ck_finding *f, size_t n) {
+  ck_json_key(j, "findings");
+  ck_json_array(j);
+  for (size_t i = 0; i < n; i++) {
+    ck_json_object(j);
+    ck_json_kv(j, "kind", ck_finding_kind_name(f[i].kind));
+    ck_json_kv(j, "message", f[i].message);
+    ck_json_key(j, "line");
+    ck_json_uint(j, f[i].line);
+    ck_json_key(j, "column");
+    ck_json_uint(j, f[i].col);
+    if (f[i].xpath)
+      ck_json_kv(j, "xpath", f[i].xpath);
+    ck_json_end_object(j);
+  }
+  ck_json_end_array(j);
+}
+
+static void document_json(ck_json *j, const ck_doc_result *dr) {
+  ck_json_object(j);
+  ck_json_kv(j, "path", dr->path);
+  ck_json_kv(j, "format", ck_input_format_name(dr->format));
+  ck_json_kv(j, "encoding", dr->encoding);
+  ck_json_kv(j, "language", ck_lang_name(dr->lang));
+  ck_json_kv(j, "report_language", ck_msg_lang_name(dr->msg_lang));
+  ck_json_kv(j, "title", dr->title);
+  cpv_json(j, dr->cpv, dr->ncpv);
+  packs_json(j, dr->packs, dr->npacks);
+  ck_json_kv(j, "level", ck_level_name(dr->level));
+  outcome_json(j, dr, dr->results, dr->nresults, dr->criteria, dr->ncriteria, dr->counts);
+  findings_json(j, dr->findings, dr->nfindings);
+  if (dr->nlots) {
+    ck_json_key(j, "lots");
+    ck_json_array(j);
+    for (size_t l = 0; l < dr->nlots; l++) {
+      const ck_lot_result *lr = &dr->lots[l];
+      ck_json_object(j);
+      ck_json_kv(j, "id", lr->id);
+      ck_json_kv(j, "title", lr->title);
+      ck_json_key(j, "line");
+      ck_json_uint(j, lr->line);
+      if (lr->xpath)
+        ck_json_kv(j, "xpath", lr->xpath);
+      cpv_json(j, lr->cpv, lr->ncpv);
+      packs_json(j, lr->packs, lr->npacks);
+      outcome_json(j, dr, lr->results, lr->nresults, lr->criteria, lr->ncriteria, lr->counts);
+      findings_json(j, lr->findings, lr->nfindings);
+      ck_json_end_object(j);
+    }
+    ck_json_end_array(j);
+  }
   ck_json_end_object(j);
 }
 

@@ -90,6 +90,34 @@ static int by_position(const void *a, const void *b) {
   return strcmp(x->rule->id, y->rule->id);
 }
 
+/* Findings with evidence come first in the order of the document, like a
+   compiler's; then what is missing, by rule id. */
+static void results_text(ck_buf *out, const ck_doc_result *dr, const ck_result *results,
+                         size_t nresults, const ck_render_options *o) {
+  const ck_result **order = ck_xcalloc(nresults, sizeof *order);
+  size_t n = 0;
+  for (size_t i = 0; i < nresults; i++) {
+    const ck_result *r = &results[i];
+    if (r->status != CK_STATUS_NOT_APPLICABLE || o->show_all)
+      order[n++] = r;
+  }
+  qsort(order, n, sizeof *order, by_position);
+  for (size_t i = 0; i < n; i++)
+    result_text(out, dr, order[i], o->color);
+  free(order);
+}
+
+static void findings_text(ck_buf *out, const ck_doc_result *dr, const ck_finding *f, size_t n,
+                          bool colour) {
+  for (size_t i = 0; i < n; i++) {
+    ck_buf_puts(out, dr->path);
+    if (f[i].line)
+      ck_buf_printf(out, ":%u:%u", f[i].line, f[i].col ? f[i].col : 1);
+    ck_buf_printf(out, ": %swarning%s: %s: %s\n", colour ? "\033[35m" : "",
+                  colour ? ANSI_RESET : "", ck_finding_kind_name(f[i].kind), f[i].message);
+  }
+}
+
 static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_options *o) {
   ck_msg_lang lang = dr->msg_lang;
   ck_buf_printf(out, "%s: %s, %s, %s %s, %s %s\n", dr->path, ck_input_format_name(dr->format),
@@ -100,19 +128,23 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
     ck_buf_printf(out, "%s %s (%s)", i ? "," : "", dr->packs[i].pack->id, dr->packs[i].why);
   ck_buf_puts(out, "\n\n");
 
-  /* Findings with evidence come first in the order of the document, like a
-     compiler's; then what is missing, by rule id. */
-  const ck_result **order = ck_xcalloc(dr->nresults, sizeof *order);
-  size_t n = 0;
-  for (size_t i = 0; i < dr->nresults; i++) {
-    const ck_result *r = &dr->results[i];
-    if (r->status != CK_STATUS_NOT_APPLICABLE || o->show_all)
-      order[n++] = r;
+  if (dr->nlots == 0) {
+    results_text(out, dr, dr->results, dr->nresults, o);
+  } else {
+    for (size_t l = 0; l < dr->nlots; l++) {
+      const ck_lot_result *lr = &dr->lots[l];
+      ck_buf_printf(out, "== %s %s%s%s\n", ck_msg(lang, CK_MSG_LOT), lr->id,
+                    lr->title ? ": " : "", lr->title ? lr->title : "");
+      ck_buf_printf(out, "  %s:", ck_msg(lang, CK_MSG_PACKS));
+      for (size_t i = 0; i < lr->npacks; i++)
+        ck_buf_printf(out, "%s %s (%s)", i ? "," : "", lr->packs[i].pack->id, lr->packs[i].why);
+      ck_buf_putc(out, '\n');
+      findings_text(out, dr, lr->findings, lr->nfindings, o->color);
+      results_text(out, dr, lr->results, lr->nresults, o);
+      ck_buf_putc(out, '\n');
+    }
   }
-  qsort(order, n, sizeof *order, by_position);
-  for (size_t i = 0; i < n; i++)
-    result_text(out, dr, order[i], o->color);
-  free(order);
+  findings_text(out, dr, dr->findings, dr->nfindings, o->color);
   size_t hidden = dr->counts[CK_STATUS_NOT_APPLICABLE];
   if (hidden && !o->show_all) {
     char count[32];

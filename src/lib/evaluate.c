@@ -1,0 +1,469 @@
+/* From a document to its results: packs and rules per document or per lot,
+ * the environment weight from award criteria, roll-ups, and consistency
+ * findings. The rules themselves are judged in eval.c. */
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "award.h"
+#include "eval.h"
+#include "messages.h"
+
+#define ENV_CRITERION "award.environment-weight"
+/* FOA § 7-9: the environment weight a rule asks for when it has no figure. */
+#define DEFAULT_ENV_THRESHOLD 30.0
+
+static const char *const finding_names[] = {
+    [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = "green-code-without-circular-requirements",
+    [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = "green-code-without-env-imp",
+    [CK_FINDING_WEIGHTS_NOT_100] = "weights-not-100",
+};
+static_assert(sizeof finding_names / sizeof *finding_names == CK_FINDING_KIND_COUNT,
+              "finding_names");
+
+const char *ck_finding_kind_name(ck_finding_kind k) { return finding_names[k]; }
+
+static char *xstrdup_or_null(const char *s) { return s ? ck_xstrdup(s) : NULL; }
+
+static char **copy_strings(char *const *src, size_t n) {
+  char **out = ck_xcalloc(n, sizeof *out);
+  for (size_t i = 0; i < n; i++)
+    out[i] = ck_xstrdup(src[i]);
+  return out;
+}
+
+static void free_strings(char **s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(s[i]);
+  free(s);
+}
+
+/* What one evaluation produces, for the document or for one lot. */
+typedef struct scope_out {
+  ck_pack_choice *packs;
+  size_t npacks;
+  ck_result *results;
+  size_t nresults;
+  size_t counts[CK_RESULT_STATUS_COUNT];
+} scope_out;
+
+/* --- environment weight from award criteria ------------------------------------------ */
+
+static void env_evidence(const ck_doc *doc, const ck_award_criterion *c, ck_result *r) {
+  ck_evidence *e = ck_xcalloc(1, sizeof *e);
+  ck_buf text = CK_BUF_INIT;
+  ck_buf_puts(&text, c->name ? c->name : (c->type ? c->type : ""));
+  size_t name_len = text.len;
+  if (c->weight_kind != CK_WEIGHT_NONE) {
+    char num[32];
+    snprintf(num, sizeof num, "%.10g", c->weight);
+    ck_buf_printf(&text, c->weight_kind == CK_WEIGHT_PERCENT ? ": %s %%"
+                         : c->weight_kind == CK_WEIGHT_RANK  ? ": #%s"
+                                                             : ": %s",
+                  num);
+  }
+  e->line = e->end_line = c->line;
+  e->col = c->col;
+  e->end_col = c->col;
+  e->xpath = xstrdup_or_null(c->xpath);
+  e->section = ck_xstrdup("");
+  /* A text tender's weights row sits in a section; say which. */
+  for (size_t b = 0; b < doc->nblocks && !c->xpath; b++) {
+    unsigned line, col;
+    ck_doc_position(doc, doc->blocks[b].start, &line, &col);
+    if (line == c->line) {
+      free(e->section);
+      e->section = ck_xstrdup(ck_doc_block_section_path(doc, b));
+      break;
+    }
+  }
+  e->hl_start = 0;
+  e->hl_end = name_len;
+  e->text = ck_buf_detach(&text);
+  r->evidence = e;
+  r->nevidence = 1;
+}
+
+/* Replaces the text-based result of the environment-weight rule with one
+   computed from the award criteria, when there are any. */
+static void apply_env_weight(ck_rule_eval *ev, const ck_doc *doc, const ck_award_criterion *c,
+                             size_t n, ck_msg_lang lang, ck_level level, ck_result *r) {
+  const ck_rule *rule = r->rule;
+  if (n == 0 || r->status == CK_STATUS_NOT_APPLICABLE ||
+      strcmp(rule->criterion->id, ENV_CRITERION) != 0)
+    return;
+  double threshold = rule->value.present ? rule->value.threshold[level] : DEFAULT_ENV_THRESHOLD;
+  ck_env_weight w = ck_env_weight_compute(c, n, threshold);
+  ck_result_clear(r);
+  r->has_env = true;
+  r->env = w;
+  r->has_value = true;
+  r->required = threshold;
+  r->has_found = w.has_share || w.way == CK_ENV_BY_RANK || w.way == CK_ENV_ABSENT;
+  r->found = w.way == CK_ENV_BY_RANK || (w.way == CK_ENV_TOO_LOW && w.best_rank > 0)
+                 ? (double)w.best_rank
+                 : (w.has_share ? w.share : 0);
+  ck_msg_id msg;
+  switch (w.way) {
+  case CK_ENV_BY_WEIGHT: r->reason = CK_REASON_MET; msg = CK_MSG_ENV_BY_WEIGHT; break;
+  case CK_ENV_BY_RANK: r->reason = CK_REASON_MET; msg = CK_MSG_ENV_BY_RANK; break;
+  case CK_ENV_BY_SPEC: r->reason = CK_REASON_MET; msg = CK_MSG_ENV_BY_SPEC; break;
+  case CK_ENV_EXEMPT: r->reason = CK_REASON_MET; msg = CK_MSG_ENV_EXEMPT; break;
+  case CK_ENV_TOO_LOW:
+    r->reason = CK_REASON_BELOW_THRESHOLD;
+    msg = w.best_rank > 0 && !w.has_share ? CK_MSG_ENV_RANK_TOO_LOW : CK_MSG_ENV_TOO_LOW;
+    break;
+  case CK_ENV_WITHHELD: r->reason = CK_REASON_NO_FIGURE; msg = CK_MSG_ENV_WITHHELD; break;
+  default: r->reason = CK_REASON_ABSENT; msg = CK_MSG_ENV_ABSENT; break;
+  }
+  r->status = r->reason == CK_REASON_MET ? CK_STATUS_PASS
+              : r->reason == CK_REASON_ABSENT ? CK_STATUS_FAIL
+                                              : CK_STATUS_PARTIAL;
+  if (w.decisive < n)
+    env_evidence(doc, &c[w.decisive], r);
+  /* The catalogue's sentence names the way it complied; {name} is the
+     decisive criterion's code for exemptions. */
+  ck_buf found = CK_BUF_INIT, required = CK_BUF_INIT, out = CK_BUF_INIT;
+  ck_format_number(lang, r->found, &found);
+  ck_format_number(lang, threshold, &required);
+  ck_template_values v = {.name = w.decisive < n && c[w.decisive].type ? c[w.decisive].type : "",
+                          .found = ck_buf_cstr(&found),
+                          .required = ck_buf_cstr(&required)};
+  ck_fill_template(ck_msg(lang, msg), &v, &out);
+  r->message = ck_buf_detach(&out);
+  ck_buf_free(&found);
+  ck_buf_free(&required);
+  if (r->status != CK_STATUS_PASS) {
+    if (rule->clause.text[lang])
+      r->clause = ck_rule_eval_fill(ev, rule, rule->clause.text[lang], r);
+    if (rule->clause.verify[lang])
+      r->verify = ck_rule_eval_fill(ev, rule, rule->clause.verify[lang], r);
+  }
+}
+
+/* --- one scope: the document, or one lot ---------------------------------------------- */
+
+static void evaluate_scope(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc *doc,
+                           const ck_eval_options *opts, ck_msg_lang lang, char *const *cpv,
+                           size_t ncpv, const char *title, const ck_award_criterion *criteria,
+                           size_t ncriteria, scope_out *out) {
+  bool *chosen = ck_xcalloc(rs->npacks, sizeof *chosen);
+  out->packs = ck_xcalloc(rs->npacks, sizeof *out->packs);
+  for (size_t i = 0; i < rs->npacks; i++) {
+    char *why = ck_rule_eval_pack_reason(ev, rs->packs[i], cpv, ncpv, title);
+    if (why) {
+      chosen[i] = true;
+      out->packs[out->npacks++] = (ck_pack_choice){rs->packs[i], why};
+    }
+  }
+  out->results = ck_xcalloc(rs->nrules, sizeof *out->results);
+  for (size_t i = 0; i < rs->nrules; i++) {
+    const ck_rule *rule = rs->rules[i];
+    if (opts->only_rule && rule != opts->only_rule)
+      continue;
+    bool pack_chosen = false;
+    for (size_t p = 0; p < rs->npacks; p++)
+      if (rs->packs[p] == rule->pack)
+        pack_chosen = chosen[p];
+    ck_result *r = &out->results[out->nresults++];
+    ck_rule_eval_rule(ev, rule, pack_chosen, r);
+    apply_env_weight(ev, doc, criteria, ncriteria, lang, opts->level, r);
+    out->counts[r->status]++;
+  }
+  free(chosen);
+}
+
+static ck_criterion_result *roll_up(const ck_ruleset *rs, const ck_result *results, size_t n) {
+  ck_criterion_result *out = ck_xcalloc(rs->ncriteria, sizeof *out);
+  for (size_t c = 0; c < rs->ncriteria; c++) {
+    ck_criterion_result *cr = &out[c];
+    cr->criterion = &rs->criteria[c];
+    cr->status = CK_STATUS_NOT_APPLICABLE;
+    for (size_t i = 0; i < n; i++) {
+      const ck_result *r = &results[i];
+      if (r->rule->criterion != cr->criterion || r->status == CK_STATUS_NOT_APPLICABLE)
+        continue;
+      if (!cr->best || r->status < cr->status) {
+        cr->status = r->status;
+        cr->best = r;
+      }
+    }
+  }
+  return out;
+}
+
+/* --- findings ------------------------------------------------------------------------ */
+
+static void add_finding(ck_finding **items, size_t *n, ck_finding_kind kind, ck_msg_lang lang,
+                        const char *name, const char *found, unsigned line, unsigned col,
+                        const char *xpath) {
+  *items = ck_xrealloc(*items, (*n + 1) * sizeof **items);
+  ck_finding *f = &(*items)[(*n)++];
+  ck_buf msg = CK_BUF_INIT;
+  ck_template_values v = {.name = name, .found = found};
+  static const ck_msg_id ids[] = {
+      [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = CK_MSG_FINDING_GREEN_NO_TEXT,
+      [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = CK_MSG_FINDING_GREEN_NO_ENV_IMP,
+      [CK_FINDING_WEIGHTS_NOT_100] = CK_MSG_FINDING_WEIGHTS_NOT_100,
+  };
+  ck_fill_template(ck_msg(lang, ids[kind]), &v, &msg);
+  *f = (ck_finding){kind, ck_buf_detach(&msg), line, col, xstrdup_or_null(xpath)};
+}
+
+static bool has_code(const ck_lot *lot, const char *code) {
+  for (size_t i = 0; i < lot->ncodes; i++)
+    if (strcmp(lot->codes[i], code) == 0)
+      return true;
+  return false;
+}
+
+/* A green code promises something the text should then demand: some rule of
+   the reuse, lifetime, material or waste categories at least partly met. */
+static bool requires_something_circular(const ck_result *results, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const char *cat = results[i].rule->criterion->category;
+    if ((results[i].status == CK_STATUS_PASS || results[i].status == CK_STATUS_PARTIAL) &&
+        (strcmp(cat, "reuse") == 0 || strcmp(cat, "lifetime") == 0 ||
+         strcmp(cat, "material") == 0 || strcmp(cat, "waste") == 0))
+      return true;
+  }
+  return false;
+}
+
+static void weights_finding(const ck_award_criterion *c, size_t n, const char *name,
+                            ck_msg_lang lang, ck_finding **items, size_t *count) {
+  if (n == 0)
+    return;
+  ck_env_weight w = ck_env_weight_compute(c, n, DEFAULT_ENV_THRESHOLD);
+  if (w.percent_sum > 0 && w.weights_complete && !w.sums_to_100) {
+    ck_buf sum = CK_BUF_INIT;
+    ck_format_number(lang, w.percent_sum, &sum);
+    add_finding(items, count, CK_FINDING_WEIGHTS_NOT_100, lang, name, ck_buf_cstr(&sum),
+                c[0].line, c[0].col, c[0].xpath);
+    ck_buf_free(&sum);
+  }
+}
+
+static void lot_findings(const ck_lot *lot, ck_lot_result *lr, ck_msg_lang lang) {
+  const char *green = NULL;
+  for (size_t i = 0; i < lot->ncodes && !green; i++) {
+    const char *code = lot->codes[i];
+    if (strcmp(code, "environmental-impact:circ-econ") == 0 ||
+        strcmp(code, "gpp-criteria:eu") == 0 || strcmp(code, "gpp-criteria:national") == 0)
+      green = code;
+  }
+  if (green && !requires_something_circular(lr->results, lr->nresults))
+    add_finding(&lr->findings, &lr->nfindings, CK_FINDING_GREEN_CODE_WITHOUT_TEXT, lang,
+                lot->id, green, lot->line, lot->col, lot->xpath);
+  for (size_t i = 0; i < lot->ncodes; i++)
+    if (strncmp(lot->codes[i], "environmental-impact:", 21) == 0 &&
+        !has_code(lot, "strategic-procurement:env-imp")) {
+      add_finding(&lr->findings, &lr->nfindings, CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP, lang,
+                  lot->id, lot->codes[i], lot->line, lot->col, lot->xpath);
+      break;
+    }
+  weights_finding(lot->criteria, lot->ncriteria, lot->id, lang, &lr->findings, &lr->nfindings);
+}
+
+/* --- copying results (the document roll-up of lots) ---------------------------------------- */
+
+static void copy_result(const ck_result *src, ck_result *dst) {
+  *dst = *src;
+  dst->evidence = NULL;
+  if (src->nevidence) {
+    dst->evidence = ck_xcalloc(src->nevidence, sizeof *dst->evidence);
+    for (size_t e = 0; e < src->nevidence; e++) {
+      const ck_evidence *a = &src->evidence[e];
+      ck_evidence *b = &dst->evidence[e];
+      *b = *a;
+      b->section = ck_xstrdup(a->section);
+      b->xpath = xstrdup_or_null(a->xpath);
+      b->text = ck_xstrdup(a->text);
+    }
+  }
+  dst->message = xstrdup_or_null(src->message);
+  dst->clause = xstrdup_or_null(src->clause);
+  dst->verify = xstrdup_or_null(src->verify);
+}
+
+/* Rank for "worst": fail is worse than partial, partial than pass;
+   not-applicable never wins. */
+static int badness(ck_result_status s) {
+  return s == CK_STATUS_NOT_APPLICABLE ? -1 : (int)s;
+}
+
+static void roll_up_lots(const ck_ruleset *rs, ck_doc_result *dr) {
+  size_t nrules = dr->lots[0].nresults;
+  dr->results = ck_xcalloc(nrules, sizeof *dr->results);
+  dr->nresults = nrules;
+  for (size_t i = 0; i < nrules; i++) {
+    const ck_result *worst = &dr->lots[0].results[i];
+    for (size_t l = 1; l < dr->nlots; l++)
+      if (badness(dr->lots[l].results[i].status) > badness(worst->status))
+        worst = &dr->lots[l].results[i];
+    copy_result(worst, &dr->results[i]);
+    dr->counts[worst->status]++;
+  }
+  /* Per criterion, the worst status among the lots where it applies. */
+  dr->ncriteria = rs->ncriteria;
+  dr->criteria = ck_xcalloc(rs->ncriteria, sizeof *dr->criteria);
+  for (size_t c = 0; c < rs->ncriteria; c++) {
+    ck_criterion_result *cr = &dr->criteria[c];
+    cr->criterion = &rs->criteria[c];
+    cr->status = CK_STATUS_NOT_APPLICABLE;
+    for (size_t l = 0; l < dr->nlots; l++) {
+      const ck_criterion_result *lc = &dr->lots[l].criteria[c];
+      if (badness(lc->status) > badness(cr->status)) {
+        cr->status = lc->status;
+        cr->best = &dr->results[lc->best - dr->lots[l].results];
+      }
+    }
+  }
+  /* The document's packs: every pack some lot uses, once, by id. */
+  dr->packs = ck_xcalloc(rs->npacks, sizeof *dr->packs);
+  for (size_t p = 0; p < rs->npacks; p++)
+    for (size_t l = 0; l < dr->nlots; l++) {
+      const ck_pack_choice *hit = NULL;
+      for (size_t k = 0; k < dr->lots[l].npacks && !hit; k++)
+        if (dr->lots[l].packs[k].pack == rs->packs[p])
+          hit = &dr->lots[l].packs[k];
+      if (hit) {
+        dr->packs[dr->npacks++] = (ck_pack_choice){hit->pack, ck_xstrdup(hit->why)};
+        break;
+      }
+    }
+}
+
+/* --- the document ------------------------------------------------------------------------------ */
+
+static void evaluate_lots(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc *doc,
+                          const ck_eval_options *opts, ck_doc_result *dr) {
+  int *block_lot = ck_xcalloc(doc->nblocks, sizeof *block_lot);
+  for (size_t b = 0; b < doc->nblocks; b++)
+    block_lot[b] = -1;
+  for (size_t l = 0; l < doc->nlots; l++)
+    for (size_t b = doc->lots[l].block_start; b < doc->lots[l].block_end && b < doc->nblocks; b++)
+      block_lot[b] = (int)l;
+
+  dr->nlots = doc->nlots;
+  dr->lots = ck_xcalloc(doc->nlots, sizeof *dr->lots);
+  for (size_t l = 0; l < doc->nlots; l++) {
+    const ck_lot *lot = &doc->lots[l];
+    ck_lot_result *lr = &dr->lots[l];
+    ck_rule_eval_set_lot(ev, block_lot, (int)l);
+    /* A lot without its own codes or criteria inherits the procedure's. */
+    char *const *cpv = lot->ncpv ? lot->cpv : doc->cpv;
+    size_t ncpv = lot->ncpv ? lot->ncpv : doc->ncpv;
+    const ck_award_criterion *crit = lot->ncriteria ? lot->criteria : doc->criteria;
+    size_t ncrit = lot->ncriteria ? lot->ncriteria : doc->ncriteria;
+    scope_out so = {0};
+    evaluate_scope(ev, rs, doc, opts, dr->msg_lang, cpv, ncpv,
+                   lot->title ? lot->title : doc->title, crit, ncrit, &so);
+    lr->id = ck_xstrdup(lot->id ? lot->id : "");
+    lr->title = xstrdup_or_null(lot->title);
+    lr->line = lot->line;
+    lr->col = lot->col;
+    lr->xpath = xstrdup_or_null(lot->xpath);
+    lr->cpv = copy_strings(lot->cpv, lot->ncpv);
+    lr->ncpv = lot->ncpv;
+    lr->packs = so.packs;
+    lr->npacks = so.npacks;
+    lr->results = so.results;
+    lr->nresults = so.nresults;
+    memcpy(lr->counts, so.counts, sizeof lr->counts);
+    lr->criteria = roll_up(rs, lr->results, lr->nresults);
+    lr->ncriteria = rs->ncriteria;
+    lot_findings(lot, lr, dr->msg_lang);
+  }
+  ck_rule_eval_set_lot(ev, NULL, -1);
+  free(block_lot);
+  if (dr->nlots && dr->lots[0].nresults)
+    roll_up_lots(rs, dr);
+}
+
+ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
+                           const ck_eval_options *opts) {
+  ck_doc_result *dr = ck_xcalloc(1, sizeof *dr);
+  ck_msg_lang lang = opts->msg_lang_set ? opts->msg_lang
+                     : doc->lang == CK_LANG_EN ? CK_MSG_EN
+                                               : CK_MSG_NB;
+  ck_rule_eval *ev = ck_rule_eval_new(rs, doc, opts, lang);
+
+  dr->path = ck_xstrdup(doc->path);
+  dr->format = doc->format;
+  dr->encoding = ck_xstrdup(doc->encoding ? doc->encoding : "UTF-8");
+  dr->lang = doc->lang;
+  dr->msg_lang = lang;
+  dr->level = opts->level;
+  dr->title = xstrdup_or_null(doc->title);
+  dr->cpv = copy_strings(doc->cpv, doc->ncpv);
+  dr->ncpv = doc->ncpv;
+
+  if (doc->nlots > 0 && !opts->only_rule) {
+    evaluate_lots(ev, rs, doc, opts, dr);
+  } else {
+    scope_out so = {0};
+    evaluate_scope(ev, rs, doc, opts, lang, doc->cpv, doc->ncpv, doc->title, doc->criteria,
+                   doc->ncriteria, &so);
+    dr->packs = so.packs;
+    dr->npacks = so.npacks;
+    dr->results = so.results;
+    dr->nresults = so.nresults;
+    memcpy(dr->counts, so.counts, sizeof dr->counts);
+    dr->criteria = roll_up(rs, dr->results, dr->nresults);
+    dr->ncriteria = rs->ncriteria;
+  }
+  if (doc->nlots == 0)
+    weights_finding(doc->criteria, doc->ncriteria, doc->title ? doc->title : doc->path, lang,
+                    &dr->findings, &dr->nfindings);
+  ck_doc_result_set_anchors(dr, doc); /* where absent criteria are anchored in SARIF */
+  ck_rule_eval_free(ev);
+  return dr;
+}
+
+static void free_results(ck_result *results, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    ck_result_clear(&results[i]);
+  free(results);
+}
+
+static void free_packs(ck_pack_choice *packs, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(packs[i].why);
+  free(packs);
+}
+
+static void free_findings(ck_finding *f, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(f[i].message);
+    free(f[i].xpath);
+  }
+  free(f);
+}
+
+void ck_doc_result_free(ck_doc_result *dr) {
+  if (!dr)
+    return;
+  for (size_t l = 0; l < dr->nlots; l++) {
+    ck_lot_result *lr = &dr->lots[l];
+    free_results(lr->results, lr->nresults);
+    free_packs(lr->packs, lr->npacks);
+    free(lr->criteria);
+    free_findings(lr->findings, lr->nfindings);
+    free_strings(lr->cpv, lr->ncpv);
+    free(lr->id);
+    free(lr->title);
+    free(lr->xpath);
+  }
+  free(dr->lots);
+  free_results(dr->results, dr->nresults);
+  free_packs(dr->packs, dr->npacks);
+  free_strings(dr->cpv, dr->ncpv);
+  free(dr->criteria);
+  free_findings(dr->findings, dr->nfindings);
+  free(dr->title);
+  free(dr->encoding);
+  free(dr->path);
+  free(dr);
+}
