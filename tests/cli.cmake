@@ -101,8 +101,68 @@ circheck_cli_test(help-check cli 0 ARGS help check STDOUT_MATCH "--fail-on STATU
 circheck_cli_test(rules-list cli 0 ARGS rules list STDOUT_MATCH "furniture.warranty")
 circheck_cli_test(rules-test cli 0 ARGS rules test STDOUT_MATCH "[0-9]+ passed, 0 failed\n$")
 
+# Parallel checking gives the same report, in the same order.
+add_test(NAME cli.jobs-same-output
+  COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DSRC=${SRC} -P ${CMAKE_CURRENT_SOURCE_DIR}/jobs_same_output.cmake)
+set_tests_properties(cli.jobs-same-output PROPERTIES LABELS cli)
+circheck_cli_test(bad-jobs errors 2 ARGS check -j 0 samples/furniture-nb.txt
+  STDERR_IS "circheck: error: --jobs needs a number from 1 to 256, not '0' (see 'circheck help')")
+
 # `rules test` must fail when an example is changed to contradict its rule.
 add_test(NAME cli.rules-test-catches-a-wrong-example
   COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DSRC=${SRC}
     -DWORK=${CMAKE_CURRENT_BINARY_DIR}/out -P ${CMAKE_CURRENT_SOURCE_DIR}/rules_test_breaks.cmake)
 set_tests_properties(cli.rules-test-catches-a-wrong-example PROPERTIES LABELS cli)
+
+# --- report formats and checklists (issue 5) -------------------------------------
+# Golden HTML, SARIF, JUnit, CSV and Markdown reports come from the loop at the
+# top (tests/golden/<sample>.<format>.golden). These check every output of
+# every sample against what other programs need.
+find_program(CIRCHECK_PYTHON3 python3)
+if(CIRCHECK_PYTHON3)
+  foreach(kind sarif html junit)
+    add_test(NAME formats.${kind}
+      COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/check_reports.py ${kind}
+        ${CIRCHECK_BIN} ${SRC})
+    # 77: the SARIF schema (../shared) or python3-jsonschema is missing.
+    set_tests_properties(formats.${kind} PROPERTIES LABELS formats SKIP_RETURN_CODE 77
+      TIMEOUT 300)
+  endforeach()
+else()
+  message(STATUS "python3 not found: the SARIF, HTML and JUnit format checks are left out")
+endif()
+
+circheck_cli_test(junit-fail-on-partial formats 1
+  ARGS check --format junit --fail-on partial samples/furniture-nb.txt
+  STDOUT_MATCH "<failure message=\"[^\"]*\" type=\"partial\">" STDERR_EMPTY)
+circheck_cli_test(sarif-to-file formats 1
+  ARGS check --format sarif -o ${CMAKE_CURRENT_BINARY_DIR}/out/report.sarif
+    samples/furniture-nb.txt STDERR_EMPTY)
+circheck_cli_test(unknown-format errors 2 ARGS check --format pdf samples/furniture-nb.txt
+  STDERR_IS "circheck: error: unknown format 'pdf' (text, json, html, sarif, junit, csv, md) (see 'circheck help')")
+
+# The checklist a Norwegian buyer of furniture gets, pinned word for word.
+circheck_cli_test(furniture-advanced-nb-md checklist 0
+  ARGS checklist --pack furniture --level advanced --lang nb --format md
+  GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/checklist/furniture-advanced-nb.md.golden
+  STDERR_EMPTY)
+circheck_cli_test(core-text checklist 0 ARGS checklist
+  STDOUT_MATCH "^Checklist of circular requirements\n\nPacks: [^\n]*\\(core\\)\nLevel: basic\n"
+  STDERR_EMPTY)
+circheck_cli_test(cpv-csv checklist 0 ARGS checklist --cpv 39130000-2 --format csv
+  STDOUT_MATCH "^\"placement\",\"pack\",\"rule\",[^\n]*\r\n.*\"furniture.warranty\"" STDERR_EMPTY)
+circheck_cli_test(cpv-json checklist 0 ARGS checklist --cpv 39130000 --format json --lang nb
+  STDOUT_MATCH "\"packs\": \\[\n    \"core\",\n    \"furniture\"" STDERR_EMPTY)
+circheck_cli_test(cpv-without-pack checklist 0 ARGS checklist --cpv 66000000
+  STDERR_IS "note: no product pack for CPV 66000000; the checklist has the clauses for every purchase only")
+circheck_cli_test(to-file checklist 0 ARGS checklist --pack furniture --format html
+  -o ${CMAKE_CURRENT_BINARY_DIR}/out/checklist.html STDERR_EMPTY)
+circheck_cli_test(checklist-bad-format errors 2 ARGS checklist --format sarif
+  STDERR_IS "circheck: error: format 'sarif' has no checklist form (text, md, html, csv, json) (see 'circheck help')")
+circheck_cli_test(checklist-bad-cpv errors 2 ARGS checklist --cpv 39x
+  STDERR_IS "circheck: error: invalid CPV code '39x' (2 to 8 digits, optionally with -check digit) (see 'circheck help')")
+circheck_cli_test(checklist-unknown-pack errors 2 ARGS checklist --pack nope
+  STDERR_IS "circheck: error: unknown pack 'nope' (circheck rules list shows the packs) (see 'circheck help')")
+circheck_cli_test(checklist-argument errors 2 ARGS checklist samples/furniture-nb.txt
+  STDERR_IS "circheck: error: unexpected argument 'samples/furniture-nb.txt' (see 'circheck help')")
+circheck_cli_test(help-checklist cli 0 ARGS help checklist STDOUT_MATCH "--cpv CODE")

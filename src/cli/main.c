@@ -14,7 +14,12 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
-typedef enum { CMD_CHECK = 1u << 0, CMD_RULES = 1u << 1, CMD_ALL = 0xFFu } command_bit;
+typedef enum {
+  CMD_CHECK = 1u << 0,
+  CMD_RULES = 1u << 1,
+  CMD_CHECKLIST = 1u << 2,
+  CMD_ALL = 0xFFu
+} command_bit;
 
 typedef enum {
   OPT_FORMAT,
@@ -22,6 +27,7 @@ typedef enum {
   OPT_PACK,
   OPT_LEVEL,
   OPT_LANG,
+  OPT_CPV,
   OPT_DOC_LANG,
   OPT_FAIL_ON,
   OPT_RULES,
@@ -29,6 +35,7 @@ typedef enum {
   OPT_ALL,
   OPT_COLOR,
   OPT_NO_COLOR,
+  OPT_JOBS,
   OPT_HELP,
   OPT_VERSION,
   OPT_COUNT
@@ -44,26 +51,32 @@ typedef struct option {
 } option;
 
 static const option options[] = {
-    {OPT_FORMAT, "format", 0, "FORMAT", CMD_CHECK,
-     "report format: text or json (default text)"},
-    {OPT_OUTPUT, "output", 'o', "FILE", CMD_CHECK,
+    {OPT_FORMAT, "format", 0, "FORMAT", CMD_CHECK | CMD_CHECKLIST,
+     "format: text, json, html, sarif, junit, csv or md (default text; "
+     "checklist: text, md, html, csv or json)"},
+    {OPT_OUTPUT, "output", 'o', "FILE", CMD_CHECK | CMD_CHECKLIST,
      "write the report to FILE (atomically) instead of standard output"},
-    {OPT_PACK, "pack", 0, "NAME", CMD_CHECK | CMD_RULES,
+    {OPT_PACK, "pack", 0, "NAME", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
      "use this rule pack (repeatable); default: chosen from the document, plus core"},
-    {OPT_LEVEL, "level", 0, "LEVEL", CMD_CHECK, "ambition level: basic, advanced, spearhead"},
-    {OPT_LANG, "lang", 0, "LANG", CMD_CHECK | CMD_RULES,
-     "language of messages and clauses: nb or en (default: the document's)"},
+    {OPT_LEVEL, "level", 0, "LEVEL", CMD_CHECK | CMD_CHECKLIST,
+     "ambition level: basic, advanced, spearhead"},
+    {OPT_LANG, "lang", 0, "LANG", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
+     "language of messages and clauses: nb or en (default: the document's; checklist: en)"},
+    {OPT_CPV, "cpv", 0, "CODE", CMD_CHECKLIST,
+     "checklist: add the packs for this CPV code (e.g. 39130000)"},
     {OPT_DOC_LANG, "doc-lang", 0, "LANG", CMD_CHECK,
      "language the document is written in: nb, nn or en (default: detected)"},
     {OPT_FAIL_ON, "fail-on", 0, "STATUS", CMD_CHECK,
      "exit 1 on results at or above: fail, partial or never (default fail)"},
-    {OPT_RULES, "rules", 0, "PATH", CMD_CHECK | CMD_RULES,
+    {OPT_RULES, "rules", 0, "PATH", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
      "extra rule file or folder (repeatable); a pack with a built-in id replaces it"},
-    {OPT_NO_BUILTIN, "no-builtin-rules", 0, NULL, CMD_CHECK | CMD_RULES,
+    {OPT_NO_BUILTIN, "no-builtin-rules", 0, NULL, CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
      "use only the packs given with --rules"},
     {OPT_ALL, "all", 0, NULL, CMD_CHECK, "text report: list rules that do not apply too"},
     {OPT_COLOR, "color", 0, NULL, CMD_CHECK, "colour the text report even when not on a terminal"},
     {OPT_NO_COLOR, "no-color", 0, NULL, CMD_CHECK, "never colour the text report"},
+    {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
+     "check N files at a time on N threads (default 1); output order stays the same"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
     {OPT_VERSION, "version", 0, NULL, CMD_ALL, "show the version and exit"},
 };
@@ -76,9 +89,11 @@ typedef struct settings {
   size_t npacks;
   const char **rules;
   size_t nrules;
+  const char *cpv;
   bool builtin;
   bool show_all;
   int color; /* -1 auto, 0 off, 1 on */
+  unsigned jobs;
   ck_result_status fail_on; /* CK_RESULT_STATUS_COUNT = never */
   const char **args;
   size_t nargs;
@@ -128,10 +143,21 @@ static void print_help(const char *topic, FILE *out) {
           "instead of the built-in packs); exit 1 on any mismatch.\n\noptions:\n",
           out);
     print_options(CMD_RULES, out);
+  } else if (topic && strcmp(topic, "checklist") == 0) {
+    fputs("usage: circheck checklist [options]\n\n"
+          "Prints the clauses a buyer should put in a tender, grouped by where they\n"
+          "belong (qualification, specification, award criteria, contract terms), each\n"
+          "with a checkbox, its criterion, the figure of the chosen level and how it is\n"
+          "verified. The packs for every purchase (core) are always included; add\n"
+          "product packs with --pack or --cpv. Formats: text, md, html, csv, json.\n\n"
+          "options:\n",
+          out);
+    print_options(CMD_CHECKLIST, out);
   } else {
     fputs("usage: circheck COMMAND [options] [ARGS]\n\n"
           "commands:\n"
           "  check PATH...     check tender documents and report criterion by criterion\n"
+          "  checklist         the clauses to put in a tender, for chosen packs and level\n"
           "  rules list        list rule packs, rules, criteria and level figures\n"
           "  rules test [PATH] run the rules' built-in examples\n"
           "  help [COMMAND]    show help for a command\n\n"
@@ -145,9 +171,9 @@ static int apply_option(settings *s, const option *o, const char *value) {
   switch (o->id) {
   case OPT_FORMAT:
     if (!ck_report_format_parse(value, &s->format))
-      return usage_error("unknown format", value, "(text, json)");
+      return usage_error("unknown format", value, "(text, json, html, sarif, junit, csv, md)");
     if (!ck_report_format_available(s->format))
-      return usage_error("format", value, "is not available in this version (text, json)");
+      return usage_error("format", value, "is not available in this version");
     break;
   case OPT_OUTPUT:
     s->output = value;
@@ -166,6 +192,9 @@ static int apply_option(settings *s, const option *o, const char *value) {
     if (!ck_msg_lang_parse(value, &s->check.msg_lang))
       return usage_error("unknown report language", value, "(nb, en)");
     s->check.msg_lang_set = true;
+    break;
+  case OPT_CPV:
+    s->cpv = value;
     break;
   case OPT_DOC_LANG:
     if (!ck_lang_parse(value, &s->check.doc_lang))
@@ -194,6 +223,15 @@ static int apply_option(settings *s, const option *o, const char *value) {
   case OPT_COLOR:
     s->color = 1;
     break;
+  case OPT_JOBS: {
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(value, &end, 10);
+    if (errno || *end || end == value || n < 1 || n > 256)
+      return usage_error("--jobs needs a number from 1 to 256, not", value, NULL);
+    s->jobs = (unsigned)n;
+    break;
+  }
   case OPT_NO_COLOR:
     s->color = 0;
     break;
@@ -233,10 +271,17 @@ static int parse_args(settings *s, int argc, char **argv, int first, unsigned co
           o = &options[k];
       if (o && eq)
         value = eq + 1;
-    } else if (a[2] == '\0') {
+    } else {
       for (size_t k = 0; k < sizeof options / sizeof *options && !o; k++)
         if (options[k].short_name == a[1])
           o = &options[k];
+      /* "-j2" and "-oFILE": a short option's value may follow it directly. */
+      if (o && a[2] != '\0') {
+        if (o->value)
+          value = a + 2;
+        else
+          o = NULL;
+      }
     }
     if (!o || !(o->commands & command))
       return usage_error("unknown option", a, NULL);
@@ -312,9 +357,8 @@ static int run_check(settings *s) {
     if (ck_collect_paths(s->args[i], &files, &nfiles, &cap, &diags) != CK_OK)
       trouble = true;
   ck_report *report = ck_report_new(rs, &s->check);
-  for (size_t i = 0; i < nfiles; i++)
-    if (ck_report_check_file(report, files[i], &diags) != CK_OK)
-      trouble = true; /* the others are still checked */
+  if (ck_report_check_files(report, files, nfiles, s->jobs, &diags) != CK_OK)
+    trouble = true; /* the others are still checked and reported */
   print_diags(&diags);
 
   int rc = EXIT_CLEAN;
@@ -381,11 +425,51 @@ static int run_rules(settings *s) {
   return usage_error("unknown rules subcommand", sub, "(list, test)");
 }
 
+static int run_checklist(settings *s) {
+  if (s->nargs > 0)
+    return usage_error("unexpected argument", s->args[0], NULL);
+  if (!ck_checklist_format_available(s->format))
+    return usage_error("format", ck_report_format_name(s->format),
+                       "has no checklist form (text, md, html, csv, json)");
+  ck_ruleset *rs = load_rules(s);
+  if (!rs)
+    return EXIT_TROUBLE;
+  for (size_t i = 0; i < s->npacks; i++)
+    if (!ck_ruleset_has_pack(rs, s->packs[i])) {
+      ck_ruleset_free(rs);
+      return usage_error("unknown pack", s->packs[i], "(circheck rules list shows the packs)");
+    }
+  ck_checklist_options co = ck_checklist_options_default();
+  co.packs = s->packs;
+  co.npacks = s->npacks;
+  co.cpv = s->cpv;
+  co.level = s->check.level;
+  if (s->check.msg_lang_set)
+    co.lang = s->check.msg_lang;
+  ck_diags diags = CK_DIAGS_INIT;
+  char *out = NULL;
+  size_t len = 0;
+  ck_status st = ck_checklist_render(rs, &co, s->format, &out, &len, &diags);
+  ck_ruleset_free(rs);
+  if (st != CK_OK) {
+    int rc = EXIT_TROUBLE;
+    for (size_t i = 0; i < diags.n; i++)
+      rc = usage_error(diags.items[i].msg, NULL, NULL);
+    ck_diags_free(&diags);
+    return rc;
+  }
+  print_diags(&diags);
+  int rc = emit(s, out, len) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+  free(out);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   settings s = {.check = ck_check_options_default(),
                 .format = CK_REPORT_TEXT,
                 .builtin = true,
                 .color = -1,
+                .jobs = 1,
                 .fail_on = CK_STATUS_FAIL};
   if (argc < 2) {
     print_help(NULL, stderr);
@@ -399,6 +483,9 @@ int main(int argc, char **argv) {
   } else if (strcmp(cmd, "rules") == 0) {
     if ((rc = parse_args(&s, argc, argv, 2, CMD_RULES, "rules")) < 0)
       rc = run_rules(&s);
+  } else if (strcmp(cmd, "checklist") == 0) {
+    if ((rc = parse_args(&s, argc, argv, 2, CMD_CHECKLIST, "checklist")) < 0)
+      rc = run_checklist(&s);
   } else if (strcmp(cmd, "help") == 0) {
     print_help(argc > 2 ? argv[2] : NULL, stdout);
     rc = EXIT_CLEAN;

@@ -155,6 +155,14 @@ ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size
  * with diagnostics and adds nothing. */
 ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags);
 
+/* Checks 'nfiles' files on 'jobs' threads (1 = in this thread) and adds
+ * their results in the order given, exactly as ck_report_check_file() one
+ * after another would. Diagnostics are appended in that order too. Returns
+ * CK_OK, or the status of the first file that could not be checked (the
+ * others are still checked). */
+ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nfiles,
+                                unsigned jobs, ck_diags *diags);
+
 /* True when some result has status 'threshold' or worse (fail is worse than
  * partial; not-applicable never counts). */
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold);
@@ -191,5 +199,37 @@ ck_status ck_write_file_atomic(const char *path, const char *data, size_t len, c
 
 /* "0.1.0" */
 const char *ck_version(void);
+
+/* --- clause checklists (circheck checklist) ---------------------------------------- */
+
+typedef struct ck_checklist_options {
+  const char *const *packs; /* packs by id, besides the ones for every purchase (core) */
+  size_t npacks;
+  const char *cpv;          /* NULL, or a CPV code ("39130000", "39130000-2", "391"):
+                               adds the packs whose CPV prefixes match it */
+  ck_level level;           /* the figures in the clauses */
+  ck_msg_lang lang;         /* the language of the clauses */
+} ck_checklist_options;
+
+/* Options with the defaults of the command line: level basic, English, only
+ * the packs for every purchase. */
+ck_checklist_options ck_checklist_options_default(void);
+
+/* True for the formats a checklist can be written in: text, md, html, csv and
+ * json. */
+bool ck_checklist_format_available(ck_report_format f);
+
+/* Writes the checklist of clauses a buyer should put in a tender for the
+ * chosen packs and level, grouped by where they belong (qualification,
+ * specification, award, contract), each with its criterion, figure and
+ * verification. When a chosen product pack has a rule for a criterion, the
+ * general rule of an always-on pack for that criterion is left out.
+ * Returns CK_ERR_USAGE with a diagnostic, and '*out' NULL, for an unknown
+ * pack, a malformed CPV code or a format without a checklist form; otherwise
+ * '*out' is a NUL-terminated string the caller frees, with its length in
+ * '*len'. A CPV code that selects no pack adds a note to 'diags'. */
+ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *opts,
+                              ck_report_format format, char **out, size_t *len,
+                              ck_diags *diags);
 
 #endif

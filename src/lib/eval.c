@@ -26,6 +26,11 @@
 #define MAX_QUANTITIES 32
 /* Evidence sentences kept per result. */
 #define MAX_EVIDENCE 3
+/* Caps on one PCRE2 match, so that a rule author's catastrophic pattern
+   ("(a+)+$") cannot hang a run: beyond them the match counts as failed. */
+#define PCRE2_MATCH_LIMIT 5000000
+#define PCRE2_DEPTH_LIMIT 100000
+#define PCRE2_HEAP_LIMIT_KIB (64 * 1024)
 
 typedef struct hit {
   size_t sentence;
@@ -87,6 +92,7 @@ struct ck_rule_eval {
   const ck_eval_options *opts;
   ck_msg_lang msg_lang;
   pcre2_match_data *md;
+  pcre2_match_context *mc;
   const int *block_lot; /* lot index of each block, -1 for the procedure; NULL: no lots */
   int lot;              /* the lot being evaluated */
   hits scratch;
@@ -117,7 +123,7 @@ static bool find(const evaluator *ev, const ck_pattern *p, const char *s, size_t
                  size_t from, size_t *ms, size_t *me) {
   if (from > len)
     return false;
-  int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, 0, ev->md, NULL);
+  int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, 0, ev->md, ev->mc);
   if (rc < 0)
     return false; /* no match, or a match limit: neither is evidence */
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ev->md);
@@ -659,8 +665,12 @@ ck_rule_eval *ck_rule_eval_new(const ck_ruleset *rs, const ck_doc *doc,
   ev->opts = opts;
   ev->msg_lang = msg_lang;
   ev->md = pcre2_match_data_create(1, NULL);
-  if (!ev->md)
+  ev->mc = pcre2_match_context_create(NULL);
+  if (!ev->md || !ev->mc)
     abort(); /* PCRE2 could not allocate a few bytes: out of memory */
+  pcre2_set_match_limit(ev->mc, PCRE2_MATCH_LIMIT);
+  pcre2_set_depth_limit(ev->mc, PCRE2_DEPTH_LIMIT);
+  pcre2_set_heap_limit(ev->mc, PCRE2_HEAP_LIMIT_KIB);
   ev->lot = -1;
   return ev;
 }
@@ -679,6 +689,7 @@ void ck_rule_eval_free(ck_rule_eval *ev) {
   if (!ev)
     return;
   pcre2_match_data_free(ev->md);
+  pcre2_match_context_free(ev->mc);
   free(ev->scratch.items);
   free(ev);
 }

@@ -2,6 +2,10 @@
 #include "report.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include <libxml/parser.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -46,9 +50,13 @@ void ck_report_free(ck_report *r) {
   free(r);
 }
 
-ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags) {
+/* Reads and evaluates one file; touches nothing shared but the read-only
+   rule set, so several can run at once. */
+static ck_status check_one(const ck_report *report, const char *path, ck_doc_result **out,
+                           ck_diags *diags) {
   ck_doc *doc = NULL;
   const ck_check_options *o = &report->opts;
+  *out = NULL;
   ck_status rc = ck_document_load(path, &o->limits, o->doc_lang_set, o->doc_lang, &doc, diags);
   if (rc != CK_OK)
     return rc;
@@ -57,11 +65,93 @@ ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *di
                         .msg_lang = o->msg_lang,
                         .packs = o->packs,
                         .npacks = o->npacks};
-  ck_doc_result *dr = ck_evaluate(report->rs, doc, &eo);
+  *out = ck_evaluate(report->rs, doc, &eo);
   ck_doc_free(doc);
+  return CK_OK;
+}
+
+static void add_result(ck_report *report, ck_doc_result *dr) {
   CK_GROW(report->docs, report->cap_docs, report->ndocs + 1);
   report->docs[report->ndocs++] = dr;
-  return CK_OK;
+}
+
+ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags) {
+  ck_doc_result *dr;
+  ck_status rc = check_one(report, path, &dr, diags);
+  if (rc == CK_OK)
+    add_result(report, dr);
+  return rc;
+}
+
+/* A batch shared by the worker threads: each takes the next file index,
+   and writes only its own slot, so output order does not depend on timing. */
+typedef struct batch {
+  const ck_report *report;
+  char *const *files;
+  size_t nfiles;
+  atomic_size_t next;
+  ck_doc_result **results;
+  ck_diags *diags;   /* one list per file */
+  ck_status *status; /* one per file */
+} batch;
+
+static void *batch_worker(void *arg) {
+  batch *b = arg;
+  for (;;) {
+    size_t i = atomic_fetch_add(&b->next, 1);
+    if (i >= b->nfiles)
+      break;
+    b->status[i] = check_one(b->report, b->files[i], &b->results[i], &b->diags[i]);
+  }
+  return NULL;
+}
+
+ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nfiles,
+                                unsigned jobs, ck_diags *diags) {
+  ck_status first = CK_OK;
+  if (jobs <= 1 || nfiles <= 1) {
+    for (size_t i = 0; i < nfiles; i++) {
+      ck_status rc = ck_report_check_file(report, files[i], diags);
+      if (rc != CK_OK && first == CK_OK)
+        first = rc;
+    }
+    return first;
+  }
+  if (jobs > nfiles)
+    jobs = (unsigned)nfiles;
+  /* libxml2 sets up its global tables on first use; do it before threads. */
+  xmlInitParser();
+  batch b = {.report = report, .files = files, .nfiles = nfiles};
+  atomic_init(&b.next, 0);
+  b.results = ck_xcalloc(nfiles, sizeof *b.results);
+  b.diags = ck_xcalloc(nfiles, sizeof *b.diags);
+  b.status = ck_xcalloc(nfiles, sizeof *b.status);
+  pthread_t *threads = ck_xcalloc(jobs, sizeof *threads);
+  unsigned started = 0;
+  for (; started < jobs; started++)
+    if (pthread_create(&threads[started], NULL, batch_worker, &b) != 0)
+      break; /* fewer threads than asked: the ones running take the rest */
+  if (started == 0)
+    batch_worker(&b);
+  for (unsigned t = 0; t < started; t++)
+    pthread_join(threads[t], NULL);
+  for (size_t i = 0; i < nfiles; i++) {
+    for (size_t d = 0; d < b.diags[i].n; d++) {
+      /* Move the entries over in file order. */
+      CK_GROW(diags->items, diags->cap, diags->n + 1);
+      diags->items[diags->n++] = b.diags[i].items[d];
+    }
+    free(b.diags[i].items);
+    if (b.status[i] == CK_OK)
+      add_result(report, b.results[i]);
+    else if (first == CK_OK)
+      first = b.status[i];
+  }
+  free(threads);
+  free(b.results);
+  free(b.diags);
+  free(b.status);
+  return first;
 }
 
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold) {
