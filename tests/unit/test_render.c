@@ -1,0 +1,511 @@
+/* Tests of the report formats (HTML, SARIF, JUnit, CSV, Markdown), the
+ * escaping they share, the message catalogue and clause checklists. The test
+ * writes its own two packs and one tender into a temporary folder, so it does
+ * not depend on the built-in packs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "messages.h"
+#include "report.h"
+
+/* An always-on pack with a general take-back rule. */
+static const char alpha_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<pack xmlns=\"urn:circheck:rules:1\" id=\"alpha\">\n"
+    "  <name lang=\"nb\">Alfa</name><name lang=\"en\">Alpha</name>\n"
+    "  <select always=\"true\"/>\n"
+    "  <rule id=\"alpha.take-back\" criterion=\"reuse.take-back\">\n"
+    "    <name lang=\"nb\">Tilbaketaking</name><name lang=\"en\">Take-back</name>\n"
+    "    <source>test</source>\n"
+    "    <match lang=\"nb\"><any>\\btilbaketaking\\b</any></match>\n"
+    "    <match lang=\"en\"><any>\\btake-back\\b</any></match>\n"
+    "    <clause placement=\"contract\">\n"
+    "      <text lang=\"nb\">Leverandøren skal ta produktene tilbake.</text>\n"
+    "      <text lang=\"en\">The supplier shall take the products back.</text>\n"
+    "    </clause>\n"
+    "    <example expect=\"pass\" lang=\"nb\" section=\"Kontraktsvilkår\">Leverandøren skal sørge "
+    "for tilbaketaking.</example>\n"
+    "  </rule>\n"
+    "</pack>\n";
+
+/* A product pack chosen by CPV 391: a warranty with figures, a take-back
+   rule that supersedes alpha's in checklists, and an ecolabel rule. */
+static const char beta_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<pack xmlns=\"urn:circheck:rules:1\" id=\"beta\">\n"
+    "  <name lang=\"nb\">Beta</name><name lang=\"en\">Beta</name>\n"
+    "  <select><cpv>391</cpv><subject lang=\"nb\">\\bmøbler\\b</subject></select>\n"
+    "  <rule id=\"beta.ecolabel\" criterion=\"material.ecolabel\">\n"
+    "    <name lang=\"nb\">Miljømerke</name><name lang=\"en\">Ecolabel</name>\n"
+    "    <source>test</source>\n"
+    "    <match lang=\"nb\"><any>\\bsvanemerke\\w*</any></match>\n"
+    "    <match lang=\"en\"><any>\\becolabel\\b</any></match>\n"
+    "    <clause placement=\"qualification\">\n"
+    "      <text lang=\"nb\">Produktene skal være svanemerket eller tilsvarende.</text>\n"
+    "      <text lang=\"en\">Products shall carry the Nordic Swan or equivalent.</text>\n"
+    "      <verify lang=\"nb\">Lisensnummer.</verify>\n"
+    "      <verify lang=\"en\">Licence number.</verify>\n"
+    "    </clause>\n"
+    "    <example expect=\"pass\" lang=\"nb\" section=\"Kravspesifikasjon\">Produktene skal være "
+    "svanemerket.</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"beta.take-back\" criterion=\"reuse.take-back\" scope=\"anywhere\">\n"
+    "    <name lang=\"nb\">Tilbaketaking av møbler</name><name lang=\"en\">Furniture "
+    "take-back</name>\n"
+    "    <source>test</source>\n"
+    "    <match lang=\"nb\"><any>\\bta tilbake\\b</any></match>\n"
+    "    <match lang=\"en\"><any>\\btake back\\b</any></match>\n"
+    "    <clause placement=\"contract\">\n"
+    "      <text lang=\"nb\">Leverandøren skal ta tilbake møbler til ombruk.</text>\n"
+    "      <text lang=\"en\">The supplier shall take back furniture for reuse.</text>\n"
+    "    </clause>\n"
+    "    <example expect=\"pass\" lang=\"nb\">Leverandøren skal ta tilbake møbler.</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"beta.warranty\" criterion=\"lifetime.warranty\" scope=\"requirements\">\n"
+    "    <name lang=\"nb\">Garanti</name><name lang=\"en\">Warranty</name>\n"
+    "    <source>test</source>\n"
+    "    <match lang=\"nb\"><any>\\bgaranti\\b</any></match>\n"
+    "    <match lang=\"en\"><any>\\bwarranty\\b</any></match>\n"
+    "    <value unit=\"year\">\n"
+    "      <level name=\"basic\">5</level><level name=\"advanced\">7.5</level>\n"
+    "    </value>\n"
+    "    <clause placement=\"specification\">\n"
+    "      <text lang=\"nb\">Møblene skal ha minst {required} {unit} garanti (nivå "
+    "{level}).</text>\n"
+    "      <text lang=\"en\">Furniture shall carry at least {required} {unit} of "
+    "warranty.</text>\n"
+    "      <verify lang=\"nb\">Garantivilkår for {name}.</verify>\n"
+    "    </clause>\n"
+    "    <example expect=\"pass\" lang=\"nb\" section=\"Kravspesifikasjon\">Leverandøren skal gi "
+    "5 års garanti.</example>\n"
+    "  </rule>\n"
+    "</pack>\n";
+
+/* Line 3 is the requirements heading, line 4 the warranty sentence. */
+static const char doc_txt[] = "MØBLER TIL SKOLEN\n"
+                              "\n"
+                              "1 KRAVSPESIFIKASJON\n"
+                              "Leverandøren skal gi 3 års garanti på alle møbler <b> & \"x\".\n"
+                              "Leverandøren bør ta tilbake gamle møbler.\n";
+
+static void write_file(const char *name, const char *text) {
+  FILE *f = fopen(name, "w");
+  OK(f != NULL, "cannot write %s", name);
+  if (!f)
+    exit(1);
+  fputs(text, f);
+  fclose(f);
+}
+
+static size_t count(const char *hay, const char *needle) {
+  size_t n = 0, len = strlen(needle);
+  for (const char *p = strstr(hay, needle); p; p = strstr(p + len, needle))
+    n++;
+  return n;
+}
+
+#define HAS(hay, needle) OK(strstr((hay), (needle)) != NULL, "missing: %s", (needle))
+#define LACKS(hay, needle) OK(strstr((hay), (needle)) == NULL, "unexpected: %s", (needle))
+
+static ck_ruleset *load(void) {
+  const char *paths[] = {"alpha.xml", "beta.xml"};
+  ck_ruleset *rs = NULL;
+  ck_diags d = CK_DIAGS_INIT;
+  ck_status st = ck_ruleset_load(false, paths, 2, &rs, &d);
+  INT_EQ(st, CK_OK, "load test packs");
+  for (size_t i = 0; i < d.n; i++)
+    fprintf(stderr, "%s\n", d.items[i].msg);
+  ck_diags_free(&d);
+  if (!rs)
+    exit(1);
+  return rs;
+}
+
+static ck_report *check(const ck_ruleset *rs, ck_msg_lang lang, const char *const *packs,
+                        size_t npacks) {
+  ck_check_options o = ck_check_options_default();
+  o.msg_lang_set = true;
+  o.msg_lang = lang;
+  o.packs = packs;
+  o.npacks = npacks;
+  ck_report *r = ck_report_new(rs, &o);
+  ck_diags d = CK_DIAGS_INIT;
+  INT_EQ(ck_report_check_file(r, "doc.txt", &d), CK_OK, "check doc.txt");
+  ck_diags_free(&d);
+  return r;
+}
+
+static char *render(const ck_report *r, ck_report_format f, ck_result_status fail_on) {
+  ck_render_options ro = {.color = false, .show_all = false, .fail_on = fail_on};
+  size_t len;
+  char *s = ck_report_render(r, f, &ro, &len);
+  INT_EQ(strlen(s), len, "rendered length");
+  return s;
+}
+
+static void test_escaping(void) {
+  ck_buf b = CK_BUF_INIT;
+  const char *s = "a*b_c [x](y) <b> `q` | ~ & #1 @me $5 \\";
+  ck_escape_md(s, strlen(s), &b);
+  STR_EQ(ck_buf_cstr(&b), "a\\*b\\_c \\[x\\](y) \\<b> \\`q\\` \\| \\~ \\& \\#1 \\@me \\$5 \\\\",
+         "markdown inline escaping");
+  ck_buf_reset(&b);
+  ck_escape_md("- item", 6, &b);
+  STR_EQ(ck_buf_cstr(&b), "\\- item", "list marker at the start");
+  ck_buf_reset(&b);
+  ck_escape_md("12. mai", 7, &b);
+  STR_EQ(ck_buf_cstr(&b), "12\\. mai", "ordered-list marker at the start");
+  ck_buf_reset(&b);
+  ck_escape_md("> a > b\nc", 9, &b);
+  STR_EQ(ck_buf_cstr(&b), "\\> a > b c", "quote marker only at the start; line break folded");
+  ck_buf_reset(&b);
+  ck_escape_md("", 0, &b);
+  STR_EQ(ck_buf_cstr(&b), "", "empty text");
+
+  ck_buf_reset(&b);
+  const char x[] = "<a href='1'>&\"\x01\t";
+  ck_escape_xml(x, sizeof x - 1, &b);
+  STR_EQ(ck_buf_cstr(&b), "&lt;a href=&#39;1&#39;&gt;&amp;&quot;\xEF\xBF\xBD\t",
+         "XML escaping, control character replaced");
+
+  ck_buf_reset(&b);
+  ck_csv_field(&b, "say \"hi\", ok", 12);
+  ck_buf_putc(&b, ',');
+  ck_csv_field(&b, "", 0);
+  STR_EQ(ck_buf_cstr(&b), "\"say \"\"hi\"\", ok\",\"\"", "CSV fields through libcsv");
+
+  ck_buf_reset(&b);
+  char big[1200];
+  memset(big, '"', sizeof big - 1);
+  big[sizeof big - 1] = '\0';
+  ck_csv_field(&b, big, strlen(big));
+  INT_EQ(b.len, 2 * 1199 + 2, "a CSV field larger than the stack buffer");
+
+  const char *caps[][2] = {{"delvis", "Delvis"}, {"ønske", "Ønske"}, {"åpen", "Åpen"},
+                           {"Oppfylt", "Oppfylt"}, {"", ""}, {"÷x", "÷x"}};
+  for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
+    ck_buf_reset(&b);
+    ck_put_capitalised(&b, caps[i][0]);
+    STR_EQ(ck_buf_cstr(&b), caps[i][1], "capitalised");
+  }
+  ck_buf_reset(&b);
+  ck_put_line_col(&b, CK_MSG_NB, 4, 21);
+  STR_EQ(ck_buf_cstr(&b), "linje 4, kolonne 21", "line and column in nb");
+  ck_buf_free(&b);
+}
+
+static void test_catalogue(void) {
+  for (int l = 0; l < CK_MSG_LANG_COUNT; l++)
+    for (int id = 0; id < CK_MSG_ID_COUNT; id++)
+      OK(ck_msg((ck_msg_lang)l, (ck_msg_id)id)[0] != '\0', "message %d missing in %s", id,
+         ck_msg_lang_name((ck_msg_lang)l));
+  STR_EQ(ck_category_label(CK_MSG_NB, "lifetime"), "Levetid", "category label nb");
+  STR_EQ(ck_category_label(CK_MSG_EN, "reuse"), "Reuse", "category label en");
+  STR_EQ(ck_category_label(CK_MSG_EN, "unheard-of"), "unheard-of", "unknown category");
+}
+
+static void test_clause_fill(const ck_ruleset *rs) {
+  const ck_rule *w = NULL;
+  for (size_t i = 0; i < rs->nrules; i++)
+    if (strcmp(rs->rules[i]->id, "beta.warranty") == 0)
+      w = rs->rules[i];
+  OK(w != NULL, "beta.warranty loaded");
+  if (!w)
+    return;
+  ck_buf b = CK_BUF_INIT;
+  OK(ck_clause_fill(w, CK_MSG_NB, CK_LEVEL_ADVANCED, false, &b), "clause filled");
+  STR_EQ(ck_buf_cstr(&b), "Møblene skal ha minst 7,5 år garanti (nivå avansert).",
+         "clause with the advanced figure, decimal comma");
+  ck_buf_reset(&b);
+  OK(ck_clause_fill(w, CK_MSG_EN, CK_LEVEL_SPEARHEAD, false, &b), "clause filled, en");
+  STR_EQ(ck_buf_cstr(&b), "Furniture shall carry at least 7.5 years of warranty.",
+         "spearhead inherits advanced");
+  ck_buf_reset(&b);
+  OK(!ck_clause_fill(w, CK_MSG_EN, CK_LEVEL_BASIC, true, &b), "no en verification");
+  INT_EQ(b.len, 0, "nothing appended without verification");
+  OK(ck_clause_fill(w, CK_MSG_NB, CK_LEVEL_BASIC, true, &b), "nb verification");
+  STR_EQ(ck_buf_cstr(&b), "Garantivilkår for Garanti.", "verification with {name}");
+  ck_buf_reset(&b);
+  ck_put_requirement(&b, w, CK_MSG_NB, 5);
+  STR_EQ(ck_buf_cstr(&b), "minst 5 år", "requirement nb");
+  ck_buf_reset(&b);
+  ck_put_requirement(&b, w, CK_MSG_EN, 1);
+  STR_EQ(ck_buf_cstr(&b), "at least 1 year", "requirement en, singular");
+  ck_buf_free(&b);
+}
+
+static void test_sarif(const ck_report *r, const ck_report *other) {
+  char *s = render(r, CK_REPORT_SARIF, CK_STATUS_FAIL);
+  HAS(s, "\"version\": \"2.1.0\"");
+  HAS(s, "\"uri\": \"doc.txt\"");
+  /* Four rules described; the partial warranty and take-back are warnings,
+     the absent ecolabel and alpha's take-back (no match) errors. */
+  INT_EQ(count(s, "\"shortDescription\""), 4, "one descriptor per rule");
+  INT_EQ(count(s, "\"ruleId\""), 4, "one result per partial or fail");
+  INT_EQ(count(s, "\"level\": \"warning\""), 2, "partial results are warnings");
+  INT_EQ(count(s, "\"level\": \"error\""), 4 + 2, "four defaults, two failed results");
+  HAS(s, "\"ruleId\": \"beta.warranty\",\n          \"ruleIndex\": 3,");
+  HAS(s, "\"startLine\": 4,\n                  \"startColumn\": 1,\n"
+         "                  \"endLine\": 4,\n                  \"endColumn\": 61,");
+  /* The absent ecolabel clause belongs in qualification, which this tender
+     lacks: line 1. */
+  HAS(s, "\"ruleId\": \"beta.ecolabel\"");
+  HAS(s, "\"startLine\": 1,\n                  \"startColumn\": 1\n");
+  HAS(s, "\"markdown\": \"**Forslag til klausul** (kravspesifikasjon, nivå basis):\\n\\n> Møblene "
+         "skal ha minst 5 år garanti (nivå basis).\\n\\n**Dokumentasjon:** Garantivilkår for "
+         "Garanti.\"");
+  HAS(s, "\"kind\": \"section\"");
+  HAS(s, "\"columnKind\": \"unicodeCodePoints\"");
+  LACKS(s, "Utc\"");
+
+  /* Fingerprints do not depend on the language or the wording. */
+  char *t = render(other, CK_REPORT_SARIF, CK_STATUS_FAIL);
+  const char *fp = strstr(s, "\"circheck/v1\": \"");
+  OK(fp != NULL, "fingerprint present");
+  if (fp) {
+    char want[64];
+    snprintf(want, sizeof want, "%.33s", fp);
+    HAS(t, want);
+  }
+  free(t);
+  free(s);
+}
+
+static void test_junit(const ck_report *r, const ck_report *forced) {
+  char *s = render(r, CK_REPORT_JUNIT, CK_STATUS_FAIL);
+  HAS(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"circheck\" tests=\"4\" "
+         "failures=\"2\" errors=\"0\">\n");
+  HAS(s, "<testsuite name=\"doc.txt\" tests=\"4\" failures=\"2\" errors=\"0\" skipped=\"0\">");
+  HAS(s, "<testcase name=\"beta.ecolabel\" classname=\"doc.txt\">\n      <failure message=\"");
+  HAS(s, "type=\"fail\">");
+  INT_EQ(count(s, "<failure "), 2, "only fails are failures by default");
+  INT_EQ(count(s, "<system-out>"), 2, "partials pass with their message");
+  HAS(s, "doc.txt:4:1: Leverandøren skal gi 3 års garanti på alle møbler &lt;b&gt; &amp; "
+         "&quot;x&quot;.");
+  LACKS(s, "time=");
+  LACKS(s, "timestamp");
+  free(s);
+
+  s = render(r, CK_REPORT_JUNIT, CK_STATUS_PARTIAL);
+  INT_EQ(count(s, "<failure "), 4, "with --fail-on partial, partials fail too");
+  HAS(s, "tests=\"4\" failures=\"4\" errors=\"0\" skipped=\"0\"");
+  HAS(s, "type=\"partial\"");
+  free(s);
+
+  s = render(forced, CK_REPORT_JUNIT, CK_STATUS_FAIL);
+  HAS(s, "tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"3\"");
+  INT_EQ(count(s, "<skipped message="), 3, "rules of a pack not chosen are skipped");
+  free(s);
+}
+
+static void test_csv(const ck_report *r) {
+  char *s = render(r, CK_REPORT_CSV, CK_STATUS_FAIL);
+  const char *header = "\"document\",\"lot\",\"rule\",\"criterion\",\"status\",\"reason\","
+                       "\"line\",\"evidence\",\"clause_id\",";
+  OK(strncmp(s, header, strlen(header)) == 0, "header starts with the contract columns");
+  INT_EQ(count(s, "\r\n"), 5, "header plus one row per result");
+  INT_EQ(count(s, "\n"), 5, "no bare line feeds");
+  HAS(s, "\r\n\"doc.txt\",\"\",\"beta.warranty\",\"lifetime.warranty\",\"partial\","
+         "\"below-threshold\",\"4\",\"Leverandøren skal gi 3 års garanti på alle møbler <b> & "
+         "\"\"x\"\".\",\"clause.beta.warranty\",\"1\",\"1 KRAVSPESIFIKASJON\",\"lifetime\",");
+  HAS(s, "\"doc.txt\",\"\",\"beta.ecolabel\",\"material.ecolabel\",\"fail\",\"absent\",\"\",\"\","
+         "\"clause.beta.ecolabel\",");
+  free(s);
+}
+
+static void test_md(const ck_report *r) {
+  char *s = render(r, CK_REPORT_MD, CK_STATUS_FAIL);
+  HAS(s, "**Sirkularitetsrapport**\n\n## MØBLER TIL SKOLEN\n\n`doc.txt` · nivå **basis**");
+  HAS(s, "| Kategori | ✅ Oppfylt | ⚠️ Delvis | ❌ Mangler |\n|:---|---:|---:|---:|\n");
+  HAS(s, "| Levetid | 0 | 1 | 0 |\n");
+  HAS(s, "| **Totalt** | **0** | **2** | **1** |\n");
+  HAS(s, "#### Garantitid — ⚠️ Delvis\n");
+  HAS(s, "> Leverandøren skal gi 3 års **garanti** på alle møbler \\<b> \\& \"x\".\n>\n> — "
+         "Linje 4, kolonne 1 · avsnitt 1 KRAVSPESIFIKASJON\n");
+  HAS(s, "I dokumentet: **3 år** · krav: **minst 5 år**\n");
+  HAS(s, "```text\nMøblene skal ha minst 5 år garanti (nivå basis).\n```\n");
+  HAS(s, "**Forslag til klausul** (hører hjemme i kvalifikasjonskrav):");
+  LACKS(s, " <b>"); /* only escaped, as \<b> */
+  LACKS(s, "<details>"); /* nothing is met */
+  free(s);
+}
+
+static void test_html(const ck_report *r) {
+  char *s = render(r, CK_REPORT_HTML, CK_STATUS_FAIL);
+  OK(strncmp(s, "<!DOCTYPE html>\n<html lang=\"nb\">", 31) == 0, "doctype and language");
+  HAS(s, "<title>Sirkularitetsrapport – MØBLER TIL SKOLEN</title>");
+  HAS(s, "Leverandøren skal gi 3 års <mark>garanti</mark> på alle møbler &lt;b&gt; &amp; "
+         "&quot;x&quot;.");
+  HAS(s, "<figcaption>Linje 4, kolonne 1 · avsnitt 1 KRAVSPESIFIKASJON</figcaption>");
+  HAS(s, "<span class=\"badge partial\"><span aria-hidden=\"true\">◐</span> Delvis</span>");
+  HAS(s, "<span class=\"badge fail\"><span aria-hidden=\"true\">✗</span> Mangler</span>");
+  HAS(s, "<th scope=\"col\">Kategori</th>");
+  HAS(s, "<tr><th scope=\"row\">Levetid</th><td class=\"num\">0</td><td class=\"num\">1</td>"
+         "<td class=\"num\">0</td><td><div class=\"bar\" aria-hidden=\"true\"><span "
+         "class=\"partial\" style=\"width:100.0%\"></span></div></td></tr>");
+  HAS(s, "<p class=\"clause-text\" id=\"d1-lifetime.warranty-clause\">Møblene skal ha minst 5 år "
+         "garanti (nivå basis).</p>");
+  HAS(s, "data-target=\"d1-lifetime.warranty-clause\" data-done=\"Kopiert\" hidden=\"hidden\">"
+         "Kopier klausulen</button>");
+  HAS(s, "@page{size:A4");
+  HAS(s, "@media print{");
+  INT_EQ(count(s, "<h1>"), 1, "one top heading");
+  LACKS(s, "http");
+  LACKS(s, " src=");
+  LACKS(s, "<b>");
+  free(s);
+}
+
+static char *checklist(const ck_ruleset *rs, const char *const *packs, size_t npacks,
+                       const char *cpv, ck_level level, ck_msg_lang lang, ck_report_format f,
+                       ck_status want, ck_diags *d) {
+  ck_checklist_options o = ck_checklist_options_default();
+  o.packs = packs;
+  o.npacks = npacks;
+  o.cpv = cpv;
+  o.level = level;
+  o.lang = lang;
+  char *out = (char *)"unset";
+  size_t len = 99;
+  ck_status st = ck_checklist_render(rs, &o, f, &out, &len, d);
+  INT_EQ(st, want, "checklist status");
+  if (st != CK_OK) {
+    OK(out == NULL && len == 0, "no output on error");
+    return NULL;
+  }
+  INT_EQ(strlen(out), len, "checklist length");
+  return out;
+}
+
+static void test_checklist(const ck_ruleset *rs) {
+  ck_diags d = CK_DIAGS_INIT;
+  const char *beta[] = {"beta"};
+
+  /* Only the always-on pack. */
+  char *s = checklist(rs, NULL, 0, NULL, CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT, CK_OK, &d);
+  STR_EQ(s,
+         "Checklist of circular requirements\n\nPacks: Alpha (alpha)\nLevel: basic\n\n"
+         "Clauses to put in the tender documents, grouped by where they belong. The figures "
+         "are those of level basic.\n\nContract terms\n--------------\n\n"
+         "[ ] Take-back for reuse or recycling (alpha.take-back)\n"
+         "    The supplier shall take the products back.\n    Verification: not stated\n",
+         "text checklist of the always-on pack");
+  free(s);
+  INT_EQ(d.n, 0, "no diagnostics");
+
+  /* beta supersedes alpha's take-back; groups in placement order. */
+  s = checklist(rs, beta, 1, NULL, CK_LEVEL_ADVANCED, CK_MSG_NB, CK_REPORT_MD, CK_OK, &d);
+  HAS(s, "# Sjekkliste for sirkulære krav\n\nRegelpakker: Alfa (alpha), Beta (beta) · nivå: "
+         "**avansert**\n");
+  LACKS(s, "alpha.take-back");
+  const char *q = strstr(s, "## Kvalifikasjonskrav"), *sp = strstr(s, "## Kravspesifikasjon"),
+             *c = strstr(s, "## Kontraktsvilkår");
+  OK(q && sp && c && q < sp && sp < c, "groups in placement order");
+  LACKS(s, "## Tildelingskriterier");
+  HAS(s, "- [ ] **Garantitid** (`beta.warranty`)\n\n  Møblene skal ha minst 7,5 år garanti (nivå "
+         "avansert).\n\n  - Krav: **minst 7,5 år**\n  - Dokumentasjon: Garantivilkår for "
+         "Garanti.\n");
+  HAS(s, "- [ ] **Tilbaketaking for ombruk eller gjenvinning** (`beta.take-back`)");
+  free(s);
+
+  /* A CPV code with a check digit selects beta; a short one too. */
+  s = checklist(rs, NULL, 0, "39130000-2", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_CSV, CK_OK, &d);
+  HAS(s, "\"placement\",\"pack\",\"rule\",\"criterion\",");
+  HAS(s, "\r\n\"specification\",\"beta\",\"beta.warranty\",\"lifetime.warranty\",\"lifetime\","
+         "\"Warranty period\",\"clause.beta.warranty\",\"Furniture shall carry at least 5 years "
+         "of warranty.\",\"5\",\"year\",\"at least 5 years\",\"\"\r\n");
+  INT_EQ(count(s, "\r\n"), 4, "header and three items");
+  free(s);
+  s = checklist(rs, NULL, 0, "39", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_JSON, CK_OK, &d);
+  HAS(s, "\"packs\": [\n    \"alpha\",\n    \"beta\"\n  ],");
+  HAS(s, "\"placement\": \"qualification\",\n      \"label\": \"qualification requirements\",");
+  HAS(s, "\"required\": 5,\n            \"unit\": \"year\",\n            \"compare\": \"at-least\",");
+  free(s);
+  INT_EQ(d.n, 0, "no diagnostics for matching codes");
+
+  /* A code no product pack has: a note, and the always-on clauses. */
+  s = checklist(rs, NULL, 0, "45000000", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_HTML, CK_OK, &d);
+  INT_EQ(d.n, 1, "one note");
+  if (d.n) {
+    INT_EQ(d.items[0].level, CK_DIAG_NOTE, "a note, not an error");
+    STR_EQ(d.items[0].msg,
+           "no product pack for CPV 45000000; the checklist has the clauses for every purchase "
+           "only",
+           "note text");
+  }
+  ck_diags_free(&d);
+  HAS(s, "<input type=\"checkbox\" id=\"clause.alpha.take-back-done\" />\n<label "
+         "for=\"clause.alpha.take-back-done\">Take-back for reuse or recycling</label>");
+  HAS(s, "<h2 id=\"g-contract\">Contract terms</h2>");
+  LACKS(s, "http");
+  free(s);
+
+  /* Errors. */
+  checklist(rs, NULL, 0, "39x", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT, CK_ERR_USAGE, &d);
+  OK(d.n == 1 && strstr(d.items[0].msg, "invalid CPV code '39x'"), "bad CPV code reported");
+  ck_diags_free(&d);
+  checklist(rs, NULL, 0, "3", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT, CK_ERR_USAGE, &d);
+  ck_diags_free(&d);
+  const char *nope[] = {"nope"};
+  checklist(rs, nope, 1, NULL, CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT, CK_ERR_USAGE, &d);
+  OK(d.n == 1 && strcmp(d.items[0].msg, "unknown pack 'nope'") == 0, "unknown pack reported");
+  ck_diags_free(&d);
+  checklist(rs, NULL, 0, NULL, CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_SARIF, CK_ERR_USAGE, &d);
+  OK(d.n == 1 && strstr(d.items[0].msg, "cannot be written as sarif"), "format refused");
+  ck_diags_free(&d);
+  OK(!ck_checklist_format_available(CK_REPORT_JUNIT), "no JUnit checklist");
+  OK(ck_checklist_format_available(CK_REPORT_MD), "Markdown checklist");
+}
+
+int main(void) {
+  char dir[] = "/tmp/ck-render-XXXXXX";
+  if (!mkdtemp(dir) || chdir(dir) != 0) {
+    perror("temporary folder");
+    return 1;
+  }
+  write_file("alpha.xml", alpha_xml);
+  write_file("beta.xml", beta_xml);
+  write_file("doc.txt", doc_txt);
+
+  test_escaping();
+  test_catalogue();
+  ck_ruleset *rs = load();
+  test_clause_fill(rs);
+
+  ck_report *nb = check(rs, CK_MSG_NB, NULL, 0);
+  ck_report *en = check(rs, CK_MSG_EN, NULL, 0);
+  const char *only_alpha[] = {"alpha"};
+  ck_report *forced = check(rs, CK_MSG_EN, only_alpha, 1);
+  INT_EQ(nb->docs[0]->counts[CK_STATUS_PARTIAL], 2, "two partial results");
+  INT_EQ(nb->docs[0]->counts[CK_STATUS_FAIL], 2, "two fails (one matches nothing at all)");
+  test_sarif(nb, en);
+  test_junit(nb, forced);
+  test_csv(nb);
+  test_md(nb);
+  test_html(nb);
+  test_checklist(rs);
+
+  /* The same report renders to the same bytes every time. */
+  for (int f = 0; f < CK_REPORT_FORMAT_COUNT; f++) {
+    char *a = render(nb, (ck_report_format)f, CK_STATUS_FAIL);
+    char *b = render(nb, (ck_report_format)f, CK_STATUS_FAIL);
+    OK(strcmp(a, b) == 0, "%s output is stable", ck_report_format_name((ck_report_format)f));
+    OK(a[0] != '\0', "%s output is not empty", ck_report_format_name((ck_report_format)f));
+    free(a);
+    free(b);
+  }
+
+  ck_report_free(nb);
+  ck_report_free(en);
+  ck_report_free(forced);
+  ck_ruleset_free(rs);
+  unlink("alpha.xml");
+  unlink("beta.xml");
+  unlink("doc.txt");
+  if (chdir("/") == 0)
+    rmdir(dir);
+  return ck_test_report();
+}
