@@ -15,6 +15,7 @@
 #include "messages.h"
 #include "modality.h"
 #include "numbers.h"
+#include "prefilter.h"
 
 /* Figures farther than this many words from the matched words are not
    taken when a rule does not set its own window. */
@@ -96,6 +97,8 @@ struct ck_rule_eval {
   const int *block_lot; /* lot index of each block, -1 for the procedure; NULL: no lots */
   int lot;              /* the lot being evaluated */
   hits scratch;
+  bool scanned;         /* 'candidates' holds the prefilter's pass over the document */
+  ck_candidates candidates;
 };
 typedef struct ck_rule_eval evaluator;
 
@@ -123,7 +126,10 @@ static bool find(const evaluator *ev, const ck_pattern *p, const char *s, size_t
                  size_t from, size_t *ms, size_t *me) {
   if (from > len)
     return false;
-  int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, 0, ev->md, ev->mc);
+  /* Document text is valid UTF-8 by construction (readers decode and
+     validate it), so PCRE2 need not check it again on every call: it would
+     re-read the rest of the text each time. */
+  int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
   if (rc < 0)
     return false; /* no match, or a match limit: neither is evidence */
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ev->md);
@@ -190,6 +196,37 @@ static void collect_hits(const evaluator *ev, const ck_pattern_list *list, hits 
       if (out->items[r].sentence != out->items[w - 1].sentence)
         out->items[w++] = out->items[r];
     out->n = w;
+  }
+}
+
+/* Like collect_hits(), for a rule the prefilter covers: only the sentences
+   that hold one of its words are matched, each on its own. */
+static void collect_candidate_hits(ck_rule_eval *ev, size_t rule, const ck_pattern_list *list,
+                                   hits *out) {
+  if (!ev->scanned) {
+    ck_prefilter_scan(ev->rs->prefilter, ev->doc, &ev->candidates);
+    ev->scanned = true;
+  }
+  const char *text = ck_buf_cstr(&ev->doc->text);
+  out->n = 0;
+  for (size_t k = 0; k < ev->candidates.n[rule]; k++) {
+    size_t si = ev->candidates.sentences[rule][k];
+    const ck_sentence *s = &ev->doc->sentences[si];
+    if (!block_visible(ev, s->block))
+      continue;
+    bool found = false;
+    size_t best_ms = 0, best_me = 0, ms, me;
+    for (size_t i = 0; i < list->n; i++)
+      if (find(ev, &list->items[i], text + s->start, s->end - s->start, 0, &ms, &me) &&
+          (!found || ms < best_ms)) {
+        found = true;
+        best_ms = ms;
+        best_me = me;
+      }
+    if (found) {
+      CK_GROW(out->items, out->cap, out->n + 1);
+      out->items[out->n++] = (hit){si, s->start + best_ms, s->start + best_me};
+    }
   }
 }
 
@@ -541,7 +578,10 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       ck_pattern_list driver = ps->any;
       if (driver.n == 0 && ps->all.n > 0)
         driver = (ck_pattern_list){ps->all.items, 1, 1};
-      collect_hits(ev, &driver, scratch);
+      if (ck_prefilter_covers(ev->rs->prefilter, rule->index, ev->doc->lang))
+        collect_candidate_hits(ev, rule->index, &driver, scratch);
+      else
+        collect_hits(ev, &driver, scratch);
       for (size_t i = 0; i < scratch->n; i++) {
         if (!sentence_qualifies(ev, ps, scratch->items[i].sentence))
           continue;
@@ -691,6 +731,8 @@ void ck_rule_eval_free(ck_rule_eval *ev) {
   pcre2_match_data_free(ev->md);
   pcre2_match_context_free(ev->mc);
   free(ev->scratch.items);
+  if (ev->scanned)
+    ck_candidates_free(&ev->candidates);
   free(ev);
 }
 

@@ -118,6 +118,7 @@ struct ck_pack;
 
 typedef struct ck_rule {
   char *id;                /* "furniture.warranty" */
+  size_t index;            /* position in ck_ruleset.rules, set by ck_ruleset_seal() */
   const ck_criterion *criterion;
   struct ck_pack *pack;
   char *name[CK_MSG_LANG_COUNT];
@@ -161,6 +162,7 @@ struct ck_ruleset {
   size_t npacks, cap_packs;
   ck_rule **rules;         /* all rules sorted by id (borrowed from packs) */
   size_t nrules, cap_rules;
+  struct ck_prefilter *prefilter; /* built by ck_ruleset_seal() */
 };
 
 /* (ck_ruleset is declared in circheck.h; its layout is this struct.) */

@@ -25,6 +25,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
+#include "prefilter.h"
 #include "rules.h"
 #include "xmlutil.h"
 
@@ -128,6 +129,7 @@ void ck_ruleset_free(ck_ruleset *rs) {
     pack_free(rs->packs[i]);
   free(rs->packs);
   free(rs->rules);
+  ck_prefilter_free(rs->prefilter);
   free(rs);
 }
 
@@ -312,6 +314,10 @@ void ck_ruleset_seal(ck_ruleset *rs) {
     qsort(rs->packs, rs->npacks, sizeof *rs->packs, cmp_pack);
   if (rs->nrules > 1)
     qsort(rs->rules, rs->nrules, sizeof *rs->rules, cmp_rule);
+  for (size_t i = 0; i < rs->nrules; i++)
+    rs->rules[i]->index = i;
+  ck_prefilter_free(rs->prefilter);
+  rs->prefilter = ck_prefilter_build(rs);
 }
 
 /* ===== libxml2 set-up ========================================================= */

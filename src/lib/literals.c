@@ -1,0 +1,377 @@
+/* Required words of a pattern, and the Aho-Corasick automaton (literals.h).
+ *
+ * The pattern reader knows the part of PCRE2's syntax that matters for
+ * finding words a match cannot do without: alternation, groups and their
+ * quantifiers, classes and escapes. Anything it is unsure of ends the word
+ * it is reading, which can only make the prefilter less selective, never
+ * wrong; a pattern with no safe word at all is left unfiltered. */
+#include "literals.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Words shorter than this would pick nearly every sentence. */
+#define MIN_WORD 2
+
+void ck_strlist_add(ck_strlist *l, const char *s, size_t len) {
+  CK_GROW(l->items, l->cap, l->n + 1);
+  l->items[l->n++] = ck_xstrndup(s, len);
+}
+
+void ck_strlist_free(ck_strlist *l) {
+  for (size_t i = 0; i < l->n; i++)
+    free(l->items[i]);
+  free(l->items);
+  l->items = NULL;
+  l->n = l->cap = 0;
+}
+
+/* --- reading a pattern ------------------------------------------------------------------ */
+
+typedef struct reader {
+  const char *p;
+} reader;
+
+static bool parse_alternation(reader *r, ck_strlist *out);
+
+/* Skips a quantifier after an atom; tells whether the atom may be absent
+   ('?', '*', {0,...}) and whether it may repeat. */
+static void skip_quantifier(reader *r, bool *optional, bool *repeats) {
+  *optional = *repeats = false;
+  const char *p = r->p;
+  if (*p == '?' || *p == '*') {
+    *optional = true;
+    *repeats = *p == '*';
+    p++;
+  } else if (*p == '+') {
+    *repeats = true;
+    p++;
+  } else if (*p == '{' && p[1] >= '0' && p[1] <= '9') {
+    const char *q = p + 1;
+    unsigned long min = strtoul(q, (char **)&q, 10);
+    if (*q == ',') {
+      q++;
+      while (*q >= '0' && *q <= '9')
+        q++;
+      *repeats = true;
+    }
+    if (*q != '}')
+      return; /* not a quantifier: PCRE2 reads the brace literally */
+    *optional = min == 0;
+    *repeats = *repeats || min > 1;
+    p = q + 1;
+  } else {
+    return;
+  }
+  if (*p == '?' || *p == '+')
+    p++; /* lazy or possessive */
+  r->p = p;
+}
+
+/* Skips a character class, r->p just past its '['. */
+static void skip_class(reader *r) {
+  const char *p = r->p;
+  if (*p == '^')
+    p++;
+  if (*p == ']')
+    p++;
+  while (*p && *p != ']') {
+    if (*p == '\\' && p[1])
+      p += 2;
+    else if (*p == '[' && p[1] == ':') {
+      const char *end = strstr(p + 2, ":]");
+      p = end ? end + 2 : p + 1;
+    } else
+      p++;
+  }
+  r->p = *p ? p + 1 : p;
+}
+
+/* Skips a group's contents up to and including its ')'. */
+static void skip_group(reader *r) {
+  int depth = 1;
+  const char *p = r->p;
+  while (*p && depth) {
+    if (*p == '\\' && p[1])
+      p++;
+    else if (*p == '[') {
+      r->p = p + 1;
+      skip_class(r);
+      p = r->p;
+      continue;
+    } else if (*p == '(')
+      depth++;
+    else if (*p == ')')
+      depth--;
+    p++;
+  }
+  r->p = p;
+}
+
+static size_t utf8_len(unsigned char c) {
+  return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+}
+
+/* The best words of one alternative: either its longest literal run, or a
+   required group's set of words, whichever has the longer shortest word. */
+typedef struct choice {
+  ck_strlist run_best;   /* one word, or empty */
+  ck_strlist group_best; /* a set from a group, or empty */
+  size_t group_min;
+} choice;
+
+static size_t min_len(const ck_strlist *l) {
+  size_t m = SIZE_MAX;
+  for (size_t i = 0; i < l->n; i++) {
+    size_t n = strlen(l->items[i]);
+    if (n < m)
+      m = n;
+  }
+  return l->n ? m : 0;
+}
+
+static void flush_run(ck_buf *run, choice *c) {
+  /* Trailing or leading spaces are part of the pattern, but shorter words
+     are safer against whitespace the document writes differently. */
+  size_t start = 0, end = run->len;
+  while (start < end && run->ptr[start] == ' ')
+    start++;
+  while (end > start && run->ptr[end - 1] == ' ')
+    end--;
+  size_t len = end - start;
+  if (len >= MIN_WORD && (c->run_best.n == 0 || len > strlen(c->run_best.items[0]))) {
+    ck_strlist_free(&c->run_best);
+    ck_strlist_add(&c->run_best, run->ptr + start, len);
+  }
+  ck_buf_reset(run);
+}
+
+/* Reads one alternative up to '|' or ')' or the end. */
+static bool parse_sequence(reader *r, ck_strlist *out) {
+  choice c = {0};
+  ck_buf run = CK_BUF_INIT;
+  bool optional, repeats;
+  while (*r->p && *r->p != '|' && *r->p != ')') {
+    const char *atom = r->p;
+    unsigned char ch = (unsigned char)*atom;
+    if (ch == '\\') {
+      flush_run(&run, &c);
+      char e = atom[1];
+      r->p = atom + (e ? 2 : 1);
+      if (e == 'Q') { /* \Q...\E quotes: give up on words, skip the text */
+        const char *end = strstr(r->p, "\\E");
+        r->p = end ? end + 2 : r->p + strlen(r->p);
+      } else if ((e == 'x' || e == 'o' || e == 'p' || e == 'P' || e == 'N' || e == 'g' ||
+                  e == 'k') &&
+                 (*r->p == '{' || *r->p == '<' || *r->p == '\'')) {
+        char close = *r->p == '{' ? '}' : *r->p == '<' ? '>' : '\'';
+        const char *end = strchr(r->p + 1, close);
+        r->p = end ? end + 1 : r->p + strlen(r->p);
+      }
+      skip_quantifier(r, &optional, &repeats);
+    } else if (ch == '[') {
+      flush_run(&run, &c);
+      r->p = atom + 1;
+      skip_class(r);
+      skip_quantifier(r, &optional, &repeats);
+    } else if (ch == '(') {
+      flush_run(&run, &c);
+      r->p = atom + 1;
+      bool lookaround = false, options = false;
+      if (r->p[0] == '?') {
+        const char *q = r->p + 1;
+        if (*q == '=' || *q == '!' || (*q == '<' && (q[1] == '=' || q[1] == '!')))
+          lookaround = true;
+        else if (*q == ':' || *q == '>' || *q == '|')
+          r->p = q + 1;
+        else if (*q == '<' || *q == '\'' || (*q == 'P' && q[1] == '<')) {
+          const char *end = strchr(q, *q == '\'' ? '\'' : '>');
+          if (*q == '\'')
+            end = strchr(q + 1, '\'');
+          r->p = end ? end + 1 : q;
+        } else {
+          /* "(?-i:...)" sets options for a group whose text still counts;
+             "(?i)" alone sets them for the rest and holds no text. */
+          const char *f = q;
+          while (*f && (*f == '-' || *f == '^' || (*f >= 'a' && *f <= 'z') ||
+                        (*f >= 'A' && *f <= 'Z')))
+            f++;
+          if (*f == ':')
+            r->p = f + 1;
+          else
+            options = true;
+        }
+      }
+      if (lookaround || options) {
+        skip_group(r);
+        skip_quantifier(r, &optional, &repeats);
+        continue;
+      }
+      ck_strlist inner = {0};
+      bool ok = parse_alternation(r, &inner);
+      if (*r->p == ')')
+        r->p++;
+      else
+        ok = false;
+      skip_quantifier(r, &optional, &repeats);
+      size_t m = min_len(&inner);
+      if (ok && !optional && m >= MIN_WORD && m > c.group_min) {
+        ck_strlist_free(&c.group_best);
+        c.group_best = inner;
+        c.group_min = m;
+      } else {
+        ck_strlist_free(&inner);
+      }
+    } else if (ch == '.' || ch == '^' || ch == '$') {
+      flush_run(&run, &c);
+      r->p = atom + 1;
+      skip_quantifier(r, &optional, &repeats);
+    } else {
+      size_t n = utf8_len(ch);
+      for (size_t k = 1; k < n; k++)
+        if (!atom[k]) {
+          n = k;
+          break;
+        }
+      r->p = atom + n;
+      skip_quantifier(r, &optional, &repeats);
+      if (optional) {
+        flush_run(&run, &c);
+        continue;
+      }
+      unsigned char prev = 0;
+      for (size_t k = 0; k < n; k++) {
+        unsigned char b = ck_fold_byte(prev, (unsigned char)atom[k]);
+        ck_buf_putc(&run, (char)b);
+        prev = (unsigned char)atom[k];
+      }
+      if (repeats)
+        flush_run(&run, &c); /* "a+" holds one "a"; what follows may not be adjacent */
+    }
+  }
+  flush_run(&run, &c);
+  ck_buf_free(&run);
+  bool ok = true;
+  size_t run_len = c.run_best.n ? strlen(c.run_best.items[0]) : 0;
+  if (run_len >= MIN_WORD && run_len >= c.group_min) {
+    ck_strlist_add(out, c.run_best.items[0], run_len);
+  } else if (c.group_best.n) {
+    for (size_t i = 0; i < c.group_best.n; i++)
+      ck_strlist_add(out, c.group_best.items[i], strlen(c.group_best.items[i]));
+  } else {
+    ok = false;
+  }
+  ck_strlist_free(&c.run_best);
+  ck_strlist_free(&c.group_best);
+  return ok;
+}
+
+/* Reads alternatives up to ')' or the end: the union of their words, or
+   false when one alternative has none. */
+static bool parse_alternation(reader *r, ck_strlist *out) {
+  bool ok = true;
+  for (;;) {
+    if (!parse_sequence(r, out))
+      ok = false;
+    if (*r->p != '|')
+      break;
+    r->p++;
+  }
+  return ok;
+}
+
+bool ck_required_literals(const char *pattern, ck_strlist *out) {
+  reader r = {pattern};
+  ck_strlist words = {0};
+  bool ok = parse_alternation(&r, &words) && *r.p == '\0';
+  if (ok)
+    for (size_t i = 0; i < words.n; i++)
+      ck_strlist_add(out, words.items[i], strlen(words.items[i]));
+  ck_strlist_free(&words);
+  return ok;
+}
+
+/* --- Aho-Corasick ------------------------------------------------------------------------ */
+
+struct ck_ac {
+  uint32_t *next;     /* [state * 256 + byte] */
+  int32_t *word;      /* the word ending in this state, -1 if none */
+  uint32_t *out_link; /* nearest proper suffix state with a word, 0 if none */
+  size_t nstates;
+};
+
+ck_ac *ck_ac_build(char *const *words, size_t n) {
+  size_t cap = 1;
+  for (size_t i = 0; i < n; i++)
+    cap += strlen(words[i]);
+  ck_ac *ac = ck_xcalloc(1, sizeof *ac);
+  ac->next = ck_xcalloc(cap * 256, sizeof *ac->next);
+  ac->word = ck_xmalloc(cap * sizeof *ac->word);
+  ac->out_link = ck_xcalloc(cap, sizeof *ac->out_link);
+  ac->word[0] = -1;
+  ac->nstates = 1;
+  /* The trie; 0 doubles as "no edge" since no edge leads back to the root. */
+  for (size_t i = 0; i < n; i++) {
+    uint32_t s = 0;
+    for (const unsigned char *p = (const unsigned char *)words[i]; *p; p++) {
+      uint32_t *t = &ac->next[(size_t)s * 256 + *p];
+      if (!*t) {
+        *t = (uint32_t)ac->nstates;
+        ac->word[ac->nstates++] = -1;
+      }
+      s = *t;
+    }
+    if (ac->word[s] < 0)
+      ac->word[s] = (int32_t)i;
+  }
+  /* Breadth first: failure links folded into the table, so scanning never
+     backtracks. 'fail' is only needed while building. */
+  uint32_t *fail = ck_xcalloc(ac->nstates, sizeof *fail);
+  uint32_t *queue = ck_xmalloc(ac->nstates * sizeof *queue);
+  size_t head = 0, tail = 0;
+  for (unsigned c = 0; c < 256; c++)
+    if (ac->next[c])
+      queue[tail++] = ac->next[c];
+  while (head < tail) {
+    uint32_t s = queue[head++];
+    uint32_t f = fail[s];
+    ac->out_link[s] = ac->word[f] >= 0 ? f : ac->out_link[f];
+    for (unsigned c = 0; c < 256; c++) {
+      uint32_t *t = &ac->next[(size_t)s * 256 + c];
+      if (*t) {
+        fail[*t] = ac->next[(size_t)f * 256 + c];
+        queue[tail++] = *t;
+      } else {
+        *t = ac->next[(size_t)f * 256 + c];
+      }
+    }
+  }
+  free(queue);
+  free(fail);
+  return ac;
+}
+
+void ck_ac_free(ck_ac *ac) {
+  if (!ac)
+    return;
+  free(ac->next);
+  free(ac->word);
+  free(ac->out_link);
+  free(ac);
+}
+
+void ck_ac_scan(const ck_ac *ac, const char *text, size_t len,
+                void (*hit)(void *ctx, size_t word, size_t end), void *ctx) {
+  uint32_t s = 0;
+  unsigned char prev = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char b = (unsigned char)text[i];
+    s = ac->next[(size_t)s * 256 + ck_fold_byte(prev, b)];
+    prev = b;
+    for (uint32_t o = ac->word[s] >= 0 ? s : ac->out_link[s]; o; o = ac->out_link[o])
+      hit(ctx, (size_t)ac->word[o], i + 1);
+  }
+}
