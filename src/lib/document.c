@@ -12,7 +12,9 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
   if ((rc = ck_source_read(path, limits, &src, diags)) != CK_OK)
     goto done;
   ck_input_format format = ck_source_sniff(&src);
-  if (format == CK_FORMAT_XML || format == CK_FORMAT_EFORMS) {
+  if (format == CK_FORMAT_EFORMS) {
+    rc = ck_read_eforms(&src, limits, out, diags);
+  } else if (format == CK_FORMAT_XML) {
     /* libxml2 decodes XML itself, honouring the encoding declaration. */
     rc = ck_read_xml(&src, limits, out, diags);
   } else {

@@ -479,10 +479,11 @@ static size_t root_tag(const char *s, size_t len) {
 }
 
 /* eForms notices are UBL documents whose root is one of three notice types,
- * under whatever namespace prefix. */
+ * under whatever namespace prefix; older Norwegian UBL/EHF tender documents
+ * are CallForTenders. All go to the notice reader. */
 static bool is_eforms_root(const char *s, size_t len) {
   static const char *const roots[] = {"ContractNotice", "PriorInformationNotice",
-                                      "ContractAwardNotice"};
+                                      "ContractAwardNotice", "CallForTenders"};
   size_t i = root_tag(s, len);
   if (i >= len)
     return false;
