@@ -120,11 +120,12 @@ set_tests_properties(cli.rules-test-catches-a-wrong-example PROPERTIES LABELS cl
 # every sample against what other programs need.
 find_program(CIRCHECK_PYTHON3 python3)
 if(CIRCHECK_PYTHON3)
-  foreach(kind sarif html junit)
+  # browser: 77 when chromium is not installed (it is not in CI).
+  foreach(kind sarif html junit browser)
     add_test(NAME formats.${kind}
       COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/check_reports.py ${kind}
         ${CIRCHECK_BIN} ${SRC})
-    # 77: the SARIF schema (../shared) or python3-jsonschema is missing.
+    # 77: the SARIF schema (../shared), python3-jsonschema or chromium is missing.
     set_tests_properties(formats.${kind} PROPERTIES LABELS formats SKIP_RETURN_CODE 77
       TIMEOUT 300)
   endforeach()
@@ -152,9 +153,9 @@ circheck_cli_test(core-text checklist 0 ARGS checklist
 circheck_cli_test(cpv-csv checklist 0 ARGS checklist --cpv 39130000-2 --format csv
   STDOUT_MATCH "^\"placement\",\"pack\",\"rule\",[^\n]*\r\n.*\"furniture.warranty\"" STDERR_EMPTY)
 circheck_cli_test(cpv-json checklist 0 ARGS checklist --cpv 39130000 --format json --lang nb
-  STDOUT_MATCH "\"packs\": \\[\n    \"core\",\n    \"furniture\"" STDERR_EMPTY)
+  STDOUT_MATCH "\"packs\": .\n    \"core\",\n    \"furniture\"" STDERR_EMPTY)
 circheck_cli_test(cpv-without-pack checklist 0 ARGS checklist --cpv 66000000
-  STDERR_IS "note: no product pack for CPV 66000000; the checklist has the clauses for every purchase only")
+  STDERR_MATCH "^note: no product pack for CPV 66000000. the checklist has the clauses for every purchase only\n$")
 circheck_cli_test(to-file checklist 0 ARGS checklist --pack furniture --format html
   -o ${CMAKE_CURRENT_BINARY_DIR}/out/checklist.html STDERR_EMPTY)
 circheck_cli_test(checklist-bad-format errors 2 ARGS checklist --format sarif

@@ -52,8 +52,7 @@ typedef struct option {
 
 static const option options[] = {
     {OPT_FORMAT, "format", 0, "FORMAT", CMD_CHECK | CMD_CHECKLIST,
-     "format: text, json, html, sarif, junit, csv or md (default text; "
-     "checklist: text, md, html, csv or json)"},
+     "report format (default text; see FORMATS below)"},
     {OPT_OUTPUT, "output", 'o', "FILE", CMD_CHECK | CMD_CHECKLIST,
      "write the report to FILE (atomically) instead of standard output"},
     {OPT_PACK, "pack", 0, "NAME", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
@@ -135,6 +134,16 @@ static void print_help(const char *topic, FILE *out) {
           "2 could not check.\n\noptions:\n",
           out);
     print_options(CMD_CHECK, out);
+    fputs("\nFORMATS (--format):\n"
+          "  text   compiler-style lines, the evidence, the clause to add, a table (default)\n"
+          "  json   every field, for scripts\n"
+          "  html   one self-contained page to read, print (A4) and send; works offline\n"
+          "  sarif  SARIF 2.1.0 for code scanning (GitHub, GitLab); partial = warning\n"
+          "  junit  JUnit XML for CI test reports; partial fails only with --fail-on partial\n"
+          "  csv    one row per rule result, for spreadsheets\n"
+          "  md     Markdown for a pull-request comment\n"
+          "See docs/report-formats.md.\n",
+          out);
   } else if (topic && strcmp(topic, "rules") == 0) {
     fputs("usage: circheck rules list [options]\n"
           "       circheck rules test [options] [PATH]\n\n"
@@ -149,7 +158,8 @@ static void print_help(const char *topic, FILE *out) {
           "belong (qualification, specification, award criteria, contract terms), each\n"
           "with a checkbox, its criterion, the figure of the chosen level and how it is\n"
           "verified. The packs for every purchase (core) are always included; add\n"
-          "product packs with --pack or --cpv. Formats: text, md, html, csv, json.\n\n"
+          "product packs with --pack or --cpv. --format: text (default), md (task\n"
+          "list), html (printable, with checkboxes), csv or json.\n\n"
           "options:\n",
           out);
     print_options(CMD_CHECKLIST, out);

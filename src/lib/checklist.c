@@ -14,17 +14,17 @@
 
 typedef struct item {
   const ck_rule *rule;
-  char *clause;       /* filled for the level */
-  char *verify;       /* filled, NULL when the rule says nothing */
-  char *requirement;  /* "minst 7 år", NULL for a rule without a figure */
-  char *id;           /* "clause.furniture.warranty" */
+  char *clause;      /* filled for the level */
+  char *verify;      /* filled, NULL when the rule says nothing */
+  char *requirement; /* "minst 7 år", NULL for a rule without a figure */
+  char *id;          /* "clause.furniture.warranty" */
 } item;
 
 typedef struct checklist {
   const ck_ruleset *rs;
   const ck_checklist_options *o;
-  bool *chosen;       /* per pack of rs */
-  item *items;        /* by placement, then criterion, then rule id */
+  bool *chosen; /* per pack of rs */
+  item *items;  /* by placement, then criterion, then rule id */
   size_t nitems;
 } checklist;
 
@@ -85,8 +85,7 @@ static ck_status choose_packs(checklist *cl, ck_diags *diags) {
     char digits[9];
     if (!cpv_digits(o->cpv, digits)) {
       ck_diags_add(diags, CK_DIAG_ERROR, NULL, 0, 0,
-                   "invalid CPV code '%s' (2 to 8 digits, optionally with -check digit)",
-                   o->cpv);
+                   "invalid CPV code '%s' (2 to 8 digits, optionally with -check digit)", o->cpv);
       return CK_ERR_USAGE;
     }
     bool any = false;
@@ -118,8 +117,7 @@ static bool superseded(const checklist *cl, const ck_rule *rule) {
     return false;
   for (size_t i = 0; i < cl->rs->nrules; i++) {
     const ck_rule *other = cl->rs->rules[i];
-    if (other->criterion == rule->criterion && !other->pack->always &&
-        pack_chosen(cl, other->pack))
+    if (other->criterion == rule->criterion && !other->pack->always && pack_chosen(cl, other->pack))
       return true;
   }
   return false;
@@ -229,8 +227,8 @@ static void render_text(const checklist *cl, ck_buf *out) {
     ck_buf_free(&head);
     for (size_t i = g; i < group_end(cl, g); i++) {
       const item *it = &cl->items[i];
-      ck_buf_printf(out, "\n[ ] %s (%s)\n    %s\n", it->rule->criterion->name[lang],
-                    it->rule->id, it->clause);
+      ck_buf_printf(out, "\n[ ] %s (%s)\n    %s\n", it->rule->criterion->name[lang], it->rule->id,
+                    it->clause);
       if (it->requirement) {
         ck_buf_puts(out, "    ");
         ck_put_capitalised(out, ck_msg(lang, CK_MSG_REQUIRED));
@@ -379,8 +377,10 @@ static void render_html(const checklist *cl, ck_buf *out) {
   }
   for (size_t g = 0; g < cl->nitems; g = group_end(cl, g)) {
     const char *place = ck_placement_name(cl->items[g].rule->clause.placement);
-    ck_buf_printf(out, "<section class=\"checklist-group\" aria-labelledby=\"g-%s\">\n"
-                       "<h2 id=\"g-%s\">", place, place);
+    ck_buf_printf(out,
+                  "<section class=\"checklist-group\" aria-labelledby=\"g-%s\">\n"
+                  "<h2 id=\"g-%s\">",
+                  place, place);
     esc_cap(out, ck_placement_label(lang, cl->items[g].rule->clause.placement));
     ck_buf_puts(out, "</h2>\n<ul class=\"items\">\n");
     for (size_t i = g; i < group_end(cl, g); i++)
@@ -478,8 +478,7 @@ static void render_json(const checklist *cl, ck_buf *out) {
         ck_json_key(&j, "required");
         ck_json_number(&j, r->value.threshold[cl->o->level]);
         ck_json_kv(&j, "unit", ck_unit_name(r->value.unit));
-        ck_json_kv(&j, "compare",
-                   r->value.compare == CK_COMPARE_AT_MOST ? "at-most" : "at-least");
+        ck_json_kv(&j, "compare", r->value.compare == CK_COMPARE_AT_MOST ? "at-most" : "at-least");
         ck_json_kv(&j, "text", it->requirement);
         ck_json_end_object(&j);
       }
@@ -493,8 +492,7 @@ static void render_json(const checklist *cl, ck_buf *out) {
 }
 
 ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *opts,
-                              ck_report_format format, char **out, size_t *len,
-                              ck_diags *diags) {
+                              ck_report_format format, char **out, size_t *len, ck_diags *diags) {
   *out = NULL;
   *len = 0;
   if (!ck_checklist_format_available(format)) {
@@ -512,11 +510,21 @@ ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *
   build(&cl);
   ck_buf b = CK_BUF_INIT;
   switch (format) {
-  case CK_REPORT_MD: render_md(&cl, &b); break;
-  case CK_REPORT_HTML: render_html(&cl, &b); break;
-  case CK_REPORT_CSV: render_csv(&cl, &b); break;
-  case CK_REPORT_JSON: render_json(&cl, &b); break;
-  default: render_text(&cl, &b); break;
+  case CK_REPORT_MD:
+    render_md(&cl, &b);
+    break;
+  case CK_REPORT_HTML:
+    render_html(&cl, &b);
+    break;
+  case CK_REPORT_CSV:
+    render_csv(&cl, &b);
+    break;
+  case CK_REPORT_JSON:
+    render_json(&cl, &b);
+    break;
+  default:
+    render_text(&cl, &b);
+    break;
   }
   free_checklist(&cl);
   *len = b.len;

@@ -74,7 +74,6 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                                                "{found}",
             [CK_MSG_CRITERIA_MET] = "Oppfylte kriterier",
             [CK_MSG_NO_FINDINGS] = "Alle kriterier som gjelder, er oppfylt.",
-            [CK_MSG_NO_EVIDENCE] = "Ingen setning i dokumentet handler om dette.",
             [CK_MSG_LINE] = "linje",
             [CK_MSG_COLUMN] = "kolonne",
             [CK_MSG_BELONGS_IN] = "hører hjemme i",
@@ -90,6 +89,11 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_NOT_STATED] = "ikke angitt",
             [CK_MSG_SHOW_NOT_APPLICABLE] = "Kriterier som ikke gjelder",
             [CK_MSG_TO_FIX] = "Dette bør rettes",
+            [CK_MSG_NOTES] = "Merknader",
+            [CK_MSG_FINDING_TITLE_GREEN_NO_TEXT] = "Grønn kode uten sirkulære krav",
+            [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Miljøkode uten strategisk anskaffelse "
+                                                      "env-imp",
+            [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikke summerer til 100 %",
             [CK_MSG_CHECKLIST_TITLE] = "Sjekkliste for sirkulære krav",
             [CK_MSG_CHECKLIST_INTRO] = "Klausuler å ta inn i konkurransegrunnlaget, ordnet etter "
                                        "hvor de hører hjemme. Tallene er for nivå {level}.",
@@ -157,7 +161,6 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                                                "{found}",
             [CK_MSG_CRITERIA_MET] = "Criteria met",
             [CK_MSG_NO_FINDINGS] = "Every criterion that applies is met.",
-            [CK_MSG_NO_EVIDENCE] = "No sentence in the document addresses this.",
             [CK_MSG_LINE] = "line",
             [CK_MSG_COLUMN] = "column",
             [CK_MSG_BELONGS_IN] = "belongs in",
@@ -173,6 +176,11 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_NOT_STATED] = "not stated",
             [CK_MSG_SHOW_NOT_APPLICABLE] = "Criteria that do not apply",
             [CK_MSG_TO_FIX] = "What to fix",
+            [CK_MSG_NOTES] = "Notes",
+            [CK_MSG_FINDING_TITLE_GREEN_NO_TEXT] = "Green code without circular requirements",
+            [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Environmental code without strategic "
+                                                      "procurement env-imp",
+            [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Weights that do not add up to 100 %",
             [CK_MSG_CHECKLIST_TITLE] = "Checklist of circular requirements",
             [CK_MSG_CHECKLIST_INTRO] = "Clauses to put in the tender documents, grouped by where "
                                        "they belong. The figures are those of level {level}.",

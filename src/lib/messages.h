@@ -56,7 +56,6 @@ typedef enum {
   CK_MSG_CRITERIA_NOT_APPLICABLE, /* "{found} criteria do not apply ..." */
   CK_MSG_CRITERIA_MET,          /* heading of the folded list of met criteria */
   CK_MSG_NO_FINDINGS,
-  CK_MSG_NO_EVIDENCE,
   CK_MSG_LINE,
   CK_MSG_COLUMN,
   CK_MSG_BELONGS_IN,            /* "belongs in" a placement */
@@ -72,6 +71,10 @@ typedef enum {
   CK_MSG_NOT_STATED,
   CK_MSG_SHOW_NOT_APPLICABLE,   /* heading of the folded list of criteria that do not apply */
   CK_MSG_TO_FIX,                /* heading of the criteria that are not met */
+  CK_MSG_NOTES,                 /* heading of the consistency findings */
+  CK_MSG_FINDING_TITLE_GREEN_NO_TEXT,    /* short names of the findings (SARIF rules) */
+  CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP,
+  CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100,
   /* Clause checklists. */
   CK_MSG_CHECKLIST_TITLE,
   CK_MSG_CHECKLIST_INTRO,       /* "... figures of level {level}." */

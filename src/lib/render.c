@@ -242,3 +242,12 @@ bool ck_doc_result_anchor(const ck_doc_result *dr, ck_placement placement, unsig
   *col = dr->anchor_col[placement];
   return true;
 }
+
+const char *ck_finding_title(ck_msg_lang lang, ck_finding_kind kind) {
+  static const ck_msg_id titles[CK_FINDING_KIND_COUNT] = {
+      [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = CK_MSG_FINDING_TITLE_GREEN_NO_TEXT,
+      [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP,
+      [CK_FINDING_WEIGHTS_NOT_100] = CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100,
+  };
+  return ck_msg(lang, titles[kind]);
+}

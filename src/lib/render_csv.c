@@ -1,9 +1,10 @@
 /* The CSV report, for spreadsheets and scripts: a header row, then one row
- * per rule result of every document (not-applicable ones too, so a filter
- * can count them). Fields go through libcsv's writer, which quotes each one;
- * rows end in CRLF as RFC 4180 asks. Column names are stable identifiers
- * (like JSON keys); statuses and reasons are their machine names, the
- * message and clause are in the report language. */
+ * per rule result of every document and of every lot of a notice
+ * (not-applicable ones too, so a filter can count them). Fields go through
+ * libcsv's writer, which quotes each one; rows end in CRLF as RFC 4180 asks.
+ * Column names are stable identifiers (like JSON keys); statuses and reasons
+ * are their machine names, the message and clause are in the report
+ * language. */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,9 +12,9 @@
 
 /* The first nine are the contract; later ones may be added, never moved. */
 static const char *const columns[] = {
-    "document", "lot",     "rule",     "criterion", "status",  "reason",
-    "line",     "evidence", "clause_id", "column",  "section", "category",
-    "message",  "placement", "clause",  "verification", "xpath",
+    "document", "lot",       "rule",      "criterion",    "status",  "reason",
+    "line",     "evidence",  "clause_id", "column",       "section", "category",
+    "message",  "placement", "clause",    "verification", "xpath",
 };
 
 static void field(ck_buf *out, const char *s, bool first) {
@@ -22,7 +23,7 @@ static void field(ck_buf *out, const char *s, bool first) {
   ck_csv_field(out, s, strlen(s));
 }
 
-static void row(ck_buf *out, const ck_doc_result *dr, const ck_result *r) {
+static void row(ck_buf *out, const ck_doc_result *dr, const char *lot, const ck_result *r) {
   const ck_evidence *e = r->nevidence ? &r->evidence[0] : NULL;
   char line[16] = "", col[16] = "";
   if (e) {
@@ -33,7 +34,7 @@ static void row(ck_buf *out, const ck_doc_result *dr, const ck_result *r) {
   if (r->clause)
     ck_put_clause_id(&clause_id, r->rule);
   field(out, dr->path, true);
-  field(out, "", false); /* lot: documents with lots are not read yet */
+  field(out, lot, false);
   field(out, r->rule->id, false);
   field(out, r->rule->criterion->id, false);
   field(out, ck_result_status_name(r->status), false);
@@ -58,7 +59,14 @@ void ck_render_csv(const ck_report *report, const ck_render_options *opts, ck_bu
   for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)
     field(out, columns[i], i == 0);
   ck_buf_puts(out, "\r\n");
-  for (size_t d = 0; d < report->ndocs; d++)
-    for (size_t i = 0; i < report->docs[d]->nresults; i++)
-      row(out, report->docs[d], &report->docs[d]->results[i]);
+  /* A document's own rows have an empty lot; with lots they roll the lots
+     up, and each lot's rows follow with its id. */
+  for (size_t d = 0; d < report->ndocs; d++) {
+    const ck_doc_result *dr = report->docs[d];
+    for (size_t i = 0; i < dr->nresults; i++)
+      row(out, dr, "", &dr->results[i]);
+    for (size_t l = 0; l < dr->nlots; l++)
+      for (size_t i = 0; i < dr->lots[l].nresults; i++)
+        row(out, dr, dr->lots[l].id, &dr->lots[l].results[i]);
+  }
 }

@@ -4,6 +4,7 @@
  * its colour and symbol, headings and tables carry the structure for screen
  * readers, and the markup is also well-formed XML (void elements closed,
  * no '<' or '&' in the script) so any XML tool can read it. */
+#include <stdio.h>
 #include <string.h>
 
 #include "messages.h"
@@ -13,13 +14,19 @@ static void esc(ck_buf *out, const char *s) { ck_escape_xml(s, strlen(s), out); 
 
 /* Class names used by the style sheet, one per status. */
 static const char *const status_class[CK_RESULT_STATUS_COUNT] = {
-    [CK_STATUS_PASS] = "pass", [CK_STATUS_PARTIAL] = "partial",
-    [CK_STATUS_FAIL] = "fail", [CK_STATUS_NOT_APPLICABLE] = "na"};
+    [CK_STATUS_PASS] = "pass",
+    [CK_STATUS_PARTIAL] = "partial",
+    [CK_STATUS_FAIL] = "fail",
+    [CK_STATUS_NOT_APPLICABLE] = "na",
+};
 
 /* Symbols that tell the statuses apart without colour (and in greyscale print). */
 static const char *const status_symbol[CK_RESULT_STATUS_COUNT] = {
-    [CK_STATUS_PASS] = "\u2713", [CK_STATUS_PARTIAL] = "\u25D0",
-    [CK_STATUS_FAIL] = "\u2717", [CK_STATUS_NOT_APPLICABLE] = "\u2013"};
+    [CK_STATUS_PASS] = "\u2713",
+    [CK_STATUS_PARTIAL] = "\u25D0",
+    [CK_STATUS_FAIL] = "\u2717",
+    [CK_STATUS_NOT_APPLICABLE] = "\u2013",
+};
 
 /* Kept short and in one piece so the page stays one file; every colour pair
    meets WCAG AA contrast. */
@@ -120,6 +127,16 @@ static const char style_sheet[] =
     "color:var(--brand);cursor:pointer}\n"
     "button.copy:hover{background:var(--brand);color:#fff}\n"
     ".na-list{margin:2rem 0 0;color:var(--muted)}\n"
+    ".notes{margin:0 0 2rem;padding:.9rem 1.2rem;border:1px solid #c48a00;border-radius:8px;"
+    "background:var(--partial-bg)}\n"
+    ".notes ul{margin:.25rem 0 0;padding-left:1.1rem}\n"
+    ".notes li{margin:.3rem 0}\n"
+    ".lot{margin:2.5rem 0 0;padding-top:1.5rem;border-top:3px solid var(--brand)}\n"
+    ".lot h3{font-size:1.35rem}\n"
+    ".lot h4{font-size:1.15rem;margin:0 0 .75rem}\n"
+    ".lot .category h5{font-size:1.05rem;margin:0 0 .25rem;padding-bottom:.3rem;"
+    "border-bottom:2px solid var(--brand)}\n"
+    ".finding h6{margin:0;font-size:1.05rem}\n"
     ".na-list summary{cursor:pointer;font-weight:600}\n"
     ".na-list ul{margin:.5rem 0 0;columns:2 18rem}\n"
     ".checklist-group{margin:0 0 2rem}\n"
@@ -222,16 +239,27 @@ static void esc_cap(ck_buf *out, const char *s) {
   ck_buf_free(&tmp);
 }
 
-/* Criteria of one category that apply, by status. */
+/* What one block of results shows: a whole document, or one lot of it. The
+   same summary and findings serve both; 'id' prefixes every element id and
+   'h' is the heading level of the block's own sections. */
+typedef struct view {
+  ck_msg_lang lang;
+  const ck_criterion_result *criteria;
+  size_t ncriteria;
+  const char *id; /* "d1", "d1-l2" */
+  int h;
+} view;
+
+/* Criteria of one category (all of them for NULL), by status. */
 typedef struct tally {
   size_t n[CK_RESULT_STATUS_COUNT];
   size_t applicable;
 } tally;
 
-static tally count_category(const ck_doc_result *dr, const char *category) {
+static tally count_category(const view *v, const char *category) {
   tally t = {{0}, 0};
-  for (size_t i = 0; i < dr->ncriteria; i++) {
-    const ck_criterion_result *c = &dr->criteria[i];
+  for (size_t i = 0; i < v->ncriteria; i++) {
+    const ck_criterion_result *c = &v->criteria[i];
     if (category && strcmp(c->criterion->category, category) != 0)
       continue;
     t.n[c->status]++;
@@ -241,11 +269,11 @@ static tally count_category(const ck_doc_result *dr, const char *category) {
   return t;
 }
 
-/* True when 'category' first appears at criterion 'i' (categories keep the
-   order of criteria.csv). */
-static bool first_of_category(const ck_doc_result *dr, size_t i) {
+/* True when the category of criterion 'i' first appears there (categories
+   keep the order of criteria.csv). */
+static bool first_of_category(const view *v, size_t i) {
   for (size_t k = 0; k < i; k++)
-    if (strcmp(dr->criteria[k].criterion->category, dr->criteria[i].criterion->category) == 0)
+    if (strcmp(v->criteria[k].criterion->category, v->criteria[i].criterion->category) == 0)
       return false;
   return true;
 }
@@ -274,14 +302,16 @@ static void tally_row(ck_buf *out, const tally *t, const char *label, bool foot)
 }
 
 /* The score, the tally with badges and the table of categories with bars. */
-static void overview(ck_buf *out, const ck_doc_result *dr, size_t d) {
-  ck_msg_lang lang = dr->msg_lang;
-  tally all = count_category(dr, NULL);
-  ck_buf_printf(out, "<section class=\"overview\" aria-labelledby=\"d%zu-summary\">\n", d);
-  ck_buf_printf(out, "<div class=\"score\">\n<h3 id=\"d%zu-summary\">", d);
+static void overview(ck_buf *out, const view *v) {
+  ck_msg_lang lang = v->lang;
+  tally all = count_category(v, NULL);
+  ck_buf_printf(out, "<section class=\"overview\" aria-labelledby=\"%s-summary\">\n", v->id);
+  ck_buf_printf(out, "<div class=\"score\">\n<h%d id=\"%s-summary\">", v->h, v->id);
   esc_cap(out, ck_msg(lang, CK_MSG_SUMMARY));
-  ck_buf_printf(out, "</h3>\n<p class=\"score-num\" aria-hidden=\"true\">%zu<span> / %zu</span></p>\n",
-                all.n[CK_STATUS_PASS], all.applicable);
+  ck_buf_printf(out,
+                "</h%d>\n<p class=\"score-num\" aria-hidden=\"true\">%zu<span> / %zu</span>"
+                "</p>\n",
+                v->h, all.n[CK_STATUS_PASS], all.applicable);
   char met[32], of[32];
   snprintf(met, sizeof met, "%zu", all.n[CK_STATUS_PASS]);
   snprintf(of, sizeof of, "%zu", all.applicable);
@@ -310,11 +340,11 @@ static void overview(ck_buf *out, const ck_doc_result *dr, size_t d) {
   ck_buf_puts(out, "<th scope=\"col\">");
   esc_cap(out, ck_msg(lang, CK_MSG_DISTRIBUTION));
   ck_buf_puts(out, "</th></tr></thead>\n<tbody>\n");
-  for (size_t i = 0; i < dr->ncriteria; i++) {
-    if (!first_of_category(dr, i))
+  for (size_t i = 0; i < v->ncriteria; i++) {
+    if (!first_of_category(v, i))
       continue;
-    const char *cat = dr->criteria[i].criterion->category;
-    tally t = count_category(dr, cat);
+    const char *cat = v->criteria[i].criterion->category;
+    tally t = count_category(v, cat);
     if (t.applicable)
       tally_row(out, &t, ck_category_label(lang, cat), false);
   }
@@ -399,21 +429,21 @@ static void clause_html(ck_buf *out, ck_msg_lang lang, const ck_result *r, const
 }
 
 /* One criterion: what decided it, the words that count, and what to add. */
-static void finding(ck_buf *out, const ck_doc_result *dr, size_t d,
-                    const ck_criterion_result *c) {
-  ck_msg_lang lang = dr->msg_lang;
+static void finding(ck_buf *out, const view *v, const ck_criterion_result *c) {
+  ck_msg_lang lang = v->lang;
   const ck_result *r = c->best;
+  int h = v->h + 2;
   ck_buf id = CK_BUF_INIT;
-  ck_buf_printf(&id, "d%zu-%s", d, c->criterion->id);
+  ck_buf_printf(&id, "%s-%s", v->id, c->criterion->id);
   ck_buf_printf(out, "<article class=\"finding %s\" id=\"", status_class[c->status]);
   esc(out, ck_buf_cstr(&id));
   ck_buf_puts(out, "\" aria-labelledby=\"");
   esc(out, ck_buf_cstr(&id));
-  ck_buf_puts(out, "-h\">\n<div class=\"finding-head\"><h5 id=\"");
+  ck_buf_printf(out, "-h\">\n<div class=\"finding-head\"><h%d id=\"", h);
   esc(out, ck_buf_cstr(&id));
   ck_buf_puts(out, "-h\">");
   esc(out, c->criterion->name[lang]);
-  ck_buf_puts(out, "</h5> ");
+  ck_buf_printf(out, "</h%d> ", h);
   badge(out, lang, c->status);
   ck_buf_puts(out, "</div>\n<p class=\"rule\">");
   esc_cap(out, ck_msg(lang, CK_MSG_RULE));
@@ -435,40 +465,40 @@ static void finding(ck_buf *out, const ck_doc_result *dr, size_t d,
   ck_buf_puts(out, "</article>\n");
 }
 
-static void results_html(ck_buf *out, const ck_doc_result *dr, size_t d) {
-  ck_msg_lang lang = dr->msg_lang;
-  ck_buf_printf(out, "<section aria-labelledby=\"d%zu-results\">\n<h3 id=\"d%zu-results\">", d,
-                d);
+static void results_html(ck_buf *out, const view *v) {
+  ck_msg_lang lang = v->lang;
+  ck_buf_printf(out, "<section aria-labelledby=\"%s-results\">\n<h%d id=\"%s-results\">", v->id,
+                v->h, v->id);
   esc(out, ck_msg(lang, CK_MSG_RESULTS_BY_CRITERION));
-  ck_buf_puts(out, "</h3>\n");
-  for (size_t i = 0; i < dr->ncriteria; i++) {
-    if (!first_of_category(dr, i))
+  ck_buf_printf(out, "</h%d>\n", v->h);
+  for (size_t i = 0; i < v->ncriteria; i++) {
+    if (!first_of_category(v, i))
       continue;
-    const char *cat = dr->criteria[i].criterion->category;
-    if (count_category(dr, cat).applicable == 0)
+    const char *cat = v->criteria[i].criterion->category;
+    if (count_category(v, cat).applicable == 0)
       continue;
-    ck_buf_printf(out, "<section class=\"category\" aria-labelledby=\"d%zu-cat-", d);
+    ck_buf_printf(out, "<section class=\"category\" aria-labelledby=\"%s-cat-", v->id);
     esc(out, cat);
-    ck_buf_printf(out, "\">\n<h4 id=\"d%zu-cat-", d);
+    ck_buf_printf(out, "\">\n<h%d id=\"%s-cat-", v->h + 1, v->id);
     esc(out, cat);
     ck_buf_puts(out, "\">");
     esc(out, ck_category_label(lang, cat));
-    ck_buf_puts(out, "</h4>\n");
-    for (size_t k = i; k < dr->ncriteria; k++) {
-      const ck_criterion_result *c = &dr->criteria[k];
+    ck_buf_printf(out, "</h%d>\n", v->h + 1);
+    for (size_t k = i; k < v->ncriteria; k++) {
+      const ck_criterion_result *c = &v->criteria[k];
       if (c->best && strcmp(c->criterion->category, cat) == 0)
-        finding(out, dr, d, c);
+        finding(out, v, c);
     }
     ck_buf_puts(out, "</section>\n");
   }
 
-  size_t na = count_category(dr, NULL).n[CK_STATUS_NOT_APPLICABLE];
+  size_t na = count_category(v, NULL).n[CK_STATUS_NOT_APPLICABLE];
   if (na) {
     ck_buf_puts(out, "<details class=\"na-list\">\n<summary>");
     esc(out, ck_msg(lang, CK_MSG_SHOW_NOT_APPLICABLE));
     ck_buf_printf(out, " (%zu)</summary>\n<ul>\n", na);
-    for (size_t i = 0; i < dr->ncriteria; i++) {
-      const ck_criterion_result *c = &dr->criteria[i];
+    for (size_t i = 0; i < v->ncriteria; i++) {
+      const ck_criterion_result *c = &v->criteria[i];
       if (c->status != CK_STATUS_NOT_APPLICABLE)
         continue;
       ck_buf_puts(out, "<li>");
@@ -478,6 +508,72 @@ static void results_html(ck_buf *out, const ck_doc_result *dr, size_t d) {
     ck_buf_puts(out, "</ul>\n</details>\n");
   }
   ck_buf_puts(out, "</section>\n");
+}
+
+/* Consistency findings: what does not add up, as warnings beside the
+   criteria. */
+static void notes_html(ck_buf *out, const view *v, const ck_doc_result *dr, const ck_finding *f,
+                       size_t n) {
+  if (!n)
+    return;
+  ck_buf_printf(out,
+                "<section class=\"notes\" aria-labelledby=\"%s-notes\">\n<h%d id=\"%s-notes\">",
+                v->id, v->h, v->id);
+  esc(out, ck_msg(v->lang, CK_MSG_NOTES));
+  ck_buf_printf(out, "</h%d>\n<ul>\n", v->h);
+  for (size_t i = 0; i < n; i++) {
+    ck_buf_puts(out, "<li><strong>");
+    esc(out, ck_finding_title(v->lang, f[i].kind));
+    ck_buf_puts(out, ":</strong> ");
+    esc(out, f[i].message);
+    if (f[i].line) {
+      ck_buf where = CK_BUF_INIT;
+      ck_put_line_col(&where, v->lang, f[i].line, f[i].col ? f[i].col : 1);
+      ck_buf_puts(out, " <span class=\"where\">(");
+      esc(out, dr->path);
+      ck_buf_puts(out, ", ");
+      esc(out, ck_buf_cstr(&where));
+      ck_buf_puts(out, ")</span>");
+      ck_buf_free(&where);
+    }
+    ck_buf_puts(out, "</li>\n");
+  }
+  ck_buf_puts(out, "</ul>\n</section>\n");
+}
+
+static void lot_html(ck_buf *out, const ck_doc_result *dr, const ck_lot_result *lr,
+                     const char *doc_id, size_t l) {
+  ck_msg_lang lang = dr->msg_lang;
+  ck_buf id = CK_BUF_INIT;
+  ck_buf_printf(&id, "%s-l%zu", doc_id, l);
+  view v = {lang, lr->criteria, lr->ncriteria, ck_buf_cstr(&id), 4};
+  ck_buf_printf(out,
+                "<section class=\"lot\" id=\"%s\" aria-labelledby=\"%s-title\">\n"
+                "<h3 id=\"%s-title\">",
+                v.id, v.id, v.id);
+  esc_cap(out, ck_msg(lang, CK_MSG_LOT));
+  ck_buf_putc(out, ' ');
+  esc(out, lr->id);
+  if (lr->title) {
+    ck_buf_puts(out, ": ");
+    esc(out, lr->title);
+  }
+  ck_buf_puts(out, "</h3>\n<p class=\"path\">");
+  esc_cap(out, ck_msg(lang, CK_MSG_PACKS));
+  ck_buf_puts(out, ": ");
+  for (size_t i = 0; i < lr->npacks; i++) {
+    ck_buf_puts(out, i ? ", " : "");
+    esc(out, lr->packs[i].pack->name[lang]);
+    ck_buf_puts(out, " (");
+    esc(out, lr->packs[i].why);
+    ck_buf_putc(out, ')');
+  }
+  ck_buf_puts(out, "</p>\n");
+  notes_html(out, &v, dr, lr->findings, lr->nfindings);
+  overview(out, &v);
+  results_html(out, &v);
+  ck_buf_puts(out, "</section>\n");
+  ck_buf_free(&id);
 }
 
 static void meta_row(ck_buf *out, ck_msg_lang lang, ck_msg_id label, const char *value) {
@@ -490,35 +586,44 @@ static void meta_row(ck_buf *out, ck_msg_lang lang, ck_msg_id label, const char 
 
 static void document_html(ck_buf *out, const ck_doc_result *dr, size_t d) {
   ck_msg_lang lang = dr->msg_lang;
-  ck_buf_printf(out, "<article class=\"doc\" id=\"d%zu\" lang=\"%s\" aria-labelledby=\"d%zu-title\">\n",
-                d, ck_msg_lang_name(lang), d);
-  ck_buf_printf(out, "<header>\n<h2 id=\"d%zu-title\">", d);
+  char id[32];
+  snprintf(id, sizeof id, "d%zu", d);
+  view v = {lang, dr->criteria, dr->ncriteria, id, 3};
+  ck_buf_printf(out, "<article class=\"doc\" id=\"%s\" lang=\"%s\" aria-labelledby=\"%s-title\">\n",
+                id, ck_msg_lang_name(lang), id);
+  ck_buf_printf(out, "<header>\n<h2 id=\"%s-title\">", id);
   esc(out, dr->title ? dr->title : dr->path);
   ck_buf_puts(out, "</h2>\n<p class=\"path\"><code>");
   esc(out, dr->path);
   ck_buf_puts(out, "</code></p>\n<dl class=\"meta\">\n");
 
-  ck_buf v = CK_BUF_INIT;
+  ck_buf b = CK_BUF_INIT;
   for (size_t i = 0; i < dr->npacks; i++)
-    ck_buf_printf(&v, "%s%s (%s)", i ? ", " : "", dr->packs[i].pack->name[lang],
-                  dr->packs[i].why);
-  meta_row(out, lang, CK_MSG_PACKS, ck_buf_cstr(&v));
+    ck_buf_printf(&b, "%s%s (%s)", i ? ", " : "", dr->packs[i].pack->name[lang], dr->packs[i].why);
+  meta_row(out, lang, CK_MSG_PACKS, ck_buf_cstr(&b));
   meta_row(out, lang, CK_MSG_LEVEL, ck_level_label(lang, dr->level));
   if (dr->ncpv) {
-    ck_buf_reset(&v);
+    ck_buf_reset(&b);
     for (size_t i = 0; i < dr->ncpv; i++)
-      ck_buf_printf(&v, "%s%s", i ? ", " : "", dr->cpv[i]);
-    meta_row(out, lang, CK_MSG_CPV, ck_buf_cstr(&v));
+      ck_buf_printf(&b, "%s%s", i ? ", " : "", dr->cpv[i]);
+    meta_row(out, lang, CK_MSG_CPV, ck_buf_cstr(&b));
   }
   meta_row(out, lang, CK_MSG_LANGUAGE, ck_lang_name(dr->lang));
-  ck_buf_reset(&v);
-  ck_buf_printf(&v, "%s, %s", ck_input_format_name(dr->format), dr->encoding);
-  meta_row(out, lang, CK_MSG_FORMAT, ck_buf_cstr(&v));
-  ck_buf_free(&v);
+  ck_buf_reset(&b);
+  ck_buf_printf(&b, "%s, %s", ck_input_format_name(dr->format), dr->encoding);
+  meta_row(out, lang, CK_MSG_FORMAT, ck_buf_cstr(&b));
+  ck_buf_free(&b);
   ck_buf_puts(out, "</dl>\n</header>\n");
 
-  overview(out, dr, d);
-  results_html(out, dr, d);
+  notes_html(out, &v, dr, dr->findings, dr->nfindings);
+  overview(out, &v);
+  /* With lots, the document's summary rolls them up and each lot shows its
+     own criteria. */
+  if (dr->nlots)
+    for (size_t l = 0; l < dr->nlots; l++)
+      lot_html(out, dr, &dr->lots[l], id, l + 1);
+  else
+    results_html(out, &v);
   ck_buf_puts(out, "</article>\n");
 }
 

@@ -68,6 +68,28 @@ static void testcase(ck_buf *out, const ck_doc_result *dr, const ck_result *r,
   ck_buf_puts(out, "    </testcase>\n");
 }
 
+/* Consistency findings of the document and its lots are warnings, not
+   tests: they go to the suite's output, one line each. */
+static void findings_out(ck_buf *out, const ck_doc_result *dr) {
+  ck_buf t = CK_BUF_INIT;
+  for (size_t l = 0; l <= dr->nlots; l++) {
+    const ck_finding *f = l < dr->nlots ? dr->lots[l].findings : dr->findings;
+    size_t n = l < dr->nlots ? dr->lots[l].nfindings : dr->nfindings;
+    for (size_t i = 0; i < n; i++) {
+      ck_buf_puts(&t, dr->path);
+      if (f[i].line)
+        ck_buf_printf(&t, ":%u:%u", f[i].line, f[i].col ? f[i].col : 1);
+      ck_buf_printf(&t, ": warning: %s: %s\n", ck_finding_kind_name(f[i].kind), f[i].message);
+    }
+  }
+  if (t.len) {
+    ck_buf_puts(out, "    <system-out>");
+    ck_escape_xml(t.ptr, t.len, out);
+    ck_buf_puts(out, "</system-out>\n");
+  }
+  ck_buf_free(&t);
+}
+
 static void property(ck_buf *out, const char *name, const char *value) {
   ck_buf_printf(out, "      <property name=\"%s\" value=\"", name);
   esc(out, value);
@@ -95,6 +117,7 @@ static void testsuite(ck_buf *out, const ck_doc_result *dr, const ck_render_opti
   ck_buf_puts(out, "    </properties>\n");
   for (size_t i = 0; i < dr->nresults; i++)
     testcase(out, dr, &dr->results[i], o);
+  findings_out(out, dr);
   ck_buf_puts(out, "  </testsuite>\n");
 }
 

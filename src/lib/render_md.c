@@ -12,8 +12,10 @@
 
 /* Emoji next to the status word, never instead of it. */
 static const char *const status_emoji[CK_RESULT_STATUS_COUNT] = {
-    [CK_STATUS_PASS] = "\u2705", [CK_STATUS_PARTIAL] = "\u26A0\uFE0F",
-    [CK_STATUS_FAIL] = "\u274C", [CK_STATUS_NOT_APPLICABLE] = "\u2796"};
+    [CK_STATUS_PASS] = "\u2705",
+    [CK_STATUS_PARTIAL] = "\u26A0\uFE0F",
+    [CK_STATUS_FAIL] = "\u274C",
+    [CK_STATUS_NOT_APPLICABLE] = "\u2796"};
 
 static void md(ck_buf *out, const char *s) { ck_escape_md(s, strlen(s), out); }
 
@@ -66,12 +68,13 @@ static void status_words(ck_buf *out, ck_msg_lang lang, ck_result_status s) {
   md_cap(out, ck_status_label(lang, s));
 }
 
-static void summary_md(ck_buf *out, const ck_doc_result *dr) {
-  ck_msg_lang lang = dr->msg_lang;
+/* The score and the table of categories of one document or lot. */
+static void summary_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result *criteria,
+                       size_t ncriteria) {
   size_t total[CK_RESULT_STATUS_COUNT] = {0};
-  for (size_t i = 0; i < dr->ncriteria; i++)
-    total[dr->criteria[i].status]++;
-  size_t applicable = dr->ncriteria - total[CK_STATUS_NOT_APPLICABLE];
+  for (size_t i = 0; i < ncriteria; i++)
+    total[criteria[i].status]++;
+  size_t applicable = ncriteria - total[CK_STATUS_NOT_APPLICABLE];
   char met[32], of[32];
   snprintf(met, sizeof met, "%zu", total[CK_STATUS_PASS]);
   snprintf(of, sizeof of, "%zu", applicable);
@@ -88,17 +91,17 @@ static void summary_md(ck_buf *out, const ck_doc_result *dr) {
     status_words(out, lang, (ck_result_status)s);
   }
   ck_buf_puts(out, " |\n|:---|---:|---:|---:|\n");
-  for (size_t i = 0; i < dr->ncriteria; i++) {
-    const char *cat = dr->criteria[i].criterion->category;
+  for (size_t i = 0; i < ncriteria; i++) {
+    const char *cat = criteria[i].criterion->category;
     bool first = true;
     for (size_t k = 0; k < i && first; k++)
-      first = strcmp(dr->criteria[k].criterion->category, cat) != 0;
+      first = strcmp(criteria[k].criterion->category, cat) != 0;
     if (!first)
       continue;
     size_t n[CK_RESULT_STATUS_COUNT] = {0};
-    for (size_t k = i; k < dr->ncriteria; k++)
-      if (strcmp(dr->criteria[k].criterion->category, cat) == 0)
-        n[dr->criteria[k].status]++;
+    for (size_t k = i; k < ncriteria; k++)
+      if (strcmp(criteria[k].criterion->category, cat) == 0)
+        n[criteria[k].status]++;
     if (n[CK_STATUS_PASS] + n[CK_STATUS_PARTIAL] + n[CK_STATUS_FAIL] == 0)
       continue;
     ck_buf_puts(out, "| ");
@@ -139,10 +142,15 @@ static void where_md(ck_buf *out, ck_msg_lang lang, const ck_evidence *e) {
   }
 }
 
-static void finding_md(ck_buf *out, const ck_doc_result *dr, const ck_criterion_result *c) {
-  ck_msg_lang lang = dr->msg_lang;
+static void heading(ck_buf *out, int level) {
+  for (int i = 0; i < level; i++)
+    ck_buf_putc(out, '#');
+  ck_buf_putc(out, ' ');
+}
+
+static void finding_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result *c, int h) {
   const ck_result *r = c->best;
-  ck_buf_puts(out, "#### ");
+  heading(out, h);
   md(out, c->criterion->name[lang]);
   ck_buf_puts(out, " \u2014 ");
   status_words(out, lang, c->status);
@@ -196,18 +204,18 @@ static void finding_md(ck_buf *out, const ck_doc_result *dr, const ck_criterion_
   }
 }
 
-static void met_md(ck_buf *out, const ck_doc_result *dr) {
-  ck_msg_lang lang = dr->msg_lang;
+static void met_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result *criteria,
+                   size_t ncriteria) {
   size_t met = 0;
-  for (size_t i = 0; i < dr->ncriteria; i++)
-    met += dr->criteria[i].status == CK_STATUS_PASS;
+  for (size_t i = 0; i < ncriteria; i++)
+    met += criteria[i].status == CK_STATUS_PASS;
   if (!met)
     return;
   ck_buf_puts(out, "<details>\n<summary>");
   md(out, ck_msg(lang, CK_MSG_CRITERIA_MET));
   ck_buf_printf(out, " (%zu)</summary>\n\n", met);
-  for (size_t i = 0; i < dr->ncriteria; i++) {
-    const ck_criterion_result *c = &dr->criteria[i];
+  for (size_t i = 0; i < ncriteria; i++) {
+    const ck_criterion_result *c = &criteria[i];
     if (c->status != CK_STATUS_PASS)
       continue;
     ck_buf_printf(out, "- %s **", status_emoji[CK_STATUS_PASS]);
@@ -220,6 +228,52 @@ static void met_md(ck_buf *out, const ck_doc_result *dr) {
     ck_buf_putc(out, '\n');
   }
   ck_buf_puts(out, "\n</details>\n\n");
+}
+
+/* Consistency findings as a quoted list of warnings. */
+static void notes_md(ck_buf *out, ck_msg_lang lang, const ck_finding *f, size_t n) {
+  if (!n)
+    return;
+  ck_buf_printf(out, "> [!WARNING]\n> **");
+  md(out, ck_msg(lang, CK_MSG_NOTES));
+  ck_buf_puts(out, "**\n");
+  for (size_t i = 0; i < n; i++) {
+    ck_buf_puts(out, ">\n> - **");
+    md(out, ck_finding_title(lang, f[i].kind));
+    ck_buf_puts(out, ":** ");
+    md(out, f[i].message);
+    if (f[i].line) {
+      ck_buf w = CK_BUF_INIT;
+      ck_put_line_col(&w, lang, f[i].line, f[i].col ? f[i].col : 1);
+      ck_buf_puts(out, " (");
+      md(out, ck_buf_cstr(&w));
+      ck_buf_putc(out, ')');
+      ck_buf_free(&w);
+    }
+    ck_buf_putc(out, '\n');
+  }
+  ck_buf_putc(out, '\n');
+}
+
+/* What to fix in one document or lot, then the met criteria folded away. */
+static void criteria_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result *criteria,
+                        size_t ncriteria, int h) {
+  heading(out, h);
+  md(out, ck_msg(lang, CK_MSG_TO_FIX));
+  ck_buf_puts(out, "\n\n");
+  bool any = false;
+  for (size_t i = 0; i < ncriteria; i++) {
+    const ck_criterion_result *c = &criteria[i];
+    if (c->status == CK_STATUS_PARTIAL || c->status == CK_STATUS_FAIL) {
+      finding_md(out, lang, c, h + 1);
+      any = true;
+    }
+  }
+  if (!any) {
+    md(out, ck_msg(lang, CK_MSG_NO_FINDINGS));
+    ck_buf_puts(out, "\n\n");
+  }
+  met_md(out, lang, criteria, ncriteria);
 }
 
 static void document_md(ck_buf *out, const ck_doc_result *dr) {
@@ -244,24 +298,28 @@ static void document_md(ck_buf *out, const ck_doc_result *dr) {
     md(out, dr->packs[i].pack->name[lang]);
   }
   ck_buf_puts(out, "\n\n");
-  summary_md(out, dr);
-
-  ck_buf_puts(out, "### ");
-  md(out, ck_msg(lang, CK_MSG_TO_FIX));
-  ck_buf_puts(out, "\n\n");
-  bool any = false;
-  for (size_t i = 0; i < dr->ncriteria; i++) {
-    const ck_criterion_result *c = &dr->criteria[i];
-    if (c->status == CK_STATUS_PARTIAL || c->status == CK_STATUS_FAIL) {
-      finding_md(out, dr, c);
-      any = true;
+  notes_md(out, lang, dr->findings, dr->nfindings);
+  summary_md(out, lang, dr->criteria, dr->ncriteria);
+  if (!dr->nlots) {
+    criteria_md(out, lang, dr->criteria, dr->ncriteria, 3);
+    return;
+  }
+  /* With lots, the summary above rolls them up; each lot lists its own. */
+  for (size_t l = 0; l < dr->nlots; l++) {
+    const ck_lot_result *lr = &dr->lots[l];
+    ck_buf_puts(out, "### ");
+    md_cap(out, ck_msg(lang, CK_MSG_LOT));
+    ck_buf_putc(out, ' ');
+    md(out, lr->id);
+    if (lr->title) {
+      ck_buf_puts(out, ": ");
+      md(out, lr->title);
     }
-  }
-  if (!any) {
-    md(out, ck_msg(lang, CK_MSG_NO_FINDINGS));
     ck_buf_puts(out, "\n\n");
+    notes_md(out, lang, lr->findings, lr->nfindings);
+    summary_md(out, lang, lr->criteria, lr->ncriteria);
+    criteria_md(out, lang, lr->criteria, lr->ncriteria, 4);
   }
-  met_md(out, dr);
 }
 
 void ck_render_md(const ck_report *report, const ck_render_options *opts, ck_buf *out) {

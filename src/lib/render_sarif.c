@@ -1,17 +1,18 @@
 /* The SARIF 2.1.0 report, for code-scanning dashboards (GitHub, GitLab,
  * Azure DevOps). One run; one reportingDescriptor per rule of the rule set
  * with the clause in help.markdown; one result per rule result that is
- * partial (warning) or fail (error). Output is stable: no times, no absolute
- * paths the user did not give, and fingerprints that depend only on the
- * rule, the file and the criterion, so an alert keeps its identity while the
- * text around it changes. */
+ * partial (warning) or fail (error), plus a warning per consistency finding
+ * (with lots, the document's results roll the lots up). Output is stable:
+ * no times, no absolute paths the user did not give, and fingerprints that
+ * depend only on the rule, the file and the criterion, so an alert keeps its
+ * identity while the text around it changes. */
 #include <string.h>
 
 #include "json_writer.h"
 #include "messages.h"
 #include "report.h"
 
-#define SARIF_SCHEMA \
+#define SARIF_SCHEMA                                                                               \
   "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 /* Appends 'path' as a URI reference: relative paths stay relative (so that
@@ -58,10 +59,13 @@ static void fingerprint(ck_buf *out, const char *rule, const char *path, const c
 
 static const char *mime_type(ck_input_format f) {
   switch (f) {
-  case CK_FORMAT_MARKDOWN: return "text/markdown";
+  case CK_FORMAT_MARKDOWN:
+    return "text/markdown";
   case CK_FORMAT_XML:
-  case CK_FORMAT_EFORMS: return "application/xml";
-  default: return "text/plain";
+  case CK_FORMAT_EFORMS:
+    return "application/xml";
+  default:
+    return "text/plain";
   }
 }
 
@@ -168,8 +172,8 @@ static void region(ck_json *j, const ck_doc_result *dr, const ck_result *r) {
   ck_json_end_object(j);
 }
 
-static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index,
-                         const ck_result *r, size_t rule_index) {
+static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index, const ck_result *r,
+                         size_t rule_index) {
   ck_json_object(j);
   ck_json_kv(j, "ruleId", r->rule->id);
   ck_json_key(j, "ruleIndex");
@@ -233,6 +237,79 @@ static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index,
   ck_json_end_object(j);
 }
 
+/* The consistency findings have descriptors of their own after the rules:
+   "finding.weights-not-100" and so on. */
+static void finding_rule_sarif(ck_json *j, ck_finding_kind kind, ck_msg_lang lang) {
+  ck_buf id = CK_BUF_INIT;
+  ck_buf_printf(&id, "finding.%s", ck_finding_kind_name(kind));
+  ck_json_object(j);
+  ck_json_kv(j, "id", ck_buf_cstr(&id));
+  text_object(j, "shortDescription", ck_finding_title(lang, kind));
+  ck_json_key(j, "defaultConfiguration");
+  ck_json_object(j);
+  ck_json_kv(j, "level", "warning");
+  ck_json_end_object(j);
+  ck_json_end_object(j);
+  ck_buf_free(&id);
+}
+
+static void finding_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index,
+                          const ck_finding *f, const char *lot, size_t rule_index) {
+  ck_buf id = CK_BUF_INIT;
+  ck_buf_printf(&id, "finding.%s", ck_finding_kind_name(f->kind));
+  ck_json_object(j);
+  ck_json_kv(j, "ruleId", ck_buf_cstr(&id));
+  ck_json_key(j, "ruleIndex");
+  ck_json_uint(j, rule_index);
+  ck_json_kv(j, "level", "warning");
+  text_object(j, "message", f->message);
+  ck_json_key(j, "locations");
+  ck_json_array(j);
+  ck_json_object(j);
+  ck_json_key(j, "physicalLocation");
+  ck_json_object(j);
+  ck_json_key(j, "artifactLocation");
+  ck_json_object(j);
+  uri_kv(j, "uri", dr->path);
+  ck_json_key(j, "index");
+  ck_json_uint(j, doc_index);
+  ck_json_end_object(j);
+  ck_json_key(j, "region");
+  ck_json_object(j);
+  ck_json_key(j, "startLine");
+  ck_json_uint(j, f->line ? f->line : 1);
+  ck_json_key(j, "startColumn");
+  ck_json_uint(j, f->line && f->col ? f->col : 1);
+  ck_json_end_object(j);
+  ck_json_end_object(j);
+  if (f->xpath) {
+    ck_json_key(j, "logicalLocations");
+    ck_json_array(j);
+    ck_json_object(j);
+    ck_json_kv(j, "fullyQualifiedName", f->xpath);
+    ck_json_kv(j, "kind", "element");
+    ck_json_end_object(j);
+    ck_json_end_array(j);
+  }
+  ck_json_end_object(j);
+  ck_json_end_array(j);
+  ck_json_key(j, "partialFingerprints");
+  ck_json_object(j);
+  ck_buf fp = CK_BUF_INIT;
+  fingerprint(&fp, ck_buf_cstr(&id), dr->path, lot);
+  ck_json_kv(j, "circheck/v1", ck_buf_cstr(&fp));
+  ck_buf_free(&fp);
+  ck_json_end_object(j);
+  if (lot[0]) {
+    ck_json_key(j, "properties");
+    ck_json_object(j);
+    ck_json_kv(j, "lot", lot);
+    ck_json_end_object(j);
+  }
+  ck_json_end_object(j);
+  ck_buf_free(&id);
+}
+
 void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
   (void)opts;
   const ck_ruleset *rs = report->rs;
@@ -258,6 +335,8 @@ void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_
   ck_json_array(&j);
   for (size_t i = 0; i < rs->nrules; i++)
     rule_sarif(&j, rs->rules[i], lang, level);
+  for (int k = 0; k < CK_FINDING_KIND_COUNT; k++)
+    finding_rule_sarif(&j, (ck_finding_kind)k, lang);
   ck_json_end_array(&j);
   ck_json_end_object(&j);
   ck_json_end_object(&j);
@@ -273,8 +352,7 @@ void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_
     ck_json_end_object(&j);
     ck_json_kv(&j, "mimeType", mime_type(dr->format));
     /* SARIF wants an IANA charset name; the BOM is not part of it. */
-    ck_json_kv(&j, "encoding",
-               strncmp(dr->encoding, "UTF-8", 5) == 0 ? "UTF-8" : dr->encoding);
+    ck_json_kv(&j, "encoding", strncmp(dr->encoding, "UTF-8", 5) == 0 ? "UTF-8" : dr->encoding);
     ck_json_end_object(&j);
   }
   ck_json_end_array(&j);
@@ -296,6 +374,12 @@ void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_
       if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL)
         result_sarif(&j, dr, d, r, k);
     }
+    for (size_t i = 0; i < dr->nfindings; i++)
+      finding_sarif(&j, dr, d, &dr->findings[i], "", rs->nrules + dr->findings[i].kind);
+    for (size_t l = 0; l < dr->nlots; l++)
+      for (size_t i = 0; i < dr->lots[l].nfindings; i++)
+        finding_sarif(&j, dr, d, &dr->lots[l].findings[i], dr->lots[l].id,
+                      rs->nrules + dr->lots[l].findings[i].kind);
   }
   ck_json_end_array(&j);
 

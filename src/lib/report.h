@@ -41,6 +41,8 @@ void ck_csv_field(ck_buf *out, const char *s, size_t len);
 /* The language of what belongs to the whole report rather than one document
  * (page chrome, SARIF rules): --lang, else the first document's. */
 ck_msg_lang ck_report_lang(const ck_report *report);
+/* The short name of a kind of consistency finding, in 'lang'. */
+const char *ck_finding_title(ck_msg_lang lang, ck_finding_kind kind);
 /* Appends 's' with its first letter in upper case ("delvis" -> "Delvis"). */
 void ck_put_capitalised(ck_buf *out, const char *s);
 /* Appends "line 42, column 1" in 'lang'. */

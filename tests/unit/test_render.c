@@ -184,8 +184,8 @@ static void test_escaping(void) {
   ck_csv_field(&b, big, strlen(big));
   INT_EQ(b.len, 2 * 1199 + 2, "a CSV field larger than the stack buffer");
 
-  const char *caps[][2] = {{"delvis", "Delvis"}, {"ønske", "Ønske"}, {"åpen", "Åpen"},
-                           {"Oppfylt", "Oppfylt"}, {"", ""}, {"÷x", "÷x"}};
+  const char *caps[][2] = {{"delvis", "Delvis"},   {"ønske", "Ønske"}, {"åpen", "Åpen"},
+                           {"Oppfylt", "Oppfylt"}, {"", ""},           {"÷x", "÷x"}};
   for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
     ck_buf_reset(&b);
     ck_put_capitalised(&b, caps[i][0]);
@@ -243,9 +243,10 @@ static void test_sarif(const ck_report *r, const ck_report *other) {
   HAS(s, "\"uri\": \"doc.txt\"");
   /* Four rules described; the partial warranty and take-back are warnings,
      the absent ecolabel and alpha's take-back (no match) errors. */
-  INT_EQ(count(s, "\"shortDescription\""), 4, "one descriptor per rule");
+  INT_EQ(count(s, "\"shortDescription\""), 4 + 3, "one descriptor per rule and finding kind");
   INT_EQ(count(s, "\"ruleId\""), 4, "one result per partial or fail");
-  INT_EQ(count(s, "\"level\": \"warning\""), 2, "partial results are warnings");
+  INT_EQ(count(s, "\"level\": \"warning\""), 2 + 3,
+         "partial results and finding descriptors are warnings");
   INT_EQ(count(s, "\"level\": \"error\""), 4 + 2, "four defaults, two failed results");
   HAS(s, "\"ruleId\": \"beta.warranty\",\n          \"ruleIndex\": 3,");
   HAS(s, "\"startLine\": 4,\n                  \"startColumn\": 1,\n"
@@ -328,7 +329,7 @@ static void test_md(const ck_report *r) {
   HAS(s, "I dokumentet: **3 år** · krav: **minst 5 år**\n");
   HAS(s, "```text\nMøblene skal ha minst 5 år garanti (nivå basis).\n```\n");
   HAS(s, "**Forslag til klausul** (hører hjemme i kvalifikasjonskrav):");
-  LACKS(s, " <b>"); /* only escaped, as \<b> */
+  LACKS(s, " <b>");      /* only escaped, as \<b> */
   LACKS(s, "<details>"); /* nothing is met */
   free(s);
 }
@@ -357,6 +358,73 @@ static void test_html(const ck_report *r) {
   LACKS(s, " src=");
   LACKS(s, "<b>");
   free(s);
+}
+
+/* Lots and consistency findings, lent to the document for a moment: one lot
+   that shares the document's results, one finding about the whole document
+   and one about the lot. */
+static void test_lots_and_findings(ck_report *r) {
+  ck_doc_result *dr = r->docs[0];
+  ck_finding doc_finding = {CK_FINDING_WEIGHTS_NOT_100, (char *)"Weights add up to 90 %.", 4, 0,
+                            NULL};
+  ck_finding lot_finding = {CK_FINDING_GREEN_CODE_WITHOUT_TEXT, (char *)"Green <code>.", 0, 0,
+                            (char *)"/n/lot[1]"};
+  ck_lot_result lot = {0};
+  lot.id = (char *)"LOT-0001";
+  lot.title = (char *)"Stoler & bord";
+  lot.packs = dr->packs;
+  lot.npacks = dr->npacks;
+  lot.results = dr->results;
+  lot.nresults = dr->nresults;
+  lot.criteria = dr->criteria;
+  lot.ncriteria = dr->ncriteria;
+  lot.findings = &lot_finding;
+  lot.nfindings = 1;
+  dr->lots = &lot;
+  dr->nlots = 1;
+  dr->findings = &doc_finding;
+  dr->nfindings = 1;
+
+  char *s = render(r, CK_REPORT_HTML, CK_STATUS_FAIL);
+  HAS(s, "<section class=\"lot\" id=\"d1-l1\" aria-labelledby=\"d1-l1-title\">\n"
+         "<h3 id=\"d1-l1-title\">Delkontrakt LOT-0001: Stoler &amp; bord</h3>");
+  HAS(s, "<h6 id=\"d1-l1-lifetime.warranty-h\">Garantitid</h6>");
+  HAS(s, "<li><strong>Vekter som ikke summerer til 100 %:</strong> Weights add up to 90 %. "
+         "<span class=\"where\">(doc.txt, linje 4, kolonne 1)</span></li>");
+  HAS(s, "<strong>Grønn kode uten sirkulære krav:</strong> Green &lt;code&gt;.</li>");
+  INT_EQ(count(s, "id=\"d1-lifetime.warranty-h\""), 0, "with lots, criteria show per lot");
+  free(s);
+
+  s = render(r, CK_REPORT_MD, CK_STATUS_FAIL);
+  HAS(s, "> [!WARNING]\n> **Merknader**\n>\n> - **Vekter som ikke summerer til 100 %:** "
+         "Weights add up to 90 %. (linje 4, kolonne 1)\n");
+  HAS(s, "### Delkontrakt LOT-0001: Stoler \\& bord\n");
+  HAS(s, "#### Dette bør rettes\n\n##### Garantitid — ⚠️ Delvis\n");
+  free(s);
+
+  s = render(r, CK_REPORT_CSV, CK_STATUS_FAIL);
+  INT_EQ(count(s, "\r\n"), 1 + 4 + 4, "document rows, then the lot's");
+  HAS(s, "\r\n\"doc.txt\",\"LOT-0001\",\"alpha.take-back\",");
+  free(s);
+
+  s = render(r, CK_REPORT_SARIF, CK_STATUS_FAIL);
+  HAS(s, "\"ruleId\": \"finding.weights-not-100\",\n          \"ruleIndex\": 6,");
+  HAS(s, "\"ruleId\": \"finding.green-code-without-circular-requirements\",\n"
+         "          \"ruleIndex\": 4,");
+  HAS(s, "\"lot\": \"LOT-0001\"");
+  HAS(s, "\"fullyQualifiedName\": \"/n/lot[1]\",\n                  \"kind\": \"element\"");
+  free(s);
+
+  s = render(r, CK_REPORT_JUNIT, CK_STATUS_FAIL);
+  HAS(s, "    <system-out>doc.txt: warning: green-code-without-circular-requirements: Green "
+         "&lt;code&gt;.\ndoc.txt:4:1: warning: weights-not-100: Weights add up to 90 %.\n"
+         "</system-out>\n  </testsuite>");
+  free(s);
+
+  dr->lots = NULL;
+  dr->nlots = 0;
+  dr->findings = NULL;
+  dr->nfindings = 0;
 }
 
 static char *checklist(const ck_ruleset *rs, const char *const *packs, size_t npacks,
@@ -422,7 +490,8 @@ static void test_checklist(const ck_ruleset *rs) {
   s = checklist(rs, NULL, 0, "39", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_JSON, CK_OK, &d);
   HAS(s, "\"packs\": [\n    \"alpha\",\n    \"beta\"\n  ],");
   HAS(s, "\"placement\": \"qualification\",\n      \"label\": \"qualification requirements\",");
-  HAS(s, "\"required\": 5,\n            \"unit\": \"year\",\n            \"compare\": \"at-least\",");
+  HAS(s,
+      "\"required\": 5,\n            \"unit\": \"year\",\n            \"compare\": \"at-least\",");
   free(s);
   INT_EQ(d.n, 0, "no diagnostics for matching codes");
 
@@ -486,6 +555,7 @@ int main(void) {
   test_csv(nb);
   test_md(nb);
   test_html(nb);
+  test_lots_and_findings(nb);
   test_checklist(rs);
 
   /* The same report renders to the same bytes every time. */
