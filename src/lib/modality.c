@@ -817,6 +817,12 @@ static ck_sentence_mode classify(const char *s, size_t len, unsigned mask, word 
     for (size_t k = m0, steps = 0; k > 0 && steps < 5; k--, steps++) {
       if (w[k - 1].coarse != w[m0].coarse || w[k - 1].e > ms)
         break;
+      /* A comma ends an enumeration item: in "med og uten stålkjernepeler,
+         styrte boringer" the drilling is not negated. A prohibiting modal
+         ("skal ikke levere brukte, istandsatte ...") is caught above. */
+      size_t gap_end = k == m0 ? ms : w[k].s;
+      if (gap_end > w[k - 1].e && memchr(s + w[k - 1].e, ',', gap_end - w[k - 1].e))
+        break;
       size_t e = negation_at(s, len, w, n, k - 1, mask);
       if (e) {
         neg_s = w[k - 1].s;

@@ -40,6 +40,11 @@ static const mcase cases[] = {
     {"Garanti kreves ikke.", NB, "Garanti", BIND, true, false, "kreves ikke"},
     {"Møblene skal ikke være brukte.", NB, "brukte", BIND, false, true, "skal ikke"},
     {"Kun nye møbler aksepteres.", NB, "nye", NONE, false, false, ""},
+    /* a comma ends the reach of "uten": the drilling is not negated */
+    {"Arbeidet omfatter peling med og uten stålkjernepeler, styrte boringer og relining.", NB,
+     "styrte", NONE, false, false, ""},
+    {"Leveransen skal være uten plast, og emballasjen skal tas i retur.", NB, "plast", BIND,
+     false, true, "uten"},
     {"Leverandøren skal levere uten emballasje.", NB, "emballasje", BIND, false, true, "uten"},
     {"Ikke bare pris, men også levetid vektlegges.", NB, "levetid", WISH, false, false,
      "vektlegges"},
