@@ -372,7 +372,8 @@ static int run_check(settings *s) {
   print_diags(&diags);
 
   int rc = EXIT_CLEAN;
-  if (!trouble || nfiles > 1) {
+  /* Whatever could be checked is reported, even when other inputs failed. */
+  if (!trouble || ck_report_document_count(report) > 0) {
     ck_render_options ro = {.color = s->color == 1 || (s->color == -1 && !s->output &&
                                                         isatty(STDOUT_FILENO)),
                             .show_all = s->show_all,

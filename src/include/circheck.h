@@ -163,6 +163,9 @@ ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *di
 ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nfiles,
                                 unsigned jobs, ck_diags *diags);
 
+/* How many documents the report holds (those that could be checked). */
+size_t ck_report_document_count(const ck_report *report);
+
 /* True when some result has status 'threshold' or worse (fail is worse than
  * partial; not-applicable never counts). */
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold);

@@ -1,85 +1,1054 @@
-/* Award criteria and the environment weight (see award.h). */
+/* Award criteria: how much climate and environment weigh (FOA § 7-9), which
+ * criteria are environmental, and the weights table of a text tender.
+ *
+ * The compliance rule follows Norway's eForms extension: compliant when the
+ * environmental criteria weigh at least the threshold, or one of them ranks
+ * among the first three, or the notice states that the specification
+ * handles it or that an exemption applies. Shares are computed, never read
+ * off raw numbers, because notices give points, decimals and ranks as often
+ * as percentages. */
 #include "award.h"
 
-#include <assert.h>
 #include <math.h>
 #include <string.h>
 
-static const char *const way_names[] = {
-    [CK_ENV_ABSENT] = "absent",          [CK_ENV_BY_WEIGHT] = "weight",
-    [CK_ENV_BY_RANK] = "rank",           [CK_ENV_BY_SPEC] = "specification",
-    [CK_ENV_EXEMPT] = "exemption",       [CK_ENV_TOO_LOW] = "too-low",
-    [CK_ENV_WITHHELD] = "withheld",
-};
-static_assert(sizeof way_names / sizeof *way_names == CK_ENV_WAY_COUNT, "way_names");
+#include "numbers.h"
 
-const char *ck_env_way_name(ck_env_way w) { return way_names[w]; }
+#define NO_INDEX ((size_t)-1)
 
-bool ck_award_is_environmental(const char *type, const char *name, const char *description) {
-  (void)description;
-  if (type && strcmp(type, "quality-nor-env-criteria") == 0)
-    return true;
-  if (!name)
-    return false;
-  static const char *const words[] = {"miljø", "Miljø", "klima", "Klima", "nvironment",
-                                      "limate"};
-  if (strstr(name, "rbeidsmiljø") || strstr(name, "ork environment"))
-    return false;
-  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (strstr(name, words[i]))
+/* Longest criterion name a weights row may have, in words: anything longer
+ * is a sentence that happens to contain a percentage. */
+#define NAME_MAX_WORDS 6
+#define NAME_MAX_BYTES 80
+
+const char *ck_env_way_name(ck_env_way w) {
+  static const char *const names[CK_ENV_WAY_COUNT] = {
+      "absent", "weight", "rank", "specification", "exemption", "too-low", "withheld"};
+  return (unsigned)w < CK_ENV_WAY_COUNT ? names[w] : "absent";
+}
+
+/* --- text helpers ------------------------------------------------------------- */
+
+/* Lower-cases ASCII and the Latin-1 capitals (Æ Ø Å É ...) in place; the
+ * length never changes, so offsets into the folded copy are offsets into
+ * the original. */
+static void fold_in_place(char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') {
+      s[i] = (char)(c + 32);
+    } else if (c == 0xC3 && i + 1 < len) {
+      unsigned char d = (unsigned char)s[i + 1];
+      if (d >= 0x80 && d <= 0x9E && d != 0x97)
+        s[i + 1] = (char)(d + 0x20);
+      i++;
+    }
+  }
+}
+
+static size_t char_len(const char *t, size_t len, size_t i) {
+  size_t n = 1;
+  while (i + n < len && ((unsigned char)t[i + n] & 0xC0) == 0x80)
+    n++;
+  return n;
+}
+
+typedef struct span {
+  size_t s, e;
+} span;
+
+/* The next word at or after 'from'; an empty span at 'len' when none. */
+static span next_word(const char *t, size_t len, size_t from) {
+  while (from < len && !ck_text_word_at(t, len, from))
+    from += char_len(t, len, from);
+  return (span){from, from < len ? ck_text_word_end(t, len, from) : len};
+}
+
+static bool span_is(const char *t, span w, const char *word) {
+  size_t n = strlen(word);
+  return w.e - w.s == n && memcmp(t + w.s, word, n) == 0;
+}
+
+static bool span_starts(const char *t, span w, const char *prefix) {
+  size_t n = strlen(prefix);
+  return w.e - w.s >= n && memcmp(t + w.s, prefix, n) == 0;
+}
+
+static bool span_in(const char *t, span w, const char *const *words) {
+  for (size_t i = 0; words[i]; i++)
+    if (span_is(t, w, words[i]))
       return true;
   return false;
 }
 
+static bool span_starts_any(const char *t, span w, const char *const *prefixes) {
+  for (size_t i = 0; prefixes[i]; i++)
+    if (span_starts(t, w, prefixes[i]))
+      return true;
+  return false;
+}
+
+/* True when t[s..e) ends with one of 'suffixes'. */
+static bool ends_with_any(const char *t, size_t s, size_t e, const char *const *suffixes) {
+  for (size_t i = 0; suffixes[i]; i++) {
+    size_t n = strlen(suffixes[i]);
+    if (e - s >= n && memcmp(t + e - n, suffixes[i], n) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* --- which criteria are environmental --------------------------------------- */
+
+/* Norwegian stems that count wherever they stand in a compound
+ * ("klimagassutslipp", "naturmiljø", "fossilfri"). */
+static const char *const nor_stems[] = {
+    "utslipp",        "utslepp",       "bærekraft",  "berekraft",     "sirkulær",  "gjenbruk",
+    "ombruk",         "resirkul",      "gjenvinn",   "fossil",        "forurens",  "svanemerk",
+    "energieffektiv", "energiforbruk", "energibruk", "naturmangfold", "klimagass", NULL};
+
+/* English stems that must open a word. "environment" and "climate" are
+ * handled apart because of their many non-environmental uses. */
+static const char *const eng_stems[] = {
+    "environmental",  "sustainab", "emission", "greenhouse", "carbon",    "co2",
+    "co\xE2\x82\x82", "ghg",       "circular", "reuse",      "re-use",    "recycl",
+    "ecolabel",       "pollut",    "decarbon", "biodivers",  "eco-label", NULL};
+
+/* "… environment" that is a workplace, a school or a computer system. */
+static const char *const environment_traps[] = {
+    "work",      "working",   "workplace",   "learning",    "it",           "ict",
+    "test",      "testing",   "development", "dev",         "production",   "staging",
+    "operating", "business",  "hosting",     "cloud",       "computing",    "software",
+    "runtime",   "school",    "social",      "home",        "living",       "classroom",
+    "virtual",   "technical", "safe",        "secure",      "digital",      "user",
+    "system",    "server",    "network",     "application", "psychosocial", "teaching",
+    "study",     "care",      "therapeutic", NULL};
+
+static const char *const climate_traps[] = {
+    "indoor", "business",       "investment",     "political", "economic", "social", "working",
+    "work",   "organisational", "organizational", "school",    "learning", NULL};
+
+/* Compounds of "miljø" that are about people, not nature. */
+static const char *const miljo_prefix_traps[] = {
+    "arbeids",     "lærings",    "oppvekst",   "skole",      "barnehage", "bo",
+    "fag",         "forsknings", "kompetanse", "utviklings", "drifts",    "test",
+    "produksjons", "inne",       "sosial",     "studie",     "ungdoms",   "elev",
+    "fritids",     "nærings",    "bu",         "it-",        "system",    NULL};
+static const char *const miljo_suffix_traps[] = {"terap", "arbeider", "personal", "arbeidar", NULL};
+static const char *const miljo_prev_traps[] = {
+    "psykososialt", "psykososiale", "sosialt", "sosiale", "faglig", "faglige",      "fagleg",
+    "faglege",      "trygt",        "trygge",  "godt",    "gode",   "inkluderende", "inkluderande",
+    "it",           "ikt",          "fysisk",  "fysiske", NULL};
+
+static const char *const klima_prefix_traps[] = {
+    "inne", "arbeids", "organisasjons", "lærings", "investerings", "forretnings", "skole", NULL};
+static const char *const klima_suffix_traps[] = {"anlegg", "tiser", "ks", "kteri", "aks", NULL};
+
+/* True when the occurrence of 'stem' inside word 'w' at 'at' is a
+ * climate/environment word and not one of the traps. */
+static bool norwegian_hit(const char *t, span w, size_t at, size_t stem_len, bool miljo,
+                          bool have_prev, span prev) {
+  size_t after = at + stem_len;
+  const char *const *pre = miljo ? miljo_prefix_traps : klima_prefix_traps;
+  const char *const *suf = miljo ? miljo_suffix_traps : klima_suffix_traps;
+  if (at > w.s && ends_with_any(t, w.s, at, pre))
+    return false;
+  if (at == w.s) {
+    span rest = {after, w.e};
+    if (span_starts_any(t, rest, suf))
+      return false;
+    if (miljo && have_prev && span_in(t, prev, miljo_prev_traps))
+      return false;
+  }
+  return true;
+}
+
+/* Finds 'stem' anywhere inside word 'w'; returns its offset or NO_INDEX. */
+static size_t find_in_word(const char *t, span w, const char *stem, size_t from) {
+  size_t n = strlen(stem);
+  for (size_t i = from; i + n <= w.e; i++)
+    if (memcmp(t + i, stem, n) == 0)
+      return i;
+  return NO_INDEX;
+}
+
+static bool word_is_environmental(const char *t, size_t len, span w, bool have_prev, span prev) {
+  static const char *const energy_next[] = {"efficien", "consum", "saving", "use",
+                                            "usage",    "label",  NULL};
+  if (span_starts_any(t, w, eng_stems))
+    return true;
+  if (span_starts(t, w, "environment")) {
+    bool plain = span_is(t, w, "environment") || span_is(t, w, "environments");
+    return !(plain && have_prev && span_in(t, prev, environment_traps));
+  }
+  if (span_is(t, w, "climate")) {
+    span next = next_word(t, len, w.e);
+    if (have_prev && span_in(t, prev, climate_traps))
+      return false;
+    return !(span_starts(t, next, "control"));
+  }
+  if (span_is(t, w, "energy"))
+    return span_starts_any(t, next_word(t, len, w.e), energy_next);
+  for (size_t i = 0; nor_stems[i]; i++)
+    if (find_in_word(t, w, nor_stems[i], w.s) != NO_INDEX)
+      return true;
+  static const char *const nor_traps[] = {"miljø", "klima"};
+  for (int k = 0; k < 2; k++) {
+    size_t n = strlen(nor_traps[k]);
+    for (size_t at = find_in_word(t, w, nor_traps[k], w.s); at != NO_INDEX;
+         at = find_in_word(t, w, nor_traps[k], at + 1))
+      if (norwegian_hit(t, w, at, n, k == 0, have_prev, prev))
+        return true;
+  }
+  return false;
+}
+
+/* Scans a folded text word by word for a climate/environment word. */
+static bool text_is_environmental(const char *t, size_t len) {
+  span prev = {0, 0};
+  bool have_prev = false;
+  size_t i = 0;
+  while (i < len) {
+    span w = next_word(t, len, i);
+    if (w.s >= len)
+      break;
+    if (word_is_environmental(t, len, w, have_prev, prev))
+      return true;
+    prev = w;
+    have_prev = true;
+    i = w.e;
+  }
+  return false;
+}
+
+/* A name that says price or cost: its description is then not read for
+ * environmental words ("Pris, inkludert miljøavgifter" is still price). */
+static bool text_is_price(const char *t, size_t len) {
+  static const char *const stems[] = {"pris", "price",   "pricing", "kostnad",  "cost", "lcc",
+                                      "tco",  "honorar", "rabatt",  "discount", NULL};
+  size_t i = 0;
+  while (i < len) {
+    span w = next_word(t, len, i);
+    if (w.s >= len)
+      break;
+    for (size_t k = 0; stems[k]; k++)
+      if (find_in_word(t, w, stems[k], w.s) != NO_INDEX)
+        return true;
+    i = w.e;
+  }
+  return false;
+}
+
+static bool env_in(const char *s, ck_buf *scratch) {
+  ck_buf_reset(scratch);
+  ck_buf_put(scratch, s, strlen(s));
+  fold_in_place(scratch->ptr, scratch->len);
+  return text_is_environmental(scratch->ptr, scratch->len);
+}
+
+bool ck_award_is_environmental(const char *type, const char *name, const char *description) {
+  if (type && strcmp(type, "quality-nor-env-criteria") == 0)
+    return true;
+  if (type && strcmp(type, "price") == 0)
+    return false;
+  ck_buf b = CK_BUF_INIT;
+  bool env = false, price = false;
+  if (name && *name) {
+    env = env_in(name, &b);
+    price = !env && text_is_price(b.ptr, b.len);
+  }
+  if (!env && !price && description && *description)
+    env = env_in(description, &b);
+  ck_buf_free(&b);
+  return env;
+}
+
+/* --- the environmental weight ------------------------------------------------------ */
+
+static bool is_spec(const char *type) { return type && strcmp(type, "quality-nor-env-spec") == 0; }
+
+static bool is_exempt(const char *type) {
+  return type && (strncmp(type, "quality-nor-env-exempt-", 23) == 0 ||
+                  strcmp(type, "quality-nor-env-none") == 0);
+}
+
+/* Specification and exemption codes are statements about how § 7-9 is met,
+ * not criteria tenders are scored on: they take part in the weighing only
+ * if a weight other than the 0 of a marker was (wrongly) given. */
+static bool takes_part(const ck_award_criterion *c) {
+  if (!is_spec(c->type) && !is_exempt(c->type))
+    return true;
+  return c->weight_kind != CK_WEIGHT_NONE && c->weight != 0;
+}
+
+static bool counts_as_env(const ck_award_criterion *c) {
+  if (is_spec(c->type) || is_exempt(c->type))
+    return false;
+  return c->environmental || (c->type && strcmp(c->type, "quality-nor-env-criteria") == 0);
+}
+
+typedef enum { PART_NONE, PART_OK, PART_LOW, PART_WITHHELD } part_result;
+
+/* Ranked criteria: the best rank of an environmental one decides. */
+static part_result judge_ranks(const ck_award_criterion *c, size_t n, ck_env_weight *r,
+                               size_t *decisive) {
+  int best = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!takes_part(&c[i]) || c[i].weight_kind != CK_WEIGHT_RANK || !counts_as_env(&c[i]))
+      continue;
+    int rank = (int)lround(c[i].weight);
+    if (rank >= 1 && (best == 0 || rank < best)) {
+      best = rank;
+      *decisive = i;
+    }
+  }
+  r->best_rank = best;
+  if (best == 0)
+    return PART_NONE;
+  return best <= 3 ? PART_OK : PART_LOW;
+}
+
+/* Numbered criteria of the most used numeric kind: the share of the
+ * environmental ones. Percentages are absolute, so a known environmental
+ * percentage counts even when other weights are missing; points and
+ * decimals need every weight to give a share. */
+static part_result judge_numbers(const ck_award_criterion *c, size_t n, double threshold,
+                                 ck_env_weight *r, size_t *decisive) {
+  size_t count[CK_WEIGHT_KIND_COUNT] = {0};
+  for (size_t i = 0; i < n; i++)
+    if (takes_part(&c[i]))
+      count[c[i].weight_kind]++;
+  ck_weight_kind kind = CK_WEIGHT_PERCENT;
+  if (count[CK_WEIGHT_POINTS] > count[kind])
+    kind = CK_WEIGHT_POINTS;
+  if (count[CK_WEIGHT_DECIMAL] > count[kind])
+    kind = CK_WEIGHT_DECIMAL;
+  double total = 0, env = 0, heaviest = -1;
+  size_t missing = 0, env_known = 0, env_unknown = 0, first_unknown = NO_INDEX;
+  for (size_t i = 0; i < n; i++) {
+    const ck_award_criterion *k = &c[i];
+    if (!takes_part(k) || k->weight_kind == CK_WEIGHT_RANK)
+      continue;
+    bool e = counts_as_env(k);
+    if (k->weight_kind == kind && count[kind] > 0) {
+      total += k->weight;
+      if (e) {
+        env += k->weight;
+        env_known++;
+        if (k->weight > heaviest) {
+          heaviest = k->weight;
+          *decisive = i;
+        }
+      }
+    } else {
+      missing++;
+      if (e) {
+        env_unknown++;
+        if (first_unknown == NO_INDEX)
+          first_unknown = i;
+      }
+    }
+  }
+  if (env_known + env_unknown == 0) {
+    if (count[kind] > 0 && (missing == 0 || kind == CK_WEIGHT_PERCENT)) {
+      r->has_share = true;
+      r->share = 0;
+    }
+    return PART_NONE;
+  }
+  if (kind == CK_WEIGHT_PERCENT && env_known > 0 && total <= 100 + 0.01) {
+    /* A percentage is a share already: "Miljø 20 %" alone is 20 %, not all
+       of the weights that happen to be written down. Only weights that add
+       up to more than 100 are scaled down to their total. */
+    r->has_share = true;
+    r->share = env;
+  } else if (count[kind] > 0 && missing == 0 && total > 0) {
+    r->has_share = true;
+    r->share = env / total * 100;
+  }
+  if (r->has_share && r->share >= threshold - 1e-9)
+    return PART_OK;
+  if (env_unknown > 0 || !r->has_share) {
+    if (first_unknown != NO_INDEX)
+      *decisive = first_unknown;
+    return PART_WITHHELD;
+  }
+  return PART_LOW;
+}
+
 ck_env_weight ck_env_weight_compute(const ck_award_criterion *c, size_t n, double threshold) {
-  ck_env_weight w = {.way = CK_ENV_ABSENT, .decisive = (size_t)-1, .weights_complete = n > 0};
-  double sum = 0, env = 0;
-  ck_weight_kind kind = n ? c[0].weight_kind : CK_WEIGHT_NONE;
+  ck_env_weight r = {.way = CK_ENV_ABSENT, .decisive = NO_INDEX};
+  size_t spec = NO_INDEX, exempt = NO_INDEX, parts = 0;
+  bool has_percent = false;
+  ck_weight_kind kind = CK_WEIGHT_NONE;
+  bool one_kind = true;
   for (size_t i = 0; i < n; i++) {
-    const char *t = c[i].type ? c[i].type : "";
-    if (strcmp(t, "quality-nor-env-spec") == 0) {
-      w.way = CK_ENV_BY_SPEC;
-      w.compliant = true;
-      w.decisive = i;
-    } else if (strncmp(t, "quality-nor-env-exempt-", 23) == 0 ||
-               strcmp(t, "quality-nor-env-none") == 0) {
-      w.way = CK_ENV_EXEMPT;
-      w.compliant = true;
-      w.decisive = i;
+    if (is_spec(c[i].type) && spec == NO_INDEX)
+      spec = i;
+    if (is_exempt(c[i].type) && exempt == NO_INDEX)
+      exempt = i;
+    if (c[i].weight_kind == CK_WEIGHT_PERCENT) {
+      has_percent = true;
+      r.percent_sum += c[i].weight;
     }
-    if (c[i].weight_kind != kind || kind == CK_WEIGHT_NONE)
-      w.weights_complete = false;
+    if (!takes_part(&c[i]))
+      continue;
+    if (parts++ == 0)
+      kind = c[i].weight_kind;
+    else if (c[i].weight_kind != kind)
+      one_kind = false;
   }
+  r.weights_complete = parts > 0 && one_kind && kind != CK_WEIGHT_NONE;
+  r.sums_to_100 = has_percent && fabs(r.percent_sum - 100) <= 0.01;
+
+  size_t rank_at = NO_INDEX, num_at = NO_INDEX;
+  part_result ranks = judge_ranks(c, n, &r, &rank_at);
+  part_result nums = judge_numbers(c, n, threshold, &r, &num_at);
+  if (ranks == PART_OK) {
+    r.way = CK_ENV_BY_RANK;
+    r.decisive = rank_at;
+  } else if (nums == PART_OK) {
+    r.way = CK_ENV_BY_WEIGHT;
+    r.decisive = num_at;
+  } else if (spec != NO_INDEX) {
+    r.way = CK_ENV_BY_SPEC;
+    r.decisive = spec;
+  } else if (exempt != NO_INDEX) {
+    r.way = CK_ENV_EXEMPT;
+    r.decisive = exempt;
+  } else if (nums == PART_WITHHELD) {
+    r.way = CK_ENV_WITHHELD;
+    r.decisive = num_at;
+  } else if (ranks == PART_LOW || nums == PART_LOW) {
+    r.way = CK_ENV_TOO_LOW;
+    r.decisive = ranks == PART_LOW ? rank_at : num_at;
+  }
+  r.compliant = r.way == CK_ENV_BY_WEIGHT || r.way == CK_ENV_BY_RANK || r.way == CK_ENV_BY_SPEC ||
+                r.way == CK_ENV_EXEMPT;
+  return r;
+}
+
+/* --- weights tables in text tenders -------------------------------------------------- */
+
+typedef enum { U_BARE, U_PERCENT, U_POINTS } wunit;
+
+typedef struct item {
+  size_t name_s, name_e; /* in doc->text */
+  size_t desc_s, desc_e; /* empty when there is none */
+  double value;
+  wunit unit;
+  size_t block;
+} item;
+
+/* A run of items from adjacent blocks; 'award' is the outermost award
+ * section holding them, -1 outside award sections. */
+typedef struct run {
+  size_t first, n;
+  int award;
+  size_t last_block;
+  int family;
+} run;
+
+typedef struct extractor {
+  ck_doc *doc;
+  const char *t;
+  item *items;
+  size_t nitems, cap_items;
+  run *runs;
+  size_t nruns, cap_runs;
+  wunit hint[16]; /* unit named in a table's header row, per column */
+  int hint_row;
+} extractor;
+
+static size_t skip_spaces(const char *t, size_t e, size_t i) {
+  size_t n;
+  while (i < e && (n = ck_text_space_len(t, e, i)) > 0)
+    i += n;
+  return i;
+}
+
+/* Block text has its white space collapsed to single ASCII spaces. */
+static size_t skip_spaces_back(const char *t, size_t s, size_t i) {
+  while (i > s && t[i - 1] == ' ')
+    i--;
+  return i;
+}
+
+/* A dash (hyphen, en or em dash) at 'i': its byte length, else 0. */
+static size_t dash_at(const char *t, size_t e, size_t i) {
+  if (i < e && t[i] == '-')
+    return 1;
+  if (i + 3 <= e && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+      ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94))
+    return 3;
+  return 0;
+}
+
+/* A dash that ends just before 'i': its byte length, else 0. */
+static size_t dash_before(const char *t, size_t s, size_t i) {
+  if (i > s && t[i - 1] == '-')
+    return 1;
+  if (i >= s + 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
+      ((unsigned char)t[i - 1] == 0x93 || (unsigned char)t[i - 1] == 0x94))
+    return 3;
+  return 0;
+}
+
+static bool word_ci(const char *t, size_t s, size_t e, const char *w) {
+  size_t n = strlen(w);
+  if (e - s != n)
+    return false;
   for (size_t i = 0; i < n; i++) {
-    if (c[i].weight_kind == CK_WEIGHT_PERCENT)
-      w.percent_sum += c[i].weight;
-    if (c[i].weight_kind == kind && kind != CK_WEIGHT_NONE && kind != CK_WEIGHT_RANK) {
-      sum += c[i].weight;
-      if (c[i].environmental)
-        env += c[i].weight;
-    }
-    if (kind == CK_WEIGHT_RANK && c[i].environmental && c[i].weight_kind == CK_WEIGHT_RANK &&
-        (w.best_rank == 0 || c[i].weight < w.best_rank)) {
-      w.best_rank = (int)c[i].weight;
-      if (!w.compliant)
-        w.decisive = i;
-    }
-    if (c[i].environmental && w.decisive == (size_t)-1)
-      w.decisive = i;
+    char c = t[s + i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c + 32);
+    if (c != w[i])
+      return false;
   }
-  w.sums_to_100 = fabs(w.percent_sum - 100) < 0.01;
-  if (w.compliant)
-    return w;
-  if (kind == CK_WEIGHT_RANK) {
-    w.way = w.best_rank == 0 ? CK_ENV_ABSENT : w.best_rank <= 3 ? CK_ENV_BY_RANK : CK_ENV_TOO_LOW;
-  } else if (kind == CK_WEIGHT_NONE) {
-    w.way = CK_ENV_WITHHELD;
-  } else if (sum > 0) {
-    w.has_share = true;
-    w.share = env / sum * 100;
-    w.way = env <= 0 ? CK_ENV_ABSENT : w.share + 1e-9 >= threshold ? CK_ENV_BY_WEIGHT
-                                                                    : CK_ENV_TOO_LOW;
+  return true;
+}
+
+static bool word_in_ci(const char *t, size_t s, size_t e, const char *const *words) {
+  for (size_t i = 0; words[i]; i++)
+    if (word_ci(t, s, e, words[i]))
+      return true;
+  return false;
+}
+
+/* The unit after a number at 'i': '%' or a unit word. Sets '*end' past it. */
+static wunit read_unit(const char *t, size_t e, size_t i, size_t *end) {
+  static const char *const percent[] = {"prosent", "percent", "pct", "per", NULL};
+  static const char *const points[] = {"poeng", "points", "point", "pts", "p", "poäng", NULL};
+  size_t j = skip_spaces(t, e, i);
+  *end = i;
+  if (j < e && t[j] == '%') {
+    *end = j + 1;
+    return U_PERCENT;
   }
-  w.compliant = w.way == CK_ENV_BY_WEIGHT || w.way == CK_ENV_BY_RANK;
-  return w;
+  if (!ck_text_word_at(t, e, j))
+    return U_BARE;
+  size_t we = ck_text_word_end(t, e, j);
+  if (word_in_ci(t, j, we, percent)) {
+    if (word_ci(t, j, we, "per")) {
+      /* "per cent" */
+      size_t k = skip_spaces(t, e, we), ke = ck_text_word_end(t, e, k);
+      if (!word_ci(t, k, ke, "cent"))
+        return U_BARE;
+      we = ke;
+    }
+    *end = we;
+    return U_PERCENT;
+  }
+  if (word_in_ci(t, j, we, points)) {
+    *end = we;
+    return U_POINTS;
+  }
+  return U_BARE;
+}
+
+/* The source line of text offset 'off': that of the last position mark at
+ * or before it (a new line always gets a mark). Unlike ck_doc_position()
+ * this never counts characters, so it stays cheap on long lines. */
+static unsigned line_of(const ck_doc *doc, size_t off) {
+  if (doc->nmarks == 0)
+    return 1;
+  size_t lo = 0, hi = doc->nmarks;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->marks[mid].off <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return doc->marks[lo].line;
+}
+
+/* True when what follows a weight at 'i' ends the item: the end of the
+ * block, punctuation, "og"/"and", or a new source line. Sets '*desc' where
+ * a description after ':' or a dash starts (else 'e'). */
+static bool item_ends(const ck_doc *doc, const char *t, size_t e, size_t i, size_t *desc) {
+  static const char *const joins[] = {"og", "and", "samt", "eller", "or", NULL};
+  *desc = e;
+  size_t j = skip_spaces(t, e, i);
+  if (j >= e)
+    return true;
+  char c = t[j];
+  if (c == ',' || c == ';' || c == '.' || c == ')' || c == '/' || c == '|')
+    return true;
+  size_t d = dash_at(t, e, j);
+  if (c == ':' || d) {
+    *desc = skip_spaces(t, e, j + (d ? d : 1));
+    return true;
+  }
+  if (ck_text_word_at(t, e, j)) {
+    size_t we = ck_text_word_end(t, e, j);
+    if (word_in_ci(t, j, we, joins))
+      return true;
+    return j > i && line_of(doc, j) > line_of(doc, i > 0 ? i - 1 : 0);
+  }
+  return false;
+}
+
+/* Words that make a phrase a requirement or a figure, not a criterion name. */
+static const char *const not_name_words[] = {
+    "skal",   "må",        "bør",      "shall",  "must",   "should", "minst",  "minimum",
+    "maks",   "maksimalt", "maksimum", "inntil", "opptil", "least",  "most",   "more",
+    "less",   "mer",       "mindre",   "enn",    "than",   "ca",     "cirka",  "approximately",
+    "about",  "omtrent",   "rundt",    "over",   "under",  "sum",    "totalt", "total",
+    "samlet", "totalsum",  "alt",      NULL};
+/* The verb phrase between a name and its figure ("Miljø skal vektes med
+   30 %", "Environment shall be weighted 30 %"): skipped, not part of the name. */
+static const char *const trailing_words[] = {
+    "vektes", "vektet", "vekt",   "vekting", "vekter", "weighted", "weight", "weighting", "teller",
+    "counts", "utgjør", "utgjer", "med",     "with",   "er",       "is",     "of",
+    "vektast", "vekta",  "skal",   "shall",   "må",     "must",     "bør",    "should",
+    "vil",    "will",   "bli",    "be",      "gis",    "given",    "carry",
+    "ha",     "have",   "a",      "en",      "ei",     "et",       NULL};
+static const char *const last_word_traps[] = {"på", "av", "til", "of", "on",  "at",   "by", "for",
+                                              "to", "in", "i",   "om", "fra", "from", NULL};
+/* Words that a number refers to: "vedlegg 3", "punkt 4", "section 2". */
+static const char *const references[] = {
+    "vedlegg",  "bilag", "kapittel", "kap",  "punkt", "pkt",         "side", "del",
+    "avsnitt",  "nr",    "versjon",  "år",   "lot",   "delkontrakt", "fase", "section",
+    "appendix", "annex", "chapter",  "page", "part",  "paragraph",   "item", "no",
+    "version",  "year",  "phase",    "step", "trinn", NULL};
+static const char *const copulas[] = {"er", "is", "are", "blir", "være", "vere", "be", NULL};
+static const char *const name_joins[] = {"og", "and", "samt", "eller", "or", NULL};
+
+static bool boundary_char(const char *t, size_t s, size_t i) {
+  char c = t[i];
+  if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' ||
+      c == '|' || c == '"')
+    return true;
+  if (c == '.') /* "5.2" numbers a heading; a full stop ends a sentence */
+    return !(i > s && t[i - 1] >= '0' && t[i - 1] <= '9');
+  return (unsigned char)c == 0xE2 && t[i + 1] == (char)0x80 && t[i + 2] == (char)0xA2; /* • */
+}
+
+/* A token of digits, dots and closing parentheses: list numbering. */
+static bool is_numbering(const char *t, size_t s, size_t e) {
+  for (size_t i = s; i < e; i++)
+    if (!((t[i] >= '0' && t[i] <= '9') || t[i] == '.' || t[i] == ')'))
+      return false;
+  return e > s;
+}
+
+/* Finds the criterion name that ends at 'end' (exclusive) and starts no
+ * earlier than 'limit'. Returns false when the words before the number do
+ * not read as a short name. */
+static bool find_name(const ck_doc *doc, const char *t, size_t limit, size_t end, size_t *ns,
+                      size_t *ne) {
+  size_t r = skip_spaces_back(t, limit, end);
+  size_t d;
+  if (r > limit && t[r - 1] == '(')
+    r = skip_spaces_back(t, limit, r - 1);
+  if (r > limit && (t[r - 1] == ':' || t[r - 1] == '='))
+    r = skip_spaces_back(t, limit, r - 1);
+  else if ((d = dash_before(t, limit, r)) != 0 && r - d > limit && t[r - d - 1] == ' ')
+    r = skip_spaces_back(t, limit, r - d);
+  /* collect up to a few words back to a boundary */
+  span words[NAME_MAX_WORDS + 4];
+  size_t nw = 0, i = r;
+  while (i > limit) {
+    size_t j = skip_spaces_back(t, limit, i);
+    if (j < i && nw > 0 && line_of(doc, j > 0 ? j - 1 : 0) < line_of(doc, words[nw - 1].s))
+      break; /* the name starts on the line of its weight, or a line of its own */
+    i = j;
+    if (i <= limit || boundary_char(t, limit, i - 1))
+      break;
+    size_t ws = i;
+    /* a word longer than a name can be ends the search, which also keeps
+       it bounded on hostile text */
+    while (ws > limit && t[ws - 1] != ' ' && !boundary_char(t, limit, ws - 1) &&
+           i - ws <= NAME_MAX_BYTES)
+      ws--;
+    if (i - ws > NAME_MAX_BYTES)
+      return false;
+    if (ws == i)
+      break;
+    if (nw > 0 && word_in_ci(t, ws, i, name_joins))
+      break;
+    if (nw == NAME_MAX_WORDS + 3)
+      return false;
+    words[nw++] = (span){ws, i};
+    i = ws;
+  }
+  /* words[] runs backwards: words[0] is the last word of the name */
+  size_t first = 0;
+  while (first < nw && word_in_ci(t, words[first].s, words[first].e, trailing_words))
+    first++;
+  size_t last = nw; /* exclusive, counting from the end of words[] */
+  for (size_t k = first; k < nw; k++)
+    if (word_in_ci(t, words[k].s, words[k].e, copulas)) {
+      last = k;
+      break;
+    }
+  while (last > first && is_numbering(t, words[last - 1].s, words[last - 1].e))
+    last--;
+  if (last <= first || last - first > NAME_MAX_WORDS)
+    return false;
+  for (size_t k = first; k < last; k++)
+    if (word_in_ci(t, words[k].s, words[k].e, not_name_words))
+      return false;
+  if (word_in_ci(t, words[first].s, words[first].e, last_word_traps) ||
+      word_in_ci(t, words[first].s, words[first].e, name_joins) ||
+      word_in_ci(t, words[first].s, words[first].e, references))
+    return false;
+  *ns = words[last - 1].s;
+  *ne = words[first].e;
+  while (*ns < *ne && (t[*ns] == '*' || t[*ns] == '_' || t[*ns] == '-'))
+    (*ns)++;
+  while (*ne > *ns && (t[*ne - 1] == '*' || t[*ne - 1] == '_'))
+    (*ne)--;
+  bool letter = false;
+  for (size_t k = *ns; k < *ne; k++)
+    if ((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z')
+      letter = true;
+    else if ((unsigned char)t[k] >= 0xC0)
+      letter = true;
+  return letter && *ne - *ns <= NAME_MAX_BYTES;
+}
+
+/* Appends an item found in block 'block'; blocks first..last are what it
+ * was read from (one block, or the cells of a table row), for telling
+ * whether it continues the current run. */
+static void add_item(extractor *x, size_t block, size_t first, size_t last, int family, size_t ns,
+                     size_t ne, size_t ds, size_t de, double value, wunit unit) {
+  const ck_doc *doc = x->doc;
+  int award = -1;
+  if (ck_doc_block_section_kind(doc, block) == CK_SECTION_AWARD)
+    for (int s = doc->blocks[block].section; s >= 0; s = doc->sections[s].parent)
+      if (doc->sections[s].kind == CK_SECTION_AWARD)
+        award = s;
+  run *r = x->nruns ? &x->runs[x->nruns - 1] : NULL;
+  bool joins = r && r->award == award && r->family == family &&
+               (r->last_block == last || r->last_block + 1 == first);
+  if (!joins) {
+    CK_GROW(x->runs, x->cap_runs, x->nruns + 1);
+    r = &x->runs[x->nruns++];
+    *r = (run){.first = x->nitems, .n = 0, .award = award, .family = family};
+  }
+  /* A description runs to the end of its block or to the next item's name. */
+  if (x->nitems > 0) {
+    item *prev = &x->items[x->nitems - 1];
+    if (prev->block == block && prev->desc_e > ns) {
+      prev->desc_e = ns;
+      while (prev->desc_e > prev->desc_s &&
+             (x->t[prev->desc_e - 1] == ' ' || x->t[prev->desc_e - 1] == ','))
+        prev->desc_e--;
+      if (prev->desc_e <= prev->desc_s)
+        prev->desc_s = prev->desc_e = 0;
+    }
+  }
+  while (de > ds && (x->t[de - 1] == ' ' || x->t[de - 1] == '.'))
+    de--;
+  CK_GROW(x->items, x->cap_items, x->nitems + 1);
+  x->items[x->nitems++] = (item){ns, ne, ds < de ? ds : 0, ds < de ? de : 0, value, unit, block};
+  r->n++;
+  r->last_block = last;
+}
+
+/* True when the number at 'p' is a fragment: the second half of a range
+ * ("20-30 %") or a group of a larger number. */
+static bool number_is_fragment(const char *t, size_t s, size_t p) {
+  if (p > s && (t[p - 1] == ',' || t[p - 1] == '.' || (t[p - 1] >= '0' && t[p - 1] <= '9')))
+    return true;
+  size_t q = skip_spaces_back(t, s, p);
+  size_t d = dash_before(t, s, q);
+  if (d) {
+    size_t b = skip_spaces_back(t, s, q - d);
+    return b > s && t[b - 1] >= '0' && t[b - 1] <= '9';
+  }
+  return false;
+}
+
+/* True when a range goes on after the number that ends at 'i' ("20-30 %"). */
+static bool range_follows(const char *t, size_t e, size_t i) {
+  size_t q = skip_spaces(t, e, i);
+  size_t d = dash_at(t, e, q);
+  if (!d)
+    return false;
+  q = skip_spaces(t, e, q + d);
+  return q < e && t[q] >= '0' && t[q] <= '9';
+}
+
+/* Finds "Name 30 %" items in t[s..e) of block 'b'. */
+static void scan_inline(extractor *x, size_t b, int family, size_t s, size_t e) {
+  const char *t = x->t;
+  size_t limit = s;
+  for (size_t p = s; p < e; p++) {
+    if (t[p] < '0' || t[p] > '9')
+      continue;
+    if (number_is_fragment(t, s, p)) {
+      while (p + 1 < e && t[p + 1] >= '0' && t[p + 1] <= '9')
+        p++;
+      continue;
+    }
+    double v;
+    size_t ne = p + ck_parse_number(t + p, e - p, x->doc->lang, &v);
+    if (ne == p)
+      continue;
+    size_t after, desc, ns, nme;
+    wunit unit = read_unit(t, e, ne, &after);
+    if (range_follows(t, e, unit == U_BARE ? ne : after)) {
+      p = ne - 1;
+      continue;
+    }
+    size_t close = skip_spaces(t, e, after);
+    if (close < e && t[close] == ')')
+      after = close + 1;
+    /* In running text a bare number is too often something else ("se
+       vedlegg 3"); there a weight needs its unit. */
+    if (unit == U_BARE && family == 0) {
+      p = ne - 1;
+      continue;
+    }
+    if (item_ends(x->doc, t, e, after, &desc) && find_name(x->doc, t, limit, p, &ns, &nme)) {
+      add_item(x, b, b, b, family, ns, nme, desc, e, v, unit);
+      limit = after;
+    }
+    p = ne - 1;
+  }
+}
+
+/* A cell that holds nothing but a weight: "30 %", "(30 %)", "30". */
+static bool pure_weight(const extractor *x, size_t s, size_t e, double *v, wunit *unit) {
+  const char *t = x->t;
+  size_t i = skip_spaces(t, e, s);
+  if (i < e && t[i] == '(')
+    i = skip_spaces(t, e, i + 1);
+  if (i >= e || t[i] < '0' || t[i] > '9')
+    return false;
+  size_t ne = i + ck_parse_number(t + i, e - i, x->doc->lang, v);
+  if (ne == i)
+    return false;
+  size_t after;
+  *unit = read_unit(t, e, ne, &after);
+  after = skip_spaces(t, e, after);
+  if (after < e && t[after] == ')')
+    after = skip_spaces(t, e, after + 1);
+  if (after < e && t[after] == '.')
+    after++;
+  return skip_spaces(t, e, after) >= e;
+}
+
+static bool has_letter(const char *t, size_t s, size_t e) {
+  for (size_t i = s; i < e; i++)
+    if (((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z') || (unsigned char)t[i] >= 0xC0)
+      return true;
+  return false;
+}
+
+/* The unit a header cell names: "Vekt (%)", "Poeng", "Weight %". */
+static wunit header_unit(const char *t, size_t s, size_t e) {
+  ck_buf b = CK_BUF_INIT;
+  ck_buf_put(&b, t + s, e - s);
+  fold_in_place(b.ptr, b.len);
+  wunit u = U_BARE;
+  if (memchr(b.ptr, '%', b.len) || strstr(b.ptr, "prosent") || strstr(b.ptr, "percent") ||
+      strstr(b.ptr, "vekt") || strstr(b.ptr, "weight"))
+    u = U_PERCENT;
+  if (strstr(b.ptr, "poeng") || strstr(b.ptr, "point"))
+    u = U_POINTS;
+  ck_buf_free(&b);
+  return u;
+}
+
+/* One table row (blocks first..last inclusive): a name cell and a weight
+ * cell make an item; a row without a weight may be the header that names
+ * the unit of each column. */
+static void scan_row(extractor *x, size_t first, size_t last) {
+  const ck_doc *doc = x->doc;
+  const char *t = x->t;
+  size_t weight_cell = NO_INDEX;
+  double v = 0;
+  wunit unit = U_BARE;
+  for (size_t b = first; b <= last; b++) {
+    double cv;
+    wunit cu;
+    if (pure_weight(x, doc->blocks[b].start, doc->blocks[b].end, &cv, &cu)) {
+      if (weight_cell == NO_INDEX || (unit == U_BARE && cu != U_BARE)) {
+        weight_cell = b;
+        v = cv;
+        unit = cu;
+      }
+    }
+  }
+  int row = doc->blocks[first].row;
+  if (weight_cell == NO_INDEX) {
+    bool header = first == 0 || doc->blocks[first - 1].kind != CK_BLOCK_TABLE_CELL;
+    if (header || x->hint_row < 0 || x->hint_row + 1 != row) {
+      for (size_t k = 0; k < sizeof x->hint / sizeof *x->hint; k++)
+        x->hint[k] = U_BARE;
+      for (size_t b = first; b <= last && b - first < sizeof x->hint / sizeof *x->hint; b++)
+        x->hint[b - first] = header_unit(t, doc->blocks[b].start, doc->blocks[b].end);
+    }
+    x->hint_row = row;
+    for (size_t b = first; b <= last; b++)
+      scan_inline(x, b, 3, doc->blocks[b].start, doc->blocks[b].end);
+    return;
+  }
+  x->hint_row = row;
+  size_t col = weight_cell - first;
+  if (unit == U_BARE && col < sizeof x->hint / sizeof *x->hint)
+    unit = x->hint[col];
+  size_t name = NO_INDEX, desc = NO_INDEX;
+  for (size_t b = first; b <= last; b++) {
+    if (b == weight_cell || !has_letter(t, doc->blocks[b].start, doc->blocks[b].end))
+      continue;
+    if (name == NO_INDEX)
+      name = b;
+    else if (desc == NO_INDEX)
+      desc = b;
+  }
+  if (name == NO_INDEX)
+    return;
+  size_t ns = doc->blocks[name].start, ne = doc->blocks[name].end;
+  while (ns < ne && (t[ns] == '*' || t[ns] == '_'))
+    ns++;
+  while (ne > ns && (t[ne - 1] == '*' || t[ne - 1] == '_' || t[ne - 1] == ':'))
+    ne--;
+  /* "Sum", "Totalt": the row that adds the others up */
+  static const char *const totals[] = {"sum",      "totalt",   "total",       "samlet", "i alt",
+                                       "totalsum", "sum vekt", "totalt vekt", NULL};
+  if (word_in_ci(t, ns, ne, totals))
+    return;
+  size_t ds = desc == NO_INDEX ? 0 : doc->blocks[desc].start;
+  size_t de = desc == NO_INDEX ? 0 : doc->blocks[desc].end;
+  add_item(x, weight_cell, first, last, 3, ns, ne, ds, de, v, unit);
+}
+
+typedef struct verdict {
+  bool valid, sums;
+  ck_weight_kind kind;
+} verdict;
+
+/* Decides how the numbers of items [first, first+n) are to be read. */
+static verdict judge(const extractor *x, size_t first, size_t n, bool award) {
+  verdict v = {false, false, CK_WEIGHT_NONE};
+  size_t pct = 0, pts = 0;
+  double sum = 0, max = 0;
+  for (size_t i = first; i < first + n; i++) {
+    const item *it = &x->items[i];
+    pct += it->unit == U_PERCENT;
+    pts += it->unit == U_POINTS;
+    sum += it->value;
+    if (it->value > max)
+      max = it->value;
+  }
+  if (n == 0 || (pct && pts))
+    return v;
+  if (pts) {
+    v.kind = CK_WEIGHT_POINTS;
+    v.sums = true;
+  } else if (pct) {
+    v.kind = CK_WEIGHT_PERCENT;
+    v.sums = fabs(sum - 100) <= 0.5;
+  } else if (fabs(sum - 100) <= 0.5) {
+    v.kind = CK_WEIGHT_PERCENT;
+    v.sums = true;
+  } else if (max <= 1 && fabs(sum - 1) <= 0.005) {
+    v.kind = CK_WEIGHT_DECIMAL;
+    v.sums = true;
+  } else {
+    return v;
+  }
+  /* Outside an award section only a full set of weights is believed. */
+  v.valid = award ? true : (n >= 2 && v.sums && v.kind != CK_WEIGHT_POINTS);
+  return v;
+}
+
+static char *dup_range(const char *t, size_t s, size_t e) {
+  return e > s ? ck_xstrndup(t + s, e - s) : NULL;
+}
+
+static void store(extractor *x, size_t first, size_t n, ck_weight_kind kind) {
+  ck_doc *doc = x->doc;
+  CK_GROW(doc->criteria, doc->cap_criteria, doc->ncriteria + n);
+  for (size_t i = first; i < first + n; i++) {
+    const item *it = &x->items[i];
+    ck_award_criterion *c = &doc->criteria[doc->ncriteria++];
+    *c = (ck_award_criterion){0};
+    c->name = dup_range(x->t, it->name_s, it->name_e);
+    c->description = dup_range(x->t, it->desc_s, it->desc_e);
+    c->weight_kind = kind;
+    c->weight = it->value;
+    c->environmental = ck_award_is_environmental(NULL, c->name, c->description);
+    ck_doc_position(doc, it->name_s, &c->line, &c->col);
+    c->xpath = doc->blocks[it->block].xpath;
+  }
+}
+
+/* Picks the weights table: in the first award section that has items, the
+ * whole section's items when they add up, else its first run that adds up,
+ * else its first readable run; without award sections, the first run
+ * elsewhere whose percentages add up to 100. */
+static void choose(extractor *x) {
+  size_t i = 0;
+  while (i < x->nruns) {
+    const run *r = &x->runs[i];
+    if (r->award < 0) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < x->nruns && x->runs[j].award == r->award)
+      j++;
+    size_t first = r->first, n = x->runs[j - 1].first + x->runs[j - 1].n - first;
+    verdict all = judge(x, first, n, true);
+    if (all.valid && all.sums) {
+      store(x, first, n, all.kind);
+      return;
+    }
+    for (size_t k = i; k < j; k++) {
+      verdict v = judge(x, x->runs[k].first, x->runs[k].n, true);
+      if (v.valid && v.sums) {
+        store(x, x->runs[k].first, x->runs[k].n, v.kind);
+        return;
+      }
+    }
+    for (size_t k = i; k < j; k++) {
+      verdict v = judge(x, x->runs[k].first, x->runs[k].n, true);
+      if (v.valid) {
+        store(x, x->runs[k].first, x->runs[k].n, v.kind);
+        return;
+      }
+    }
+    i = j;
+  }
+  for (i = 0; i < x->nruns; i++) {
+    verdict v = judge(x, x->runs[i].first, x->runs[i].n, false);
+    if (x->runs[i].award < 0 && v.valid) {
+      store(x, x->runs[i].first, x->runs[i].n, v.kind);
+      return;
+    }
+  }
+}
+
+void ck_doc_extract_weights(ck_doc *doc) {
+  if (doc->ncriteria > 0 || doc->nblocks == 0)
+    return;
+  extractor x = {.doc = doc, .t = doc->text.ptr, .hint_row = -1};
+  for (size_t b = 0; b < doc->nblocks; b++) {
+    const ck_block *bl = &doc->blocks[b];
+    if (bl->kind == CK_BLOCK_TABLE_CELL) {
+      size_t last = b;
+      while (last + 1 < doc->nblocks && doc->blocks[last + 1].kind == CK_BLOCK_TABLE_CELL &&
+             doc->blocks[last + 1].row == bl->row)
+        last++;
+      scan_row(&x, b, last);
+      b = last;
+      continue;
+    }
+    if (bl->kind == CK_BLOCK_HEADING && ck_doc_block_section_kind(doc, b) != CK_SECTION_AWARD)
+      continue;
+    int family = bl->kind == CK_BLOCK_LIST_ITEM ? 1 : bl->kind == CK_BLOCK_HEADING ? 2 : 0;
+    /* Cheap test first: most blocks hold no digit at all. */
+    if (memchr(x.t + bl->start, '%', bl->end - bl->start) ||
+        ck_doc_block_section_kind(doc, b) == CK_SECTION_AWARD || bl->kind == CK_BLOCK_LIST_ITEM)
+      scan_inline(&x, b, family, bl->start, bl->end);
+  }
+  choose(&x);
+  free(x.items);
+  free(x.runs);
 }

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "award.h"
+
 /* How far back ck_doc_add_text() counts characters to see whether a call
  * continues exactly where the last mark's run ends. Beyond this a new mark is
  * cheaper than counting, and it keeps the builder linear. */
@@ -456,6 +458,8 @@ void ck_doc_finish(ck_doc *doc) {
   if (!doc->lang_forced)
     doc->lang = ck_detect_language(doc->text.ptr, doc->text.len);
   ck_doc_split_sentences(doc);
+  if (doc->format != CK_FORMAT_EFORMS)
+    ck_doc_extract_weights(doc); /* award.c: a text tender's weights table */
 }
 
 void ck_doc_position(const ck_doc *doc, size_t off, unsigned *line, unsigned *col) {

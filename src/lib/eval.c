@@ -9,6 +9,7 @@
 #include "eval.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +30,7 @@
 #define MAX_EVIDENCE 3
 /* Caps on one PCRE2 match, so that a rule author's catastrophic pattern
    ("(a+)+$") cannot hang a run: beyond them the match counts as failed. */
-#define PCRE2_MATCH_LIMIT 5000000
+#define PCRE2_MATCH_LIMIT 1000000
 #define PCRE2_DEPTH_LIMIT 100000
 #define PCRE2_HEAP_LIMIT_KIB (64 * 1024)
 
@@ -97,6 +98,10 @@ struct ck_rule_eval {
   const int *block_lot; /* lot index of each block, -1 for the procedure; NULL: no lots */
   int lot;              /* the lot being evaluated */
   hits scratch;
+  /* Patterns stopped by PCRE2's limits on this document: not run again,
+     so one bad pattern costs one limit's worth of time, not one per sentence. */
+  const pcre2_code **stopped;
+  size_t nstopped, cap_stopped;
   bool scanned;         /* 'candidates' holds the prefilter's pass over the document */
   ck_candidates candidates;
 };
@@ -121,17 +126,30 @@ static size_t block_at(const ck_doc *doc, size_t off) {
   return lo ? lo - 1 : 0;
 }
 
-/* Finds the next match of 'p' in s[from, len); false when there is none. */
-static bool find(const evaluator *ev, const ck_pattern *p, const char *s, size_t len,
+/* Finds the next match of 'p' in s[from, len); false when there is none,
+   or when the pattern has been stopped by PCRE2's limits. */
+static bool find(const evaluator *ev_const, const ck_pattern *p, const char *s, size_t len,
                  size_t from, size_t *ms, size_t *me) {
+  /* The evaluator is logically const to its callers; the list of stopped
+     patterns is a cache of what PCRE2 already refused. */
+  evaluator *ev = (evaluator *)(uintptr_t)ev_const;
   if (from > len)
     return false;
+  for (size_t i = 0; i < ev->nstopped; i++)
+    if (ev->stopped[i] == p->code)
+      return false;
   /* Document text is valid UTF-8 by construction (readers decode and
      validate it), so PCRE2 need not check it again on every call: it would
      re-read the rest of the text each time. */
   int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+      rc == PCRE2_ERROR_HEAPLIMIT) {
+    CK_GROW(ev->stopped, ev->cap_stopped, ev->nstopped + 1);
+    ev->stopped[ev->nstopped++] = p->code;
+    return false;
+  }
   if (rc < 0)
-    return false; /* no match, or a match limit: neither is evidence */
+    return false; /* no match */
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ev->md);
   *ms = ov[0];
   *me = ov[1];
@@ -563,6 +581,7 @@ static bool stronger_figure(const ck_rule *rule, const judgement *a, const judge
 void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
                        ck_result *r) {
   hits *scratch = &ev->scratch;
+  size_t stopped_before = ev->nstopped;
   memset(r, 0, sizeof *r);
   r->rule = rule;
   if (!pack_chosen) {
@@ -606,6 +625,7 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
     }
   }
   r->status = status_of(r->reason);
+  r->limited = ev->nstopped > stopped_before;
   finish_result(ev, r);
 }
 
@@ -731,6 +751,7 @@ void ck_rule_eval_free(ck_rule_eval *ev) {
   pcre2_match_data_free(ev->md);
   pcre2_match_context_free(ev->mc);
   free(ev->scratch.items);
+  free(ev->stopped);
   if (ev->scanned)
     ck_candidates_free(&ev->candidates);
   free(ev);

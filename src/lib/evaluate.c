@@ -18,6 +18,7 @@ static const char *const finding_names[] = {
     [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = "green-code-without-circular-requirements",
     [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = "green-code-without-env-imp",
     [CK_FINDING_WEIGHTS_NOT_100] = "weights-not-100",
+    [CK_FINDING_PATTERN_LIMIT] = "pattern-limit",
 };
 static_assert(sizeof finding_names / sizeof *finding_names == CK_FINDING_KIND_COUNT,
               "finding_names");
@@ -206,6 +207,7 @@ static void add_finding(ck_finding **items, size_t *n, ck_finding_kind kind, ck_
       [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = CK_MSG_FINDING_GREEN_NO_TEXT,
       [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = CK_MSG_FINDING_GREEN_NO_ENV_IMP,
       [CK_FINDING_WEIGHTS_NOT_100] = CK_MSG_FINDING_WEIGHTS_NOT_100,
+      [CK_FINDING_PATTERN_LIMIT] = CK_MSG_FINDING_PATTERN_LIMIT,
   };
   ck_fill_template(ck_msg(lang, ids[kind]), &v, &msg);
   *f = (ck_finding){kind, ck_buf_detach(&msg), line, col, xstrdup_or_null(xpath)};
@@ -414,6 +416,11 @@ ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
     dr->criteria = roll_up(rs, dr->results, dr->nresults);
     dr->ncriteria = rs->ncriteria;
   }
+  /* A rule whose pattern was stopped by PCRE2's limits is named once. */
+  for (size_t i = 0; i < dr->nresults; i++)
+    if (dr->results[i].limited)
+      add_finding(&dr->findings, &dr->nfindings, CK_FINDING_PATTERN_LIMIT, lang,
+                  dr->results[i].rule->id, "", 0, 0, NULL);
   if (doc->nlots == 0)
     weights_finding(doc->criteria, doc->ncriteria, doc->title ? doc->title : doc->path, lang,
                     &dr->findings, &dr->nfindings);

@@ -94,6 +94,10 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Miljøkode uten strategisk anskaffelse "
                                                       "env-imp",
             [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikke summerer til 100 %",
+            [CK_MSG_FINDING_TITLE_PATTERN_LIMIT] = "Mønster stoppet av PCRE2-grensene",
+            [CK_MSG_FINDING_PATTERN_LIMIT] = "Et mønster i regelen {name} brukte for mye tid "
+                                             "eller minne og ble stoppet; resultatet for "
+                                             "regelen kan være ufullstendig.",
             [CK_MSG_CHECKLIST_TITLE] = "Sjekkliste for sirkulære krav",
             [CK_MSG_CHECKLIST_INTRO] = "Klausuler å ta inn i konkurransegrunnlaget, ordnet etter "
                                        "hvor de hører hjemme. Tallene er for nivå {level}.",
@@ -181,6 +185,10 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Environmental code without strategic "
                                                       "procurement env-imp",
             [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Weights that do not add up to 100 %",
+            [CK_MSG_FINDING_TITLE_PATTERN_LIMIT] = "Pattern stopped by PCRE2's limits",
+            [CK_MSG_FINDING_PATTERN_LIMIT] = "A pattern of rule {name} used too much time or "
+                                             "memory and was stopped; the rule's result may "
+                                             "be incomplete.",
             [CK_MSG_CHECKLIST_TITLE] = "Checklist of circular requirements",
             [CK_MSG_CHECKLIST_INTRO] = "Clauses to put in the tender documents, grouped by where "
                                        "they belong. The figures are those of level {level}.",

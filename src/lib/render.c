@@ -248,6 +248,7 @@ const char *ck_finding_title(ck_msg_lang lang, ck_finding_kind kind) {
       [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = CK_MSG_FINDING_TITLE_GREEN_NO_TEXT,
       [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP,
       [CK_FINDING_WEIGHTS_NOT_100] = CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100,
+      [CK_FINDING_PATTERN_LIMIT] = CK_MSG_FINDING_TITLE_PATTERN_LIMIT,
   };
   return ck_msg(lang, titles[kind]);
 }

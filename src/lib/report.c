@@ -154,6 +154,8 @@ ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nf
   return first;
 }
 
+size_t ck_report_document_count(const ck_report *report) { return report->ndocs; }
+
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold) {
   for (size_t d = 0; d < report->ndocs; d++)
     for (size_t i = 0; i < report->docs[d]->nresults; i++) {

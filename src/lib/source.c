@@ -399,8 +399,14 @@ ck_status ck_source_decode(ck_source *src, ck_diags *diags) {
       len -= 3;
     }
     size_t bad = utf8_invalid_at(p, len);
+    /* Text that is valid UTF-8 up to a bad byte and already holds UTF-8
+       letters ("ø" as C3 B8) is broken UTF-8, not Windows-1252: reading it
+       as the latter would turn every "ø" into "Ã¸". */
+    bool utf8_before_bad = false;
+    for (size_t i = 0; i < bad && i < len && !utf8_before_bad; i++)
+      utf8_before_bad = p[i] >= 0x80;
     bool cp1252 = false;
-    if (bad < len && !bom) {
+    if (bad < len && !bom && !utf8_before_bad) {
       cp1252 = true;
       for (size_t i = 0; i < len && cp1252; i++)
         if (p[i] >= 0x80 && p[i] < 0xA0 && cp1252_high[p[i] - 0x80] == 0)
@@ -410,7 +416,8 @@ ck_status ck_source_decode(ck_source *src, ck_diags *diags) {
     st = check_binary(diags, src, p, len, cp1252);
     if (st == CK_OK && bad < len && !cp1252)
       st = input_error(diags, src, p, len, bad, false,
-                       bom ? "invalid UTF-8" : "invalid UTF-8 and not Windows-1252 text");
+                       bom || utf8_before_bad ? "invalid UTF-8"
+                                              : "invalid UTF-8 and not Windows-1252 text");
     if (st == CK_OK) {
       if (cp1252)
         from_cp1252(p, len, &out);

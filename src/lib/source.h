@@ -54,5 +54,11 @@ ck_status ck_read_text(const ck_source *src, ck_input_format format, const ck_li
  * rejected. */
 ck_status ck_read_xml(const ck_source *src, const ck_limits *limits, ck_doc **out,
                       ck_diags *diags);
+/* eForms notices (ContractNotice, PriorInformationNotice, ContractAwardNotice)
+ * and UBL/EHF CallForTenders from 'src->raw' (read_eforms.c): procedure and
+ * lot texts as blocks, lots with CPV codes, green codes and award criteria.
+ * Parsed as safely as ck_read_xml(); any other XML is handed to it. */
+ck_status ck_read_eforms(const ck_source *src, const ck_limits *limits, ck_doc **out,
+                         ck_diags *diags);
 
 #endif

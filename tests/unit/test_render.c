@@ -243,9 +243,10 @@ static void test_sarif(const ck_report *r, const ck_report *other) {
   HAS(s, "\"uri\": \"doc.txt\"");
   /* Four rules described; the partial warranty and take-back are warnings,
      the absent ecolabel and alpha's take-back (no match) errors. */
-  INT_EQ(count(s, "\"shortDescription\""), 4 + 3, "one descriptor per rule and finding kind");
+  INT_EQ(count(s, "\"shortDescription\""), 4 + CK_FINDING_KIND_COUNT,
+         "one descriptor per rule and finding kind");
   INT_EQ(count(s, "\"ruleId\""), 4, "one result per partial or fail");
-  INT_EQ(count(s, "\"level\": \"warning\""), 2 + 3,
+  INT_EQ(count(s, "\"level\": \"warning\""), 2 + CK_FINDING_KIND_COUNT,
          "partial results and finding descriptors are warnings");
   INT_EQ(count(s, "\"level\": \"error\""), 4 + 2, "four defaults, two failed results");
   HAS(s, "\"ruleId\": \"beta.warranty\",\n          \"ruleIndex\": 3,");

@@ -119,8 +119,11 @@ static void test_decode_errors(void) {
                "invalid UTF-8 and not Windows-1252 text", "above U+10FFFF and 0x90");
   expect_error(BYTES("ok\n\xF8 \x9D"), CK_ERR_INPUT, 2, 1,
                "invalid UTF-8 and not Windows-1252 text", "first offending byte");
-  expect_error(BYTES("\xEC\x81\xA1x\n\xF0"), CK_ERR_INPUT, 2, 1,
-               "invalid UTF-8 and not Windows-1252 text", "undefined byte inside valid utf-8");
+  /* UTF-8 letters before the bad byte: broken UTF-8, never read as Windows-1252 */
+  expect_error(BYTES("\xEC\x81\xA1x\n\xF0"), CK_ERR_INPUT, 2, 1, "invalid UTF-8",
+               "a bad byte after valid utf-8 letters");
+  expect_error(BYTES("M\xC3\xB8" "bler \xED\xA0\x80."), CK_ERR_INPUT, 1, 8, "invalid UTF-8",
+               "an encoded surrogate after valid utf-8");
   expect_error(BYTES("\xEF\xBB\xBF" "ab\n\xF8"), CK_ERR_INPUT, 2, 1, "invalid UTF-8",
                "bom promises utf-8");
   expect_error(BYTES("\xFF\xFE"

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Builds a plain-text benchmark corpus from Doffin notices (JSON lines).
+
+    corpus.py NOTICES.jsonl OUT.txt BYTES     one file of at least BYTES bytes
+    corpus.py NOTICES.jsonl OUT_DIR --split   one file per notice, each once
+
+Each notice becomes its title, a blank line, and its description paragraphs
+separated by blank lines; the notices are repeated in order until the file
+holds BYTES bytes (stopping at a notice boundary).
+"""
+import json
+import os
+import sys
+
+
+def notices(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                n = json.loads(line)
+                text = n["title"] + "\n\n" + "\n\n".join(n["description"]) + "\n\n"
+                yield n["index"], text.encode("utf-8")
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    src, out, size = sys.argv[1:]
+    items = list(notices(src))
+    if size == "--split":
+        os.makedirs(out, exist_ok=True)
+        for index, text in items:
+            with open(os.path.join(out, f"notice-{index:04d}.txt"), "wb") as f:
+                f.write(text)
+        return
+    want, done = int(size), 0
+    with open(out, "wb") as f:
+        while done < want:
+            for _, text in items:
+                f.write(text)
+                done += len(text)
+                if done >= want:
+                    break
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+# Hostile inputs: what circheck must survive when it runs on files nobody has
+# looked at. Each test asserts the exit code, the one line on standard error
+# (or what the report says) and, through TIMEOUT, that it ends within
+# seconds. Large and binary inputs are written at test time by hostile_gen
+# (tests/hostile/gen.c) into the build folder; the fixture removes them
+# afterwards.
+set(HOSTILE_SRC ${CMAKE_CURRENT_SOURCE_DIR}/hostile)
+set(HOSTILE_DIR ${CMAKE_CURRENT_BINARY_DIR}/hostile)
+
+add_executable(hostile_gen hostile/gen.c)
+circheck_target_defaults(hostile_gen)
+
+add_test(NAME hostile.generate COMMAND hostile_gen ${HOSTILE_DIR})
+set_tests_properties(hostile.generate PROPERTIES LABELS hostile TIMEOUT 120
+  FIXTURES_SETUP hostile_inputs)
+add_test(NAME hostile.cleanup COMMAND ${CMAKE_COMMAND} -E rm -rf ${HOSTILE_DIR})
+set_tests_properties(hostile.cleanup PROPERTIES LABELS hostile FIXTURES_CLEANUP hostile_inputs)
+
+# hostile_test(NAME SECONDS EXPECT_RC ARGS... [STDERR_MATCH re] [STDOUT_MATCH re]
+#              [STDOUT_MATCH2 re] [STDOUT_NOT_MATCH re] [INPUT f] [STDERR_EMPTY])
+# runs circheck in the generated folder; SECONDS is the TIMEOUT.
+function(hostile_test name seconds rc)
+  cmake_parse_arguments(T "STDERR_EMPTY"
+    "STDERR_MATCH;STDOUT_MATCH;STDOUT_MATCH2;STDOUT_NOT_MATCH;INPUT" "ARGS" ${ARGN})
+  string(REPLACE ";" "|" args "${T_ARGS}")
+  set(defs -DBIN=$<TARGET_FILE:circheck> -DARGS=${args} -DWORKDIR=${HOSTILE_DIR}
+    -DEXPECT_RC=${rc})
+  foreach(v STDERR_MATCH STDOUT_MATCH STDOUT_MATCH2 STDOUT_NOT_MATCH INPUT)
+    if(DEFINED T_${v})
+      list(APPEND defs "-D${v}=${T_${v}}")
+    endif()
+  endforeach()
+  if(T_STDERR_EMPTY)
+    list(APPEND defs -DSTDERR_EMPTY=1)
+  endif()
+  add_test(NAME hostile.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${HOSTILE_SRC}/run.cmake)
+  set_tests_properties(hostile.${name} PROPERTIES LABELS hostile TIMEOUT ${seconds}
+    FIXTURES_REQUIRED hostile_inputs)
+endfunction()
+
+# --- XML: nothing is fetched, nothing is expanded -------------------------------------
+hostile_test(xxe-file 10 2 ARGS check ${HOSTILE_SRC}/xxe-file.xml
+  STDERR_MATCH "^[^\n]*/xxe-file.xml:3:[0-9]+: error: entity declarations are not allowed[^\n]*\n$")
+hostile_test(xxe-network 10 2 ARGS check ${HOSTILE_SRC}/xxe-network.xml
+  STDERR_MATCH "^[^\n]*/xxe-network.xml:3:[0-9]+: error: entity declarations are not allowed[^\n]*\n$")
+hostile_test(xxe-parameter-entity 10 2 ARGS check ${HOSTILE_SRC}/xxe-parameter.xml
+  STDERR_MATCH "^[^\n]*/xxe-parameter.xml:3:[0-9]+: error: entity declarations are not allowed[^\n]*\n$")
+# An external DTD (file or network) is never loaded: the document is read
+# without it, and nothing from /etc/passwd shows up.
+hostile_test(external-dtd 10 1 ARGS check --format json ${HOSTILE_SRC}/external-dtd.xml
+  STDERR_EMPTY STDOUT_MATCH "skal gi minst 5" STDOUT_NOT_MATCH "root:")
+hostile_test(xinclude 10 1 ARGS check --format json ${HOSTILE_SRC}/xinclude.xml
+  STDERR_EMPTY STDOUT_MATCH "skal gi minst 5" STDOUT_NOT_MATCH "root:")
+hostile_test(entity-quadratic 10 2 ARGS check entity-quadratic.xml
+  STDERR_MATCH "^entity-quadratic.xml:3:[0-9]+: error: entity declarations are not allowed[^\n]*\n$")
+hostile_test(nesting-10000-xml 10 2 ARGS check nesting-10000.xml
+  STDERR_MATCH "^nesting-10000.xml:2:[0-9]+: error: element nesting deeper than 256[^\n]*\n$")
+hostile_test(nul-xml 10 2 ARGS check nul.xml
+  STDERR_MATCH "^nul.xml:3:[0-9]+: error: [^\n]+\n$")
+hostile_test(invalid-utf8-xml 10 2 ARGS check invalid-utf8.xml
+  STDERR_MATCH "^invalid-utf8.xml:3:[0-9]+: error: [^\n]*UTF-8[^\n]*\n$")
+# Linear in the number of elements and in attribute length.
+hostile_test(many-elements-xml 20 1 ARGS check --no-color --pack furniture many-elements.xml
+  STDERR_EMPTY STDOUT_MATCH "many-elements.xml:[0-9]+:[0-9]+: pass: lifetime.warranty")
+hostile_test(many-hits-xml 20 0|1 ARGS check --pack furniture many-hits.xml STDERR_EMPTY)
+
+# --- limits: each one clear error line, exit 2, fast ---------------------------------------
+hostile_test(file-100mb 10 2 ARGS check big-100mb.txt
+  STDERR_MATCH "^big-100mb.txt: error: input larger than the limit of 67108864 bytes \\(max_input_bytes\\)\n$")
+hostile_test(stdin-100mb 20 2 ARGS check - INPUT ${HOSTILE_DIR}/big-100mb.txt
+  STDERR_MATCH "^-: error: input larger than the limit of 67108864 bytes \\(max_input_bytes\\)\n$")
+hostile_test(endless-file 20 2 ARGS check /dev/zero
+  STDERR_MATCH "^/dev/zero: error: input larger than the limit[^\n]*\n$")
+hostile_test(line-too-long 10 2 ARGS check line-too-long.txt
+  STDERR_MATCH "^line-too-long.txt:3: error: line longer than the limit of 1048576 bytes \\(max_line_bytes\\)\n$")
+hostile_test(too-many-blocks 20 2 ARGS check many-blocks.txt
+  STDERR_MATCH "^many-blocks.txt:[0-9]+: error: too many blocks: more than 1000000 \\(max_blocks\\)\n$")
+
+# --- text -----------------------------------------------------------------------------------
+# A 1 MB line (under the cap) that is one endless requirement sentence.
+hostile_test(line-1mb 20 0|1 ARGS check --no-color --pack furniture line-1mb.txt
+  STDERR_EMPTY STDOUT_MATCH "line-1mb.txt:1:1: [a-z]+: lifetime.warranty")
+hostile_test(nesting-10000-md 10 0|1 ARGS check nesting-10000.md STDERR_EMPTY)
+hostile_test(many-lines 20 0|1 ARGS check many-lines.txt STDERR_EMPTY)
+hostile_test(many-list-items 20 0|1 ARGS check --no-color --pack furniture many-items.md
+  STDERR_EMPTY STDOUT_MATCH "many-items.md:3:3: [a-z]+: lifetime.warranty")
+hostile_test(nul-text 10 2 ARGS check nul.txt
+  STDERR_MATCH "^nul.txt:3:18: error: binary file: NUL byte\n$")
+hostile_test(invalid-utf8 10 2 ARGS check invalid-utf8.txt
+  STDERR_MATCH "^invalid-utf8.txt:3:22: error: invalid UTF-8[^\n]*\n$")
+# A UTF-8 file with one damaged sequence is an error at that sequence, not a
+# Windows-1252 document full of mojibake.
+hostile_test(utf8-surrogate 10 2 ARGS check utf8-surrogate.txt
+  STDERR_MATCH "^utf8-surrogate.txt:3:46: error: invalid UTF-8[^\n]*\n$")
+# Positions survive every kind of line end.
+foreach(nl lf crlf cr)
+  hostile_test(line-ends-${nl} 10 0 ARGS check --no-color --fail-on never ${nl}.txt
+    STDERR_EMPTY STDOUT_MATCH "\n${nl}.txt:7:22: pass: lifetime.warranty: ")
+endforeach()
+
+# --- folders --------------------------------------------------------------------------------
+# A symbolic-link loop ends, and both real files are checked once each.
+hostile_test(symlink-loop 10 0 ARGS check --format json --fail-on never loop
+  STDERR_EMPTY STDOUT_MATCH "\"path\": \"loop/a.txt\"" STDOUT_MATCH2 "\"path\": \"loop/sub/b.txt\""
+  STDOUT_NOT_MATCH "loop/(self|sub/up)/")
+# A dangling link is one error; the file next to it is still reported.
+hostile_test(dangling-link 10 2 ARGS check --format json dangling
+  STDERR_MATCH "^dangling/broken.txt: error: cannot open: No such file or directory\n$"
+  STDOUT_MATCH "\"path\": \"dangling/a.txt\"")
+
+# --- permissions and output (tests/hostile/fs.sh) ------------------------------------------
+foreach(c unreadable output-missing-folder output-read-only-folder output-too-large)
+  add_test(NAME hostile.${c}
+    COMMAND sh ${HOSTILE_SRC}/fs.sh ${c} $<TARGET_FILE:circheck> ${HOSTILE_DIR})
+  set_tests_properties(hostile.${c} PROPERTIES LABELS hostile TIMEOUT 10 SKIP_RETURN_CODE 77
+    FIXTURES_REQUIRED hostile_inputs)
+endforeach()
+
+# --- a user's catastrophic pattern ------------------------------------------------------------
+# PCRE2 limits make each of the two rules an error for that rule; the run
+# goes on (the built-in rules are still reported) and ends within seconds.
+hostile_test(catastrophic-pattern 10 0|1|2
+  ARGS check --format json --pack catastrophic --rules ${HOSTILE_SRC}/catastrophic.xml
+    backtracking.txt
+  STDOUT_MATCH "\"rule\": \"catastrophic.backtracking\".*\"rule\": \"catastrophic.recursion\""
+  STDOUT_MATCH2 "\"rule\": \"core.take-back\"")
+
+# --- fuzz regressions: every input the fuzzers crashed on runs through the CLI ------------
+file(GLOB fuzz_regressions CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/*)
+foreach(f IN LISTS fuzz_regressions)
+  get_filename_component(name ${f} NAME)
+  if(name MATCHES "^rules-")
+    set(args check --rules ${f} ${PROJECT_SOURCE_DIR}/samples/furniture-nb.txt)
+  elseif(name MATCHES "^(text|xml)-")
+    set(args check --all ${f})
+  else()
+    continue()
+  endif()
+  # Any outcome but a crash or a hang: 0 or 1 checked, 2 refused.
+  hostile_test(fuzz-${name} 20 0|1|2 ARGS ${args})
+endforeach()
