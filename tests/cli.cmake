@@ -167,3 +167,5 @@ circheck_cli_test(checklist-unknown-pack errors 2 ARGS checklist --pack nope
 circheck_cli_test(checklist-argument errors 2 ARGS checklist samples/furniture-nb.txt
   STDERR_IS "circheck: error: unexpected argument 'samples/furniture-nb.txt' (see 'circheck help')")
 circheck_cli_test(help-checklist cli 0 ARGS help checklist STDOUT_MATCH "--cpv CODE")
+
+include(${CMAKE_CURRENT_SOURCE_DIR}/eforms_golden.cmake)

@@ -1,0 +1,18 @@
+# Checks the JSON report of each notice listed in DIGESTS ("sha256  file")
+# against its digest; run in DATA so that the report names the file alone.
+if(NOT EXISTS "${DATA}")
+  message("skipped: ${DATA} not found")
+  return()
+endif()
+file(STRINGS "${DIGESTS}" lines)
+foreach(line IN LISTS lines)
+  string(REGEX MATCH "^([0-9a-f]+)  (.+)$" m "${line}")
+  set(want "${CMAKE_MATCH_1}")
+  set(file "${CMAKE_MATCH_2}")
+  execute_process(COMMAND "${BIN}" check --format json "${file}" WORKING_DIRECTORY "${DATA}"
+    OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+  string(SHA256 got "${out}")
+  if(NOT rc EQUAL 1 OR NOT got STREQUAL want)
+    message(FATAL_ERROR "${file}: exit ${rc}, report digest ${got}, expected ${want}")
+  endif()
+endforeach()
