@@ -176,6 +176,15 @@ static void print_help(const char *topic, FILE *out) {
   }
 }
 
+/* Appends 'item' to a growing list of argument strings (borrowed from argv). */
+static void push(const char ***list, size_t *n, const char *item) {
+  const char **grown = realloc(*list, (*n + 1) * sizeof **list);
+  if (!grown)
+    abort(); /* out of memory while reading the command line */
+  grown[(*n)++] = item;
+  *list = grown;
+}
+
 /* Applies one option; returns 0 or an exit code to stop with. */
 static int apply_option(settings *s, const option *o, const char *value) {
   switch (o->id) {
@@ -189,10 +198,7 @@ static int apply_option(settings *s, const option *o, const char *value) {
     s->output = value;
     break;
   case OPT_PACK:
-    s->packs = realloc(s->packs, (s->npacks + 1) * sizeof *s->packs);
-    if (!s->packs)
-      abort();
-    s->packs[s->npacks++] = value;
+    push(&s->packs, &s->npacks, value);
     break;
   case OPT_LEVEL:
     if (!ck_level_parse(value, &s->check.level))
@@ -219,10 +225,7 @@ static int apply_option(settings *s, const option *o, const char *value) {
       return usage_error("unknown --fail-on value", value, "(fail, partial, never)");
     break;
   case OPT_RULES:
-    s->rules = realloc(s->rules, (s->nrules + 1) * sizeof *s->rules);
-    if (!s->rules)
-      abort();
-    s->rules[s->nrules++] = value;
+    push(&s->rules, &s->nrules, value);
     break;
   case OPT_NO_BUILTIN:
     s->builtin = false;
@@ -260,10 +263,7 @@ static int parse_args(settings *s, int argc, char **argv, int first, unsigned co
   for (int i = first; i < argc; i++) {
     const char *a = argv[i];
     if (only_args || a[0] != '-' || strcmp(a, "-") == 0) {
-      s->args = realloc(s->args, ((size_t)s->nargs + 1) * sizeof *s->args);
-      if (!s->args)
-        abort();
-      s->args[s->nargs++] = a;
+      push(&s->args, &s->nargs, a);
       continue;
     }
     if (strcmp(a, "--") == 0) {
@@ -417,10 +417,7 @@ static int run_rules(settings *s) {
     if (s->nargs == 2) {
       /* Testing a pack on disk: it replaces the built-in pack of its id,
          so the built-in criteria and other packs stay available. */
-      s->rules = realloc(s->rules, (s->nrules + 1) * sizeof *s->rules);
-      if (!s->rules)
-        abort();
-      s->rules[s->nrules++] = s->args[1];
+      push(&s->rules, &s->nrules, s->args[1]);
     }
     ck_ruleset *rs = load_rules(s);
     if (!rs)
