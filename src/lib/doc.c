@@ -325,7 +325,12 @@ ck_section_kind ck_classify_heading(const char *text, size_t len) {
   static const char *const requirements[] = {
       "kravspesifikasjon", "krav til",     "minimumskrav", "minstekrav",
       "tekniske krav",     "spesifikasjon", "ytelseskrav", "funksjonskrav",
-      "miljøkrav",         "requirement",  "specification", NULL};
+      "miljøkrav",         "requirement",  "specification", "leveransebeskrivelse",
+      "ytelsesbeskrivelse", "beskrivelse av leveransen", "description of the delivery",
+      "statement of work", NULL};
+  /* "Formål og omfang" describes what is bought: its sentences bind or not
+     by their own wording, so it is not background even with "formål". */
+  static const char *const scope[] = {"omfang", "scope", NULL};
   char buf[256];
   fold_case(text, len, buf, sizeof buf);
   if (has_any(buf, qualification))
@@ -334,6 +339,8 @@ ck_section_kind ck_classify_heading(const char *text, size_t len) {
     return CK_SECTION_AWARD;
   if (has_any(buf, contract))
     return CK_SECTION_CONTRACT;
+  if (has_any(buf, scope))
+    return CK_SECTION_NONE;
   if (has_any(buf, background))
     return CK_SECTION_BACKGROUND;
   if (has_any(buf, requirements) || has_word(buf, "krav"))

@@ -40,6 +40,10 @@ static const mcase cases[] = {
     {"Garanti kreves ikke.", NB, "Garanti", BIND, true, false, "kreves ikke"},
     {"Møblene skal ikke være brukte.", NB, "brukte", BIND, false, true, "skal ikke"},
     {"Kun nye møbler aksepteres.", NB, "nye", NONE, false, false, ""},
+    {"Gravefri metode er ikkje aktuelt på denne strekninga.", NN, "Gravefri", BIND, true,
+     false, "er ikkje aktuelt"},
+    {"Refurbished devices will not be considered.", EN, "Refurbished", BIND, true, false,
+     "will not be considered"},
     /* a comma ends the reach of "uten": the drilling is not negated */
     {"Arbeidet omfatter peling med og uten stålkjernepeler, styrte boringer og relining.", NB,
      "styrte", NONE, false, false, ""},
