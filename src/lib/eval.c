@@ -141,6 +141,7 @@ static bool find(const evaluator *ev_const, const ck_pattern *p, const char *s, 
   /* Document text is valid UTF-8 by construction (readers decode and
      validate it), so PCRE2 need not check it again on every call: it would
      re-read the rest of the text each time. */
+  ck_pattern_ready(p);
   int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
       rc == PCRE2_ERROR_HEAPLIMIT) {

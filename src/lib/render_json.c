@@ -115,13 +115,17 @@ static void cpv_json(ck_json *j, char *const *cpv, size_t n) {
 }
 
 /* results, criteria, summary: the same for a document and for a lot. */
+/* A lot lists only the rules that apply to it: a notice of a hundred lots
+   would otherwise repeat every other category's rules a hundred times. The
+   document lists them all, so nothing is lost. */
 static void outcome_json(ck_json *j, const ck_doc_result *dr, const ck_result *results,
                          size_t nresults, const ck_criterion_result *criteria,
-                         size_t ncriteria, const size_t *counts) {
+                         size_t ncriteria, const size_t *counts, bool applicable_only) {
   ck_json_key(j, "results");
   ck_json_array(j);
   for (size_t i = 0; i < nresults; i++)
-    result_json(j, dr, &results[i]);
+    if (!applicable_only || results[i].status != CK_STATUS_NOT_APPLICABLE)
+      result_json(j, dr, &results[i]);
   ck_json_end_array(j);
   ck_json_key(j, "criteria");
   ck_json_array(j);
@@ -174,7 +178,8 @@ static void document_json(ck_json *j, const ck_doc_result *dr) {
   cpv_json(j, dr->cpv, dr->ncpv);
   packs_json(j, dr->packs, dr->npacks);
   ck_json_kv(j, "level", ck_level_name(dr->level));
-  outcome_json(j, dr, dr->results, dr->nresults, dr->criteria, dr->ncriteria, dr->counts);
+  outcome_json(j, dr, dr->results, dr->nresults, dr->criteria, dr->ncriteria, dr->counts,
+               false);
   findings_json(j, dr->findings, dr->nfindings);
   if (dr->nlots) {
     ck_json_key(j, "lots");
@@ -190,7 +195,8 @@ static void document_json(ck_json *j, const ck_doc_result *dr) {
         ck_json_kv(j, "xpath", lr->xpath);
       cpv_json(j, lr->cpv, lr->ncpv);
       packs_json(j, lr->packs, lr->npacks);
-      outcome_json(j, dr, lr->results, lr->nresults, lr->criteria, lr->ncriteria, lr->counts);
+      outcome_json(j, dr, lr->results, lr->nresults, lr->criteria, lr->ncriteria, lr->counts,
+                   true);
       findings_json(j, lr->findings, lr->nfindings);
       ck_json_end_object(j);
     }

@@ -7,6 +7,7 @@
 #ifndef CK_RULES_H
 #define CK_RULES_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -60,10 +61,18 @@ bool ck_reason_parse(const char *name, ck_reason *out);
 
 /* One compiled regular expression and where it was written. */
 typedef struct ck_pattern {
-  pcre2_code *code; /* JIT-compiled, UTF | UCP | CASELESS */
+  pcre2_code *code; /* UTF | UCP | CASELESS; JIT-compiled on first use */
   char *src;        /* the pattern text, owned */
   unsigned line, col;
+  atomic_int jit;   /* 1 once JIT compilation was done (see ck_pattern_ready) */
 } ck_pattern;
+
+/* Makes sure 'p' is JIT-compiled before it is matched. Compiling every
+ * pattern of every pack up front was most of a run's start-up time, and a
+ * document runs only the patterns its words point at; so each pattern is
+ * compiled the first time it is used, once, under a lock (the only write to
+ * a loaded rule set; matching never waits once a pattern is ready). */
+void ck_pattern_ready(const ck_pattern *p);
 
 typedef struct ck_pattern_list {
   ck_pattern *items;

@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -309,6 +310,24 @@ static int cmp_rule(const void *a, const void *b) {
   return strcmp((*(ck_rule *const *)a)->id, (*(ck_rule *const *)b)->id);
 }
 
+/* Guards the one-time JIT compilation of patterns shared by threads. */
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void ck_pattern_ready(const ck_pattern *p) {
+  /* The flag lives in the loaded rule set, which callers hold as const:
+     it records work done once, not a change of meaning. */
+  ck_pattern *mp = (ck_pattern *)(uintptr_t)p;
+  if (atomic_load_explicit(&mp->jit, memory_order_acquire))
+    return;
+  pthread_mutex_lock(&jit_lock);
+  if (!atomic_load_explicit(&mp->jit, memory_order_relaxed)) {
+    /* Without JIT (some platforms, W^X policies) the interpreter still works. */
+    (void)pcre2_jit_compile(mp->code, PCRE2_JIT_COMPLETE);
+    atomic_store_explicit(&mp->jit, 1, memory_order_release);
+  }
+  pthread_mutex_unlock(&jit_lock);
+}
+
 void ck_ruleset_seal(ck_ruleset *rs) {
   if (rs->npacks > 1)
     qsort(rs->packs, rs->npacks, sizeof *rs->packs, cmp_pack);
@@ -503,14 +522,14 @@ static bool compile_into(loader *ld, const char *text, unsigned line, unsigned c
     }
     return false;
   }
-  /* Without JIT (some platforms, or W^X policies) the interpreter still works. */
-  (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  /* JIT compilation waits for the pattern's first use: ck_pattern_ready(). */
   CK_GROW(list->items, list->cap, list->n + 1);
   ck_pattern *p = &list->items[list->n++];
   p->code = code;
   p->src = ck_xstrdup(text);
   p->line = line;
   p->col = col;
+  atomic_init(&p->jit, 0);
   return true;
 }
 
