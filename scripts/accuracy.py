@@ -359,6 +359,10 @@ def main(argv):
     ap.add_argument("--details", action="store_true",
                     help="show the rule, packs and evidence of every disagreement")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ap.add_argument("--min-precision", type=float, metavar="P",
+                    help="exit 1 when overall precision falls below P (a regression guard)")
+    ap.add_argument("--min-recall", type=float, metavar="R",
+                    help="exit 1 when overall recall falls below R (a regression guard)")
     args = ap.parse_args(argv)
     try:
         if not (os.path.isfile(args.binary) and os.access(args.binary, os.X_OK)):
@@ -379,6 +383,15 @@ def main(argv):
         except OSError as e:
             print(f"accuracy.py: error: {args.json}: {e.strerror}", file=sys.stderr)
             return 2
+    overall = tally(items, criteria, None)[1]
+    below = []
+    if args.min_precision is not None and (overall.precision() or 0) < args.min_precision:
+        below.append(f"precision {overall.precision():.2f} < {args.min_precision}")
+    if args.min_recall is not None and (overall.recall() or 0) < args.min_recall:
+        below.append(f"recall {overall.recall():.2f} < {args.min_recall}")
+    if below:
+        print("accuracy.py: below target: " + ", ".join(below), file=sys.stderr)
+        return 1
     return 0
 
 
