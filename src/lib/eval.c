@@ -33,6 +33,8 @@
 #define PCRE2_MATCH_LIMIT 1000000
 #define PCRE2_DEPTH_LIMIT 100000
 #define PCRE2_HEAP_LIMIT_KIB (64 * 1024)
+/* The largest JIT stack one evaluation may grow. */
+#define JIT_STACK_MAX (1024 * 1024)
 
 typedef struct hit {
   size_t sentence;
@@ -95,6 +97,7 @@ struct ck_rule_eval {
   ck_msg_lang msg_lang;
   pcre2_match_data *md;
   pcre2_match_context *mc;
+  pcre2_jit_stack *jit_stack;
   const int *block_lot; /* lot index of each block, -1 for the procedure; NULL: no lots */
   int lot;              /* the lot being evaluated */
   hits scratch;
@@ -143,8 +146,9 @@ static bool find(const evaluator *ev_const, const ck_pattern *p, const char *s, 
      re-read the rest of the text each time. */
   ck_pattern_ready(p);
   int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
-  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-      rc == PCRE2_ERROR_HEAPLIMIT) {
+  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+    /* A match, depth, heap or JIT stack limit (or any other failure of
+       PCRE2 on valid input): the pattern is stopped for this document. */
     CK_GROW(ev->stopped, ev->cap_stopped, ev->nstopped + 1);
     ev->stopped[ev->nstopped++] = p->code;
     return false;
@@ -729,6 +733,12 @@ ck_rule_eval *ck_rule_eval_new(const ck_ruleset *rs, const ck_doc *doc,
   ev->mc = pcre2_match_context_create(NULL);
   if (!ev->md || !ev->mc)
     abort(); /* PCRE2 could not allocate a few bytes: out of memory */
+  /* PCRE2's default JIT stack (32 KiB) stops ordinary patterns such as
+     "(?:a|b)*c" on a long word; a larger one per evaluator keeps them
+     working, and the limits above still bound the work. */
+  ev->jit_stack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
+  if (ev->jit_stack)
+    pcre2_jit_stack_assign(ev->mc, NULL, ev->jit_stack);
   pcre2_set_match_limit(ev->mc, PCRE2_MATCH_LIMIT);
   pcre2_set_depth_limit(ev->mc, PCRE2_DEPTH_LIMIT);
   pcre2_set_heap_limit(ev->mc, PCRE2_HEAP_LIMIT_KIB);
@@ -751,6 +761,7 @@ void ck_rule_eval_free(ck_rule_eval *ev) {
     return;
   pcre2_match_data_free(ev->md);
   pcre2_match_context_free(ev->mc);
+  pcre2_jit_stack_free(ev->jit_stack);
   free(ev->scratch.items);
   free(ev->stopped);
   if (ev->scanned)

@@ -16,7 +16,7 @@
 #
 #   tests/bench/run.sh
 #   BUILD_DIR=build     where circheck is built (default build; built if missing)
-#   BENCH_REPEAT=3      runs per measurement; the fastest counts
+#   BENCH_REPEAT=3      runs per measurement; the fastest counts (one when over 20 s)
 #   SHARED=../shared    where the shared data is
 #   KEEP=1              keep the temporary folder
 # Needs python3, grep, pcre2grep (Debian: pcre2-utils), xmllint
@@ -102,7 +102,9 @@ sys.exit(os.waitstatus_to_exitcode(status))' "$out" "$tmp/stderr" "$@")
     local s
     s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
     if [ -z "$secs" ] || awk -v s="$s" -v m="$secs" 'BEGIN { exit !(s < m) }'; then secs=$s; fi
-    [ "${kb:-0}" -gt "$rss_kb" ] && rss_kb=$kb
+    if [ "${kb:-0}" -gt "$rss_kb" ]; then rss_kb=$kb; fi
+    # One run of a slow baseline is enough: noise is small against it.
+    if awk -v s="$secs" 'BEGIN { exit !(s > 20) }'; then break; fi
   done
 }
 
@@ -124,7 +126,7 @@ T[c0]=$secs
 row "(a) circheck, all packs, 50-byte file" "0.00" "$secs" "-" "$(calc %.1f "$rss_kb / 1024")"
 for x in 1 4 16; do
   f=$tmp/corpus-${x}x.txt
-  measure "circheck ${x}x" "$tmp/out.json" "$bin" check --format json "${pack_args[@]}" "$f"
+  measure "circheck ${x}x" "$tmp/out-${x}x.json" "$bin" check --format json "${pack_args[@]}" "$f"
   T[c$x]=$secs
   M[c$x]=$rss_kb
   mb=$(calc %.2f "$(size_of "$f") / 1e6")
@@ -136,15 +138,15 @@ mb16=$(calc %.2f "$(size_of "$big") / 1e6")
 
 nfiles=$(find "$tmp/notices" -type f | wc -l)
 mbf=$(calc %.2f "$(folder_size "$tmp/notices") / 1e6")
-measure "circheck folder -j 1" "$tmp/out.json" "$bin" check --format json -j 1 "${pack_args[@]}" "$tmp/notices"
+measure "circheck folder -j 1" "$tmp/folder-j1.json" "$bin" check --format json -j 1 "${pack_args[@]}" "$tmp/notices"
 T[f1]=$secs
 row "(a) circheck, $nfiles files, -j 1" "$mbf" "$secs" "$(calc %.1f "$mbf / $secs")" \
   "$(calc %.1f "$rss_kb / 1024")"
-measure "circheck folder -j 2" "$tmp/out2.json" "$bin" check --format json -j 2 "${pack_args[@]}" "$tmp/notices"
+measure "circheck folder -j 2" "$tmp/folder-j2.json" "$bin" check --format json -j 2 "${pack_args[@]}" "$tmp/notices"
 T[f2]=$secs
 row "(a) circheck, $nfiles files, -j 2" "$mbf" "$secs" "$(calc %.1f "$mbf / $secs")" \
   "$(calc %.1f "$rss_kb / 1024")"
-cmp -s "$tmp/out.json" "$tmp/out2.json" || echo "bench: WARNING: -j 2 output differs from -j 1" >&2
+cmp -s "$tmp/folder-j1.json" "$tmp/folder-j2.json" || echo "bench: WARNING: -j 2 output differs from -j 1" >&2
 
 measure "grep -F" "$tmp/grep.txt" grep -F -i -c -f "$tmp/words.txt" "$big"
 T[grep]=$secs
@@ -161,10 +163,15 @@ row "(c) pcre2grep -i -c -u -f patterns.txt, 16x" "$mb16" "$secs" "$(calc %.1f "
 
 if [ -f "$eforms" ]; then
   mbe=$(calc %.2f "$(size_of "$eforms") / 1e6")
-  measure "circheck eForms" "$tmp/eforms.json" "$bin" check --format json "${pack_args[@]}" "$eforms"
+  measure "circheck eForms" "$tmp/eforms.json" "$bin" check --format json "$eforms"
   T[ce]=$secs
   M[ce]=$rss_kb
   row "(d) circheck, 100-lot eForms notice" "$mbe" "$secs" "$(calc %.1f "$mbe / $secs")" \
+    "$(calc %.1f "$rss_kb / 1024")"
+  measure "circheck eForms, all packs" "$tmp/eforms-all.json" "$bin" check --format json \
+    "${pack_args[@]}" "$eforms"
+  T[cea]=$secs
+  row "(d) the same with every pack forced" "$mbe" "$secs" "$(calc %.1f "$mbe / $secs")" \
     "$(calc %.1f "$rss_kb / 1024")"
   measure "xmllint" "$tmp/xmllint.txt" xmllint --noout "$eforms"
   T[xl]=$secs
@@ -173,7 +180,8 @@ if [ -f "$eforms" ]; then
 fi
 
 echo
-echo "lines with a rule word (grep): $(cat "$tmp/grep.txt"), lines matching a rule (pcre2grep): $(cat "$tmp/pcre2grep.txt")"
+echo "16x: $(wc -l <"$big") lines; with a rule word: $(cat "$tmp/grep.txt") (grep, UTF-8), $(cat "$tmp/grep-c.txt") (grep, C locale); matching a rule: $(cat "$tmp/pcre2grep.txt") (pcre2grep)"
+echo "report sizes: 16x $(size_of "$tmp/out-16x.json") bytes of JSON; eForms $(size_of "$tmp/eforms.json") (chosen packs), $(size_of "$tmp/eforms-all.json") (all packs)"
 echo
 echo "goal                                          measured         met"
 verdict() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo NO; fi; }
@@ -189,6 +197,8 @@ printf '%-45s %-16s %s\n' "at least 20x faster than pcre2grep" "${r}x" "$(verdic
 if [ -n "${T[ce]:-}" ]; then
   r=$(calc %.2f "${T[ce]} / ${T[xl]}")
   printf '%-45s %-16s %s\n' "100-lot notice within 2x of xmllint" "${r}x" "$(verdict "$r <= 2")"
+  r=$(calc %.2f "${T[cea]} / ${T[xl]}")
+  printf '%-45s %-16s %s\n' "  (with every pack forced)" "${r}x" "$(verdict "$r <= 2")"
 fi
 in_mb=$(calc %.1f "$(size_of "$big") / $mib")
 limit=$(calc %.1f "2 * $in_mb + 20")

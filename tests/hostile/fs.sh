@@ -8,6 +8,9 @@ case_name=$1
 bin=$2
 dir=$3
 cd "$dir" || exit 1
+# Each case has its own output files: ctest may run the cases at the same time.
+out=$case_name.out
+err=$case_name.err
 
 fail() {
   echo "FAIL: $*" >&2
@@ -16,13 +19,13 @@ fail() {
 
 # expect_rc WANT GOT
 expect_rc() {
-  [ "$2" -eq "$1" ] || fail "exit $2, expected $1; stderr: $(cat err.txt)"
+  [ "$2" -eq "$1" ] || fail "exit $2, expected $1; stderr: $(cat "$err")"
 }
 
 # expect_stderr REGEX: standard error is exactly one line matching REGEX.
 expect_stderr() {
-  [ "$(wc -l <err.txt)" -eq 1 ] || fail "expected one line on stderr, got: $(cat err.txt)"
-  grep -Eq "$1" err.txt || fail "stderr does not match '$1': $(cat err.txt)"
+  [ "$(wc -l <"$err")" -eq 1 ] || fail "expected one line on stderr, got: $(cat "$err")"
+  grep -Eq "$1" "$err" || fail "stderr does not match '$1': $(cat "$err")"
 }
 
 case $case_name in
@@ -35,18 +38,18 @@ unreadable)
     echo "skipped: running with privileges that read a mode-000 file (root in CI)"
     exit 77
   fi
-  "$bin" check --format json unreadable >out.txt 2>err.txt
+  "$bin" check --format json unreadable >"$out" 2>"$err"
   rc=$?
   chmod 644 unreadable/b.txt
   expect_rc 2 $rc
   expect_stderr '^unreadable/b\.txt: error: cannot open: Permission denied$'
-  grep -q '"path": "unreadable/a.txt"' out.txt || fail "a.txt is missing from the report"
-  grep -q '"path": "unreadable/c.txt"' out.txt || fail "c.txt is missing from the report"
+  grep -q '"path": "unreadable/a.txt"' "$out" || fail "a.txt is missing from the report"
+  grep -q '"path": "unreadable/c.txt"' "$out" || fail "c.txt is missing from the report"
   ;;
 output-missing-folder)
   # The output's folder does not exist: exit 2, one line, nothing created.
   rm -rf no-such-folder
-  "$bin" check -o no-such-folder/report.json --format json tender.txt >out.txt 2>err.txt
+  "$bin" check -o no-such-folder/report.json --format json tender.txt >"$out" 2>"$err"
   expect_rc 2 $?
   expect_stderr '^no-such-folder/report\.json: error: cannot write: No such file or directory$'
   [ ! -e no-such-folder ] || fail "no-such-folder was created"
@@ -60,7 +63,7 @@ output-read-only-folder)
     echo "skipped: running with privileges that write into a mode-555 folder (root in CI)"
     exit 77
   fi
-  "$bin" check -o ro/report.json tender.txt >out.txt 2>err.txt
+  "$bin" check -o ro/report.json tender.txt >"$out" 2>"$err"
   rc=$?
   chmod 755 ro
   expect_rc 2 $rc
@@ -77,7 +80,7 @@ output-too-large)
     trap '' XFSZ
     ulimit -f 1 || exit 99
     exec "$bin" check -o big/report.json --format json tender.txt
-  ) >out.txt 2>err.txt
+  ) >"$out" 2>"$err"
   rc=$?
   [ $rc -ne 99 ] || { echo "skipped: cannot set a file-size limit here"; exit 77; }
   expect_rc 2 $rc

@@ -8,6 +8,7 @@
 #   STDERR_EMPTY     optional: standard error must be empty
 #   STDOUT_MATCH     optional: standard output must match this regular expression
 #   STDOUT_MATCH2    optional: and this one
+#   STDOUT_MATCH3    optional: and this one too
 #   STDOUT_NOT_MATCH optional: standard output must not match this one
 #   MAX_SECONDS      optional: the run must end within this many seconds
 # The test's TIMEOUT property stops a run that hangs.
@@ -37,7 +38,7 @@ endif()
 if(STDERR_EMPTY AND NOT err STREQUAL "")
   message(FATAL_ERROR "stderr should be empty:\n${err_head}")
 endif()
-foreach(v STDOUT_MATCH STDOUT_MATCH2)
+foreach(v STDOUT_MATCH STDOUT_MATCH2 STDOUT_MATCH3)
   if(${v} AND NOT out MATCHES "${${v}}")
     message(FATAL_ERROR "stdout does not match '${${v}}':\n${out_head}")
   endif()
