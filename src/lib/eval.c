@@ -223,17 +223,19 @@ static void collect_hits(const evaluator *ev, const ck_pattern_list *list, hits 
 }
 
 /* Like collect_hits(), for a rule the prefilter covers: only the sentences
-   that hold one of its words are matched, each on its own. */
-static void collect_candidate_hits(ck_rule_eval *ev, size_t rule, const ck_pattern_list *list,
-                                   hits *out) {
+   that hold one of the words of the rule's 'channel' are matched, each on
+   its own. */
+static void collect_candidate_hits(ck_rule_eval *ev, size_t rule, ck_channel channel,
+                                   const ck_pattern_list *list, hits *out) {
+  size_t li = rule * CK_CHANNEL_COUNT + channel;
   if (!ev->scanned) {
     ck_prefilter_scan(ev->rs->prefilter, ev->doc, &ev->candidates);
     ev->scanned = true;
   }
   const char *text = ck_buf_cstr(&ev->doc->text);
   out->n = 0;
-  for (size_t k = 0; k < ev->candidates.n[rule]; k++) {
-    size_t si = ev->candidates.sentences[rule][k];
+  for (size_t k = 0; k < ev->candidates.n[li]; k++) {
+    size_t si = ev->candidates.sentences[li][k];
     const ck_sentence *s = &ev->doc->sentences[si];
     if (!block_visible(ev, s->block))
       continue;
@@ -460,12 +462,15 @@ static judgement judge(const evaluator *ev, const ck_rule *rule, const hit *h) {
 
 /* The first sentence, outside background sections and not negated, that
    says what contradicts the rule ("Kun nye møbler aksepteres"). */
-static bool find_contradiction(const evaluator *ev, const ck_rule *rule, hits *scratch,
+static bool find_contradiction(ck_rule_eval *ev, const ck_rule *rule, hits *scratch,
                                hit *out) {
   const ck_pattern_set *cs = ck_lang_patterns_get(&rule->contradict, ev->doc->lang);
   if (!cs || cs->any.n == 0)
     return false;
-  collect_hits(ev, &cs->any, scratch);
+  if (ck_prefilter_covers(ev->rs->prefilter, rule->index, CK_CHANNEL_CONTRADICT, ev->doc->lang))
+    collect_candidate_hits(ev, rule->index, CK_CHANNEL_CONTRADICT, &cs->any, scratch);
+  else
+    collect_hits(ev, &cs->any, scratch);
   for (size_t i = 0; i < scratch->n; i++) {
     const hit *h = &scratch->items[i];
     const ck_sentence *s = &ev->doc->sentences[h->sentence];
@@ -602,8 +607,8 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       ck_pattern_list driver = ps->any;
       if (driver.n == 0 && ps->all.n > 0)
         driver = (ck_pattern_list){ps->all.items, 1, 1};
-      if (ck_prefilter_covers(ev->rs->prefilter, rule->index, ev->doc->lang))
-        collect_candidate_hits(ev, rule->index, &driver, scratch);
+      if (ck_prefilter_covers(ev->rs->prefilter, rule->index, CK_CHANNEL_MATCH, ev->doc->lang))
+        collect_candidate_hits(ev, rule->index, CK_CHANNEL_MATCH, &driver, scratch);
       else
         collect_hits(ev, &driver, scratch);
       for (size_t i = 0; i < scratch->n; i++) {

@@ -19,6 +19,8 @@ static int entry_cmp(const void *a, const void *b) {
     return c;
   if (x->owner.rule != y->owner.rule)
     return x->owner.rule < y->owner.rule ? -1 : 1;
+  if (x->owner.channel != y->owner.channel)
+    return (int)x->owner.channel - (int)y->owner.channel;
   return (int)x->owner.lang - (int)y->owner.lang;
 }
 
@@ -33,29 +35,33 @@ static ck_pattern_list driver_of(const ck_pattern_set *ps) {
 ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
   ck_prefilter *pf = ck_xcalloc(1, sizeof *pf);
   pf->nrules = rs->nrules;
-  pf->filterable = ck_xcalloc(rs->nrules * CK_LANG_COUNT + 1, sizeof *pf->filterable);
+  pf->filterable =
+      ck_xcalloc(rs->nrules * CK_CHANNEL_COUNT * CK_LANG_COUNT + 1, sizeof *pf->filterable);
   entry *entries = NULL;
   size_t n = 0, cap = 0;
   for (size_t r = 0; r < rs->nrules; r++)
-    for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
-      const ck_pattern_set *ps = ck_lang_patterns_get(&rs->rules[r]->match, (ck_lang)lang);
-      if (!ps)
-        continue;
-      ck_pattern_list driver = driver_of(ps);
-      ck_strlist words = {0};
-      bool ok = driver.n > 0;
-      for (size_t i = 0; i < driver.n && ok; i++)
-        ok = ck_required_literals(driver.items[i].src, &words);
-      if (ok) {
-        pf->filterable[r * CK_LANG_COUNT + (size_t)lang] = true;
-        for (size_t w = 0; w < words.n; w++) {
-          CK_GROW(entries, cap, n + 1);
-          entries[n++] = (entry){words.items[w], {(uint32_t)r, (uint8_t)lang}};
-          words.items[w] = NULL;
+    for (int ch = 0; ch < CK_CHANNEL_COUNT; ch++)
+      for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
+        const ck_lang_patterns *lp =
+            ch == CK_CHANNEL_MATCH ? &rs->rules[r]->match : &rs->rules[r]->contradict;
+        const ck_pattern_set *ps = ck_lang_patterns_get(lp, (ck_lang)lang);
+        if (!ps)
+          continue;
+        ck_pattern_list list = ch == CK_CHANNEL_MATCH ? driver_of(ps) : ps->any;
+        ck_strlist words = {0};
+        bool ok = list.n > 0;
+        for (size_t i = 0; i < list.n && ok; i++)
+          ok = ck_required_literals(list.items[i].src, &words);
+        if (ok) {
+          pf->filterable[(r * CK_CHANNEL_COUNT + (size_t)ch) * CK_LANG_COUNT + (size_t)lang] = true;
+          for (size_t w = 0; w < words.n; w++) {
+            CK_GROW(entries, cap, n + 1);
+            entries[n++] = (entry){words.items[w], {(uint32_t)r, (uint8_t)lang, (uint8_t)ch}};
+            words.items[w] = NULL;
+          }
         }
+        ck_strlist_free(&words);
       }
-      ck_strlist_free(&words);
-    }
   qsort(entries, n, sizeof *entries, entry_cmp);
   /* One automaton word per distinct word; its owners in a run. */
   char **words = ck_xcalloc(n + 1, sizeof *words);
@@ -73,7 +79,8 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
     }
     /* Sorted entries put one word's repeated owners next to each other. */
     if (new_word || pf->owners[nowners - 1].rule != entries[i].owner.rule ||
-        pf->owners[nowners - 1].lang != entries[i].owner.lang)
+        pf->owners[nowners - 1].lang != entries[i].owner.lang ||
+        pf->owners[nowners - 1].channel != entries[i].owner.channel)
       pf->owners[nowners++] = entries[i].owner;
   }
   pf->owner_start[pf->nwords] = nowners;
@@ -96,8 +103,9 @@ void ck_prefilter_free(ck_prefilter *pf) {
   free(pf);
 }
 
-bool ck_prefilter_covers(const ck_prefilter *pf, size_t rule, ck_lang lang) {
-  return pf && pf->ac && rule < pf->nrules && pf->filterable[rule * CK_LANG_COUNT + lang];
+bool ck_prefilter_covers(const ck_prefilter *pf, size_t rule, ck_channel channel, ck_lang lang) {
+  return pf && pf->ac && rule < pf->nrules &&
+         pf->filterable[(rule * CK_CHANNEL_COUNT + channel) * CK_LANG_COUNT + lang];
 }
 
 typedef struct scan_state {
@@ -138,7 +146,7 @@ static void on_hit(void *ctx, size_t word, size_t end) {
     const ck_prefilter_owner *o = &pf->owners[k];
     if (o->lang != st->doc->lang)
       continue;
-    size_t r = o->rule;
+    size_t r = (size_t)o->rule * CK_CHANNEL_COUNT + o->channel;
     if (c->n[r] && c->sentences[r][c->n[r] - 1] == s)
       continue; /* hits come in text order: a repeat is always the last one */
     CK_GROW(c->sentences[r], c->cap[r], c->n[r] + 1);
@@ -147,10 +155,10 @@ static void on_hit(void *ctx, size_t word, size_t end) {
 }
 
 void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates *out) {
-  out->nrules = pf->nrules;
-  out->sentences = ck_xcalloc(pf->nrules + 1, sizeof *out->sentences);
-  out->n = ck_xcalloc(pf->nrules + 1, sizeof *out->n);
-  out->cap = ck_xcalloc(pf->nrules + 1, sizeof *out->cap);
+  out->nlists = pf->nrules * CK_CHANNEL_COUNT;
+  out->sentences = ck_xcalloc(out->nlists + 1, sizeof *out->sentences);
+  out->n = ck_xcalloc(out->nlists + 1, sizeof *out->n);
+  out->cap = ck_xcalloc(out->nlists + 1, sizeof *out->cap);
   if (!pf->ac)
     return;
   scan_state st = {pf, doc, out, 0};
@@ -158,7 +166,7 @@ void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates 
 }
 
 void ck_candidates_free(ck_candidates *c) {
-  for (size_t r = 0; r < c->nrules; r++)
+  for (size_t r = 0; r < c->nlists; r++)
     free(c->sentences[r]);
   free(c->sentences);
   free(c->n);

@@ -13,9 +13,14 @@
 
 struct ck_ruleset;
 
+/* What a rule's words find: the sentences its 'match' patterns may match,
+ * or those its 'contradict' patterns may. */
+typedef enum { CK_CHANNEL_MATCH, CK_CHANNEL_CONTRADICT, CK_CHANNEL_COUNT } ck_channel;
+
 typedef struct ck_prefilter_owner {
-  uint32_t rule; /* index into ck_ruleset.rules */
-  uint8_t lang;  /* ck_lang */
+  uint32_t rule;   /* index into ck_ruleset.rules */
+  uint8_t lang;    /* ck_lang */
+  uint8_t channel; /* ck_channel */
 } ck_prefilter_owner;
 
 typedef struct ck_prefilter {
@@ -23,7 +28,7 @@ typedef struct ck_prefilter {
   size_t nwords;
   size_t *owner_start;        /* word i owns owners[owner_start[i] .. owner_start[i + 1]) */
   ck_prefilter_owner *owners;
-  bool *filterable;           /* [rule * CK_LANG_COUNT + lang]: its sentences come from here */
+  bool *filterable;           /* [(rule * CK_CHANNEL_COUNT + channel) * CK_LANG_COUNT + lang] */
   size_t nrules;
 } ck_prefilter;
 
@@ -32,16 +37,16 @@ typedef struct ck_prefilter {
 ck_prefilter *ck_prefilter_build(const struct ck_ruleset *rs);
 void ck_prefilter_free(ck_prefilter *pf);
 
-/* Whether rule 'rule' (its index) in language 'lang' takes its sentences
- * from the prefilter. */
-bool ck_prefilter_covers(const ck_prefilter *pf, size_t rule, ck_lang lang);
+/* Whether rule 'rule' (its index) in language 'lang' takes the sentences of
+ * 'channel' from the prefilter. */
+bool ck_prefilter_covers(const ck_prefilter *pf, size_t rule, ck_channel channel, ck_lang lang);
 
-/* Per rule, the sentences of 'doc' that hold one of its words, ascending
- * and without repeats. */
+/* Per rule and channel, the sentences of 'doc' that hold one of its words,
+ * ascending and without repeats; index rule * CK_CHANNEL_COUNT + channel. */
 typedef struct ck_candidates {
-  size_t **sentences; /* [rule] */
-  size_t *n, *cap;    /* [rule] */
-  size_t nrules;
+  size_t **sentences;
+  size_t *n, *cap;
+  size_t nlists;
 } ck_candidates;
 
 /* One pass over the document text for all rules. */
