@@ -504,3 +504,32 @@ ck_section_kind ck_doc_block_section_kind(const ck_doc *doc, size_t block) {
     return CK_SECTION_NONE;
   return doc->sections[doc->blocks[block].section].effective;
 }
+
+size_t ck_doc_sentence_at(const ck_doc *doc, size_t off, size_t hint) {
+  if (hint < doc->nsentences && doc->sentences[hint].start <= off &&
+      off < doc->sentences[hint].end)
+    return hint;
+  size_t lo = 0, hi = doc->nsentences;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->sentences[mid].start <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == 0 || off >= doc->sentences[lo - 1].end)
+    return (size_t)-1;
+  return lo - 1;
+}
+
+size_t ck_doc_block_at(const ck_doc *doc, size_t off) {
+  size_t lo = 0, hi = doc->nblocks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->blocks[mid].start <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo ? lo - 1 : 0;
+}

@@ -217,6 +217,13 @@ const char *ck_doc_block_section_path(const ck_doc *doc, size_t block);
 /* The effective section kind of a block. */
 ck_section_kind ck_doc_block_section_kind(const ck_doc *doc, size_t block);
 
+/* The sentence holding text offset 'off', or (size_t)-1 when it lies in a
+ * heading or between sentences. 'hint' is a sentence to try first (callers
+ * walking the text in order pass the last answer); (size_t)-1 for none. */
+size_t ck_doc_sentence_at(const ck_doc *doc, size_t off, size_t hint);
+/* The block holding text offset 'off' (the last block starting at or before it). */
+size_t ck_doc_block_at(const ck_doc *doc, size_t off);
+
 /* Splits the non-heading blocks of 'doc' into sentences (sentences.c).
  * Called by ck_doc_finish(). */
 void ck_doc_split_sentences(ck_doc *doc);

@@ -116,19 +116,6 @@ static bool block_visible(const evaluator *ev, size_t b) {
   return !ev->block_lot || ev->block_lot[b] < 0 || ev->block_lot[b] == ev->lot;
 }
 
-/* The block containing text offset 'off' (blocks are in text order). */
-static size_t block_at(const ck_doc *doc, size_t off) {
-  size_t lo = 0, hi = doc->nblocks;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->blocks[mid].start <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo ? lo - 1 : 0;
-}
-
 /* Finds the next match of 'p' in s[from, len); false when there is none,
    or when the pattern has been stopped by PCRE2's limits. */
 static bool find(const evaluator *ev_const, const ck_pattern *p, const char *s, size_t len,
@@ -166,22 +153,6 @@ static bool matches_in(const evaluator *ev, const ck_pattern *p, const char *s, 
   return find(ev, p, s, len, 0, &ms, &me);
 }
 
-/* The sentence containing text offset 'off', or (size_t)-1. */
-static size_t sentence_at(const ck_doc *doc, size_t off) {
-  size_t lo = 0, hi = doc->nsentences;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->sentences[mid].start <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  if (lo == 0)
-    return (size_t)-1;
-  const ck_sentence *s = &doc->sentences[lo - 1];
-  return off < s->end ? lo - 1 : (size_t)-1;
-}
-
 static int hit_cmp(const void *a, const void *b) {
   const hit *x = a, *y = b;
   if (x->sentence != y->sentence)
@@ -201,7 +172,7 @@ static void collect_hits(const evaluator *ev, const ck_pattern_list *list, hits 
     size_t pos = 0, ms, me;
     size_t last_sentence = (size_t)-1;
     while (find(ev, &list->items[i], text, len, pos, &ms, &me)) {
-      size_t s = sentence_at(ev->doc, ms);
+      size_t s = ck_doc_sentence_at(ev->doc, ms, (size_t)-1);
       if (s != (size_t)-1 && s != last_sentence &&
           block_visible(ev, ev->doc->sentences[s].block)) {
         CK_GROW(out->items, out->cap, out->n + 1);
@@ -494,7 +465,7 @@ static bool visible_match(const evaluator *ev, const ck_pattern_list *list) {
   for (size_t i = 0; i < list->n; i++) {
     size_t pos = 0, ms, me;
     while (find(ev, &list->items[i], text, ev->doc->text.len, pos, &ms, &me)) {
-      if (ev->doc->nblocks && block_visible(ev, block_at(ev->doc, ms)))
+      if (ev->doc->nblocks && block_visible(ev, ck_doc_block_at(ev->doc, ms)))
         return true;
       pos = me > ms ? me : ms + 1;
     }
@@ -676,7 +647,7 @@ static size_t subject_count(const evaluator *ev, const ck_pack *p, size_t enough
   for (size_t i = 0; i < ss->any.n && n < enough; i++) {
     size_t pos = 0, ms, me;
     while (n < enough && find(ev, &ss->any.items[i], text, ev->doc->text.len, pos, &ms, &me)) {
-      if (ev->doc->nblocks && block_visible(ev, block_at(ev->doc, ms))) {
+      if (ev->doc->nblocks && block_visible(ev, ck_doc_block_at(ev->doc, ms))) {
         if (n++ == 0 && word) {
           ck_buf_reset(word);
           ck_buf_put(word, text + ms, me - ms);

@@ -115,24 +115,13 @@ typedef struct scan_state {
   size_t sentence; /* the sentence of the last hit, to avoid a search per hit */
 } scan_state;
 
-/* The sentence holding text offset 'off', or (size_t)-1 (a heading). */
+/* The sentence holding text offset 'off', or (size_t)-1 (a heading); hits
+   come in text order, so the last sentence is the first guess. */
 static size_t sentence_of(scan_state *st, size_t off) {
-  const ck_doc *doc = st->doc;
-  size_t s = st->sentence;
-  if (s < doc->nsentences && doc->sentences[s].start <= off && off < doc->sentences[s].end)
-    return s;
-  size_t lo = 0, hi = doc->nsentences;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->sentences[mid].start <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  if (lo == 0 || off >= doc->sentences[lo - 1].end)
-    return (size_t)-1;
-  st->sentence = lo - 1;
-  return lo - 1;
+  size_t s = ck_doc_sentence_at(st->doc, off, st->sentence);
+  if (s != (size_t)-1)
+    st->sentence = s;
+  return s;
 }
 
 static void on_hit(void *ctx, size_t word, size_t end) {
