@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int ck_test_passed, ck_test_failed;
@@ -32,6 +33,35 @@ static int ck_test_passed, ck_test_failed;
 #define STR_EQ(got, want, what)                                                               \
   OK((got) != NULL && strcmp((got), (want)) == 0, "%s: got \"%s\", want \"%s\"", (what),     \
      (got) ? (got) : "(null)", (want))
+
+/* Reads 'rel' (a path inside the source tree, found through
+ * $CIRCHECK_SOURCE_DIR that ctest sets) into a NUL-terminated buffer the
+ * caller frees; exits the test run with 2 when the fixture is missing. */
+static inline char *ck_test_fixture(const char *rel, size_t *len) {
+  const char *root = getenv("CIRCHECK_SOURCE_DIR");
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", root ? root : ".", rel);
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "cannot open fixture %s (is CIRCHECK_SOURCE_DIR set?)\n", path);
+    exit(2);
+  }
+  size_t cap = 4096, n = 0, got;
+  char *data = malloc(cap + 1);
+  while (data && (got = fread(data + n, 1, cap - n, f)) > 0) {
+    n += got;
+    if (n == cap)
+      data = realloc(data, (cap *= 2) + 1);
+  }
+  fclose(f);
+  if (!data) {
+    fprintf(stderr, "out of memory reading %s\n", path);
+    exit(2);
+  }
+  data[n] = '\0';
+  *len = n;
+  return data;
+}
 
 static inline int ck_test_report(void) {
   printf("%d passed, %d failed\n", ck_test_passed, ck_test_failed);

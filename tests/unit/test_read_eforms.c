@@ -18,23 +18,11 @@
 
 /* --- helpers ------------------------------------------------------------------------- */
 
+/* A fixture of tests/data/eforms/. */
 static char *slurp(const char *name, size_t *len) {
-  const char *root = getenv("CIRCHECK_SOURCE_DIR");
-  char path[4096];
-  snprintf(path, sizeof path, "%s/tests/data/eforms/%s", root ? root : ".", name);
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    exit(2);
-  }
-  ck_buf b = CK_BUF_INIT;
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    ck_buf_put(&b, chunk, n);
-  fclose(f);
-  *len = b.len;
-  return ck_buf_detach(&b);
+  char rel[512];
+  snprintf(rel, sizeof rel, "tests/data/eforms/%s", name);
+  return ck_test_fixture(rel, len);
 }
 
 static ck_status read_mem(const char *path, const char *data, size_t len, const ck_limits *limits,

@@ -16,23 +16,11 @@
 
 /* --- helpers ------------------------------------------------------------------------- */
 
+/* A fixture of tests/data/xml/. */
 static char *slurp(const char *name, size_t *len) {
-  const char *root = getenv("CIRCHECK_SOURCE_DIR");
-  char path[4096];
-  snprintf(path, sizeof path, "%s/tests/data/xml/%s", root ? root : ".", name);
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    exit(2);
-  }
-  ck_buf b = CK_BUF_INIT;
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    ck_buf_put(&b, chunk, n);
-  fclose(f);
-  *len = b.len;
-  return ck_buf_detach(&b);
+  char rel[512];
+  snprintf(rel, sizeof rel, "tests/data/xml/%s", name);
+  return ck_test_fixture(rel, len);
 }
 
 static double now(void) {

@@ -32,23 +32,7 @@ static char *source_path(const char *rel) {
 }
 
 /* Reads a fixture of the source tree; aborts the test run when it is missing. */
-static char *read_fixture(const char *rel, size_t *len) {
-  char *path = source_path(rel);
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open fixture %s (is CIRCHECK_SOURCE_DIR set?)\n", path);
-    exit(2);
-  }
-  ck_buf b = CK_BUF_INIT;
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    ck_buf_put(&b, chunk, n);
-  fclose(f);
-  free(path);
-  *len = b.len;
-  return ck_buf_detach(&b);
-}
+static char *read_fixture(const char *rel, size_t *len) { return ck_test_fixture(rel, len); }
 
 /* "file:line:col: level: msg" of diagnostic 'i', or "(none)". */
 static char *diag_at(const ck_diags *d, size_t i) {
