@@ -1,0 +1,34 @@
+/* The Aho-Corasick automaton of the literal prefilter: finds every
+ * occurrence of many words in one pass over a text, folding case like the
+ * rules do. */
+#ifndef CK_AC_H
+#define CK_AC_H
+
+#include <stddef.h>
+
+/* Folds one UTF-8 text position for matching: ASCII A-Z and Latin-1
+ * upper-case letters to lower case. 'prev' is the byte before 'c'. */
+static inline unsigned char ck_fold_byte(unsigned char prev, unsigned char c) {
+  if (c >= 'A' && c <= 'Z')
+    return (unsigned char)(c + 0x20);
+  if (prev == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+    return (unsigned char)(c + 0x20);
+  return c;
+}
+
+/* An Aho-Corasick automaton over byte strings, as a full transition table:
+ * one lookup per input byte. Immutable after ck_ac_build(); shareable
+ * between threads. */
+typedef struct ck_ac ck_ac;
+
+/* Builds the automaton for 'n' words (already folded). Word i is reported
+ * with id i. */
+ck_ac *ck_ac_build(char *const *words, size_t n);
+void ck_ac_free(ck_ac *ac);
+
+/* Calls 'hit' for every occurrence of every word in text[0, len), folded
+ * as above, with the word id and the offset just past the occurrence. */
+void ck_ac_scan(const ck_ac *ac, const char *text, size_t len,
+                void (*hit)(void *ctx, size_t word, size_t end), void *ctx);
+
+#endif
