@@ -1,4 +1,13 @@
-/* The Aho-Corasick automaton of the literal prefilter (ac.h). */
+/* The Aho-Corasick automaton of the literal prefilter (ac.h).
+ *
+ * The transition table is compact: input bytes are first mapped to byte
+ * classes (every byte that occurs in some word has a class of its own, all
+ * others share class 0), so a row has one entry per class instead of 256.
+ * Case folding is folded into that map too: there is one map for bytes that
+ * follow 0xC3 and one for all other bytes, so scanning needs no fold step.
+ * State numbers are 16-bit when they fit, which halves the table again. With
+ * about 1,000 rule words (43 distinct bytes, 8,000 states) the table takes
+ * about 0.7 MB instead of 8.4 MB, and more of it stays in the cache. */
 #include "ac.h"
 
 #include <stdint.h>
@@ -8,81 +17,175 @@
 #include "util.h"
 
 struct ck_ac {
-  uint32_t *next;     /* [state * 256 + byte] */
+  /* [after_c3][byte] -> class; after_c3 is 1 when the previous byte was 0xC3 */
+  uint8_t cls[2][256];
+  size_t nclasses;
+  size_t nstates;
+  /* States are numbered so that exactly those from 'first_out' on report a
+     word (their own or one of a suffix): the scan checks one comparison per
+     byte and touches 'word' and 'out_link' only on a hit. */
+  size_t first_out;
+  uint16_t *next16; /* [state * nclasses + class], when nstates <= 65536 */
+  uint32_t *next32; /* the same, otherwise */
   int32_t *word;      /* the word ending in this state, -1 if none */
   uint32_t *out_link; /* nearest proper suffix state with a word, 0 if none */
-  size_t nstates;
 };
 
+/* Gives every byte of the words its own class in 'of_byte' (0 for the
+ * others) and fills the scan's maps, which fold the text byte first. Returns
+ * the number of classes (one more than the number of distinct bytes). */
+static size_t build_classes(ck_ac *ac, char *const *words, size_t n, uint8_t of_byte[256]) {
+  size_t ncls = 1;
+  for (size_t i = 0; i < n; i++)
+    for (const unsigned char *p = (const unsigned char *)words[i]; *p; p++)
+      if (!of_byte[*p])
+        of_byte[*p] = (uint8_t)ncls++;
+  /* Words are NUL-terminated, so at most 255 distinct bytes and 256
+     classes: a class always fits in a byte. */
+  for (unsigned b = 0; b < 256; b++) {
+    ac->cls[0][b] = of_byte[ck_fold_byte(0, (unsigned char)b)];
+    ac->cls[1][b] = of_byte[ck_fold_byte(0xC3, (unsigned char)b)];
+  }
+  return ncls;
+}
+
 ck_ac *ck_ac_build(char *const *words, size_t n) {
+  ck_ac *ac = ck_xcalloc(1, sizeof *ac);
+  uint8_t of_byte[256] = {0};
+  size_t ncls = build_classes(ac, words, n, of_byte);
+  ac->nclasses = ncls;
   size_t cap = 1;
   for (size_t i = 0; i < n; i++)
     cap += strlen(words[i]);
-  ck_ac *ac = ck_xcalloc(1, sizeof *ac);
-  ac->next = ck_xcalloc(cap * 256, sizeof *ac->next);
-  ac->word = ck_xmalloc(cap * sizeof *ac->word);
-  ac->out_link = ck_xcalloc(cap, sizeof *ac->out_link);
-  ac->word[0] = -1;
-  ac->nstates = 1;
+  /* Built with 32-bit states in the order the trie creates them; renumbered
+     and narrowed at the end. */
+  uint32_t *next = ck_xcalloc(cap * ncls, sizeof *next);
+  int32_t *word = ck_xmalloc(cap * sizeof *word);
+  size_t nstates = 1;
+  word[0] = -1;
   /* The trie; 0 doubles as "no edge" since no edge leads back to the root. */
   for (size_t i = 0; i < n; i++) {
     uint32_t s = 0;
     for (const unsigned char *p = (const unsigned char *)words[i]; *p; p++) {
-      uint32_t *t = &ac->next[(size_t)s * 256 + *p];
+      /* The word's own byte, unfolded: an upper-case byte in a word has a
+         class that folded text never maps to, so it never matches, as with
+         a full table. */
+      uint32_t *t = &next[(size_t)s * ncls + of_byte[*p]];
       if (!*t) {
-        *t = (uint32_t)ac->nstates;
-        ac->word[ac->nstates++] = -1;
+        *t = (uint32_t)nstates;
+        word[nstates++] = -1;
       }
       s = *t;
     }
-    if (ac->word[s] < 0)
-      ac->word[s] = (int32_t)i;
+    if (word[s] < 0)
+      word[s] = (int32_t)i;
   }
   /* Breadth first: failure links folded into the table, so scanning never
      backtracks. 'fail' is only needed while building. */
-  uint32_t *fail = ck_xcalloc(ac->nstates, sizeof *fail);
-  uint32_t *queue = ck_xmalloc(ac->nstates * sizeof *queue);
+  uint32_t *fail = ck_xcalloc(nstates, sizeof *fail);
+  uint32_t *out_link = ck_xcalloc(nstates, sizeof *out_link);
+  uint32_t *queue = ck_xmalloc(nstates * sizeof *queue);
   size_t head = 0, tail = 0;
-  for (unsigned c = 0; c < 256; c++)
-    if (ac->next[c])
-      queue[tail++] = ac->next[c];
+  for (size_t c = 0; c < ncls; c++)
+    if (next[c])
+      queue[tail++] = next[c];
   while (head < tail) {
     uint32_t s = queue[head++];
     uint32_t f = fail[s];
-    ac->out_link[s] = ac->word[f] >= 0 ? f : ac->out_link[f];
-    for (unsigned c = 0; c < 256; c++) {
-      uint32_t *t = &ac->next[(size_t)s * 256 + c];
+    out_link[s] = word[f] >= 0 && f ? f : out_link[f];
+    for (size_t c = 0; c < ncls; c++) {
+      uint32_t *t = &next[(size_t)s * ncls + c];
       if (*t) {
-        fail[*t] = ac->next[(size_t)f * 256 + c];
+        fail[*t] = next[(size_t)f * ncls + c];
         queue[tail++] = *t;
       } else {
-        *t = ac->next[(size_t)f * 256 + c];
+        *t = next[(size_t)f * ncls + c];
       }
     }
   }
   free(queue);
   free(fail);
+  /* Renumber: states without output first (the root stays 0), then those
+     with output, each group in its old order. */
+  uint32_t *renum = ck_xmalloc(nstates * sizeof *renum);
+  size_t quiet = 0;
+  for (size_t s = 0; s < nstates; s++)
+    if (s == 0 || (word[s] < 0 && out_link[s] == 0))
+      renum[s] = (uint32_t)quiet++;
+  ac->first_out = quiet;
+  for (size_t s = 1, k = quiet; s < nstates; s++)
+    if (word[s] >= 0 || out_link[s] != 0)
+      renum[s] = (uint32_t)k++;
+  ac->nstates = nstates;
+  ac->word = ck_xmalloc(nstates * sizeof *ac->word);
+  ac->out_link = ck_xmalloc(nstates * sizeof *ac->out_link);
+  for (size_t s = 0; s < nstates; s++) {
+    ac->word[renum[s]] = s ? word[s] : -1;
+    ac->out_link[renum[s]] = renum[out_link[s]];
+  }
+  size_t cells = nstates * ncls;
+  if (nstates <= 65536) {
+    ac->next16 = ck_xmalloc(cells * sizeof *ac->next16);
+    for (size_t s = 0; s < nstates; s++)
+      for (size_t c = 0; c < ncls; c++)
+        ac->next16[(size_t)renum[s] * ncls + c] = (uint16_t)renum[next[s * ncls + c]];
+  } else {
+    ac->next32 = ck_xmalloc(cells * sizeof *ac->next32);
+    for (size_t s = 0; s < nstates; s++)
+      for (size_t c = 0; c < ncls; c++)
+        ac->next32[(size_t)renum[s] * ncls + c] = renum[next[s * ncls + c]];
+  }
+  free(renum);
+  free(out_link);
+  free(word);
+  free(next);
   return ac;
 }
 
 void ck_ac_free(ck_ac *ac) {
   if (!ac)
     return;
-  free(ac->next);
+  free(ac->next16);
+  free(ac->next32);
   free(ac->word);
   free(ac->out_link);
   free(ac);
 }
 
+size_t ck_ac_states(const ck_ac *ac) { return ac->nstates; }
+
+size_t ck_ac_classes(const ck_ac *ac) { return ac->nclasses; }
+
+size_t ck_ac_table_bytes(const ck_ac *ac) {
+  return ac->nstates * ac->nclasses * (ac->next16 ? sizeof *ac->next16 : sizeof *ac->next32);
+}
+
+/* Reports every word that ends in state 's' (which has output). */
+static void report(const ck_ac *ac, size_t s, size_t end,
+                   void (*hit)(void *ctx, size_t word, size_t end), void *ctx) {
+  for (size_t o = ac->word[s] >= 0 ? s : ac->out_link[s]; o; o = ac->out_link[o])
+    hit(ctx, (size_t)ac->word[o], end);
+}
+
+/* One scan loop per state width; the class of a byte depends only on the
+   byte before it, never on the state. */
+#define AC_SCAN_LOOP(table)                                                                   \
+  do {                                                                                        \
+    size_t s = 0, ncls = ac->nclasses, first_out = ac->first_out;                             \
+    unsigned char prev = 0;                                                                   \
+    for (size_t i = 0; i < len; i++) {                                                        \
+      unsigned char b = (unsigned char)text[i];                                               \
+      s = (table)[s * ncls + ac->cls[prev == 0xC3][b]];                                       \
+      prev = b;                                                                               \
+      if (s >= first_out)                                                                     \
+        report(ac, s, i + 1, hit, ctx);                                                       \
+    }                                                                                         \
+  } while (0)
+
 void ck_ac_scan(const ck_ac *ac, const char *text, size_t len,
                 void (*hit)(void *ctx, size_t word, size_t end), void *ctx) {
-  uint32_t s = 0;
-  unsigned char prev = 0;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char b = (unsigned char)text[i];
-    s = ac->next[(size_t)s * 256 + ck_fold_byte(prev, b)];
-    prev = b;
-    for (uint32_t o = ac->word[s] >= 0 ? s : ac->out_link[s]; o; o = ac->out_link[o])
-      hit(ctx, (size_t)ac->word[o], i + 1);
-  }
+  if (ac->next16)
+    AC_SCAN_LOOP(ac->next16);
+  else
+    AC_SCAN_LOOP(ac->next32);
 }

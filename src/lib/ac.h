@@ -16,8 +16,9 @@ static inline unsigned char ck_fold_byte(unsigned char prev, unsigned char c) {
   return c;
 }
 
-/* An Aho-Corasick automaton over byte strings, as a full transition table:
- * one lookup per input byte. Immutable after ck_ac_build(); shareable
+/* An Aho-Corasick automaton over byte strings: one class lookup and one
+ * table lookup per input byte, in a table with one column per byte that
+ * occurs in some word (ac.c). Immutable after ck_ac_build(); shareable
  * between threads. */
 typedef struct ck_ac ck_ac;
 
@@ -30,5 +31,12 @@ void ck_ac_free(ck_ac *ac);
  * as above, with the word id and the offset just past the occurrence. */
 void ck_ac_scan(const ck_ac *ac, const char *text, size_t len,
                 void (*hit)(void *ctx, size_t word, size_t end), void *ctx);
+
+/* Size figures, for tests and measurements: states, byte classes (distinct
+ * word bytes plus one for all other bytes), and the transition table's
+ * bytes (2 per entry below 65,537 states, else 4). */
+size_t ck_ac_states(const ck_ac *ac);
+size_t ck_ac_classes(const ck_ac *ac);
+size_t ck_ac_table_bytes(const ck_ac *ac);
 
 #endif

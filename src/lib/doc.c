@@ -100,6 +100,13 @@ void ck_doc_set_lang(ck_doc *doc, ck_lang lang) {
 
 int ck_doc_new_row(ck_doc *doc) { return doc->next_row++; }
 
+/* Makes sure 'extra' more bytes keep the text within 32-bit offsets. */
+static void text_room(const ck_doc *doc, size_t extra) {
+  if (extra > CK_DOC_TEXT_MAX - doc->text.len)
+    ck_fatal("document text larger than the 4 GiB its offsets can address",
+             doc->text.len + extra);
+}
+
 /* The open block lives in blocks[nblocks] and is only counted once it turns
  * out non-empty. While open, its 'end' holds where its separator starts, so
  * an empty block can be taken back without a trace. */
@@ -108,6 +115,7 @@ void ck_doc_begin_block(ck_doc *doc, ck_block_kind kind, int level, int row,
   if (doc->in_block)
     ck_doc_end_block(doc);
   CK_GROW(doc->blocks, doc->cap_blocks, doc->nblocks + 1);
+  text_room(doc, 3);
   size_t sep_at = doc->text.len;
   if (doc->nblocks > 0) {
     const ck_block *prev = &doc->blocks[doc->nblocks - 1];
@@ -118,8 +126,8 @@ void ck_doc_begin_block(ck_doc *doc, ck_block_kind kind, int level, int row,
   }
   ck_block *b = &doc->blocks[doc->nblocks];
   b->kind = kind;
-  b->start = doc->text.len;
-  b->end = sep_at;
+  b->start = (uint32_t)doc->text.len;
+  b->end = (uint32_t)sep_at;
   b->section = -1;
   b->level = kind == CK_BLOCK_HEADING ? (level < 1 ? 1 : level > 6 ? 6 : level) : 0;
   b->row = kind == CK_BLOCK_TABLE_CELL ? row : -1;
@@ -131,12 +139,7 @@ void ck_doc_begin_block(ck_doc *doc, ck_block_kind kind, int level, int row,
 static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 /* Number of UTF-8 characters in s[0..len). */
-static size_t count_chars(const char *s, size_t len) {
-  size_t n = 0;
-  for (size_t i = 0; i < len; i++)
-    n += !is_cont((unsigned char)s[i]);
-  return n;
-}
+static size_t count_chars(const char *s, size_t len) { return ck_utf8_count(s, len); }
 
 /* Byte width of the white-space character at s[i], 0 for anything else.
  * No-break and fixed-width spaces count: they are common in numbers
@@ -157,9 +160,34 @@ static size_t space_width(const unsigned char *s, size_t i, size_t len) {
 static const unsigned char space_lead[256] = {
     [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [0xC2] = 2, [0xE2] = 2};
 
+/* True when the eight bytes at u[j] may end a run of ck_doc_add_text():
+ * they hold an ASCII control character (white space among them), a lead
+ * byte 0xC2 or 0xE2 of the wider spaces, or two spaces in a row; or the
+ * last one is a space and the byte after it (if any) may start white
+ * space. A single space between two other characters continues a run.
+ * Conservative: such words take the byte-by-byte path, which decides. */
+static bool swar_may_end_run(const unsigned char *u, size_t j, size_t len) {
+  const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  const unsigned long long low7 = ~highs;
+  unsigned long long w;
+  memcpy(&w, u + j, 8);
+  unsigned long long control = (w - ones * 0x20) & ~w & highs;
+  unsigned long long lead = (w | ones * 0x20) ^ (ones * 0xE2);
+  unsigned long long is_lead = (lead - ones) & ~lead & highs;
+  /* exactly the bytes that are spaces, at bit 7 of each */
+  unsigned long long x = w ^ (ones * 0x20);
+  unsigned long long spaces = ~(((x & low7) + low7) | x | low7);
+  /* a pair is two neighbours, whichever way the bytes were loaded */
+  unsigned long long pairs = spaces & ((spaces >> 8) | (spaces << 8));
+  if (control | is_lead | pairs)
+    return true;
+  return u[j + 7] == ' ' && (j + 8 >= len || space_lead[u[j + 8]]);
+}
+
+
 static void add_mark(ck_doc *doc, size_t off, unsigned line, unsigned col) {
   CK_GROW(doc->marks, doc->cap_marks, doc->nmarks + 1);
-  doc->marks[doc->nmarks++] = (ck_posmark){off, line, col};
+  doc->marks[doc->nmarks++] = (ck_posmark){(uint32_t)off, line, col};
 }
 
 /* Appends text, collapsing white space, and records a position mark before
@@ -168,6 +196,7 @@ static void add_mark(ck_doc *doc, size_t off, unsigned line, unsigned col) {
 void ck_doc_add_text(ck_doc *doc, const char *s, size_t len, unsigned line, unsigned col) {
   if (!doc->in_block || len == 0)
     return;
+  text_room(doc, len + 1); /* the text and at most one space before it */
   const unsigned char *u = (const unsigned char *)s;
   size_t block_start = doc->blocks[doc->nblocks].start;
   bool exp_valid = false;
@@ -200,7 +229,16 @@ void ck_doc_add_text(ck_doc *doc, const char *s, size_t len, unsigned line, unsi
      * lines are copied in one piece. */
     size_t j = i, nchars = 0;
     for (;;) {
-      while (j < len) {
+      for (;;) {
+        /* eight bytes at a time while none of them can end the run */
+        while (j + 8 <= len && !swar_may_end_run(u, j, len)) {
+          unsigned long long word;
+          memcpy(&word, u + j, 8);
+          nchars += 8 - ck_swar_continuations(word);
+          j += 8;
+        }
+        if (j >= len)
+          break;
         unsigned char c = u[j];
         if (space_lead[c] && (space_lead[c] == 1 || space_width(u, j, len)))
           break;
@@ -387,7 +425,7 @@ void ck_doc_end_block(ck_doc *doc) {
     doc->text.ptr[doc->text.len] = '\0';
     return;
   }
-  b->end = doc->text.len;
+  b->end = (uint32_t)doc->text.len;
   size_t bi = doc->nblocks++;
   if (b->kind == CK_BLOCK_HEADING)
     b->section = open_section(doc, bi);
@@ -413,6 +451,19 @@ void ck_doc_add_cpv(ck_doc *doc, const char *code, size_t len) {
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* True when one of the eight bytes at 's' is an ASCII digit. */
+static bool swar_has_digit(const char *s) {
+  const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  unsigned long long w;
+  memcpy(&w, s, 8);
+  /* bytes below 0x80 and in 0x30..0x39: 0x7F - 0x39 + b overflows into bit
+     7 exactly for b > 0x39, and 0x7F - 0x2F + b exactly for b > 0x2F */
+  unsigned long long low7 = w & ~highs;
+  unsigned long long above_9 = (ones * (0x7F - 0x39) + low7) & highs;
+  unsigned long long above_slash = (ones * (0x7F - 0x2F) + low7) & highs;
+  return (above_slash & ~above_9 & ~w) != 0;
+}
+
 /* Case-insensitive search for "cpv" in s[0..len). */
 static bool mentions_cpv(const char *s, size_t len) {
   for (size_t i = 0; i + 3 <= len; i++)
@@ -433,6 +484,9 @@ static void find_cpv_codes(ck_doc *doc) {
     while (i < b->end) {
       if (!is_digit(text[i])) {
         i++;
+        /* most of a text has no digits: pass eight bytes at a time */
+        while (i + 8 <= b->end && !swar_has_digit(text + i))
+          i += 8;
         continue;
       }
       size_t j = i;

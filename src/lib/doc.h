@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "circheck.h"
 #include "util.h"
@@ -67,27 +68,35 @@ typedef struct ck_section {
   char *path;              /* "3 Kravspesifikasjon > 3.2 Garanti", owned */
 } ck_section;
 
+/* Offsets into a document's text are 32-bit, which keeps the per-block,
+ * per-sentence and per-mark arrays at two thirds of their size (a large
+ * text has a block, a sentence and a mark every 100 bytes or so). A text
+ * never grows past this many bytes: the builder stops the process as if
+ * memory had run out (inputs are limited to far less, 64 MiB by default). */
+#define CK_DOC_TEXT_MAX ((size_t)UINT32_MAX)
+
+/* Fields ordered widest first: 32 bytes, no padding. */
 typedef struct ck_block {
-  ck_block_kind kind;
-  size_t start, end; /* byte range in doc->text */
+  const char *xpath; /* XML source: path of the element, owned by the doc; else NULL */
+  uint32_t start, end; /* byte range in doc->text */
   int section;       /* enclosing section index, -1 before the first heading;
                         a heading block belongs to the section it opens */
   int level;         /* heading level (1..6), 0 for other kinds */
   int row;           /* table row number (0-based, doc-wide) for table cells, else -1 */
-  const char *xpath; /* XML source: path of the element, owned by the doc; else NULL */
+  ck_block_kind kind;
 } ck_block;
 
 /* A sentence, or for tables one row; the unit patterns are matched against.
  * Sentences never include heading blocks. */
 typedef struct ck_sentence {
-  size_t start, end;   /* byte range in doc->text */
-  size_t block;        /* block where it starts */
+  uint32_t start, end; /* byte range in doc->text */
+  uint32_t block;      /* block where it starts */
 } ck_sentence;
 
 /* Position mark: text offset 'off' came from source 'line':'col', and the
  * following bytes map one character to one column until the next mark. */
 typedef struct ck_posmark {
-  size_t off;
+  uint32_t off;
   unsigned line, col;
 } ck_posmark;
 

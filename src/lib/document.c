@@ -18,9 +18,11 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
     /* libxml2 decodes XML itself, honouring the encoding declaration. */
     rc = ck_read_xml(&src, limits, out, diags);
   } else {
-    if ((rc = ck_source_decode(&src, diags)) != CK_OK)
+    /* The decoded text replaces the raw bytes and is given back while the
+       reader copies it into the document: one copy of the input at a time. */
+    if ((rc = ck_source_decode_take(&src, diags)) != CK_OK)
       goto done;
-    rc = ck_read_text(&src, format, limits, out, diags);
+    rc = ck_read_text_take(&src, format, limits, out, diags);
   }
   if (rc == CK_OK && lang_set && *out) {
     /* The language decides which patterns and number words apply, so an
@@ -40,8 +42,8 @@ ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck
   src.raw_len = len;
   ck_doc *doc = NULL;
   ck_limits limits = ck_limits_default();
-  if (ck_source_decode(&src, diags) == CK_OK &&
-      ck_read_text(&src, CK_FORMAT_MARKDOWN, &limits, &doc, diags) == CK_OK)
+  if (ck_source_decode_take(&src, diags) == CK_OK &&
+      ck_read_text_take(&src, CK_FORMAT_MARKDOWN, &limits, &doc, diags) == CK_OK)
     ck_doc_set_lang(doc, lang);
   ck_source_free(&src);
   return doc;

@@ -50,16 +50,10 @@ typedef struct line {
   bool blank;
 } line;
 
-static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_blank_char(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 
-static size_t count_chars(const char *s, size_t len) {
-  size_t n = 0;
-  for (size_t i = 0; i < len; i++)
-    n += !is_cont((unsigned char)s[i]);
-  return n;
-}
+static size_t count_chars(const char *s, size_t len) { return ck_utf8_count(s, len); }
 
 /* Column (1-based, in characters) of byte 'off' on line 'ln'. */
 static unsigned col_of(const reader *r, const line *ln, size_t off) {
@@ -376,7 +370,7 @@ static int numbered_heading(const reader *r, const line *ln, bool *dotted_item) 
   const char *t = r->text;
   size_t p = ln->cs, e = ln->ce;
   *dotted_item = false;
-  if (p >= e || !short_line(r, ln) || ends_like_prose(r, ln))
+  if (p >= e || ends_like_prose(r, ln) || !short_line(r, ln))
     return 0;
   size_t word = number_word(t, p, e);
   p += word;
@@ -421,7 +415,7 @@ static int numbered_heading(const reader *r, const line *ln, bool *dotted_item) 
  * more letters than digits (so "CPV 39130000" is not one). */
 static bool all_caps(const reader *r, const line *ln) {
   const unsigned char *u = (const unsigned char *)r->text;
-  if (!short_line(r, ln) || ends_like_prose(r, ln))
+  if (ends_like_prose(r, ln) || !short_line(r, ln))
     return false;
   size_t upper = 0, digits = 0;
   for (size_t p = ln->cs; p < ln->ce; p++) {
@@ -647,8 +641,14 @@ static size_t skip_front_matter(const reader *r, unsigned *no) {
   return 0;
 }
 
-ck_status ck_read_text(const ck_source *src, ck_input_format format, const ck_limits *limits,
-                       ck_doc **out, ck_diags *diags) {
+/* How much consumed text ck_read_text_take() lets pile up before giving it
+ * back: a system call per MiB is nothing against reading it. */
+#define RELEASE_STEP ((size_t)1 << 20)
+
+/* The reader of both entry points; 'take' is the source whose text may be
+ * given back as it is consumed, or NULL. */
+static ck_status read_text(const ck_source *src, ck_source *take, ck_input_format format,
+                           const ck_limits *limits, ck_doc **out, ck_diags *diags) {
   *out = NULL;
   if (!src->text) {
     ck_diags_add(diags, CK_DIAG_ERROR, src->path, 0, 0, "source was not decoded");
@@ -668,6 +668,7 @@ ck_status ck_read_text(const ck_source *src, ck_input_format format, const ck_li
   line cur, nxt;
   unsigned no = 1;
   size_t pos = r.markdown ? skip_front_matter(&r, &no) : 0;
+  size_t released = 0;
   bool have = pos < r.len;
   if (have) {
     const char *nl = memchr(r.text + pos, '\n', r.len - pos);
@@ -680,6 +681,15 @@ ck_status ck_read_text(const ck_source *src, ck_input_format format, const ck_li
       const char *nl = memchr(r.text + s, '\n', r.len - s);
       analyse(&r, s, nl ? (size_t)(nl - r.text) : r.len, cur.no + 1, &nxt);
     }
+    if (take) {
+      /* Nothing before the current line or the first piece of the open
+         block is looked at again: the document holds its copy. */
+      size_t live = r.npieces && r.pieces[0].off < cur.start ? r.pieces[0].off : cur.start;
+      if (live - released >= RELEASE_STEP && live > released) {
+        ck_source_release_text(take, live);
+        released = live;
+      }
+    }
     process_line(&r, &cur, more ? &nxt : NULL);
     if (!more)
       break;
@@ -687,6 +697,8 @@ ck_status ck_read_text(const ck_source *src, ck_input_format format, const ck_li
   }
   close_open(&r);
   free(r.pieces);
+  if (take)
+    ck_source_drop_text(take);
   if (r.failed) {
     ck_doc_free(r.doc);
     return CK_ERR_LIMIT;
@@ -694,4 +706,16 @@ ck_status ck_read_text(const ck_source *src, ck_input_format format, const ck_li
   ck_doc_finish(r.doc);
   *out = r.doc;
   return CK_OK;
+}
+
+ck_status ck_read_text(const ck_source *src, ck_input_format format, const ck_limits *limits,
+                       ck_doc **out, ck_diags *diags) {
+  return read_text(src, NULL, format, limits, out, diags);
+}
+
+ck_status ck_read_text_take(ck_source *src, ck_input_format format, const ck_limits *limits,
+                            ck_doc **out, ck_diags *diags) {
+  ck_status st = read_text(src, src, format, limits, out, diags);
+  ck_source_drop_text(src);
+  return st;
 }

@@ -24,7 +24,9 @@ static void add_sentence(ck_doc *doc, size_t start, size_t end, size_t block) {
   if (start == end)
     return;
   CK_GROW(doc->sentences, doc->cap_sentences, doc->nsentences + 1);
-  doc->sentences[doc->nsentences++] = (ck_sentence){start, end, block};
+  /* ck_doc_add_text() keeps every offset below CK_DOC_TEXT_MAX */
+  doc->sentences[doc->nsentences++] =
+      (ck_sentence){(uint32_t)start, (uint32_t)end, (uint32_t)block};
 }
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -115,12 +117,33 @@ static bool dot_is_not_an_end(const char *t, size_t sent_start, size_t dot) {
 
 static const bool end_mark[256] = {['.'] = true, ['!'] = true, ['?'] = true, [';'] = true};
 
+/* The bytes of 'w' equal to 'c', at bit 7 of each (and maybe a false bit
+ * above a true one, which is enough to tell whether there is one). */
+static unsigned long long swar_bytes_equal(unsigned long long w, unsigned char c) {
+  const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  unsigned long long x = w ^ (ones * c);
+  return (x - ones) & ~x & highs;
+}
+
+/* True when one of the eight bytes at 's' is an end mark. */
+static bool swar_has_end_mark(const unsigned char *s) {
+  unsigned long long w;
+  memcpy(&w, s, 8);
+  return (swar_bytes_equal(w, '.') | swar_bytes_equal(w, '!') | swar_bytes_equal(w, '?') |
+          swar_bytes_equal(w, ';')) != 0;
+}
+
 /* Splits one paragraph or list-item block. */
 static void split_block(ck_doc *doc, size_t bi) {
   const char *t = doc->text.ptr;
   const unsigned char *u = (const unsigned char *)t;
   size_t start = doc->blocks[bi].start, end = doc->blocks[bi].end;
   for (size_t i = start; i < end; i++) {
+    /* most bytes end nothing: pass eight at a time */
+    while (i + 8 <= end && !swar_has_end_mark(u + i))
+      i += 8;
+    if (i >= end)
+      break;
     char c = t[i];
     if (!end_mark[u[i]])
       continue;

@@ -5,6 +5,8 @@
  * encoding, the way an editor shows them, so "line 3, column 7" can be found
  * in the file as the user sees it. */
 #define _POSIX_C_SOURCE 200809L
+/* MAP_ANONYMOUS, which POSIX.1-2008 does not name yet */
+#define _DEFAULT_SOURCE
 
 #include "source.h"
 
@@ -13,10 +15,53 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define READ_CHUNK (64 * 1024)
+
+/* Buffers from this size on are mapped pages of their own rather than
+ * malloc() blocks: a reader can then give back what it has consumed while
+ * it works (ck_source_release_text()), and freeing them never leaves holes
+ * in the heap. Smaller ones are not worth a system call. */
+#define MAP_MIN ((size_t)1 << 20)
+
+/* Allocates 'size' bytes for a raw or decoded text and records where they
+ * live in '*m'. */
+static char *mem_alloc(size_t size, ck_source_mem *m) {
+  memset(m, 0, sizeof *m);
+  char *p = NULL;
+  if (size >= MAP_MIN) {
+    int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+#ifdef MAP_POPULATE
+    /* every page is written at once (read(), decoding): one fault-in for all
+       of them is cheaper than a page fault each */
+    flags |= MAP_POPULATE;
+#endif
+    void *q = mmap(NULL, size, PROT_READ | PROT_WRITE, flags, -1, 0);
+    if (q != MAP_FAILED) {
+      p = q;
+      m->mapped = true;
+    }
+  }
+  if (!p)
+    p = ck_xmalloc(size);
+  m->base = p;
+  m->size = size;
+  return p;
+}
+
+/* Frees the buffer behind 'ptr' as '*m' describes it and clears '*m'. */
+static void mem_free(char *ptr, ck_source_mem *m) {
+  if (!m->base)
+    free(ptr);
+  else if (m->mapped && m->size > m->released)
+    munmap(m->base + m->released, m->size - m->released);
+  else if (!m->mapped)
+    free(m->base);
+  memset(m, 0, sizeof *m);
+}
 
 ck_limits ck_limits_default(void) {
   ck_limits l;
@@ -54,18 +99,30 @@ static ck_status read_all(int fd, const char *path, size_t limit, size_t hint, c
   size_t cap = hint ? hint + 1 : READ_CHUNK, len = 0;
   if (cap > limit + 1)
     cap = limit + 1;
-  char *buf = ck_xmalloc(cap + 1);
+  /* A file of known size goes into a buffer of its own size; one that grows
+     while it is read continues in a malloc() block. */
+  ck_source_mem m;
+  char *buf = hint ? mem_alloc(cap + 1, &m) : ck_xmalloc(cap + 1);
+  if (!hint)
+    memset(&m, 0, sizeof m);
   for (;;) {
     if (len == cap) {
       cap = cap > (limit + 1) / 2 ? limit + 1 : cap * 2;
-      buf = ck_xrealloc(buf, cap + 1);
+      if (m.base) {
+        char *grown = ck_xmalloc(cap + 1);
+        memcpy(grown, buf, len);
+        mem_free(buf, &m);
+        buf = grown;
+      } else {
+        buf = ck_xrealloc(buf, cap + 1);
+      }
     }
     ssize_t got = read(fd, buf + len, cap - len);
     if (got < 0) {
       if (errno == EINTR)
         continue;
       int err = errno;
-      free(buf);
+      mem_free(buf, &m);
       io_error(diags, path, "cannot read", err);
       return CK_ERR_IO;
     }
@@ -73,15 +130,16 @@ static ck_status read_all(int fd, const char *path, size_t limit, size_t hint, c
       break;
     len += (size_t)got;
     if (len > limit) {
-      free(buf);
+      mem_free(buf, &m);
       return too_large(diags, path, limit);
     }
   }
-  if (cap > len + READ_CHUNK)
+  if (!m.base && cap > len + READ_CHUNK)
     buf = ck_xrealloc(buf, len + 1);
   buf[len] = '\0';
   src->raw = buf;
   src->raw_len = len;
+  src->raw_mem = m;
   return CK_OK;
 }
 
@@ -123,9 +181,29 @@ ck_status ck_source_read(const char *path, const ck_limits *limits, ck_source *s
 
 void ck_source_free(ck_source *src) {
   free(src->path);
-  free(src->raw);
-  free(src->text);
+  mem_free(src->raw, &src->raw_mem);
+  mem_free(src->text, &src->text_mem);
   memset(src, 0, sizeof *src);
+}
+
+void ck_source_release_text(ck_source *src, size_t upto) {
+  ck_source_mem *m = &src->text_mem;
+  if (!src->text || !m->mapped)
+    return;
+  if (upto > src->text_len)
+    upto = src->text_len;
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  size_t cut = (size_t)(src->text + upto - m->base) / page * page;
+  if (cut <= m->released)
+    return;
+  munmap(m->base + m->released, cut - m->released);
+  m->released = cut;
+}
+
+void ck_source_drop_text(ck_source *src) {
+  mem_free(src->text, &src->text_mem);
+  src->text = NULL;
+  src->text_len = 0;
 }
 
 /* --- decoding ------------------------------------------------------------------ */
@@ -186,6 +264,8 @@ static size_t utf8_invalid_at(const unsigned char *p, size_t len) {
   }
   return len;
 }
+
+static size_t utf8_len(uint32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
 static size_t put_utf8(char *out, uint32_t cp) {
   if (cp < 0x80) {
@@ -269,14 +349,34 @@ static uint32_t unit16(const unsigned char *p, bool big) {
   return big ? (uint32_t)p[0] << 8 | p[1] : (uint32_t)p[1] << 8 | p[0];
 }
 
-/* UTF-16 with a BOM to UTF-8. A surrogate that is not part of a pair is an
+/* Bytes of UTF-8 that from_utf16() writes for valid input (at least as
+ * many as it writes for any input). */
+static size_t utf16_size(const unsigned char *p, size_t len, bool big) {
+  size_t n = len / 2, size = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t u = unit16(p + 2 * i, big);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n) {
+      uint32_t v = unit16(p + 2 * i + 2, big);
+      if (v >= 0xDC00 && v <= 0xDFFF) {
+        size += 4;
+        i++;
+        continue;
+      }
+    }
+    size += utf8_len(u);
+  }
+  return size;
+}
+
+/* UTF-16 with a BOM to UTF-8 in 'out' (utf16_size() bytes and a NUL);
+ * '*out_len' gets the length. A surrogate that is not part of a pair is an
  * error at its position (counted in decoded characters). */
 static ck_status from_utf16(ck_source *src, const unsigned char *p, size_t len, bool big,
-                            ck_buf *out, ck_diags *diags) {
+                            char *out, size_t *out_len, ck_diags *diags) {
   unsigned line = 1, col = 1;
   bool after_cr = false;
-  size_t n = len / 2;
-  ck_buf_put(out, "", 0);
+  size_t n = len / 2, w = 0;
+  *out_len = 0;
   for (size_t i = 0; i < n; i++) {
     uint32_t u = unit16(p + 2 * i, big);
     if (u >= 0xD800 && u <= 0xDFFF) {
@@ -289,8 +389,7 @@ static ck_status from_utf16(ck_source *src, const unsigned char *p, size_t len, 
       u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
       i++;
     }
-    char tmp[4];
-    ck_buf_put(out, tmp, put_utf8(tmp, u));
+    w += put_utf8(out + w, u);
     if (u == '\r' || (u == '\n' && !after_cr)) {
       line++;
       col = 1;
@@ -299,6 +398,8 @@ static ck_status from_utf16(ck_source *src, const unsigned char *p, size_t len, 
     }
     after_cr = u == '\r';
   }
+  out[w] = '\0';
+  *out_len = w;
   if (len % 2) {
     ck_diags_add(diags, CK_DIAG_ERROR, src->path, line, col,
                  "invalid UTF-16: odd number of bytes");
@@ -307,23 +408,37 @@ static ck_status from_utf16(ck_source *src, const unsigned char *p, size_t len, 
   return CK_OK;
 }
 
-/* Windows-1252 to UTF-8; the caller has checked that no undefined byte
- * occurs. */
-static void from_cp1252(const unsigned char *p, size_t len, ck_buf *out) {
-  ck_buf_put(out, "", 0);
+static uint32_t cp1252_code_point(unsigned char c) {
+  return c < 0x80 ? c : c < 0xA0 ? cp1252_high[c - 0x80] : c;
+}
+
+/* Bytes of UTF-8 that from_cp1252() writes. */
+static size_t cp1252_size(const unsigned char *p, size_t len) {
+  size_t size = len;
+  for (size_t i = 0; i < len; i++)
+    if (p[i] >= 0x80)
+      size += utf8_len(cp1252_code_point(p[i])) - 1;
+  return size;
+}
+
+/* Windows-1252 to UTF-8 in 'out' (cp1252_size() bytes and a NUL); returns
+ * the length. The caller has checked that no undefined byte occurs. */
+static size_t from_cp1252(const unsigned char *p, size_t len, char *out) {
+  size_t w = 0;
   for (size_t i = 0; i < len;) {
     /* copy ASCII runs in one go */
     size_t j = i;
     while (j < len && p[j] < 0x80)
       j++;
-    ck_buf_put(out, (const char *)p + i, j - i);
+    memcpy(out + w, p + i, j - i);
+    w += j - i;
     if (j == len)
       break;
-    uint32_t cp = p[j] < 0xA0 ? cp1252_high[p[j] - 0x80] : p[j];
-    char tmp[4];
-    ck_buf_put(out, tmp, put_utf8(tmp, cp));
+    w += put_utf8(out + w, cp1252_code_point(p[j]));
     i = j + 1;
   }
+  out[w] = '\0';
+  return w;
 }
 
 static bool is_space_byte(unsigned char c) {
@@ -373,25 +488,42 @@ static ck_status normalise(ck_source *src, char *t, size_t *lenp, size_t max_lin
   return CK_OK;
 }
 
-ck_status ck_source_decode(ck_source *src, ck_diags *diags) {
+/* Room for a decoded text of 'size' bytes and its NUL: a malloc() block for
+ * ck_source_decode(), whose text the caller may free() itself, and storage
+ * recorded in 'src->text_mem' when the source is taken. */
+static char *text_alloc(ck_source *src, size_t size, bool take) {
+  if (take)
+    return mem_alloc(size + 1, &src->text_mem);
+  memset(&src->text_mem, 0, sizeof src->text_mem);
+  return ck_xmalloc(size + 1);
+}
+
+/* Both decoders. With 'take' the text takes over the raw bytes' storage
+ * (UTF-8) or replaces it (other encodings). */
+static ck_status decode(ck_source *src, bool take, ck_diags *diags) {
   const unsigned char *p = (const unsigned char *)src->raw;
   size_t len = src->raw_len;
   size_t max_line = src->max_line_bytes ? src->max_line_bytes : ck_limits_default().max_line_bytes;
-  free(src->text);
-  src->text = NULL;
-  src->text_len = 0;
+  ck_source_drop_text(src);
   if (len == 0) {
     ck_diags_add(diags, CK_DIAG_ERROR, src->path, 0, 0, "empty document");
+    if (take) {
+      mem_free(src->raw, &src->raw_mem);
+      src->raw = NULL;
+    }
     return CK_ERR_INPUT;
   }
-  ck_buf out = CK_BUF_INIT;
+  char *out = NULL;
+  size_t out_len = 0;
+  bool in_place = false;
   ck_status st;
   if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
     bool big = p[0] == 0xFE;
     src->encoding = big ? "UTF-16BE" : "UTF-16LE";
-    st = from_utf16(src, p + 2, len - 2, big, &out, diags);
+    out = text_alloc(src, utf16_size(p + 2, len - 2, big), take);
+    st = from_utf16(src, p + 2, len - 2, big, out, &out_len, diags);
     if (st == CK_OK)
-      st = check_binary(diags, src, (const unsigned char *)out.ptr, out.len, false);
+      st = check_binary(diags, src, (const unsigned char *)out, out_len, false);
   } else {
     bool bom = len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF;
     if (bom) {
@@ -419,24 +551,47 @@ ck_status ck_source_decode(ck_source *src, ck_diags *diags) {
                        bom || utf8_before_bad ? "invalid UTF-8"
                                               : "invalid UTF-8 and not Windows-1252 text");
     if (st == CK_OK) {
-      if (cp1252)
-        from_cp1252(p, len, &out);
-      else
-        ck_buf_put(&out, (const char *)p, len);
+      if (cp1252) {
+        out = text_alloc(src, cp1252_size(p, len), take);
+        out_len = from_cp1252(p, len, out);
+      } else if (take) {
+        /* The text is the raw bytes past the BOM: normalising only shrinks
+           it, so it is done where it lies. */
+        in_place = true;
+        out = (char *)p;
+        out_len = len;
+        src->text_mem = src->raw_mem.base
+                            ? src->raw_mem
+                            : (ck_source_mem){.base = src->raw, .size = src->raw_len + 1};
+        memset(&src->raw_mem, 0, sizeof src->raw_mem);
+      } else {
+        out = text_alloc(src, len, false);
+        memcpy(out, p, len);
+        out[len] = '\0';
+        out_len = len;
+      }
     }
   }
-  if (st == CK_OK) {
-    size_t n = out.len;
-    st = normalise(src, out.ptr, &n, max_line, diags);
-    out.len = n;
+  if (take) {
+    /* The raw bytes are now the text, or no longer needed. */
+    if (!in_place)
+      mem_free(src->raw, &src->raw_mem);
+    src->raw = NULL;
+    src->raw_len = 0;
   }
-  if (st != CK_OK) {
-    ck_buf_free(&out);
-    return st;
-  }
-  src->text_len = out.len;
-  src->text = ck_buf_detach(&out);
-  return CK_OK;
+  if (st == CK_OK)
+    st = normalise(src, out, &out_len, max_line, diags);
+  src->text = out;
+  src->text_len = out_len;
+  if (st != CK_OK)
+    ck_source_drop_text(src);
+  return st;
+}
+
+ck_status ck_source_decode(ck_source *src, ck_diags *diags) { return decode(src, false, diags); }
+
+ck_status ck_source_decode_take(ck_source *src, ck_diags *diags) {
+  return decode(src, true, diags);
 }
 
 /* --- sniffing ------------------------------------------------------------------ */

@@ -6,10 +6,23 @@
 #ifndef CK_SOURCE_H
 #define CK_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
 #include "doc.h"
+
+/* The allocation behind 'raw' or 'text'. Private to source.c. When 'base'
+ * is NULL the pointer itself is a malloc() block; otherwise the buffer
+ * starts at 'base' (the pointer may lie inside it, past a BOM) and is either
+ * mapped pages, which can be given back a part at a time, or a malloc()
+ * block. */
+typedef struct ck_source_mem {
+  char *base;
+  size_t size;      /* bytes from 'base' */
+  size_t released;  /* mapped bytes from 'base' already given back */
+  bool mapped;
+} ck_source_mem;
 
 typedef struct ck_source {
   char *path;           /* as given; owned */
@@ -17,6 +30,10 @@ typedef struct ck_source {
   size_t raw_len;
   char *text;           /* UTF-8 without BOM; owned, NUL-terminated; NULL until decoded */
   size_t text_len;
+  /* Storage of 'raw' and 'text' as ck_source_read() and
+     ck_source_decode_take() set it up; all zero when the pointers are plain
+     malloc() blocks (as tests and ck_source_decode() make them). */
+  ck_source_mem raw_mem, text_mem;
   const char *encoding; /* static string: "UTF-8", "UTF-8 with BOM", "UTF-16LE",
                            "UTF-16BE", "windows-1252" */
   /* Added for ck_source_decode(), which takes no limits: the line cap, set by
@@ -37,6 +54,22 @@ ck_status ck_source_read(const char *path, const ck_limits *limits, ck_source *s
  * at the first offending line:col. CRLF and lone CR become LF. */
 ck_status ck_source_decode(ck_source *src, ck_diags *diags);
 
+/* The same, for a caller that no longer needs the raw bytes: the text takes
+ * over their storage (valid UTF-8 is decoded in place, without a copy; other
+ * encodings are converted into a buffer of the exact size and the raw bytes
+ * freed), so one copy of the input is alive instead of two. 'src->raw' is
+ * NULL afterwards, whatever the result. The text may
+ * live in mapped pages: release it with ck_source_release_text(),
+ * ck_source_drop_text() or ck_source_free(), never with free(). */
+ck_status ck_source_decode_take(ck_source *src, ck_diags *diags);
+
+/* Gives back the memory of text[0, upto) where whole pages of mapped
+ * storage allow it (elsewhere it does nothing); that part of the text must
+ * not be read again. For readers that have copied what lies before 'upto'. */
+void ck_source_release_text(ck_source *src, size_t upto);
+/* Frees the decoded text; 'src->text' is NULL afterwards. */
+void ck_source_drop_text(ck_source *src);
+
 /* Guesses the format from the file name and the first bytes of 'src->raw':
  * .xml or content starting with '<' -> XML (eForms when the root is a UBL
  * notice), .md/.markdown -> Markdown, anything else -> text. */
@@ -49,6 +82,12 @@ void ck_source_free(ck_source *src);
  * an error status with diagnostics; '*out' is NULL on error. */
 ck_status ck_read_text(const ck_source *src, ck_input_format format, const ck_limits *limits,
                        ck_doc **out, ck_diags *diags);
+/* The same, giving the decoded text back as it is read (ck_source_release_text())
+ * and dropping it before the document is finished, so the text and the
+ * document's copy of it are not both held whole. 'src->text' is NULL
+ * afterwards, whatever the result. */
+ck_status ck_read_text_take(ck_source *src, ck_input_format format, const ck_limits *limits,
+                            ck_doc **out, ck_diags *diags);
 /* XML from 'src->raw' (libxml2 decodes it); never loads a DTD, never expands
  * an entity, never touches the network; a DOCTYPE that declares entities is
  * rejected. */

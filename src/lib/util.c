@@ -11,6 +11,11 @@ static void out_of_memory(size_t size) {
   abort();
 }
 
+_Noreturn void ck_fatal(const char *what, size_t size) {
+  fprintf(stderr, "circheck: %s (%zu bytes)\n", what, size);
+  abort();
+}
+
 void *ck_xmalloc(size_t size) {
   void *p = malloc(size ? size : 1);
   if (!p)
@@ -39,6 +44,18 @@ char *ck_xstrndup(const char *s, size_t len) {
   memcpy(p, s, len);
   p[len] = '\0';
   return p;
+}
+
+size_t ck_utf8_count(const char *s, size_t len) {
+  size_t n = len, i = 0;
+  for (; i + 8 <= len; i += 8) {
+    unsigned long long w;
+    memcpy(&w, s + i, 8);
+    n -= ck_swar_continuations(w);
+  }
+  for (; i < len; i++)
+    n -= ((unsigned char)s[i] & 0xC0) == 0x80;
+  return n;
 }
 
 void ck_grow(void **items, size_t *cap, size_t need, size_t elem) {

@@ -13,6 +13,20 @@ void *ck_xcalloc(size_t count, size_t size);
 void *ck_xrealloc(void *ptr, size_t size);
 char *ck_xstrdup(const char *s);
 char *ck_xstrndup(const char *s, size_t len);
+/* Stops the process with a message, for what no caller could handle either
+ * (a document text beyond what 32-bit offsets address). */
+_Noreturn void ck_fatal(const char *what, size_t size);
+
+/* Number of UTF-8 characters in s[0, len): the bytes that are not
+ * continuation bytes (10xxxxxx). Eight bytes at a time. */
+size_t ck_utf8_count(const char *s, size_t len);
+
+/* Continuation bytes (10xxxxxx) among the eight bytes of 'w'. */
+static inline unsigned ck_swar_continuations(unsigned long long w) {
+  unsigned long long cont = w & ~(w << 1) & 0x8080808080808080ULL;
+  /* one bit per byte at bit 7: gather them into the top byte */
+  return (unsigned)(((cont >> 7) * 0x0101010101010101ULL) >> 56);
+}
 
 /* Grows '*items' (of '*cap' elements of 'elem' bytes) so that it holds at
  * least 'need' elements. */

@@ -399,7 +399,124 @@ static void test_many_calls(void) {
   ck_doc_free(doc);
 }
 
+/* --- the builder's fast paths against a plain model ------------------------- */
+
+/* White space as ck_doc_add_text() knows it: its byte width at s, or 0. */
+static size_t ref_space(const unsigned char *s, size_t n) {
+  if (s[0] == ' ' || (s[0] >= '\t' && s[0] <= '\r'))
+    return 1;
+  if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+    return 2;
+  if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8A || s[2] == 0xAF))
+    return 3;
+  return 0;
+}
+
+/* Builds one block from 'src' in the given chunks and checks the text (white
+   space runs as one space, none at the ends) and the source position of
+   every character that is not white space. */
+static void check_block_model(const char *src, size_t len, const size_t *cuts, size_t ncuts,
+                              const char *what) {
+  ck_doc *doc = ck_doc_new("m.txt", CK_FORMAT_TEXT, "UTF-8");
+  ck_doc_begin_block(doc, CK_BLOCK_PARAGRAPH, 0, -1, NULL);
+  const unsigned char *u = (const unsigned char *)src;
+  /* the model: expected text, and for each of its bytes the source line and
+     column of the character it belongs to (0 for collapsed space) */
+  char *want = malloc(len + 1);
+  unsigned *wline = calloc(len + 1, sizeof *wline), *wcol = calloc(len + 1, sizeof *wcol);
+  size_t n = 0, from = 0, cut = 0;
+  unsigned line = 1, col = 1, chunk_line = 1, chunk_col = 1;
+  bool pending = false;
+  for (size_t i = 0; i <= len;) {
+    if (i == len || (cut < ncuts && i == cuts[cut])) {
+      ck_doc_add_text(doc, src + from, i - from, chunk_line, chunk_col);
+      from = i;
+      chunk_line = line;
+      chunk_col = col;
+      cut++;
+      if (i == len)
+        break;
+      continue;
+    }
+    size_t w = ref_space(u + i, len - i);
+    if (w) {
+      /* a cut in the middle of a wide space is not a place a reader cuts */
+      if (u[i] == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+      pending = n > 0;
+      i += w;
+      continue;
+    }
+    if (pending) {
+      want[n++] = ' ';
+      pending = false;
+    }
+    size_t cw = u[i] >= 0xF0 ? 4 : u[i] >= 0xE0 ? 3 : u[i] >= 0xC0 ? 2 : 1;
+    for (size_t k = 0; k < cw && i < len; k++, i++) {
+      wline[n] = line;
+      wcol[n] = col;
+      want[n++] = src[i];
+    }
+    col++;
+  }
+  ck_doc_end_block(doc);
+  want[n] = '\0';
+  OK(doc->text.len == n && memcmp(doc->text.ptr, want, n) == 0, "%s: text \"%s\", want \"%s\"",
+     what, doc->text.ptr, want);
+  bool positions = doc->text.len == n;
+  for (size_t k = 0; k < n && positions; k++) {
+    if (!wline[k] || (k > 0 && wline[k - 1] == wline[k] && wcol[k - 1] == wcol[k]))
+      continue; /* a collapsed space or the inside of a character */
+    unsigned l, c;
+    ck_doc_position(doc, k, &l, &c);
+    positions = l == wline[k] && c == wcol[k];
+    OK(positions, "%s: byte %zu at %u:%u, want %u:%u", what, k, l, c, wline[k], wcol[k]);
+  }
+  free(want);
+  free(wline);
+  free(wcol);
+  ck_doc_free(doc);
+}
+
+static void test_builder_model(void) {
+  static const char *const pieces[] = {
+      "a", "b", "Leverandøren", "æ", " ", " ", " ", "  ", "\t", "\n", "\r", "\xC2\xA0",
+      "\xC2\xA9", "\xE2\x80\x83", "\xE2\x80\xAF", "\xE2\x80\x9C", "\xE2\x82\xAC", "12", ".",
+      "\x01", "krav", "ø"};
+  size_t npieces = sizeof pieces / sizeof *pieces;
+  unsigned seed = 99;
+  char src[1200];
+  size_t cuts[4];
+  for (int round = 0; round < 3000; round++) {
+    size_t len = 0, ncuts = 0, count = (seed = seed * 1103515245u + 12345u) >> 16 & 63;
+    for (size_t p = 0; p < count; p++) {
+      seed = seed * 1103515245u + 12345u;
+      const char *piece = pieces[(seed >> 16) % npieces];
+      if (ncuts < 4 && ((seed >> 8) & 7) == 0)
+        cuts[ncuts++] = len;
+      memcpy(src + len, piece, strlen(piece));
+      len += strlen(piece);
+    }
+    src[len] = '\0';
+    check_block_model(src, len, cuts, ncuts, "random block");
+  }
+  /* long runs where the fast path works eight bytes at a time */
+  const char *longs[] = {
+      "Leverandøren skal levere møbler med garanti i fem år etter levering av varene.",
+      "abcdefgh ijklmnop  qrstuvwx\tyz  æøåæøåæ \xC2\xA0 slutt ",
+      "1234567 1234567  1234567\xE2\x80\x83" "1234567\xE2\x80\x9C" "1234567 ",
+      "abcdefg abcdefg abcdefg abcdefg abcdefg abcdefg abcdefg abcdefg abcdefg abcdefg",
+      "abcdefgh        ijklmnop"};
+  for (size_t k = 0; k < sizeof longs / sizeof *longs; k++)
+    check_block_model(longs[k], strlen(longs[k]), NULL, 0, longs[k]);
+}
+
 int main(void) {
+  test_builder_model();
   test_builder();
   test_positions();
   test_sections();

@@ -2,6 +2,7 @@
  * lists, tables, inline markup and positions. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "source.h"
@@ -323,7 +324,94 @@ static void test_large(void) {
   ck_buf_free(&b);
 }
 
+/* Reads the file at 'path' with the taking reader (text given back as it is
+ * read), or decodes and reads it keeping the text. */
+static ck_doc *read_file(const char *path, ck_input_format format, bool take) {
+  ck_source src;
+  ck_diags diags = CK_DIAGS_INIT;
+  ck_doc *doc = NULL;
+  ck_status st = ck_source_read(path, NULL, &src, &diags);
+  if (st == CK_OK && take) {
+    st = ck_source_decode_take(&src, &diags);
+    OK(src.raw == NULL && (st != CK_OK || src.text_mem.mapped), "taken and mapped");
+    if (st == CK_OK)
+      st = ck_read_text_take(&src, format, NULL, &doc, &diags);
+    OK(src.text == NULL, "the taking reader drops the text");
+  } else if (st == CK_OK) {
+    st = ck_source_decode(&src, &diags);
+    if (st == CK_OK)
+      st = ck_read_text(&src, format, NULL, &doc, &diags);
+  }
+  OK(st == CK_OK, "read %s: %s", path, diags.n ? diags.items[0].msg : "");
+  ck_source_free(&src);
+  ck_diags_free(&diags);
+  return doc;
+}
+
+/* Giving the text back while reading must not change the document: a
+ * multi-MiB file whose paragraphs, set-text headings and tables straddle the
+ * points where pages are given back. */
+static void test_take_same_document(void) {
+  ck_buf b = CK_BUF_INIT;
+  for (size_t i = 0; i < 24000; i++) {
+    switch (i % 6) {
+    case 0:
+      ck_buf_printf(&b, "Avsnitt %zu med tekst\nsom fortsetter her. Og en setning til.\n", i);
+      break;
+    case 1:
+      ck_buf_printf(&b, "Overskrift %zu\n===\n\n", i);
+      break;
+    case 2:
+      ck_buf_printf(&b, "| Krav | %zu |\n|---|---|\n| Garanti | 5 år |\n\n", i);
+      break;
+    case 3:
+      ck_buf_printf(&b, "- punkt %zu med **møbler**\n  som fortsetter\n- neste\n\n", i);
+      break;
+    case 4: {
+      /* one long paragraph of many lines */
+      for (int k = 0; k < 40; k++)
+        ck_buf_printf(&b, "Linje %d i avsnitt %zu skal leveres innen fristen.\n", k, i);
+      ck_buf_putc(&b, '\n');
+      break;
+    }
+    default:
+      ck_buf_printf(&b, "KAPITTEL %zu\n\nTekst\tmed\ttabulator\n\n", i);
+    }
+  }
+  OK(b.len > 3 * (1u << 20), "input of %zu bytes", b.len);
+  char path[] = "/tmp/ck_test_read_text_XXXXXX";
+  int fd = mkstemp(path);
+  OK(fd >= 0 && write(fd, b.ptr, b.len) == (ssize_t)b.len, "write temp file");
+  if (fd >= 0)
+    close(fd);
+  for (int format = 0; format < 2; format++) {
+    ck_input_format f = format ? CK_FORMAT_MARKDOWN : CK_FORMAT_TEXT;
+    ck_doc *kept = read_file(path, f, false), *taken = read_file(path, f, true);
+    if (kept && taken) {
+      OK(kept->text.len == taken->text.len &&
+             memcmp(kept->text.ptr, taken->text.ptr, kept->text.len) == 0,
+         "same text");
+      OK(kept->nblocks == taken->nblocks &&
+             memcmp(kept->blocks, taken->blocks, kept->nblocks * sizeof *kept->blocks) == 0,
+         "same blocks");
+      OK(kept->nsentences == taken->nsentences &&
+             memcmp(kept->sentences, taken->sentences,
+                    kept->nsentences * sizeof *kept->sentences) == 0,
+         "same sentences");
+      OK(kept->nmarks == taken->nmarks &&
+             memcmp(kept->marks, taken->marks, kept->nmarks * sizeof *kept->marks) == 0,
+         "same positions");
+      OK(kept->nblocks > 20000, "many blocks: %zu", kept->nblocks);
+    }
+    ck_doc_free(kept);
+    ck_doc_free(taken);
+  }
+  unlink(path);
+  ck_buf_free(&b);
+}
+
 int main(void) {
+  test_take_same_document();
   test_plain_text();
   test_markdown();
   test_tab_table();

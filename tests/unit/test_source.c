@@ -54,6 +54,23 @@ static void expect_text(const char *data, size_t len, const char *want, const ch
   INT_EQ(diags.n, 0, what);
   ck_diags_free(&diags);
   ck_source_free(&src);
+
+  /* the taking decoder gives the same text and leaves no raw bytes */
+  memset(&src, 0, sizeof src);
+  src.path = ck_xstrdup("in.txt");
+  src.raw = ck_xstrndup(data, len);
+  src.raw_len = len;
+  st = ck_source_decode_take(&src, &diags);
+  OK(st == CK_OK, "%s (take): status %s", what, ck_status_name(st));
+  if (st == CK_OK) {
+    OK(src.text_len == strlen(want) && memcmp(src.text, want, src.text_len) == 0 &&
+           src.text[src.text_len] == '\0',
+       "%s (take): text", what);
+    STR_EQ(src.encoding, encoding, what);
+  }
+  OK(src.raw == NULL && src.raw_len == 0, "%s (take): raw given up", what);
+  ck_diags_free(&diags);
+  ck_source_free(&src);
 }
 
 static void expect_error(const char *data, size_t len, ck_status want, unsigned line,
@@ -71,6 +88,22 @@ static void expect_error(const char *data, size_t len, ck_status want, unsigned 
     INT_EQ(diags.items[0].level, CK_DIAG_ERROR, what);
   }
   OK(src.text == NULL, "%s: no text on error", what);
+  ck_diags_free(&diags);
+  ck_source_free(&src);
+
+  /* the taking decoder fails the same way and keeps nothing */
+  memset(&src, 0, sizeof src);
+  src.path = ck_xstrdup("in.txt");
+  src.raw = ck_xstrndup(data, len);
+  src.raw_len = len;
+  INT_EQ(ck_source_decode_take(&src, &diags), want, what);
+  INT_EQ(diags.n, 1, what);
+  if (diags.n == 1) {
+    STR_EQ(diags.items[0].msg, msg, what);
+    INT_EQ(diags.items[0].line, line, what);
+    INT_EQ(diags.items[0].col, col, what);
+  }
+  OK(src.text == NULL && src.raw == NULL, "%s (take): nothing kept on error", what);
   ck_diags_free(&diags);
   ck_source_free(&src);
 }
@@ -319,7 +352,88 @@ static void test_sniff(void) {
   ck_diags_free(&diags);
 }
 
+/* A large file is read into mapped pages, decoded where it lies and given
+ * back a part at a time. */
+static void test_take_large(void) {
+  size_t lines = 120000; /* "linje NNNNNN æøå\r\n": 3.2 MB with a BOM */
+  ck_buf data = CK_BUF_INIT, want = CK_BUF_INIT;
+  ck_buf_put(&data, "\xEF\xBB\xBF", 3);
+  for (size_t i = 0; i < lines; i++) {
+    ck_buf_printf(&data, "linje %06zu \xC3\xA6\xC3\xB8\xC3\xA5\r\n", i);
+    ck_buf_printf(&want, "linje %06zu \xC3\xA6\xC3\xB8\xC3\xA5\n", i);
+  }
+  char path[256];
+  write_tmp(path, sizeof path, ".txt", data.ptr, data.len);
+  ck_source src;
+  ck_diags diags = CK_DIAGS_INIT;
+  INT_EQ(ck_source_read(path, NULL, &src, &diags), CK_OK, "read large");
+  OK(src.raw_mem.mapped, "a large file is read into mapped pages");
+  const char *raw_at = src.raw;
+  INT_EQ(ck_source_decode_take(&src, &diags), CK_OK, "decode large in place");
+  OK(src.raw == NULL, "raw given up");
+  OK(src.text == raw_at + 3, "UTF-8 decoded where it lies, past the BOM");
+  STR_EQ(src.encoding, "UTF-8 with BOM", "large encoding");
+  INT_EQ(src.text_len, want.len, "CRLF normalised in place");
+  OK(memcmp(src.text, want.ptr, want.len) == 0 && src.text[want.len] == '\0', "large text");
+  size_t half = want.len / 2;
+  ck_source_release_text(&src, half);
+  OK(src.text_mem.released > half - 8192 && src.text_mem.released <= half + 3,
+     "released up to the page before the half: %zu of %zu", src.text_mem.released, half);
+  OK(memcmp(src.text + half, want.ptr + half, want.len - half) == 0, "the rest still there");
+  size_t before = src.text_mem.released;
+  ck_source_release_text(&src, half / 2);
+  INT_EQ(src.text_mem.released, before, "releasing less again does nothing");
+  ck_source_release_text(&src, want.len * 2);
+  OK(src.text_mem.released <= want.len + 3, "never past the text");
+  ck_source_drop_text(&src);
+  OK(src.text == NULL && src.text_len == 0, "dropped");
+  ck_source_free(&src);
+
+  /* a small or malloc()ed text: releasing does nothing, the text stays */
+  memset(&src, 0, sizeof src);
+  src.path = ck_xstrdup("in.txt");
+  src.raw = ck_xstrndup(want.ptr, want.len);
+  src.raw_len = want.len;
+  INT_EQ(ck_source_decode_take(&src, &diags), CK_OK, "decode malloc()ed");
+  ck_source_release_text(&src, half);
+  OK(memcmp(src.text, want.ptr, want.len) == 0, "malloc()ed text kept whole");
+  ck_source_free(&src);
+
+  /* Windows-1252 and UTF-16 are converted into a buffer of the exact size */
+  ck_buf cp = CK_BUF_INIT, u16 = CK_BUF_INIT;
+  ck_buf_put(&u16, "\xFF\xFE", 2);
+  for (size_t i = 0; i < 200000; i++) {
+    ck_buf_put(&cp, "b\xE6r \x80\n", 6); /* "bær €" */
+    /* "bæ€", U+10000 as a surrogate pair, LF */
+    ck_buf_put(&u16, "b\x00\xE6\x00\xAC\x20\x00\xD8\x00\xDC\n\x00", 12);
+  }
+  unlink(path);
+  write_tmp(path, sizeof path, ".txt", cp.ptr, cp.len);
+  INT_EQ(ck_source_read(path, NULL, &src, &diags), CK_OK, "read cp1252");
+  INT_EQ(ck_source_decode_take(&src, &diags), CK_OK, "decode cp1252");
+  STR_EQ(src.encoding, "windows-1252", "cp1252 detected");
+  INT_EQ(src.text_len, 200000 * 9, "cp1252 length");
+  OK(src.text_mem.size == src.text_len + 1 && src.raw == NULL, "cp1252 buffer of the exact size");
+  OK(memcmp(src.text, "b\xC3\xA6r \xE2\x82\xAC\n", 9) == 0, "cp1252 text");
+  ck_source_free(&src);
+  unlink(path);
+  write_tmp(path, sizeof path, ".txt", u16.ptr, u16.len);
+  INT_EQ(ck_source_read(path, NULL, &src, &diags), CK_OK, "read utf-16");
+  INT_EQ(ck_source_decode_take(&src, &diags), CK_OK, "decode utf-16");
+  INT_EQ(src.text_len, 200000 * 11, "utf-16 length");
+  OK(src.text_mem.size == src.text_len + 1, "utf-16 buffer of the exact size");
+  OK(memcmp(src.text, "b\xC3\xA6\xE2\x82\xAC\xF0\x90\x80\x80\n", 11) == 0, "utf-16 text");
+  ck_source_free(&src);
+  unlink(path);
+  ck_diags_free(&diags);
+  ck_buf_free(&cp);
+  ck_buf_free(&u16);
+  ck_buf_free(&data);
+  ck_buf_free(&want);
+}
+
 int main(void) {
+  test_take_large();
   test_decode_ok();
   test_decode_errors();
   test_line_limit();
