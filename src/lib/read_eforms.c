@@ -11,10 +11,12 @@
  * go into doc->lots and doc->criteria.
  *
  * Positions come from one linear scan of the source that lists every start
- * tag with the line and column of its '<', of its content and of the end of
- * its element; the k-th start tag is the k-th element of the tree. So any
- * element or text can be placed in constant time, in whatever order the
- * reader visits them. */
+ * tag with the offsets of its '<', of its content and of the end of its
+ * element; the k-th start tag is the k-th element of the tree. A second
+ * list holds where each line starts. So any element or text can be placed
+ * in logarithmic time, in whatever order the reader visits them; columns
+ * are counted only for the few places a block or a criterion needs, not
+ * for each of the tens of thousands of tags of a large notice. */
 #include <stdint.h>
 #include <string.h>
 
@@ -37,72 +39,109 @@
 /* A start tag: where its '<' is, where its content starts (just past the
  * '>') and where its element ends (just past the end tag). */
 typedef struct tag {
-  size_t content, end;
-  unsigned line, col;    /* '<' */
-  unsigned cline, ccol;  /* content */
-  unsigned eline, ecol;  /* end */
+  size_t start, content, end;
   size_t name, name_len; /* qualified name, for checking the pairing */
 } tag;
 
+/* A place whose line and column are known. */
+typedef struct line_mark {
+  size_t off;
+  unsigned line, col;
+} line_mark;
+
 typedef struct scanner {
   const unsigned char *p;
-  size_t len, off;
-  bool utf8;   /* false: one byte is one column */
-  bool has_cr; /* the source has CR line ends */
-  unsigned line, col;
+  size_t len, off; /* 'off': where line 1 column 1 is (past a byte order mark) */
+  bool utf8;       /* false: one byte is one column */
+  bool has_cr;     /* the source has CR line ends */
+  line_mark *marks; /* where each line starts, and marks within long lines */
+  size_t nmarks, cap_marks;
   tag *tags;
   size_t ntags, cap_tags;
   size_t *stack;
   size_t depth, cap_stack;
 } scanner;
 
-/* Characters (not bytes) in p[from..to). */
+/* Characters (not bytes) in p[from..to): the bytes that are not UTF-8
+ * continuation bytes (10xxxxxx). Long lines are counted whole once, so the
+ * bytes are taken eight at a time: a continuation byte has its top bit set
+ * and the next one clear. */
 static unsigned count_chars(const unsigned char *p, size_t from, size_t to, bool utf8) {
   if (!utf8)
     return (unsigned)(to - from);
+  size_t cont = 0, i = from;
+  for (; i + 8 <= to; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    uint64_t flags = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 0 or 1 a byte */
+    cont += (size_t)((flags * 0x0101010101010101ull) >> 56);        /* their sum */
+  }
+  for (; i < to; i++)
+    cont += (p[i] & 0xC0) == 0x80;
+  return (unsigned)(to - from - cont);
+}
+
+/* Columns in p[from..to) of one line: its characters, less any CR (a CR
+ * before LF is no column). */
+static unsigned count_cols(const scanner *s, size_t from, size_t to) {
+  if (!s->has_cr)
+    return count_chars(s->p, from, to, s->utf8);
   unsigned n = 0;
   for (size_t i = from; i < to; i++)
-    n += (p[i] & 0xC0) != 0x80;
+    n += s->p[i] != '\r' && (!s->utf8 || (s->p[i] & 0xC0) != 0x80);
   return n;
 }
 
-/* Moves the line and column forward to offset 'to'. Line breaks are found
- * with memchr and only the last line's characters are counted, so long
- * stretches of markup cost little. A source with CR line ends (alone or
- * before LF) takes the byte-by-byte way: libxml2 counts a lone CR as a
- * line break, and a CR before LF is no column. */
-static void advance(scanner *s, size_t to) {
+/* Adds the line that starts at 'from' and ends at 'to' to the index: its
+ * start, and within a long line (a notice written on one line) a mark
+ * every MARK_EVERY bytes, so that no column is counted from further away. */
+enum { MARK_EVERY = 4096 };
+static void index_line(scanner *s, unsigned line, size_t from, size_t to) {
+  unsigned col = 1;
+  for (size_t at = from;; at += MARK_EVERY) {
+    CK_GROW(s->marks, s->cap_marks, s->nmarks + 1);
+    s->marks[s->nmarks++] = (line_mark){at, line, col};
+    if (to - at <= MARK_EVERY)
+      break;
+    col += count_cols(s, at, at + MARK_EVERY);
+  }
+}
+
+/* Lists where each line starts. A line ends at LF, or at a CR that is not
+ * followed by LF (libxml2 counts a lone CR as a line break). */
+static void index_lines(scanner *s) {
   const unsigned char *p = s->p;
-  if (to <= s->off)
-    return;
+  unsigned line = 1;
+  size_t from = s->off;
   if (!s->has_cr) {
-    size_t from = s->off, last = SIZE_MAX;
-    const unsigned char *nl;
-    while (from < to && (nl = memchr(p + from, '\n', to - from)) != NULL) {
-      s->line++;
-      last = (size_t)(nl - p);
-      from = last + 1;
+    for (const unsigned char *nl; (nl = memchr(p + from, '\n', s->len - from)) != NULL;) {
+      index_line(s, line++, from, (size_t)(nl - p));
+      from = (size_t)(nl - p) + 1;
     }
-    if (last != SIZE_MAX)
-      s->col = 1 + count_chars(p, last + 1, to, s->utf8);
+  } else {
+    for (size_t i = s->off; i < s->len; i++)
+      if (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= s->len || p[i + 1] != '\n'))) {
+        index_line(s, line++, from, i);
+        from = i + 1;
+      }
+  }
+  index_line(s, line, from, s->len);
+}
+
+/* Line and column of offset 'off': the nearest mark before it by binary
+ * search, then the characters from there. */
+static void position_at(const scanner *s, size_t off, unsigned *line, unsigned *col) {
+  size_t lo = 0, hi = s->nmarks;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->marks[mid].off <= off)
+      lo = mid;
     else
-      s->col += count_chars(p, s->off, to, s->utf8);
-    s->off = to;
-    return;
+      hi = mid;
   }
-  unsigned line = s->line, col = s->col;
-  for (size_t i = s->off; i < to; i++) {
-    unsigned char c = p[i];
-    if (c == '\n' || (c == '\r' && (i + 1 >= s->len || p[i + 1] != '\n'))) {
-      line++;
-      col = 1;
-    } else if (c != '\r' && (!s->utf8 || (c & 0xC0) != 0x80)) {
-      col++;
-    }
-  }
-  s->line = line;
-  s->col = col;
-  s->off = to;
+  const line_mark *m = &s->marks[lo];
+  *line = m->line;
+  *col = m->col + count_cols(s, m->off, off);
 }
 
 /* Offset just past the first 'lit' at or after 'from', or 'len'. */
@@ -174,46 +213,38 @@ static void scan_tags(scanner *s) {
       break;
     i = (size_t)(lt - s->p);
     size_t next;
-    if (at_lit(s, i, "<!--")) {
+    unsigned char after = i + 1 < s->len ? s->p[i + 1] : 0;
+    if (after == '!' && at_lit(s, i, "<!--")) {
       next = past(s->p, s->len, i + 4, "-->");
-    } else if (at_lit(s, i, "<![CDATA[")) {
+    } else if (after == '!' && at_lit(s, i, "<![CDATA[")) {
       next = past(s->p, s->len, i + 9, "]]>");
-    } else if (at_lit(s, i, "<?")) {
+    } else if (after == '?') {
       next = past(s->p, s->len, i + 2, "?>");
-    } else if (at_lit(s, i, "<!")) {
+    } else if (after == '!') {
       next = past_markup(s->p, s->len, i + 2, true);
-    } else if (at_lit(s, i, "</")) {
-      next = past_markup(s->p, s->len, i + 2, false);
-      if (s->depth > 0) {
-        tag *t = &s->tags[s->stack[--s->depth]];
-        advance(s, next);
-        t->end = next;
-        t->eline = s->line;
-        t->ecol = s->col;
-      }
+    } else if (after == '/') {
+      /* An end tag has no attributes, so no quoted '>'. */
+      const unsigned char *gt = memchr(s->p + i + 2, '>', s->len - i - 2);
+      next = gt ? (size_t)(gt - s->p) + 1 : s->len;
+      if (s->depth > 0)
+        s->tags[s->stack[--s->depth]].end = next;
     } else {
-      advance(s, i);
-      CK_GROW(s->tags, s->cap_tags, s->ntags + 1);
+      if (s->ntags == s->cap_tags)
+        CK_GROW(s->tags, s->cap_tags, s->ntags + 1);
       size_t at = s->ntags++;
       tag *t = &s->tags[at];
-      t->line = s->line;
-      t->col = s->col;
+      t->start = i;
       size_t j = i + 1;
       while (j < s->len && !name_stop[s->p[j]])
         j++;
       t->name = i + 1;
       t->name_len = j - i - 1;
       next = past_markup(s->p, s->len, j, false);
-      advance(s, next);
       t->content = next;
-      t->cline = s->line;
-      t->ccol = s->col;
-      if (next >= 2 && s->p[next - 2] == '/') {
-        t->end = next;
-        t->eline = s->line;
-        t->ecol = s->col;
-      } else {
-        CK_GROW(s->stack, s->cap_stack, s->depth + 1);
+      t->end = next; /* until its end tag is seen */
+      if (!(next >= 2 && s->p[next - 2] == '/')) {
+        if (s->depth == s->cap_stack)
+          CK_GROW(s->stack, s->cap_stack, s->depth + 1);
         s->stack[s->depth++] = at;
       }
     }
@@ -347,8 +378,7 @@ static const tag *tag_of(const reader *r, const xmlNode *e) {
 static void elem_pos(const reader *r, const xmlNode *e, unsigned *line, unsigned *col) {
   const tag *t = tag_of(r, e);
   if (t) {
-    *line = t->line;
-    *col = t->col;
+    position_at(&r->sc, t->start, line, col);
     return;
   }
   long l = e ? xmlGetLineNo(e) : 0;
@@ -363,16 +393,13 @@ static void text_pos(const reader *r, const xmlNode *n, unsigned *line, unsigned
   size_t off = 0;
   if (n->prev && (t = tag_of(r, n->prev)) != NULL) {
     off = t->end;
-    *line = t->eline;
-    *col = t->ecol;
   } else if (!n->prev && (t = tag_of(r, n->parent)) != NULL) {
     off = t->content;
-    *line = t->cline;
-    *col = t->ccol;
   } else {
     elem_pos(r, n->parent, line, col);
     return;
   }
+  position_at(&r->sc, off, line, col);
   if (off + 9 <= r->sc.len && memcmp(r->sc.p + off, "<![CDATA[", 9) == 0)
     *col += 9;
 }
@@ -488,8 +515,19 @@ static void put_step(reader *r, ck_buf *b, xmlNode *e) {
     ck_buf_puts(b, (const char *)e->name);
   }
   unsigned index = (unsigned)(uintptr_t)e->psvi - 1;
-  if (index)
-    ck_buf_printf(b, "[%u]", index);
+  if (index) {
+    /* "[n]" by hand: printf's parsing of the format cost more than the
+       rest of the step. */
+    char tmp[16];
+    size_t n = sizeof tmp;
+    tmp[--n] = ']';
+    do {
+      tmp[--n] = (char)('0' + index % 10);
+      index /= 10;
+    } while (index);
+    tmp[--n] = '[';
+    ck_buf_put(b, tmp + n, sizeof tmp - n);
+  }
 }
 
 /* The xpath of 'e' into r->path: 'base_path' (the path of ancestor 'base')
@@ -1100,8 +1138,6 @@ static const char *prepare_scan(reader *r, const xmlDoc *xdoc) {
   r->sc = (scanner){.p = raw,
                     .len = n,
                     .utf8 = true,
-                    .line = 1,
-                    .col = 1,
                     .has_cr = memchr(raw, '\r', n) != NULL};
   if (n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF) {
     r->sc.off = 3;
@@ -1136,6 +1172,7 @@ static const char *prepare_scan(reader *r, const xmlDoc *xdoc) {
 static void reader_free(reader *r) {
   free(r->sc.tags);
   free(r->sc.stack);
+  free(r->sc.marks);
   free(r->decoded);
   free(r->chain);
   free(r->slots);
@@ -1166,8 +1203,8 @@ ck_status ck_read_eforms(const ck_source *src, const ck_limits *limits, ck_doc *
                          ck_diags *diags) {
   *out = NULL;
   xmlDoc *xdoc = NULL;
-  ck_status status = ck_xml_parse(src->raw, src->raw_len, src->path,
-                                  limits ? limits->max_xml_depth : 0, &xdoc, diags);
+  ck_status status = ck_xml_parse_data(src->raw, src->raw_len, src->path,
+                                       limits ? limits->max_xml_depth : 0, &xdoc, diags);
   if (status != CK_OK)
     return status;
   xmlNode *root = xmlDocGetRootElement(xdoc);
@@ -1192,6 +1229,8 @@ ck_status ck_read_eforms(const ck_source *src, const ck_limits *limits, ck_doc *
   if (r.sc.len > 0) {
     scan_tags(&r.sc);
     r.have_tags = pair_tags(&r, xdoc);
+    if (r.have_tags)
+      index_lines(&r.sc);
   }
   r.doc = ck_doc_new(src->path, CK_FORMAT_EFORMS, encoding);
   read_notice_language(&r);

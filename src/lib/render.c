@@ -40,31 +40,57 @@ char *ck_report_render(const ck_report *report, ck_report_format format,
   return ck_buf_detach(&out);
 }
 
+/* Bytes JSON cannot hold as they are: the quote, the backslash and the
+   control characters. A table keeps the scan to one load per byte. */
+static const unsigned char json_special[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1,
+    [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+    [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1};
+
+/* Whether any of the eight bytes in 'w' is special: below 0x20, a quote or
+   a backslash (a byte is below n when (b - n) borrows while b < 0x80). */
+static bool json_special8(unsigned long long w) {
+  const unsigned long long ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  unsigned long long quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\');
+  return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((bslash - ones) & ~bslash)) &
+         high;
+}
+
 void ck_escape_json(const char *s, size_t len, ck_buf *out) {
   static const char hex[] = "0123456789abcdef";
   size_t run = 0;
   for (size_t i = 0; i < len; i++) {
+    /* Reports are mostly plain text: skip it eight bytes at a time. */
+    while (i + 8 <= len) {
+      unsigned long long w;
+      memcpy(&w, s + i, 8);
+      if (json_special8(w))
+        break;
+      i += 8;
+    }
+    if (i >= len)
+      break;
     unsigned char c = (unsigned char)s[i];
-    const char *rep = NULL;
-    char u[7];
+    if (!json_special[c])
+      continue;
+    char rep[6] = {'\\', 0};
+    size_t n = 2;
     switch (c) {
-    case '"': rep = "\\\""; break;
-    case '\\': rep = "\\\\"; break;
-    case '\n': rep = "\\n"; break;
-    case '\r': rep = "\\r"; break;
-    case '\t': rep = "\\t"; break;
+    case '"': rep[1] = '"'; break;
+    case '\\': rep[1] = '\\'; break;
+    case '\n': rep[1] = 'n'; break;
+    case '\r': rep[1] = 'r'; break;
+    case '\t': rep[1] = 't'; break;
     default:
-      if (c < 0x20) {
-        u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
-        u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = '\0';
-        rep = u;
-      }
+      rep[1] = 'u'; rep[2] = '0'; rep[3] = '0';
+      rep[4] = hex[c >> 4]; rep[5] = hex[c & 15];
+      n = 6;
     }
-    if (rep) {
-      ck_buf_put(out, s + run, i - run);
-      ck_buf_puts(out, rep);
-      run = i + 1;
-    }
+    ck_buf_put(out, s + run, i - run);
+    ck_buf_put(out, rep, n);
+    run = i + 1;
   }
   ck_buf_put(out, s + run, len - run);
 }
@@ -248,7 +274,6 @@ const char *ck_finding_title(ck_msg_lang lang, ck_finding_kind kind) {
       [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = CK_MSG_FINDING_TITLE_GREEN_NO_TEXT,
       [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP,
       [CK_FINDING_WEIGHTS_NOT_100] = CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100,
-      [CK_FINDING_PATTERN_LIMIT] = CK_MSG_FINDING_TITLE_PATTERN_LIMIT,
   };
   return ck_msg(lang, titles[kind]);
 }

@@ -54,6 +54,7 @@ typedef enum {
   CK_REASON_CONTRADICTED,      /* fail: "kun nye produkter", "only new products" */
   CK_REASON_PACK_NOT_SELECTED, /* not-applicable: another product category */
   CK_REASON_CONDITION_NOT_MET, /* not-applicable: the rule's <when> condition is absent */
+  CK_REASON_PATTERN_LIMIT,     /* error: a pattern hit PCRE2's limits; never in rule files */
   CK_REASON_COUNT
 } ck_reason;
 const char *ck_reason_name(ck_reason r); /* "met", "below-threshold", ... */
@@ -61,17 +62,20 @@ bool ck_reason_parse(const char *name, ck_reason *out);
 
 /* One compiled regular expression and where it was written. */
 typedef struct ck_pattern {
-  pcre2_code *code; /* UTF | UCP | CASELESS; JIT-compiled on first use */
+  pcre2_code *code; /* UTF | UCP | CASELESS; JIT-compiled on first use. NULL
+                       until ck_pattern_ready for a built-in pack's pattern,
+                       which is compiled on first use too */
   char *src;        /* the pattern text, owned */
   unsigned line, col;
   atomic_int jit;   /* 1 once JIT compilation was done (see ck_pattern_ready) */
 } ck_pattern;
 
-/* Makes sure 'p' is JIT-compiled before it is matched. Compiling every
- * pattern of every pack up front was most of a run's start-up time, and a
- * document runs only the patterns its words point at; so each pattern is
- * compiled the first time it is used, once, under a lock (the only write to
- * a loaded rule set; matching never waits once a pattern is ready). */
+/* Makes sure 'p' is compiled and JIT-compiled before it is matched; read
+ * p->code only after it. Compiling every pattern of every pack up front was
+ * most of a run's start-up time, and a document runs only the patterns its
+ * words point at; so each pattern is compiled the first time it is used,
+ * once, under a lock (the only write to a loaded rule set; matching never
+ * waits once a pattern is ready). */
 void ck_pattern_ready(const ck_pattern *p);
 
 typedef struct ck_pattern_list {
@@ -187,6 +191,13 @@ ck_status ck_ruleset_new(const char *criteria_csv, size_t len, const char *name,
  * old one. On error nothing is added and CK_ERR_RULES is returned. */
 ck_status ck_ruleset_add_pack(ck_ruleset *rs, const char *xml, size_t len, const char *file,
                               const char *schema, size_t schema_len, ck_diags *diags);
+
+/* Loads every built-in pack the way a --rules file is loaded: validated
+ * against the RELAX NG schema and every pattern compiled, so that a broken
+ * one is an error here. ck_ruleset_load() trusts the built-in packs (no
+ * validation, patterns compiled on first use) because ctest runs this
+ * check on the packs the binary embeds. */
+ck_status ck_ruleset_check_builtin(ck_diags *diags);
 
 /* Sorts packs and rules by id; call after the last ck_ruleset_add_pack(). */
 void ck_ruleset_seal(ck_ruleset *rs);

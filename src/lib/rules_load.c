@@ -313,16 +313,32 @@ static int cmp_rule(const void *a, const void *b) {
 /* Guards the one-time JIT compilation of patterns shared by threads. */
 static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The one way every pattern is compiled, eagerly or on first use. */
+static pcre2_code *compile_pattern(const char *text, int *errcode, PCRE2_SIZE *erroff) {
+  return pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
+                       PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, errcode, erroff, NULL);
+}
+
 void ck_pattern_ready(const ck_pattern *p) {
-  /* The flag lives in the loaded rule set, which callers hold as const:
-     it records work done once, not a change of meaning. */
+  /* The code and the flag live in the loaded rule set, which callers hold
+     as const: they record work done once, not a change of meaning. */
   ck_pattern *mp = (ck_pattern *)(uintptr_t)p;
   if (atomic_load_explicit(&mp->jit, memory_order_acquire))
     return;
   pthread_mutex_lock(&jit_lock);
   if (!atomic_load_explicit(&mp->jit, memory_order_relaxed)) {
+    if (!mp->code) {
+      /* A built-in pattern, compiled on first use. ctest compiles every
+         one of them (ck_ruleset_check_builtin), so this does not fail; if
+         it did, the code stays NULL and pcre2_match refuses it, which eval
+         treats like a pattern stopped by PCRE2's limits. */
+      int errcode;
+      PCRE2_SIZE erroff;
+      mp->code = compile_pattern(mp->src, &errcode, &erroff);
+    }
     /* Without JIT (some platforms, W^X policies) the interpreter still works. */
-    (void)pcre2_jit_compile(mp->code, PCRE2_JIT_COMPLETE);
+    if (mp->code)
+      (void)pcre2_jit_compile(mp->code, PCRE2_JIT_COMPLETE);
     atomic_store_explicit(&mp->jit, 1, memory_order_release);
   }
   pthread_mutex_unlock(&jit_lock);
@@ -381,8 +397,10 @@ typedef struct loader {
   ck_ruleset *rs;
   const char *xml; /* the source, for positions */
   size_t len;
+  ck_xml_lines lines; /* where the lines of 'xml' start */
   const char *file;
   ck_diags *diags;
+  bool lazy; /* a built-in pack: patterns are compiled on first use */
   size_t errors;
 } loader;
 
@@ -391,7 +409,7 @@ static bool is_elem(const xmlNode *n, const char *name) {
 }
 
 static void node_pos(const loader *ld, const xmlNode *n, unsigned *line, unsigned *col) {
-  ck_xml_node_position(ld->xml, ld->len, n, line, col);
+  ck_xml_lines_node_position(&ld->lines, n, line, col);
 }
 
 static void error_at(loader *ld, const xmlNode *n, const char *fmt, ...)
@@ -423,8 +441,20 @@ static char *trimmed_copy(const char *s) {
   return ck_xstrndup(s, len);
 }
 
+/* The text of 'n' when it is one text node (the usual case), without the
+ * copy xmlNodeGetContent makes; NULL otherwise. */
+static const char *single_text(const xmlNode *n) {
+  const xmlNode *c = n->children;
+  if (c && !c->next && c->type == XML_TEXT_NODE && c->content)
+    return (const char *)c->content;
+  return NULL;
+}
+
 /* The element's text, trimmed; schema-validated elements always have some. */
 static char *node_text(const xmlNode *n) {
+  const char *text = n->children ? single_text(n) : "";
+  if (text)
+    return trimmed_copy(text);
   xmlChar *c = xmlNodeGetContent(n);
   char *s = trimmed_copy(c ? (const char *)c : "");
   xmlFree(c);
@@ -433,6 +463,13 @@ static char *node_text(const xmlNode *n) {
 
 /* The attribute's value, trimmed, or NULL when it is absent. */
 static char *node_attr(const xmlNode *n, const char *name) {
+  for (const xmlAttr *a = n->properties; a; a = a->next)
+    if (!a->ns && strcmp((const char *)a->name, name) == 0) {
+      const char *text = a->children ? single_text((const xmlNode *)a) : "";
+      if (text)
+        return trimmed_copy(text);
+      break;
+    }
   xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
   if (!v)
     return NULL;
@@ -502,15 +539,18 @@ static void advance_pos(const char *s, size_t bytes, unsigned *line, unsigned *c
 
 /* Compiles 'text', which starts at line:col of the rule file, and appends
  * it to 'list'. The same text may be compiled once per language it is for;
- * 'report' is false for the repeats so that a bad pattern is reported once. */
+ * 'report' is false for the repeats so that a bad pattern is reported once.
+ * A built-in pack's pattern is only stored: compiling the ~330 patterns of
+ * every pack was a large part of start-up, and a run needs those of the
+ * packs its documents choose (ck_pattern_ready compiles on first use). A
+ * pattern of a --rules file is compiled here, so that a broken one is an
+ * error of the load, at its line and column. */
 static bool compile_into(loader *ld, const char *text, unsigned line, unsigned col,
                          ck_pattern_list *list, bool report) {
   int errcode;
   PCRE2_SIZE erroff;
-  pcre2_code *code = pcre2_compile((PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode, &erroff,
-                                   NULL);
-  if (!code) {
+  pcre2_code *code = ld->lazy ? NULL : compile_pattern(text, &errcode, &erroff);
+  if (!code && !ld->lazy) {
     if (report) {
       PCRE2_UCHAR msg[256];
       if (pcre2_get_error_message(errcode, msg, sizeof msg) < 0)
@@ -545,7 +585,7 @@ static void add_pattern(loader *ld, const xmlNode *n, unsigned mask, ck_lang_pat
   char *text = node_text(n);
   bool report = true;
   unsigned line, col;
-  ck_xml_text_position(ld->xml, ld->len, n, &line, &col);
+  ck_xml_lines_text_position(&ld->lines, n, &line, &col);
   for (int l = 0; l < CK_LANG_COUNT; l++) {
     if (!(mask & (1u << l)))
       continue;
@@ -1035,20 +1075,31 @@ static bool validate(loader *ld, xmlDoc *doc, xmlRelaxNGPtr schema) {
 }
 
 /* ck_ruleset_add_pack with the schema already compiled, so that one load
- * call compiles it once for all its packs. */
+ * call compiles it once for all its packs. A NULL schema marks a built-in
+ * pack of ck_ruleset_load: not validated again and its patterns compiled
+ * on first use, because ctest validates and compiles every built-in pack
+ * (ck_ruleset_check_builtin) and they cannot change after the build. */
 static ck_status add_pack(ck_ruleset *rs, const char *xml, size_t len, const char *file,
                           xmlRelaxNGPtr schema, ck_diags *diags) {
   xmlDoc *doc = NULL;
-  loader ld = {.rs = rs, .xml = xml, .len = len, .file = file, .diags = diags};
-  if (ck_xml_parse(xml, len, file, MAX_RULE_DEPTH, &doc, diags) != CK_OK)
+  loader ld = {.rs = rs, .xml = xml, .len = len, .file = file, .diags = diags,
+               .lazy = schema == NULL};
+  /* A built-in pack is read without its indentation nodes, which nothing
+     here looks at; a --rules file is parsed as it is, for the validator. */
+  ck_status parsed = ld.lazy ? ck_xml_parse_data(xml, len, file, MAX_RULE_DEPTH, &doc, diags)
+                             : ck_xml_parse(xml, len, file, MAX_RULE_DEPTH, &doc, diags);
+  if (parsed != CK_OK)
     return CK_ERR_RULES;
-  if (!validate(&ld, doc, schema)) {
+  ck_xml_lines_init(&ld.lines, xml, len);
+  if (schema && !validate(&ld, doc, schema)) {
+    ck_xml_lines_free(&ld.lines);
     xmlFreeDoc(doc);
     return CK_ERR_RULES;
   }
   ck_pack *p = parse_pack(&ld, xmlDocGetRootElement(doc));
   long replace = pack_index(rs, p->id);
   check_rule_ids(&ld, p, replace >= 0 ? rs->packs[replace] : NULL);
+  ck_xml_lines_free(&ld.lines);
   xmlFreeDoc(doc);
   if (ld.errors) {
     pack_free(p);
@@ -1224,12 +1275,15 @@ static bool is_builtin_pack(const char *name) {
   return strncmp(name, "rules/", 6) == 0 && !strchr(name + 6, '/') && ends_with(name, ".xml");
 }
 
-ck_status ck_ruleset_load(bool builtin, const char *const *paths, size_t npaths,
-                          ck_ruleset **out, ck_diags *diags) {
+/* Loads the built-in packs (when 'builtin') and then 'paths'. With 'trusted'
+ * the built-in packs are neither validated nor compiled up front (add_pack);
+ * the files of 'paths' always are. */
+static ck_status load_rulesets(bool builtin, bool trusted, const char *const *paths,
+                               size_t npaths, ck_ruleset **out, ck_diags *diags) {
   const struct ck_builtin_file *csv = find_builtin(BUILTIN_CRITERIA);
   const struct ck_builtin_file *rng_file = find_builtin(BUILTIN_SCHEMA);
   ck_ruleset *rs;
-  xmlRelaxNGPtr schema;
+  xmlRelaxNGPtr schema = NULL;
   *out = NULL;
   if (!csv || !rng_file) {
     ck_diags_add(diags, CK_DIAG_ERROR, NULL, 0, 0,
@@ -1239,17 +1293,20 @@ ck_status ck_ruleset_load(bool builtin, const char *const *paths, size_t npaths,
   ck_status result = ck_ruleset_new(csv->data, csv->size, csv->name, &rs, diags);
   if (result != CK_OK)
     return result;
-  result = schema_compile(rng_file->data, rng_file->size, rng_file->name, &schema, diags);
-  if (result != CK_OK) {
-    ck_ruleset_free(rs);
-    return result;
+  /* The schema is compiled only when something is validated against it. */
+  if (npaths > 0 || (builtin && !trusted)) {
+    result = schema_compile(rng_file->data, rng_file->size, rng_file->name, &schema, diags);
+    if (result != CK_OK) {
+      ck_ruleset_free(rs);
+      return result;
+    }
   }
   /* Keep going after an error so that one run reports every broken pack. */
   if (builtin)
     for (const struct ck_builtin_file *f = ck_builtin_files; f->name; f++) {
       if (!is_builtin_pack(f->name))
         continue;
-      ck_status st = add_pack(rs, f->data, f->size, f->name, schema, diags);
+      ck_status st = add_pack(rs, f->data, f->size, f->name, trusted ? NULL : schema, diags);
       if (result == CK_OK)
         result = st;
     }
@@ -1258,7 +1315,8 @@ ck_status ck_ruleset_load(bool builtin, const char *const *paths, size_t npaths,
     if (result == CK_OK)
       result = st;
   }
-  xmlRelaxNGFree(schema);
+  if (schema)
+    xmlRelaxNGFree(schema);
   if (result != CK_OK) {
     ck_ruleset_free(rs);
     return result;
@@ -1266,4 +1324,16 @@ ck_status ck_ruleset_load(bool builtin, const char *const *paths, size_t npaths,
   ck_ruleset_seal(rs);
   *out = rs;
   return CK_OK;
+}
+
+ck_status ck_ruleset_load(bool builtin, const char *const *paths, size_t npaths,
+                          ck_ruleset **out, ck_diags *diags) {
+  return load_rulesets(builtin, true, paths, npaths, out, diags);
+}
+
+ck_status ck_ruleset_check_builtin(ck_diags *diags) {
+  ck_ruleset *rs;
+  ck_status st = load_rulesets(true, false, NULL, 0, &rs, diags);
+  ck_ruleset_free(rs);
+  return st;
 }

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/SAX2.h>
@@ -231,8 +232,8 @@ static bool blank_input(const char *data, size_t len) {
   return true;
 }
 
-ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned max_depth,
-                       xmlDoc **out, ck_diags *diags) {
+static ck_status parse(const char *data, size_t len, const char *file, unsigned max_depth,
+                       int extra_options, xmlDoc **out, ck_diags *diags) {
   *out = NULL;
   if (!data || blank_input(data, len)) {
     ck_diags_add(diags, CK_DIAG_ERROR, file, 1, 1, "empty document");
@@ -261,7 +262,7 @@ ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned 
     goto done;
   }
   int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+                XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | extra_options;
   if (max_depth > LIBXML_DEFAULT_DEPTH)
     options |= XML_PARSE_HUGE; /* lifts libxml2's own depth cap; ours stays */
   xmlCtxtUseOptions(ctxt, options);
@@ -305,6 +306,19 @@ ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned 
 done:
   xmlSetGenericErrorFunc(saved_generic_ctx, saved_generic);
   return status;
+}
+
+ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned max_depth,
+                       xmlDoc **out, ck_diags *diags) {
+  return parse(data, len, file, max_depth, 0, out, diags);
+}
+
+ck_status ck_xml_parse_data(const char *data, size_t len, const char *file, unsigned max_depth,
+                            xmlDoc **out, ck_diags *diags) {
+  /* XML_PARSE_COMPACT keeps short texts (codes, numbers, ids) inside their
+     node instead of in an allocation of their own; the tree must then not
+     be changed, which these readers never do. */
+  return parse(data, len, file, max_depth, XML_PARSE_NOBLANKS | XML_PARSE_COMPACT, out, diags);
 }
 
 /* --- positions ------------------------------------------------------------------ */
@@ -386,17 +400,23 @@ static const char *tag_end(const char *p, const char *end) {
  * false. libxml2 numbers an element with the line where its start tag
  * ends, so the candidates are the tags of that name whose '>' is on that
  * line, the first of them possibly begun on an earlier line. */
-static bool find_start_tag(const char *data, size_t len, const xmlNode *node, size_t *off,
-                           unsigned *line) {
+static bool find_start_tag(const char *data, size_t len, const ck_xml_lines *li,
+                           const xmlNode *node, size_t *off, unsigned *line) {
   long l = xmlGetLineNo(node);
   if (!data || l <= 0 || node->type != XML_ELEMENT_NODE)
     return false;
   const char *end = data + len, *ls = data;
-  for (long i = 1; i < l; i++) {
-    const char *nl = memchr(ls, '\n', (size_t)(end - ls));
-    if (!nl)
+  if (li) {
+    if ((size_t)l > li->n)
       return false;
-    ls = nl + 1;
+    ls = data + li->starts[l - 1];
+  } else {
+    for (long i = 1; i < l; i++) {
+      const char *nl = memchr(ls, '\n', (size_t)(end - ls));
+      if (!nl)
+        return false;
+      ls = nl + 1;
+    }
   }
   const char *le = memchr(ls, '\n', (size_t)(end - ls));
   if (!le)
@@ -443,21 +463,21 @@ static unsigned column_of(const char *data, size_t off) {
   return count_chars(data + ls, data + off) + 1;
 }
 
-void ck_xml_node_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
-                          unsigned *col) {
+static void node_position(const char *data, size_t len, const ck_xml_lines *li,
+                          const xmlNode *node, unsigned *line, unsigned *col) {
   size_t off;
   long l = node ? xmlGetLineNo(node) : -1;
   *line = l > 0 ? (unsigned)l : 0;
   *col = 0;
-  if (node && find_start_tag(data, len, node, &off, line))
+  if (node && find_start_tag(data, len, li, node, &off, line))
     *col = column_of(data, off);
 }
 
-bool ck_xml_text_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
-                          unsigned *col) {
+static bool text_position(const char *data, size_t len, const ck_xml_lines *li,
+                          const xmlNode *node, unsigned *line, unsigned *col) {
   size_t off;
-  ck_xml_node_position(data, len, node, line, col);
-  if (*col == 0 || !find_start_tag(data, len, node, &off, line))
+  node_position(data, len, li, node, line, col);
+  if (*col == 0 || !find_start_tag(data, len, li, node, &off, line))
     return false;
   const char *end = data + len, *p = tag_end(data + off, end);
   if (!p || p[-1] == '/')
@@ -486,6 +506,48 @@ bool ck_xml_text_position(const char *data, size_t len, const xmlNode *node, uns
   *line = l;
   *col = c;
   return true;
+}
+
+void ck_xml_node_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
+                          unsigned *col) {
+  node_position(data, len, NULL, node, line, col);
+}
+
+bool ck_xml_text_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
+                          unsigned *col) {
+  return text_position(data, len, NULL, node, line, col);
+}
+
+void ck_xml_lines_init(ck_xml_lines *li, const char *data, size_t len) {
+  li->data = data;
+  li->len = len;
+  li->n = 1;
+  if (data)
+    for (const char *p = data, *end = data + len; (p = memchr(p, '\n', (size_t)(end - p)));
+         p++)
+      li->n++;
+  li->starts = ck_xmalloc(li->n * sizeof *li->starts);
+  li->starts[0] = 0;
+  size_t k = 1;
+  if (data)
+    for (const char *p = data, *end = data + len; (p = memchr(p, '\n', (size_t)(end - p)));
+         p++)
+      li->starts[k++] = (size_t)(p + 1 - data);
+}
+
+void ck_xml_lines_free(ck_xml_lines *li) {
+  free(li->starts);
+  memset(li, 0, sizeof *li);
+}
+
+void ck_xml_lines_node_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
+                                unsigned *col) {
+  node_position(li->data, li->len, li, node, line, col);
+}
+
+bool ck_xml_lines_text_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
+                                unsigned *col) {
+  return text_position(li->data, li->len, li, node, line, col);
 }
 
 /* --- errors of validation contexts ------------------------------------------------ */

@@ -27,6 +27,36 @@
 ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned max_depth,
                        xmlDoc **out, ck_diags *diags);
 
+/* ck_xml_parse without the text nodes that hold only white space between
+ * elements (libxml2's XML_PARSE_NOBLANKS: white space next to other text,
+ * as in mixed content, is kept), and with short texts stored in their node
+ * (XML_PARSE_COMPACT: the tree must not be modified). For readers of data
+ * documents that never look at indentation: a pretty-printed notice has
+ * one blank node per element, and building and freeing the many small
+ * nodes was a good part of its reading. */
+ck_status ck_xml_parse_data(const char *data, size_t len, const char *file, unsigned max_depth,
+                            xmlDoc **out, ck_diags *diags);
+
+/* Where each line of a source starts, so that finding many nodes' positions
+ * costs one pass over the source instead of one per node (a rule pack asks
+ * for the position of every rule and pattern). 'data' is borrowed. */
+typedef struct ck_xml_lines {
+  const char *data;
+  size_t len;
+  size_t *starts; /* starts[i] is the offset of line i + 1 */
+  size_t n;
+} ck_xml_lines;
+
+void ck_xml_lines_init(ck_xml_lines *li, const char *data, size_t len);
+void ck_xml_lines_free(ck_xml_lines *li);
+
+/* ck_xml_node_position and ck_xml_text_position (below) through an index
+ * of the source's lines: the same results, without a scan from the start. */
+void ck_xml_lines_node_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
+                                unsigned *col);
+bool ck_xml_lines_text_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
+                                unsigned *col);
+
 /* Line and column (1-based, column in characters) of the start tag of
  * 'node' in the source 'data' it was parsed from, which must be UTF-8 or
  * ASCII-compatible for the column to be found. Column 0 when it cannot be

@@ -500,6 +500,54 @@ static void test_encodings(void) {
   ck_diags_free(&d);
 }
 
+/* Positions are found through an index of line starts with marks inside
+ * long lines: a lone CR is a line break (as libxml2 counts it), and a
+ * notice written on one line (longer than the distance between marks, with
+ * multi-byte characters before the texts) still places every block at its
+ * text. */
+static void test_line_ends_and_long_lines(void) {
+  ck_doc *doc = NULL;
+  ck_diags d = CK_DIAGS_INIT;
+  ck_buf b = CK_BUF_INIT;
+  for (const char *p = mini; *p; p++)
+    ck_buf_putc(&b, *p == '\n' ? '\r' : *p);
+  INT_EQ(read_mem("cr.xml", b.ptr, b.len, NULL, &doc, &d), CK_OK, "cr");
+  if (doc)
+    check_mini("cr", doc, 39);
+  ck_doc_free(doc);
+  doc = NULL;
+  ck_buf_reset(&b);
+
+  /* One line after the declaration, about 13 KB, the lot's text beyond
+   * three marks. */
+  const char *desc = strstr(mini, "Chairs with a");
+  const char *lot = strstr(mini, "  <cac:ProcurementProjectLot>");
+  ck_buf_put(&b, mini, (size_t)(strchr(mini, '\n') - mini) + 1);
+  for (const char *p = strchr(mini, '\n') + 1; p < desc; p++)
+    if (*p != '\n')
+      ck_buf_putc(&b, *p);
+  for (int i = 0; i < 600; i++)
+    ck_buf_puts(&b, "Reservedeler i tjue \xC3\xA5r. ");
+  ck_buf_puts(&b, "</cbc:Description></cac:ProcurementProject>");
+  for (const char *p = lot; *p; p++)
+    if (*p != '\n')
+      ck_buf_putc(&b, *p);
+  ck_buf_putc(&b, '\n');
+  OK(b.len > 3 * 4096, "a long line: %zu bytes", b.len);
+  INT_EQ(read_mem("one-line.xml", b.ptr, b.len, NULL, &doc, &d), CK_OK, "one line");
+  if (doc) {
+    INT_EQ(doc->nblocks, 4, "one line: blocks");
+    check_blocks("one-line.xml", b.ptr, b.len, doc);
+    unsigned line, col;
+    ck_doc_position(doc, doc->blocks[3].start, &line, &col);
+    OK(line == 2 && col > 3 * 4096 - 600, "lot description far along line 2: %u:%u", line, col);
+  }
+  ck_doc_free(doc);
+  ck_buf_free(&b);
+  INT_EQ(d.n, 0, "no diagnostics");
+  ck_diags_free(&d);
+}
+
 static void test_latin1(void) {
   const char *src = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
                     "<ContractNotice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:"
@@ -621,6 +669,7 @@ int main(void) {
   test_circ_econ_without_env_imp();
   test_ehf_call_for_tenders();
   test_encodings();
+  test_line_ends_and_long_lines();
   test_latin1();
   test_not_a_notice();
   test_limits_and_empty();

@@ -83,6 +83,7 @@ static const ck_rule *find_rule(const ck_ruleset *rs, const char *id) {
 
 /* True when 'p' matches somewhere in 'subject'. */
 static bool matches(const ck_pattern *p, const char *subject) {
+  ck_pattern_ready(p);
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(p->code, NULL);
   int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, strlen(subject), 0, 0, md, NULL);
   pcre2_match_data_free(md);
@@ -608,6 +609,73 @@ static void test_load_paths(void) {
   ck_diags_free(&d);
 }
 
+/* ck_ruleset_load trusts the built-in packs: it neither validates them nor
+ * compiles their patterns before use. This is the check that makes that
+ * safe: every pack the binary embeds validates against the schema and every
+ * pattern compiles. Files given with --rules are still checked at load. */
+static void test_builtin_checked(void) {
+  ck_diags d = CK_DIAGS_INIT;
+  INT_EQ(ck_ruleset_check_builtin(&d), CK_OK, "every built-in pack validates and compiles");
+  for (size_t i = 0; i < d.n; i++)
+    DIAG_EQ(&d, i, "(none)");
+  ck_diags_free(&d);
+
+  /* Built-in patterns wait for their first use; then they match. */
+  ck_ruleset *rs = NULL;
+  INT_EQ(ck_ruleset_load(true, NULL, 0, &rs, &d), CK_OK, "built-in packs load");
+  size_t waiting = 0, total = 0;
+  const ck_pattern *first = NULL;
+  for (size_t i = 0; rs && i < rs->nrules; i++) {
+    const ck_pattern_list *any = &rs->rules[i]->match.by_lang[CK_LANG_NB].any;
+    for (size_t k = 0; k < any->n; k++, total++) {
+      waiting += any->items[k].code == NULL;
+      if (!first)
+        first = &any->items[k];
+    }
+  }
+  OK(total > 0, "built-in patterns");
+  INT_EQ(waiting, total, "none compiled before use");
+  if (first) {
+    ck_pattern_ready(first);
+    OK(first->code != NULL, "compiled on first use");
+    ck_pattern_ready(first); /* a second call is a no-op */
+  }
+  ck_rule *clean = NULL;
+  for (size_t i = 0; rs && i < rs->nrules; i++)
+    if (strcmp(rs->rules[i]->id, "cleaning.ecolabel") == 0)
+      clean = rs->rules[i];
+  OK(clean != NULL, "cleaning.ecolabel is built in");
+  if (clean && clean->match.by_lang[CK_LANG_NB].any.n)
+    OK(matches(&clean->match.by_lang[CK_LANG_NB].any.items[0], "Svanemerket vaskemiddel"),
+       "a lazily compiled pattern matches");
+  ck_ruleset_free(rs);
+  ck_diags_free(&d);
+
+  /* With the built-in packs trusted, a --rules file is still validated
+   * and compiled when it is loaded, and its errors have their positions. */
+  char *bad_regex = source_path("tests/errors/rules-bad-regex.xml");
+  char *bad_schema = source_path("tests/data/rules/unknown-element.xml");
+  const char *paths[] = {bad_regex, bad_schema};
+  rs = (ck_ruleset *)1;
+  INT_EQ(ck_ruleset_load(true, paths, 2, &rs, &d), CK_ERR_RULES, "broken --rules files");
+  OK(rs == NULL, "no rule set");
+  INT_EQ(d.n, 2, "one error per file");
+  char *want = NULL;
+  ck_buf b = CK_BUF_INIT;
+  ck_buf_printf(&b, "%s:14:33: error: invalid regular expression: missing closing parenthesis",
+                bad_regex);
+  want = ck_buf_detach(&b);
+  DIAG_EQ(&d, 0, want);
+  free(want);
+  ck_buf_printf(&b, "%s:16:5: error: did not expect element weight there", bad_schema);
+  want = ck_buf_detach(&b);
+  DIAG_EQ(&d, 1, want);
+  free(want);
+  ck_diags_free(&d);
+  free(bad_regex);
+  free(bad_schema);
+}
+
 int main(void) {
   test_criteria_csv();
   test_valid_pack();
@@ -615,5 +683,6 @@ int main(void) {
   test_errors();
   test_inline_cases();
   test_load_paths();
+  test_builtin_checked();
   return ck_test_report();
 }
