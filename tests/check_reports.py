@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Checks the report formats that other programs read, over every sample.
+"""Checks the report formats that other programs read, over every sample,
+and over a report with a rule that could not be judged (status error: a
+user's catastrophic pattern, tests/hostile/pattern-limit.*, exit 2).
 
 usage: check_reports.py sarif|html|junit BIN SOURCE_DIR
 
@@ -44,9 +46,15 @@ def samples(src):
                   and os.path.isfile(os.path.join(folder, n)))
 
 
+# A run whose report holds a result with status error: circheck exits 2.
+ERROR_RUN = ["--pack", "limits", "--rules", "tests/hostile/pattern-limit.xml",
+             "tests/hostile/pattern-limit.txt"]
+
+
 def run(binary, src, args):
     p = subprocess.run([binary] + args, cwd=src, capture_output=True, timeout=120)
-    if p.returncode not in (0, 1):
+    expected = (2,) if args[-1] == ERROR_RUN[-1] else (0, 1)
+    if p.returncode not in expected:
         fail("%s exited %d: %s" % (" ".join(args), p.returncode,
                                    p.stderr.decode("utf-8", "replace")))
     return p.stdout.decode("utf-8")
@@ -66,6 +74,9 @@ def check_runs(binary, src, fmt):
             yield " ".join(args), run(binary, src, args)
     args = ["check", "--no-color", "--format", fmt] + files
     yield " ".join(args), run(binary, src, args)
+    for v in variants:
+        args = ["check", "--no-color", "--format", fmt] + v + ERROR_RUN
+        yield " ".join(args), run(binary, src, args)
 
 
 # --- SARIF -------------------------------------------------------------------------
@@ -108,6 +119,9 @@ def sarif(binary, src):
                                                            ids[res["ruleIndex"]]))
             if res["level"] not in ("error", "warning"):
                 fail("%s: level %s" % (label, res["level"]))
+            status = res.get("properties", {}).get("status")
+            if status in ("fail", "error") and res["level"] != "error":
+                fail("%s: a %s result is not an error" % (label, status))
             loc = res["locations"][0]["physicalLocation"]
             if loc["region"]["startLine"] < 1:
                 fail("%s: result without a line" % label)
@@ -117,6 +131,14 @@ def sarif(binary, src):
                 fail("%s: result without a fingerprint" % label)
         if "Utc" in out or "timestamp" in out.lower():
             fail("%s: the log carries a time" % label)
+        errors = [res for res in run0["results"]
+                  if res.get("properties", {}).get("status") == "error"]
+        notes = [x for inv in run0.get("invocations", [])
+                 for x in inv["toolExecutionNotifications"]]
+        if len(notes) != len(errors):
+            fail("%s: %d error results but %d notifications" % (label, len(errors), len(notes)))
+        if ERROR_RUN[-1] in label and not errors:
+            fail("%s: no result with status error" % label)
         n += 1
     print("%d SARIF logs valid" % n)
 
@@ -197,6 +219,7 @@ ALLOWED = {
     "property": {"name", "value"},
     "testcase": {"name", "classname"},
     "failure": {"message", "type"},
+    "error": {"message", "type"},
     "skipped": {"message"},
     "system-out": set(),
 }
@@ -214,12 +237,14 @@ def junit(binary, src):
                 fail("%s: <%s %s> is not in the common JUnit schema" %
                      (label, el.tag, " ".join(el.attrib)))
         partial_fails = "--fail-on partial" in label
-        total_tests = total_failures = 0
+        total_tests = total_failures = total_errors = 0
         for suite in root.iter("testsuite"):
             cases = suite.findall("testcase")
             failures = sum(1 for c in cases if c.find("failure") is not None)
+            errors = sum(1 for c in cases if c.find("error") is not None)
             skipped = sum(1 for c in cases if c.find("skipped") is not None)
             if int(suite.get("tests")) != len(cases) or int(suite.get("failures")) != failures \
+                    or int(suite.get("errors")) != errors \
                     or int(suite.get("skipped")) != skipped:
                 fail("%s: counts of %s do not match its test cases" % (label, suite.get("name")))
             types = {c.find("failure").get("type") for c in cases if c.find("failure") is not None}
@@ -227,8 +252,12 @@ def junit(binary, src):
                 fail("%s: a partial result failed without --fail-on partial" % label)
             total_tests += len(cases)
             total_failures += failures
-        if int(root.get("tests")) != total_tests or int(root.get("failures")) != total_failures:
+            total_errors += errors
+        if int(root.get("tests")) != total_tests or int(root.get("failures")) != total_failures \
+                or int(root.get("errors")) != total_errors:
             fail("%s: totals do not match" % label)
+        if ERROR_RUN[-1] in label and total_errors == 0:
+            fail("%s: no <error> for the rule that could not be judged" % label)
         n += 1
     print("%d JUnit reports consistent" % n)
 
@@ -242,10 +271,11 @@ def browser(binary, src):
         sys.exit(SKIP)
     n = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for f in samples(src):
+        for f in samples(src) + [ERROR_RUN]:
             page = os.path.join(tmp, "report.html")
+            args = ERROR_RUN if f is ERROR_RUN else [f]
             with open(page, "w", encoding="utf-8") as out:
-                out.write(run(binary, src, ["check", "--format", "html", f]))
+                out.write(run(binary, src, ["check", "--format", "html"] + args))
             p = subprocess.run(
                 [chromium, "--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",

@@ -119,15 +119,44 @@ endforeach()
 
 # --- a user's catastrophic pattern ------------------------------------------------------------
 # PCRE2's limits stop both patterns (the match limit for (a+)+$, the JIT stack
-# for (?:a|b)*c on a 100,000-letter word); each rule gets a pattern-limit
-# finding instead of a silent "absent", the run goes on (the built-in rules
-# are still reported) and ends within seconds.
-hostile_test(catastrophic-pattern 10 0|1
+# for (?:a|b)*c on a 100,000-letter word); each rule's result is status error
+# (reason pattern-limit) instead of a silent "absent", with one line on
+# standard error per rule; the report is still written in full (the built-in
+# rules are reported), the run exits 2 and ends within seconds.
+hostile_test(catastrophic-pattern 10 2
   ARGS check --format json --pack catastrophic --rules ${HOSTILE_SRC}/catastrophic.xml
     backtracking.txt
-  STDOUT_MATCH "\"kind\": \"pattern-limit\",[^}]*rule catastrophic\\.backtracking"
-  STDOUT_MATCH2 "\"kind\": \"pattern-limit\",[^}]*rule catastrophic\\.recursion"
-  STDOUT_MATCH3 "\"rule\": \"core.take-back\"")
+  STDERR_MATCH "^backtracking.txt: error: rule catastrophic\\.backtracking could not be judged: [^\n]*\nbacktracking.txt: error: rule catastrophic\\.recursion could not be judged: [^\n]*\n$"
+  STDOUT_MATCH "\"rule\": \"catastrophic\\.backtracking\",[^}]*\"status\": \"error\",\n *\"reason\": \"pattern-limit\""
+  STDOUT_MATCH2 "\"rule\": \"catastrophic\\.recursion\",[^}]*\"status\": \"error\""
+  STDOUT_MATCH3 "\"rule\": \"core.take-back\",[^}]*\"status\": \"pass\"")
+# A user's pack with one catastrophic pattern, (?:a|aa)+b on a run of 70
+# letters a, and one ordinary rule: the first is an error, the second is
+# still judged, the summary counts the error, one line on standard error.
+hostile_test(pattern-limit 10 2
+  ARGS check --format json --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
+    ${HOSTILE_SRC}/pattern-limit.txt
+  STDERR_MATCH "^[^\n]*/pattern-limit.txt: error: rule limits\\.catastrophic could not be judged: a pattern exceeded PCRE2's [^\n]*\n$"
+  STDOUT_MATCH "\"rule\": \"limits\\.catastrophic\",[^}]*\"status\": \"error\""
+  STDOUT_MATCH2 "\"rule\": \"limits\\.warranty\",[^}]*\"status\": \"pass\""
+  STDOUT_MATCH3 "\"summary\": {\n *\"pass\": [0-9]+,\n *\"partial\": [0-9]+,\n *\"fail\": [0-9]+,\n *\"error\": 1,")
+# --fail-on does not hide it: still exit 2; the text report names the status.
+hostile_test(pattern-limit-fail-on-never 10 2
+  ARGS check --fail-on never --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
+    ${HOSTILE_SRC}/pattern-limit.txt
+  STDERR_MATCH "^[^\n]*/pattern-limit.txt: error: rule limits\\.catastrophic could not be judged: [^\n]*\n$"
+  STDOUT_MATCH "/pattern-limit.txt: error: material.recycled-content: Catastrophic pattern: could not be judged[^\n]*\\[limits.catastrophic\\]\n"
+  STDOUT_MATCH2 "material.recycled-content +error +limits.catastrophic\n"
+  STDOUT_MATCH3 "summary: 1 pass, 0 partial, [0-9]+ fail, 1 error, [0-9]+ not applicable\n")
+# --fail-on error is not a threshold: an error always exits 2.
+hostile_test(fail-on-error-refused 10 2
+  ARGS check --fail-on error ${HOSTILE_SRC}/pattern-limit.txt
+  STDERR_MATCH "^circheck: error: unknown --fail-on value 'error' \\(fail, partial, never\\)")
+# Its rule examples still pass in `circheck rules test` (the pattern is only
+# catastrophic on the long run of letters).
+hostile_test(pattern-limit-rules-test 10 0
+  ARGS rules test --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
+  STDOUT_MATCH "2 passed, 0 failed")
 
 # --- fuzz regressions: every input the fuzzers crashed on runs through the CLI ------------
 file(GLOB fuzz_regressions CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/*)

@@ -3,7 +3,9 @@
  * lives here.
  *
  * Exit codes: 0 checked, nothing at or above --fail-on; 1 checked, something
- * at or above it; 2 could not check (usage, unreadable input, bad rules). */
+ * at or above it; 2 could not check (usage, unreadable input, bad rules), or
+ * some rule could not be judged (a result with status error), whatever
+ * --fail-on says. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,7 +133,9 @@ static void print_help(const char *topic, FILE *out) {
           "Checks tender documents (text, Markdown, XML, eForms) for circular-economy\n"
           "requirements. PATH is a file, a folder (checked recursively, sorted) or - for\n"
           "standard input. Exit status: 0 nothing at or above --fail-on, 1 something is,\n"
-          "2 could not check.\n\noptions:\n",
+          "2 could not check, or some rule could not be judged (status error: a pattern\n"
+          "exceeded PCRE2's limits; the report is still written).\n\n"
+          "Statuses: pass, partial, fail, error, not-applicable.\n\noptions:\n",
           out);
     print_options(CMD_CHECK, out);
     fputs("\nFORMATS (--format):\n"
@@ -139,7 +143,8 @@ static void print_help(const char *topic, FILE *out) {
           "  json   every field, for scripts\n"
           "  html   one self-contained page to read, print (A4) and send; works offline\n"
           "  sarif  SARIF 2.1.0 for code scanning (GitHub, GitLab); partial = warning\n"
-          "  junit  JUnit XML for CI test reports; partial fails only with --fail-on partial\n"
+          "  junit  JUnit XML for CI test reports; partial fails only with --fail-on partial,\n"
+          "         error is an <error>\n"
           "  csv    one row per rule result, for spreadsheets\n"
           "  md     Markdown for a pull-request comment\n"
           "See docs/report-formats.md.\n",
@@ -221,7 +226,7 @@ static int apply_option(settings *s, const option *o, const char *value) {
     if (strcmp(value, "never") == 0)
       s->fail_on = CK_RESULT_STATUS_COUNT;
     else if (!ck_result_status_parse(value, &s->fail_on) || s->fail_on == CK_STATUS_PASS ||
-             s->fail_on == CK_STATUS_NOT_APPLICABLE)
+             s->fail_on == CK_STATUS_ERROR || s->fail_on == CK_STATUS_NOT_APPLICABLE)
       return usage_error("unknown --fail-on value", value, "(fail, partial, never)");
     break;
   case OPT_RULES:
@@ -386,6 +391,10 @@ static int run_check(settings *s) {
     if (s->fail_on != CK_RESULT_STATUS_COUNT &&
         ck_report_has_status_at_or_above(report, s->fail_on))
       rc = EXIT_FINDINGS;
+    /* A rule that could not be judged is trouble, not a finding: the report
+       is complete otherwise, and the library has said which rule (diags). */
+    if (ck_report_has_status_at_or_above(report, CK_STATUS_ERROR))
+      trouble = true;
   }
   if (trouble)
     rc = EXIT_TROUBLE;

@@ -73,15 +73,19 @@ typedef enum { CK_LEVEL_BASIC, CK_LEVEL_ADVANCED, CK_LEVEL_SPEARHEAD, CK_LEVEL_C
 const char *ck_level_name(ck_level l); /* "basic", "advanced", "spearhead" */
 bool ck_level_parse(const char *name, ck_level *out);
 
-/* Result statuses, best first. */
+/* Result statuses, best first; not-applicable ranks apart. 'error' is the
+ * worst: the rule could not be judged because one of its patterns was
+ * stopped by PCRE2's limits, and the run then exits 2 whatever --fail-on. */
 typedef enum {
   CK_STATUS_PASS,
   CK_STATUS_PARTIAL,
   CK_STATUS_FAIL,
+  CK_STATUS_ERROR,
   CK_STATUS_NOT_APPLICABLE,
   CK_RESULT_STATUS_COUNT
 } ck_result_status;
-const char *ck_result_status_name(ck_result_status s); /* "pass", "partial", "fail", "not-applicable" */
+/* "pass", "partial", "fail", "error", "not-applicable" */
+const char *ck_result_status_name(ck_result_status s);
 bool ck_result_status_parse(const char *name, ck_result_status *out);
 
 /* Caps on what one input may make circheck do; every cap, when hit, is one
@@ -152,7 +156,10 @@ ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size
 
 /* Reads and checks one file ('-' = standard input) and adds its results to
  * the report. On an unreadable or malformed input returns an error status
- * with diagnostics and adds nothing. */
+ * with diagnostics and adds nothing. A checked document whose rules could not
+ * all be judged (results with status error) is added, CK_OK is returned, and
+ * one error diagnostic per such rule is appended ("rule ID could not be
+ * judged: ..."). */
 ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags);
 
 /* Checks 'nfiles' files on 'jobs' threads (1 = in this thread) and adds
@@ -166,8 +173,9 @@ ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nf
 /* How many documents the report holds (those that could be checked). */
 size_t ck_report_document_count(const ck_report *report);
 
-/* True when some result has status 'threshold' or worse (fail is worse than
- * partial; not-applicable never counts). */
+/* True when some result has status 'threshold' or worse (error is worse
+ * than fail, fail than partial; not-applicable never counts). With
+ * CK_STATUS_ERROR: whether some rule could not be judged. */
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold);
 
 typedef enum {

@@ -1,11 +1,11 @@
 /* Evaluation: one document against the compiled rules.
  *
- * For every rule the patterns run once over the whole document text (PCRE2
- * JIT scans fast; matching sentence by sentence would start the matcher a
- * hundred thousand times on a large file). Each hit is mapped to its
- * sentence, the sentence is judged (modality, negation, section, figure),
- * and the best judgement becomes the rule's result. The table of
- * judgements is in docs/rule-language.md. */
+ * A rule's patterns run where the prefilter (prefilter.h) saw their words:
+ * on those sentences only, and only the branches whose words are there; a
+ * pattern the prefilter cannot cover runs once over the whole text. Each
+ * hit is mapped to its sentence, the sentence is judged (modality,
+ * negation, section, figure), and the best judgement becomes the rule's
+ * result. The table of judgements is in docs/rule-language.md. */
 #include "eval.h"
 
 #include <math.h>
@@ -107,7 +107,23 @@ struct ck_rule_eval {
   size_t nstopped, cap_stopped;
   bool scanned;         /* 'candidates' holds the prefilter's pass over the document */
   ck_candidates candidates;
+  /* With lots, what each rule's patterns find in the whole document, worked
+     out once and filtered for each lot: the procedure's texts are seen by
+     every lot, and matching them again per lot made a notice's time grow
+     with lots times text. [rule index]; NULL without lots. */
+  struct rule_cache *cache;
+  bool cache_limited;   /* a cached answer used for this rule was cut short by PCRE2's limits */
 };
+
+/* What one rule's patterns find in the whole document. */
+typedef struct rule_cache {
+  bool has_hits[CK_CHANNEL_WHEN]; /* MATCH, CONTRADICT */
+  hits hits[CK_CHANNEL_WHEN];
+  bool has_when;
+  size_t *when_blocks; /* blocks where the condition matches, ascending */
+  size_t nwhen, cap_when;
+  bool limited;
+} rule_cache;
 typedef struct ck_rule_eval evaluator;
 
 /* Whether block 'b' is part of what is being evaluated: everything without
@@ -116,28 +132,27 @@ static bool block_visible(const evaluator *ev, size_t b) {
   return !ev->block_lot || ev->block_lot[b] < 0 || ev->block_lot[b] == ev->lot;
 }
 
-/* Finds the next match of 'p' in s[from, len); false when there is none,
-   or when the pattern has been stopped by PCRE2's limits. */
-static bool find(const evaluator *ev_const, const ck_pattern *p, const char *s, size_t len,
-                 size_t from, size_t *ms, size_t *me) {
+/* Finds the next match of 'code' in s[from, len); false when there is
+   none, or when the code has been stopped by PCRE2's limits. */
+static bool find_code(const evaluator *ev_const, const pcre2_code *code, const char *s,
+                      size_t len, size_t from, size_t *ms, size_t *me) {
   /* The evaluator is logically const to its callers; the list of stopped
      patterns is a cache of what PCRE2 already refused. */
   evaluator *ev = (evaluator *)(uintptr_t)ev_const;
   if (from > len)
     return false;
   for (size_t i = 0; i < ev->nstopped; i++)
-    if (ev->stopped[i] == p->code)
+    if (ev->stopped[i] == code)
       return false;
   /* Document text is valid UTF-8 by construction (readers decode and
      validate it), so PCRE2 need not check it again on every call: it would
      re-read the rest of the text each time. */
-  ck_pattern_ready(p);
-  int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
+  int rc = pcre2_match(code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
   if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
     /* A match, depth, heap or JIT stack limit (or any other failure of
        PCRE2 on valid input): the pattern is stopped for this document. */
     CK_GROW(ev->stopped, ev->cap_stopped, ev->nstopped + 1);
-    ev->stopped[ev->nstopped++] = p->code;
+    ev->stopped[ev->nstopped++] = code;
     return false;
   }
   if (rc < 0)
@@ -146,6 +161,44 @@ static bool find(const evaluator *ev_const, const ck_pattern *p, const char *s, 
   *ms = ov[0];
   *me = ov[1];
   return true;
+}
+
+static bool find(const evaluator *ev, const ck_pattern *p, const char *s, size_t len,
+                 size_t from, size_t *ms, size_t *me) {
+  ck_pattern_ready(p);
+  return find_code(ev, p->code, s, len, from, ms, me);
+}
+
+/* The first match in s[from, len) of the branches of 'range' that 'mask'
+   names, restricted to those of pattern 'pattern' unless it is
+   (uint32_t)-1: the leftmost, the earliest branch on a tie, as the whole
+   pattern (or list of patterns) would find it. */
+static bool find_branches(const evaluator *ev, ck_branch_range range, uint64_t mask,
+                          uint32_t pattern, const char *s, size_t len, size_t from, size_t *ms,
+                          size_t *me) {
+  const ck_prefilter *pf = ev->rs->prefilter;
+  bool found = false;
+  for (uint32_t k = 0; k < range.n; k++) {
+    const ck_branch *b = &pf->branches[range.first + k];
+    if (!ck_mask_has(mask, k) || (pattern != (uint32_t)-1 && b->pattern != pattern))
+      continue;
+    size_t s0, e0;
+    if (find_code(ev, ck_branch_code(b), s, len, from, &s0, &e0) && (!found || s0 < *ms)) {
+      found = true;
+      *ms = s0;
+      *me = e0;
+    }
+  }
+  return found;
+}
+
+/* The prefilter's candidates of list 'li', scanning the document on first use. */
+static const ck_candidate_list *candidates_of(ck_rule_eval *ev, size_t li) {
+  if (!ev->scanned) {
+    ck_prefilter_scan(ev->rs->prefilter, ev->doc, &ev->candidates);
+    ev->scanned = true;
+  }
+  return &ev->candidates.lists[li];
 }
 
 static bool matches_in(const evaluator *ev, const ck_pattern *p, const char *s, size_t len) {
@@ -193,37 +246,72 @@ static void collect_hits(const evaluator *ev, const ck_pattern_list *list, hits 
   }
 }
 
-/* Like collect_hits(), for a rule the prefilter covers: only the sentences
-   that hold one of the words of the rule's 'channel' are matched, each on
-   its own. */
-static void collect_candidate_hits(ck_rule_eval *ev, size_t rule, ck_channel channel,
-                                   const ck_pattern_list *list, hits *out) {
-  size_t li = rule * CK_CHANNEL_COUNT + channel;
-  if (!ev->scanned) {
-    ck_prefilter_scan(ev->rs->prefilter, ev->doc, &ev->candidates);
-    ev->scanned = true;
-  }
+/* Like collect_hits(), for a list the prefilter covers: only the
+   sentences that hold one of the list's words are matched, each on its own
+   and only against the branches whose words it holds. */
+static void collect_candidate_hits(ck_rule_eval *ev, size_t li, ck_branch_range range,
+                                   hits *out) {
+  const ck_candidate_list *c = candidates_of(ev, li);
   const char *text = ck_buf_cstr(&ev->doc->text);
   out->n = 0;
-  for (size_t k = 0; k < ev->candidates.n[li]; k++) {
-    size_t si = ev->candidates.sentences[li][k];
+  for (size_t k = 0; k < c->n; k++) {
+    size_t si = c->units[k];
     const ck_sentence *s = &ev->doc->sentences[si];
     if (!block_visible(ev, s->block))
       continue;
-    bool found = false;
-    size_t best_ms = 0, best_me = 0, ms, me;
-    for (size_t i = 0; i < list->n; i++)
-      if (find(ev, &list->items[i], text + s->start, s->end - s->start, 0, &ms, &me) &&
-          (!found || ms < best_ms)) {
-        found = true;
-        best_ms = ms;
-        best_me = me;
-      }
-    if (found) {
+    size_t ms, me;
+    if (find_branches(ev, range, c->masks[k], (uint32_t)-1, text + s->start,
+                      s->end - s->start, 0, &ms, &me)) {
       CK_GROW(out->items, out->cap, out->n + 1);
-      out->items[out->n++] = (hit){si, s->start + best_ms, s->start + best_me};
+      out->items[out->n++] = (hit){si, s->start + ms, s->start + me};
     }
   }
+}
+
+/* The sentences of 'list' (channel 'channel' of rule 'rule'), through the
+   prefilter when it covers the list. */
+static void collect_rule_hits_uncached(ck_rule_eval *ev, size_t rule, ck_channel channel,
+                                       const ck_pattern_list *list, hits *out) {
+  const ck_prefilter *pf = ev->rs->prefilter;
+  size_t li = ck_prefilter_list_index(pf, channel, rule);
+  ck_branch_range range = ck_prefilter_range(pf, li, ev->doc->lang);
+  if (range.covered)
+    collect_candidate_hits(ev, li, range, out);
+  else
+    collect_hits(ev, list, out);
+}
+
+/* Runs 'fill' for the whole document, as if there were no lots, and
+   records in the rule's cache whether PCRE2 cut it short. */
+#define WITHOUT_LOTS(ev, rc, fill)                                                    \
+  do {                                                                               \
+    const int *saved_lots = (ev)->block_lot;                                         \
+    size_t stopped_before = (ev)->nstopped;                                          \
+    (ev)->block_lot = NULL;                                                          \
+    fill;                                                                            \
+    (ev)->block_lot = saved_lots;                                                    \
+    (rc)->limited = (rc)->limited || (ev)->nstopped > stopped_before;                \
+  } while (0)
+
+static void collect_rule_hits(ck_rule_eval *ev, size_t rule, ck_channel channel,
+                              const ck_pattern_list *list, hits *out) {
+  if (!ev->cache) {
+    collect_rule_hits_uncached(ev, rule, channel, list, out);
+    return;
+  }
+  rule_cache *rc = &ev->cache[rule];
+  if (!rc->has_hits[channel]) {
+    WITHOUT_LOTS(ev, rc, collect_rule_hits_uncached(ev, rule, channel, list, &rc->hits[channel]));
+    rc->has_hits[channel] = true;
+  }
+  ev->cache_limited = ev->cache_limited || rc->limited;
+  out->n = 0;
+  const hits *all = &rc->hits[channel];
+  for (size_t i = 0; i < all->n; i++)
+    if (block_visible(ev, ev->doc->sentences[all->items[i].sentence].block)) {
+      CK_GROW(out->items, out->cap, out->n + 1);
+      out->items[out->n++] = all->items[i];
+    }
 }
 
 static bool any_matches(const evaluator *ev, const ck_pattern_list *list, const char *s,
@@ -438,10 +526,7 @@ static bool find_contradiction(ck_rule_eval *ev, const ck_rule *rule, hits *scra
   const ck_pattern_set *cs = ck_lang_patterns_get(&rule->contradict, ev->doc->lang);
   if (!cs || cs->any.n == 0)
     return false;
-  if (ck_prefilter_covers(ev->rs->prefilter, rule->index, CK_CHANNEL_CONTRADICT, ev->doc->lang))
-    collect_candidate_hits(ev, rule->index, CK_CHANNEL_CONTRADICT, &cs->any, scratch);
-  else
-    collect_hits(ev, &cs->any, scratch);
+  collect_rule_hits(ev, rule->index, CK_CHANNEL_CONTRADICT, &cs->any, scratch);
   for (size_t i = 0; i < scratch->n; i++) {
     const hit *h = &scratch->items[i];
     const ck_sentence *s = &ev->doc->sentences[h->sentence];
@@ -473,12 +558,78 @@ static bool visible_match(const evaluator *ev, const ck_pattern_list *list) {
   return false;
 }
 
-static bool when_holds(const evaluator *ev, const ck_rule *rule) {
-  const ck_pattern_set *ws = ck_lang_patterns_get(&rule->when, ev->doc->lang);
-  return ws && visible_match(ev, &ws->any);
+/* The same for a list the prefilter covers: only the visible blocks that
+   hold one of its words are matched, with the text before them in view for
+   lookbehinds, as in a scan of the whole text. */
+static bool visible_candidate_match(ck_rule_eval *ev, size_t li, ck_branch_range range) {
+  const ck_candidate_list *c = candidates_of(ev, li);
+  const char *text = ck_buf_cstr(&ev->doc->text);
+  for (size_t k = 0; k < c->n; k++) {
+    const ck_block *b = &ev->doc->blocks[c->units[k]];
+    size_t ms, me;
+    if (block_visible(ev, c->units[k]) &&
+        find_branches(ev, range, c->masks[k], (uint32_t)-1, text, b->end, b->start, &ms, &me))
+      return true;
+  }
+  return false;
 }
 
-/* Copies a sentence into an evidence record with its source span. */
+/* Every block where the condition of 'rule' matches, for the cache. */
+static void when_blocks(ck_rule_eval *ev, const ck_rule *rule, const ck_pattern_list *list,
+                        rule_cache *rc) {
+  const ck_prefilter *pf = ev->rs->prefilter;
+  size_t li = ck_prefilter_list_index(pf, CK_CHANNEL_WHEN, rule->index);
+  ck_branch_range range = ck_prefilter_range(pf, li, ev->doc->lang);
+  const char *text = ck_buf_cstr(&ev->doc->text);
+  size_t ms, me;
+  if (range.covered) {
+    const ck_candidate_list *c = candidates_of(ev, li);
+    for (size_t k = 0; k < c->n; k++) {
+      const ck_block *b = &ev->doc->blocks[c->units[k]];
+      if (find_branches(ev, range, c->masks[k], (uint32_t)-1, text, b->end, b->start, &ms, &me)) {
+        CK_GROW(rc->when_blocks, rc->cap_when, rc->nwhen + 1);
+        rc->when_blocks[rc->nwhen++] = c->units[k];
+      }
+    }
+    return;
+  }
+  for (size_t i = 0; i < list->n; i++) {
+    size_t pos = 0;
+    while (find(ev, &list->items[i], text, ev->doc->text.len, pos, &ms, &me)) {
+      size_t b = ck_doc_block_at(ev->doc, ms);
+      if (!rc->nwhen || rc->when_blocks[rc->nwhen - 1] != b) {
+        CK_GROW(rc->when_blocks, rc->cap_when, rc->nwhen + 1);
+        rc->when_blocks[rc->nwhen++] = b;
+      }
+      pos = me > ms ? me : ms + 1;
+    }
+  }
+}
+
+static bool when_holds(ck_rule_eval *ev, const ck_rule *rule) {
+  const ck_pattern_set *ws = ck_lang_patterns_get(&rule->when, ev->doc->lang);
+  if (!ws)
+    return false;
+  if (ev->cache && ev->doc->nblocks) {
+    rule_cache *rc = &ev->cache[rule->index];
+    if (!rc->has_when) {
+      WITHOUT_LOTS(ev, rc, when_blocks(ev, rule, &ws->any, rc));
+      rc->has_when = true;
+    }
+    ev->cache_limited = ev->cache_limited || rc->limited;
+    for (size_t i = 0; i < rc->nwhen; i++)
+      if (block_visible(ev, rc->when_blocks[i]))
+        return true;
+    return false;
+  }
+  const ck_prefilter *pf = ev->rs->prefilter;
+  size_t li = ck_prefilter_list_index(pf, CK_CHANNEL_WHEN, rule->index);
+  ck_branch_range range = ck_prefilter_range(pf, li, ev->doc->lang);
+  if (range.covered)
+    return visible_candidate_match(ev, li, range);
+  return visible_match(ev, &ws->any);
+}
+
 static void make_evidence(const evaluator *ev, const hit *h, ck_evidence *e) {
   const ck_doc *doc = ev->doc;
   const ck_sentence *s = &doc->sentences[h->sentence];
@@ -563,6 +714,7 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
                        ck_result *r) {
   hits *scratch = &ev->scratch;
   size_t stopped_before = ev->nstopped;
+  ev->cache_limited = false;
   memset(r, 0, sizeof *r);
   r->rule = rule;
   if (!pack_chosen) {
@@ -578,10 +730,7 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       ck_pattern_list driver = ps->any;
       if (driver.n == 0 && ps->all.n > 0)
         driver = (ck_pattern_list){ps->all.items, 1, 1};
-      if (ck_prefilter_covers(ev->rs->prefilter, rule->index, CK_CHANNEL_MATCH, ev->doc->lang))
-        collect_candidate_hits(ev, rule->index, CK_CHANNEL_MATCH, &driver, scratch);
-      else
-        collect_hits(ev, &driver, scratch);
+      collect_rule_hits(ev, rule->index, CK_CHANNEL_MATCH, &driver, scratch);
       for (size_t i = 0; i < scratch->n; i++) {
         if (!sentence_qualifies(ev, ps, scratch->items[i].sentence))
           continue;
@@ -605,8 +754,12 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       r->reason = CK_REASON_ABSENT;
     }
   }
-  r->status = status_of(r->reason);
-  r->limited = ev->nstopped > stopped_before;
+  r->limited = ev->nstopped > stopped_before || ev->cache_limited;
+  /* A pattern stopped by PCRE2's limits leaves the rule unjudged: what was
+     found may be incomplete, so the result is an error, not a guess. */
+  if (r->limited)
+    r->reason = CK_REASON_PATTERN_LIMIT;
+  r->status = r->limited ? CK_STATUS_ERROR : status_of(r->reason);
   finish_result(ev, r);
 }
 
@@ -636,24 +789,52 @@ static bool subject_in(const evaluator *ev, const ck_pack *p, const char *s, siz
   return false;
 }
 
-/* Subject words of 'p' in the visible text, counted up to 'enough'; the
-   first one found is copied into 'word'. */
-static size_t subject_count(const evaluator *ev, const ck_pack *p, size_t enough, ck_buf *word) {
+/* Counts a match of a pack's subject words at text[ms, me) when its block
+   is visible; the first one counted is copied into 'word'. */
+static void count_subject(const evaluator *ev, size_t block, size_t ms, size_t me, size_t *n,
+                          ck_buf *word) {
+  if (!block_visible(ev, block))
+    return;
+  if ((*n)++ == 0 && word) {
+    ck_buf_reset(word);
+    ck_buf_put(word, ck_buf_cstr(&ev->doc->text) + ms, me - ms);
+  }
+}
+
+/* Subject words of 'p' in the visible text, counted up to 'enough', pattern
+   by pattern in text order; the first one found is copied into 'word'. */
+static size_t subject_count(ck_rule_eval *ev, const ck_pack *p, size_t enough, ck_buf *word) {
   const ck_pattern_set *ss = ck_lang_patterns_get(&p->subject, ev->doc->lang);
-  if (!ss)
+  if (!ss || !ev->doc->nblocks)
     return 0;
+  const ck_prefilter *pf = ev->rs->prefilter;
+  size_t pack = 0;
+  while (pack < ev->rs->npacks && ev->rs->packs[pack] != p)
+    pack++;
+  size_t li = ck_prefilter_list_index(pf, CK_CHANNEL_SUBJECT, pack);
+  ck_branch_range range =
+      pack < ev->rs->npacks ? ck_prefilter_range(pf, li, ev->doc->lang) : (ck_branch_range){0};
   const char *text = ck_buf_cstr(&ev->doc->text);
   size_t n = 0;
   for (size_t i = 0; i < ss->any.n && n < enough; i++) {
-    size_t pos = 0, ms, me;
-    while (n < enough && find(ev, &ss->any.items[i], text, ev->doc->text.len, pos, &ms, &me)) {
-      if (ev->doc->nblocks && block_visible(ev, ck_doc_block_at(ev->doc, ms))) {
-        if (n++ == 0 && word) {
-          ck_buf_reset(word);
-          ck_buf_put(word, text + ms, me - ms);
+    size_t ms, me;
+    if (range.covered) {
+      const ck_candidate_list *c = candidates_of(ev, li);
+      for (size_t k = 0; k < c->n && n < enough; k++) {
+        const ck_block *b = &ev->doc->blocks[c->units[k]];
+        size_t pos = b->start;
+        while (n < enough && find_branches(ev, range, c->masks[k], (uint32_t)i, text, b->end,
+                                           pos, &ms, &me)) {
+          count_subject(ev, c->units[k], ms, me, &n, word);
+          pos = me > ms ? me : ms + 1;
         }
       }
-      pos = me > ms ? me : ms + 1;
+    } else {
+      size_t pos = 0;
+      while (n < enough && find(ev, &ss->any.items[i], text, ev->doc->text.len, pos, &ms, &me)) {
+        count_subject(ev, ck_doc_block_at(ev->doc, ms), ms, me, &n, word);
+        pos = me > ms ? me : ms + 1;
+      }
     }
   }
   return n;
@@ -722,7 +903,23 @@ ck_rule_eval *ck_rule_eval_new(const ck_ruleset *rs, const ck_doc *doc,
   return ev;
 }
 
+static void free_cache(ck_rule_eval *ev) {
+  if (!ev->cache)
+    return;
+  for (size_t r = 0; r < ev->rs->nrules; r++) {
+    for (int ch = 0; ch < CK_CHANNEL_WHEN; ch++)
+      free(ev->cache[r].hits[ch].items);
+    free(ev->cache[r].when_blocks);
+  }
+  free(ev->cache);
+  ev->cache = NULL;
+}
+
 void ck_rule_eval_set_lot(ck_rule_eval *ev, const int *block_lot, int lot) {
+  if (block_lot && !ev->cache)
+    ev->cache = ck_xcalloc(ev->rs->nrules + 1, sizeof *ev->cache);
+  else if (!block_lot)
+    free_cache(ev);
   ev->block_lot = block_lot;
   ev->lot = lot;
 }
@@ -742,6 +939,7 @@ void ck_rule_eval_free(ck_rule_eval *ev) {
   free(ev->stopped);
   if (ev->scanned)
     ck_candidates_free(&ev->candidates);
+  free_cache(ev);
   free(ev);
 }
 

@@ -33,17 +33,18 @@ typedef struct ck_result {
   bool has_found;
   double found;          /* in the rule's unit */
   double required;
-  bool limited;          /* a pattern hit PCRE2's limits: the result may be incomplete */
+  bool limited;          /* a pattern hit PCRE2's limits: status error, reason pattern-limit */
   bool has_env;          /* award.environment-weight computed from award criteria */
   ck_env_weight env;
   char *message;         /* in the report language, owned */
-  char *clause;          /* filled clause text when status is partial or fail, owned */
+  char *clause;          /* filled clause text when status is partial, fail or error, owned */
   char *verify;          /* how to verify, owned, may be NULL */
 } ck_result;
 
 typedef struct ck_criterion_result {
   const ck_criterion *criterion;
-  ck_result_status status; /* best of its applicable rules */
+  ck_result_status status; /* best of its applicable rules; error when none passes and
+                              some rule could not be judged */
   const ck_result *best;   /* the rule result that decided it; NULL when not applicable */
 } ck_criterion_result;
 
@@ -54,12 +55,11 @@ typedef enum {
   CK_FINDING_GREEN_CODE_WITHOUT_TEXT, /* circ-econ / gpp-criteria code, nothing circular required */
   CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP, /* environmental-impact code without strategic env-imp */
   CK_FINDING_WEIGHTS_NOT_100,         /* percent weights do not add up to 100 */
-  CK_FINDING_PATTERN_LIMIT,           /* a rule's pattern hit PCRE2's limits and was stopped */
   CK_FINDING_KIND_COUNT
 } ck_finding_kind;
 
 /* "green-code-without-circular-requirements", "green-code-without-env-imp",
- * "weights-not-100", "pattern-limit". */
+ * "weights-not-100". */
 const char *ck_finding_kind_name(ck_finding_kind k);
 
 typedef struct ck_finding {

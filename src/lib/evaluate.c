@@ -18,7 +18,6 @@ static const char *const finding_names[] = {
     [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = "green-code-without-circular-requirements",
     [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = "green-code-without-env-imp",
     [CK_FINDING_WEIGHTS_NOT_100] = "weights-not-100",
-    [CK_FINDING_PATTERN_LIMIT] = "pattern-limit",
 };
 static_assert(sizeof finding_names / sizeof *finding_names == CK_FINDING_KIND_COUNT,
               "finding_names");
@@ -145,6 +144,19 @@ static void apply_env_weight(ck_rule_eval *ev, const ck_doc *doc, const ck_award
 
 /* --- one scope: the document, or one lot ---------------------------------------------- */
 
+/* A rule that could not be judged still shows its clause: nothing showed
+   that the document states the requirement, so the buyer may need it, as
+   for any result that is not a pass. */
+static void add_error_clause(ck_rule_eval *ev, ck_msg_lang lang, ck_result *r) {
+  const ck_rule *rule = r->rule;
+  if (r->status != CK_STATUS_ERROR)
+    return;
+  if (!r->clause && rule->clause.text[lang])
+    r->clause = ck_rule_eval_fill(ev, rule, rule->clause.text[lang], r);
+  if (!r->verify && rule->clause.verify[lang])
+    r->verify = ck_rule_eval_fill(ev, rule, rule->clause.verify[lang], r);
+}
+
 static void evaluate_scope(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc *doc,
                            const ck_eval_options *opts, ck_msg_lang lang, char *const *cpv,
                            size_t ncpv, const char *title, const ck_award_criterion *criteria,
@@ -169,10 +181,24 @@ static void evaluate_scope(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc 
         pack_chosen = chosen[p];
     ck_result *r = &out->results[out->nresults++];
     ck_rule_eval_rule(ev, rule, pack_chosen, r);
+    add_error_clause(ev, lang, r);
     apply_env_weight(ev, doc, criteria, ncriteria, lang, opts->level, r);
     out->counts[r->status]++;
   }
   free(chosen);
+}
+
+/* Rank for "best" among the rules of one criterion, lower is better: one
+   passing rule meets the criterion whatever the others say; otherwise a rule
+   that could not be judged (error) might have passed, so the criterion is
+   an error rather than the partial or fail of the rules that were judged. */
+static int best_rank(ck_result_status s) {
+  switch (s) {
+  case CK_STATUS_PASS: return 0;
+  case CK_STATUS_ERROR: return 1;
+  case CK_STATUS_PARTIAL: return 2;
+  default: return 3; /* fail; not-applicable rules are skipped */
+  }
 }
 
 static ck_criterion_result *roll_up(const ck_ruleset *rs, const ck_result *results, size_t n) {
@@ -185,7 +211,7 @@ static ck_criterion_result *roll_up(const ck_ruleset *rs, const ck_result *resul
       const ck_result *r = &results[i];
       if (r->rule->criterion != cr->criterion || r->status == CK_STATUS_NOT_APPLICABLE)
         continue;
-      if (!cr->best || r->status < cr->status) {
+      if (!cr->best || best_rank(r->status) < best_rank(cr->status)) {
         cr->status = r->status;
         cr->best = r;
       }
@@ -207,7 +233,6 @@ static void add_finding(ck_finding **items, size_t *n, ck_finding_kind kind, ck_
       [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = CK_MSG_FINDING_GREEN_NO_TEXT,
       [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = CK_MSG_FINDING_GREEN_NO_ENV_IMP,
       [CK_FINDING_WEIGHTS_NOT_100] = CK_MSG_FINDING_WEIGHTS_NOT_100,
-      [CK_FINDING_PATTERN_LIMIT] = CK_MSG_FINDING_PATTERN_LIMIT,
   };
   ck_fill_template(ck_msg(lang, ids[kind]), &v, &msg);
   *f = (ck_finding){kind, ck_buf_detach(&msg), line, col, xstrdup_or_null(xpath)};
@@ -221,11 +246,14 @@ static bool has_code(const ck_lot *lot, const char *code) {
 }
 
 /* A green code promises something the text should then demand: some rule of
-   the reuse, lifetime, material or waste categories at least partly met. */
+   the reuse, lifetime, material or waste categories at least partly met. A
+   rule that could not be judged (error) may have been met, so it does not
+   let the finding claim that nothing is required. */
 static bool requires_something_circular(const ck_result *results, size_t n) {
   for (size_t i = 0; i < n; i++) {
     const char *cat = results[i].rule->criterion->category;
-    if ((results[i].status == CK_STATUS_PASS || results[i].status == CK_STATUS_PARTIAL) &&
+    ck_result_status st = results[i].status;
+    if ((st == CK_STATUS_PASS || st == CK_STATUS_PARTIAL || st == CK_STATUS_ERROR) &&
         (strcmp(cat, "reuse") == 0 || strcmp(cat, "lifetime") == 0 ||
          strcmp(cat, "material") == 0 || strcmp(cat, "waste") == 0))
       return true;
@@ -289,9 +317,12 @@ static void copy_result(const ck_result *src, ck_result *dst) {
   dst->verify = xstrdup_or_null(src->verify);
 }
 
-/* Rank for "worst": fail is worse than partial, partial than pass;
-   not-applicable never wins. */
+/* Rank for "worst" across lots: error (could not be judged) is worse than
+   fail, fail than partial, partial than pass; not-applicable never wins. */
 static int badness(ck_result_status s) {
+  static_assert(CK_STATUS_PASS < CK_STATUS_PARTIAL && CK_STATUS_PARTIAL < CK_STATUS_FAIL &&
+                    CK_STATUS_FAIL < CK_STATUS_ERROR,
+                "statuses from best to worst");
   return s == CK_STATUS_NOT_APPLICABLE ? -1 : (int)s;
 }
 
@@ -416,11 +447,6 @@ ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
     dr->criteria = roll_up(rs, dr->results, dr->nresults);
     dr->ncriteria = rs->ncriteria;
   }
-  /* A rule whose pattern was stopped by PCRE2's limits is named once. */
-  for (size_t i = 0; i < dr->nresults; i++)
-    if (dr->results[i].limited)
-      add_finding(&dr->findings, &dr->nfindings, CK_FINDING_PATTERN_LIMIT, lang,
-                  dr->results[i].rule->id, "", 0, 0, NULL);
   if (doc->nlots == 0)
     weights_finding(doc->criteria, doc->ncriteria, doc->title ? doc->title : doc->path, lang,
                     &dr->findings, &dr->nfindings);

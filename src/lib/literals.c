@@ -33,6 +33,7 @@ void ck_strlist_free(ck_strlist *l) {
 
 typedef struct reader {
   const char *p;
+  bool exact; /* inside "(?-i:...)": words keep their case */
 } reader;
 
 static bool parse_alternation(reader *r, ck_strlist *out);
@@ -133,7 +134,7 @@ static size_t min_len(const ck_strlist *l) {
   return l->n ? m : 0;
 }
 
-static void flush_run(ck_buf *run, choice *c) {
+static void flush_run(ck_buf *run, choice *c, bool exact) {
   /* Trailing or leading spaces are part of the pattern, but shorter words
      are safer against whitespace the document writes differently. */
   size_t start = 0, end = run->len;
@@ -144,9 +145,34 @@ static void flush_run(ck_buf *run, choice *c) {
   size_t len = end - start;
   if (len >= MIN_WORD && (c->run_best.n == 0 || len > strlen(c->run_best.items[0]))) {
     ck_strlist_free(&c->run_best);
-    ck_strlist_add(&c->run_best, run->ptr + start, len);
+    if (exact) {
+      /* The marker makes the word one byte longer: a word that must match
+         its case is also the more selective one. */
+      ck_buf marked = CK_BUF_INIT;
+      ck_buf_putc(&marked, CK_EXACT_MARK);
+      ck_buf_put(&marked, run->ptr + start, len);
+      ck_strlist_add(&c->run_best, marked.ptr, marked.len);
+      ck_buf_free(&marked);
+    } else {
+      ck_strlist_add(&c->run_best, run->ptr + start, len);
+    }
   }
   ck_buf_reset(run);
+}
+
+/* Whether a group with the option letters q[0, f) ("-i", "i", "x-i")
+   matches case exactly, given the setting around it. */
+static bool exact_after(const char *q, const char *f, bool exact) {
+  bool unset = false;
+  for (const char *o = q; o < f; o++) {
+    if (*o == '-')
+      unset = true;
+    else if (*o == '^')
+      exact = false; /* "(?^...)" resets the options to the pattern's own */
+    else if (*o == 'i')
+      exact = unset;
+  }
+  return exact;
 }
 
 /* Reads one alternative up to '|' or ')' or the end. */
@@ -158,7 +184,7 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
     const char *atom = r->p;
     unsigned char ch = (unsigned char)*atom;
     if (ch == '\\') {
-      flush_run(&run, &c);
+      flush_run(&run, &c, r->exact);
       char e = atom[1];
       r->p = atom + (e ? 2 : 1);
       if (e == 'Q') { /* \Q...\E quotes: give up on words, skip the text */
@@ -173,14 +199,14 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
       }
       skip_quantifier(r, &optional, &repeats);
     } else if (ch == '[') {
-      flush_run(&run, &c);
+      flush_run(&run, &c, r->exact);
       r->p = atom + 1;
       skip_class(r);
       skip_quantifier(r, &optional, &repeats);
     } else if (ch == '(') {
-      flush_run(&run, &c);
+      flush_run(&run, &c, r->exact);
       r->p = atom + 1;
-      bool lookaround = false, options = false;
+      bool lookaround = false, options = false, group_exact = r->exact;
       if (r->p[0] == '?') {
         const char *q = r->p + 1;
         if (*q == '=' || *q == '!' || (*q == '<' && (q[1] == '=' || q[1] == '!')))
@@ -199,10 +225,12 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
           while (*f && (*f == '-' || *f == '^' || (*f >= 'a' && *f <= 'z') ||
                         (*f >= 'A' && *f <= 'Z')))
             f++;
-          if (*f == ':')
+          if (*f == ':') {
             r->p = f + 1;
-          else
+            group_exact = exact_after(q, f, r->exact);
+          } else {
             options = true;
+          }
         }
       }
       if (lookaround || options) {
@@ -211,7 +239,10 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
         continue;
       }
       ck_strlist inner = {0};
+      bool outer_exact = r->exact;
+      r->exact = group_exact;
       bool ok = parse_alternation(r, &inner);
+      r->exact = outer_exact;
       if (*r->p == ')')
         r->p++;
       else
@@ -226,7 +257,7 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
         ck_strlist_free(&inner);
       }
     } else if (ch == '.' || ch == '^' || ch == '$') {
-      flush_run(&run, &c);
+      flush_run(&run, &c, r->exact);
       r->p = atom + 1;
       skip_quantifier(r, &optional, &repeats);
     } else {
@@ -239,20 +270,20 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
       r->p = atom + n;
       skip_quantifier(r, &optional, &repeats);
       if (optional) {
-        flush_run(&run, &c);
+        flush_run(&run, &c, r->exact);
         continue;
       }
       unsigned char prev = 0;
       for (size_t k = 0; k < n; k++) {
-        unsigned char b = ck_fold_byte(prev, (unsigned char)atom[k]);
+        unsigned char b = r->exact ? (unsigned char)atom[k] : ck_fold_byte(prev, (unsigned char)atom[k]);
         ck_buf_putc(&run, (char)b);
         prev = (unsigned char)atom[k];
       }
       if (repeats)
-        flush_run(&run, &c); /* "a+" holds one "a"; what follows may not be adjacent */
+        flush_run(&run, &c, r->exact); /* "a+" holds one "a"; what follows may not be adjacent */
     }
   }
-  flush_run(&run, &c);
+  flush_run(&run, &c, r->exact);
   ck_buf_free(&run);
   bool ok = true;
   size_t run_len = c.run_best.n ? strlen(c.run_best.items[0]) : 0;
@@ -284,7 +315,7 @@ static bool parse_alternation(reader *r, ck_strlist *out) {
 }
 
 bool ck_required_literals(const char *pattern, ck_strlist *out) {
-  reader r = {pattern};
+  reader r = {pattern, false};
   ck_strlist words = {0};
   bool ok = parse_alternation(&r, &words) && *r.p == '\0';
   if (ok)
@@ -292,4 +323,78 @@ bool ck_required_literals(const char *pattern, ck_strlist *out) {
       ck_strlist_add(out, words.items[i], strlen(words.items[i]));
   ck_strlist_free(&words);
   return ok;
+}
+
+/* --- top-level branches ------------------------------------------------------------------ */
+
+/* Whether a group opening "(?..." after its '?' at 'q' is one that keeps
+   branches independent: non-capturing, atomic, lookaround, named, or an
+   option setting scoped to the group ("(?-i:...)"). */
+static bool group_is_plain(const char *q) {
+  if (*q == ':' || *q == '>' || *q == '=' || *q == '!')
+    return true;
+  if (*q == '<' && (q[1] == '=' || q[1] == '!'))
+    return true;
+  if (*q == '<' || *q == '\'' || (*q == 'P' && q[1] == '<'))
+    return true; /* a named group */
+  const char *f = q;
+  while (*f == '-' || *f == '^' || (*f >= 'a' && *f <= 'z') || (*f >= 'A' && *f <= 'Z'))
+    f++;
+  /* Options with ':' apply to the group; with ')' to the rest of the
+     pattern, later branches included. Anything else here is recursion,
+     a subroutine call, a branch reset, a condition or a callout. */
+  return f > q && *f == ':';
+}
+
+/* Whether splitting 'p' at its top-level '|' keeps its meaning. */
+static bool splits_safely(const char *p) {
+  for (; *p; p++) {
+    if (*p == '\\') {
+      char e = p[1];
+      if ((e >= '1' && e <= '9') || e == 'g' || e == 'k' || e == 'K' || e == 'G' || e == 'Q')
+        return false; /* back references, \K and \G, quoted text */
+      if (e)
+        p++;
+    } else if (*p == '[') {
+      reader r = {p + 1, false};
+      skip_class(&r);
+      p = r.p - 1;
+    } else if (*p == '(' && p[1] == '*') {
+      return false; /* verbs and start-of-pattern settings */
+    } else if (*p == '(' && p[1] == '?' && !group_is_plain(p + 2)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool ck_split_branches(const char *pattern, ck_strlist *out) {
+  if (!splits_safely(pattern)) {
+    ck_strlist_add(out, pattern, strlen(pattern));
+    return false;
+  }
+  reader r = {pattern, false};
+  const char *start = pattern;
+  int depth = 0;
+  while (*r.p) {
+    char c = *r.p;
+    if (c == '\\') {
+      r.p += r.p[1] ? 2 : 1;
+    } else if (c == '[') {
+      r.p++;
+      skip_class(&r);
+    } else {
+      if (c == '(')
+        depth++;
+      else if (c == ')')
+        depth--;
+      else if (c == '|' && depth == 0) {
+        ck_strlist_add(out, start, (size_t)(r.p - start));
+        start = r.p + 1;
+      }
+      r.p++;
+    }
+  }
+  ck_strlist_add(out, start, (size_t)(r.p - start));
+  return true;
 }

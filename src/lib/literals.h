@@ -24,9 +24,23 @@ typedef struct ck_strlist {
 void ck_strlist_add(ck_strlist *l, const char *s, size_t len);
 void ck_strlist_free(ck_strlist *l);
 
-/* Adds to 'out' lower-cased words such that every match of the PCRE2
- * 'pattern' contains at least one of them. Returns false (and leaves 'out'
- * as it was) when no such set of words of at least two bytes is known. */
+/* Marks a word that must match with its case as written (it comes from a
+ * "(?-i:...)" group): the byte before the word's text. */
+#define CK_EXACT_MARK '\x01'
+
+/* Adds to 'out' words such that every match of the PCRE2 'pattern'
+ * contains at least one of them: lower-cased, or CK_EXACT_MARK and the
+ * word in its own case. Returns false (and leaves 'out' as it was) when no
+ * such set of words of at least two bytes is known. */
 bool ck_required_literals(const char *pattern, ck_strlist *out);
+
+/* Splits 'pattern' at its top-level '|' into branches, appended to 'out'
+ * in order. Matching the branches one by one and taking the leftmost match
+ * (the earliest branch on a tie) finds what the whole pattern finds, so a
+ * sentence can be matched against only the branches whose words it holds.
+ * When the pattern uses something that ties branches together (back
+ * references, recursion, "(?i)" for the rest of the pattern, verbs), it is
+ * appended whole and false is returned. */
+bool ck_split_branches(const char *pattern, ck_strlist *out);
 
 #endif

@@ -94,10 +94,6 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Miljøkode uten strategisk anskaffelse "
                                                       "env-imp",
             [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikke summerer til 100 %",
-            [CK_MSG_FINDING_TITLE_PATTERN_LIMIT] = "Mønster stoppet av PCRE2-grensene",
-            [CK_MSG_FINDING_PATTERN_LIMIT] = "Et mønster i regelen {name} brukte for mye tid "
-                                             "eller minne og ble stoppet; resultatet for "
-                                             "regelen kan være ufullstendig.",
             [CK_MSG_CHECKLIST_TITLE] = "Sjekkliste for sirkulære krav",
             [CK_MSG_CHECKLIST_INTRO] = "Klausuler å ta inn i konkurransegrunnlaget, ordnet etter "
                                        "hvor de hører hjemme. Tallene er for nivå {level}.",
@@ -185,10 +181,6 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Environmental code without strategic "
                                                       "procurement env-imp",
             [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Weights that do not add up to 100 %",
-            [CK_MSG_FINDING_TITLE_PATTERN_LIMIT] = "Pattern stopped by PCRE2's limits",
-            [CK_MSG_FINDING_PATTERN_LIMIT] = "A pattern of rule {name} used too much time or "
-                                             "memory and was stopped; the rule's result may "
-                                             "be incomplete.",
             [CK_MSG_CHECKLIST_TITLE] = "Checklist of circular requirements",
             [CK_MSG_CHECKLIST_INTRO] = "Clauses to put in the tender documents, grouped by where "
                                        "they belong. The figures are those of level {level}.",
@@ -233,6 +225,9 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
                                        "dette.",
             [CK_REASON_PACK_NOT_SELECTED] = "{name}: gjelder en annen produktkategori.",
             [CK_REASON_CONDITION_NOT_MET] = "{name}: gjelder ikke for denne anskaffelsen.",
+            [CK_REASON_PATTERN_LIMIT] = "{name}: kunne ikke vurderes fordi et mønster i regelen "
+                                        "brukte mer tid eller minne enn PCRE2-grensene "
+                                        "tillater.",
         },
     [CK_MSG_EN] =
         {
@@ -259,6 +254,8 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
                                        "out.",
             [CK_REASON_PACK_NOT_SELECTED] = "{name}: belongs to another product category.",
             [CK_REASON_CONDITION_NOT_MET] = "{name}: does not apply to this purchase.",
+            [CK_REASON_PATTERN_LIMIT] = "{name}: could not be judged because a pattern of the "
+                                        "rule exceeded PCRE2's limits on time or memory.",
         },
 };
 
@@ -270,10 +267,12 @@ static const char *const status_labels[CK_MSG_LANG_COUNT][CK_RESULT_STATUS_COUNT
     [CK_MSG_NB] = {[CK_STATUS_PASS] = "oppfylt",
                    [CK_STATUS_PARTIAL] = "delvis",
                    [CK_STATUS_FAIL] = "mangler",
+                   [CK_STATUS_ERROR] = "feil",
                    [CK_STATUS_NOT_APPLICABLE] = "gjelder ikke"},
     [CK_MSG_EN] = {[CK_STATUS_PASS] = "pass",
                    [CK_STATUS_PARTIAL] = "partial",
                    [CK_STATUS_FAIL] = "fail",
+                   [CK_STATUS_ERROR] = "error",
                    [CK_STATUS_NOT_APPLICABLE] = "not applicable"},
 };
 

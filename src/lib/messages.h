@@ -40,7 +40,6 @@ typedef enum {
   CK_MSG_FINDING_GREEN_NO_TEXT,
   CK_MSG_FINDING_GREEN_NO_ENV_IMP,
   CK_MSG_FINDING_WEIGHTS_NOT_100,
-  CK_MSG_FINDING_PATTERN_LIMIT,
   CK_MSG_LOT,                   /* "lot" */
   /* Reports for people (HTML, Markdown) and CI (SARIF, JUnit). */
   CK_MSG_REPORT_TITLE,          /* "Circularity report" */
@@ -76,7 +75,6 @@ typedef enum {
   CK_MSG_FINDING_TITLE_GREEN_NO_TEXT,    /* short names of the findings (SARIF rules) */
   CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP,
   CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100,
-  CK_MSG_FINDING_TITLE_PATTERN_LIMIT,
   /* Clause checklists. */
   CK_MSG_CHECKLIST_TITLE,
   CK_MSG_CHECKLIST_INTRO,       /* "... figures of level {level}." */

@@ -73,6 +73,7 @@ const char *ck_unit_name(ck_unit u) { return unit_names[u]; }
 static const char *const status_names[] = {[CK_STATUS_PASS] = "pass",
                                            [CK_STATUS_PARTIAL] = "partial",
                                            [CK_STATUS_FAIL] = "fail",
+                                           [CK_STATUS_ERROR] = "error",
                                            [CK_STATUS_NOT_APPLICABLE] = "not-applicable"};
 static_assert(COUNT_OF(status_names) == CK_RESULT_STATUS_COUNT, "status_names");
 
@@ -101,6 +102,7 @@ static const char *const reason_names[] = {
     [CK_REASON_CONTRADICTED] = "contradicted",
     [CK_REASON_PACK_NOT_SELECTED] = "pack-not-selected",
     [CK_REASON_CONDITION_NOT_MET] = "condition-not-met",
+    [CK_REASON_PATTERN_LIMIT] = "pattern-limit",
 };
 static_assert(COUNT_OF(reason_names) == CK_REASON_COUNT, "reason_names");
 

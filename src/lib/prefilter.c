@@ -1,6 +1,7 @@
 /* Building the rule set's prefilter and scanning a document with it. */
 #include "prefilter.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,8 +9,9 @@
 #include "util.h"
 
 typedef struct entry {
-  char *word;
-  ck_prefilter_owner owner;
+  char *word;  /* folded, as the automaton sees it */
+  char *exact; /* the word in its case when it must match exactly, else NULL */
+  uint32_t branch;
 } entry;
 
 static int entry_cmp(const void *a, const void *b) {
@@ -17,11 +19,25 @@ static int entry_cmp(const void *a, const void *b) {
   int c = strcmp(x->word, y->word);
   if (c)
     return c;
-  if (x->owner.rule != y->owner.rule)
-    return x->owner.rule < y->owner.rule ? -1 : 1;
-  if (x->owner.channel != y->owner.channel)
-    return (int)x->owner.channel - (int)y->owner.channel;
-  return (int)x->owner.lang - (int)y->owner.lang;
+  if (x->branch != y->branch)
+    return x->branch < y->branch ? -1 : 1;
+  return strcmp(x->exact ? x->exact : "", y->exact ? y->exact : "");
+}
+
+/* An entry for 'word' as ck_required_literals() gives it (owned). */
+static entry make_entry(char *word, uint32_t branch) {
+  if (word[0] != CK_EXACT_MARK)
+    return (entry){word, NULL, branch};
+  size_t len = strlen(word + 1);
+  char *folded = ck_xmalloc(len + 1);
+  unsigned char prev = 0;
+  for (size_t i = 0; i < len; i++) {
+    folded[i] = (char)ck_fold_byte(prev, (unsigned char)word[i + 1]);
+    prev = (unsigned char)word[i + 1];
+  }
+  folded[len] = '\0';
+  memmove(word, word + 1, len + 1);
+  return (entry){folded, word, branch};
 }
 
 /* The patterns a rule's sentences are found through (eval.c uses the same
@@ -32,38 +48,107 @@ static ck_pattern_list driver_of(const ck_pattern_set *ps) {
   return ps->any;
 }
 
+/* The pattern list of 'channel' for rule or pack 'owner' in 'lang'. */
+static ck_pattern_list list_of(const ck_ruleset *rs, ck_channel channel, size_t owner,
+                               ck_lang lang) {
+  const ck_pattern_set *ps = NULL;
+  switch (channel) {
+  case CK_CHANNEL_MATCH:
+    ps = ck_lang_patterns_get(&rs->rules[owner]->match, lang);
+    return ps ? driver_of(ps) : (ck_pattern_list){0};
+  case CK_CHANNEL_CONTRADICT:
+    ps = ck_lang_patterns_get(&rs->rules[owner]->contradict, lang);
+    break;
+  case CK_CHANNEL_WHEN:
+    ps = rs->rules[owner]->has_when ? ck_lang_patterns_get(&rs->rules[owner]->when, lang) : NULL;
+    break;
+  case CK_CHANNEL_SUBJECT:
+    ps = ck_lang_patterns_get(&rs->packs[owner]->subject, lang);
+    break;
+  default:
+    break;
+  }
+  return ps ? ps->any : (ck_pattern_list){0};
+}
+
+size_t ck_prefilter_list_index(const ck_prefilter *pf, ck_channel channel, size_t owner) {
+  if (channel == CK_CHANNEL_SUBJECT)
+    return pf->nrules * CK_CHANNEL_SUBJECT + owner;
+  return owner * CK_CHANNEL_SUBJECT + channel;
+}
+
+/* Splits every pattern of one list into branches with their words; false
+   (and nothing kept) when some branch has no safe words. */
+static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, ck_channel ch,
+                     ck_lang lang,
+                     entry **entries, size_t *n, size_t *cap, size_t *cap_branches) {
+  if (list->n == 0)
+    return false;
+  size_t first = pf->nbranches;
+  size_t first_entry = *n;
+  bool ok = true;
+  for (size_t i = 0; i < list->n && ok; i++) {
+    ck_strlist parts = {0};
+    ck_split_branches(list->items[i].src, &parts);
+    for (size_t b = 0; b < parts.n && ok; b++) {
+      ck_strlist words = {0};
+      ok = ck_required_literals(parts.items[b], &words);
+      if (ok) {
+        uint32_t id = (uint32_t)pf->nbranches;
+        size_t k = id - first;
+        CK_GROW(pf->branches, *cap_branches, pf->nbranches + 1);
+        pf->branches[pf->nbranches++] = (ck_branch){
+            .src = parts.items[b], .whole = &list->items[i], .list = (uint32_t)li,
+            .pattern = (uint32_t)i, .lang = (uint8_t)lang, .bit = (uint8_t)(k < 63 ? k : 63),
+            .by_block = ch >= CK_CHANNEL_WHEN};
+        atomic_init(&pf->branches[id].ready, 0);
+        parts.items[b] = NULL;
+        for (size_t w = 0; w < words.n; w++) {
+          CK_GROW(*entries, *cap, *n + 1);
+          (*entries)[(*n)++] = make_entry(words.items[w], id);
+          words.items[w] = NULL;
+        }
+      }
+      ck_strlist_free(&words);
+    }
+    ck_strlist_free(&parts);
+  }
+  if (!ok) { /* undo: this list is matched whole */
+    for (size_t b = first; b < pf->nbranches; b++)
+      free(pf->branches[b].src);
+    pf->nbranches = first;
+    for (size_t e = first_entry; e < *n; e++) {
+      free((*entries)[e].word);
+      free((*entries)[e].exact);
+    }
+    *n = first_entry;
+    return false;
+  }
+  pf->ranges[li * CK_LANG_COUNT + lang] =
+      (ck_branch_range){true, (uint32_t)first, (uint32_t)(pf->nbranches - first)};
+  return true;
+}
+
 ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
   ck_prefilter *pf = ck_xcalloc(1, sizeof *pf);
   pf->nrules = rs->nrules;
-  pf->filterable =
-      ck_xcalloc(rs->nrules * CK_CHANNEL_COUNT * CK_LANG_COUNT + 1, sizeof *pf->filterable);
+  pf->npacks = rs->npacks;
+  pf->nlists = rs->nrules * CK_CHANNEL_SUBJECT + rs->npacks;
+  pf->ranges = ck_xcalloc(pf->nlists * CK_LANG_COUNT + 1, sizeof *pf->ranges);
   entry *entries = NULL;
-  size_t n = 0, cap = 0;
-  for (size_t r = 0; r < rs->nrules; r++)
-    for (int ch = 0; ch < CK_CHANNEL_COUNT; ch++)
-      for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
-        const ck_lang_patterns *lp =
-            ch == CK_CHANNEL_MATCH ? &rs->rules[r]->match : &rs->rules[r]->contradict;
-        const ck_pattern_set *ps = ck_lang_patterns_get(lp, (ck_lang)lang);
-        if (!ps)
-          continue;
-        ck_pattern_list list = ch == CK_CHANNEL_MATCH ? driver_of(ps) : ps->any;
-        ck_strlist words = {0};
-        bool ok = list.n > 0;
-        for (size_t i = 0; i < list.n && ok; i++)
-          ok = ck_required_literals(list.items[i].src, &words);
-        if (ok) {
-          pf->filterable[(r * CK_CHANNEL_COUNT + (size_t)ch) * CK_LANG_COUNT + (size_t)lang] = true;
-          for (size_t w = 0; w < words.n; w++) {
-            CK_GROW(entries, cap, n + 1);
-            entries[n++] = (entry){words.items[w], {(uint32_t)r, (uint8_t)lang, (uint8_t)ch}};
-            words.items[w] = NULL;
-          }
-        }
-        ck_strlist_free(&words);
-      }
+  size_t n = 0, cap = 0, cap_branches = 0;
+  for (size_t li = 0; li < pf->nlists; li++) {
+    ck_channel ch = li >= rs->nrules * CK_CHANNEL_SUBJECT ? CK_CHANNEL_SUBJECT
+                                                          : (ck_channel)(li % CK_CHANNEL_SUBJECT);
+    size_t owner = ch == CK_CHANNEL_SUBJECT ? li - rs->nrules * CK_CHANNEL_SUBJECT
+                                            : li / CK_CHANNEL_SUBJECT;
+    for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
+      ck_pattern_list list = list_of(rs, ch, owner, (ck_lang)lang);
+      add_list(pf, &list, li, ch, (ck_lang)lang, &entries, &n, &cap, &cap_branches);
+    }
+  }
   qsort(entries, n, sizeof *entries, entry_cmp);
-  /* One automaton word per distinct word; its owners in a run. */
+  /* One automaton word per distinct word; its branches in a run. */
   char **words = ck_xcalloc(n + 1, sizeof *words);
   pf->owner_start = ck_xcalloc(n + 2, sizeof *pf->owner_start);
   pf->owners = ck_xcalloc(n + 1, sizeof *pf->owners);
@@ -77,13 +162,17 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
     } else {
       free(entries[i].word);
     }
-    /* Sorted entries put one word's repeated owners next to each other. */
-    if (new_word || pf->owners[nowners - 1].rule != entries[i].owner.rule ||
-        pf->owners[nowners - 1].lang != entries[i].owner.lang ||
-        pf->owners[nowners - 1].channel != entries[i].owner.channel)
-      pf->owners[nowners++] = entries[i].owner;
+    /* Sorted entries put one word's repeated branches next to each other. */
+    const ck_word_owner *last = nowners ? &pf->owners[nowners - 1] : NULL;
+    if (new_word || last->branch != entries[i].branch ||
+        strcmp(last->exact ? last->exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
+      pf->owners[nowners++] = (ck_word_owner){entries[i].branch, entries[i].exact};
+    } else {
+      free(entries[i].exact);
+    }
   }
   pf->owner_start[pf->nwords] = nowners;
+  pf->nowners = nowners;
   if (pf->nwords)
     pf->ac = ck_ac_build(words, pf->nwords);
   for (size_t i = 0; i < pf->nwords; i++)
@@ -97,22 +186,62 @@ void ck_prefilter_free(ck_prefilter *pf) {
   if (!pf)
     return;
   ck_ac_free(pf->ac);
+  for (size_t b = 0; b < pf->nbranches; b++) {
+    free(pf->branches[b].src);
+    pcre2_code_free(pf->branches[b].code);
+  }
+  free(pf->branches);
+  free(pf->ranges);
   free(pf->owner_start);
+  for (size_t o = 0; pf->owner_start && o < pf->nowners; o++)
+    free(pf->owners[o].exact);
   free(pf->owners);
-  free(pf->filterable);
   free(pf);
 }
 
-bool ck_prefilter_covers(const ck_prefilter *pf, size_t rule, ck_channel channel, ck_lang lang) {
-  return pf && pf->ac && rule < pf->nrules &&
-         pf->filterable[(rule * CK_CHANNEL_COUNT + channel) * CK_LANG_COUNT + lang];
+ck_branch_range ck_prefilter_range(const ck_prefilter *pf, size_t list, ck_lang lang) {
+  if (!pf || !pf->ac || list >= pf->nlists)
+    return (ck_branch_range){0};
+  return pf->ranges[list * CK_LANG_COUNT + lang];
+}
+
+static pthread_mutex_t branch_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const pcre2_code *whole_code(const ck_branch *b) {
+  ck_pattern_ready(b->whole);
+  return b->whole->code;
+}
+
+const pcre2_code *ck_branch_code(const ck_branch *b) {
+  /* Compiling is work done once on a shared, logically const prefilter. */
+  ck_branch *mb = (ck_branch *)(uintptr_t)b;
+  if (atomic_load_explicit(&mb->ready, memory_order_acquire))
+    return mb->code ? mb->code : whole_code(b);
+  pthread_mutex_lock(&branch_lock);
+  if (!atomic_load_explicit(&mb->ready, memory_order_relaxed)) {
+    int errcode;
+    PCRE2_SIZE erroff;
+    /* The same options as the rule set's patterns (rules_load.c). A branch
+       that does not compile alone (a group name used across branches) is
+       matched through its whole pattern: that finds the pattern's leftmost
+       match, which is what the branches together would find. */
+    mb->code = pcre2_compile((PCRE2_SPTR)b->src, PCRE2_ZERO_TERMINATED,
+                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode, &erroff, NULL);
+    if (mb->code)
+      (void)pcre2_jit_compile(mb->code, PCRE2_JIT_COMPLETE);
+    atomic_store_explicit(&mb->ready, 1, memory_order_release);
+  }
+  pthread_mutex_unlock(&branch_lock);
+  return mb->code ? mb->code : whole_code(b);
 }
 
 typedef struct scan_state {
   const ck_prefilter *pf;
   const ck_doc *doc;
+  const char *text;
   ck_candidates *out;
   size_t sentence; /* the sentence of the last hit, to avoid a search per hit */
+  size_t block;    /* the same for blocks */
 } scan_state;
 
 /* The sentence holding text offset 'off', or (size_t)-1 (a heading); hits
@@ -124,41 +253,70 @@ static size_t sentence_of(scan_state *st, size_t off) {
   return s;
 }
 
+static size_t block_of(scan_state *st, size_t off) {
+  const ck_doc *doc = st->doc;
+  size_t b = st->block;
+  if (b < doc->nblocks && doc->blocks[b].start <= off &&
+      (b + 1 == doc->nblocks || off < doc->blocks[b + 1].start))
+    return b;
+  st->block = ck_doc_block_at(doc, off);
+  return st->block;
+}
+
 static void on_hit(void *ctx, size_t word, size_t end) {
   scan_state *st = ctx;
-  size_t s = sentence_of(st, end - 1);
-  if (s == (size_t)-1)
-    return;
   const ck_prefilter *pf = st->pf;
-  ck_candidates *c = st->out;
+  size_t sentence = (size_t)-2; /* looked up when a branch needs it */
   for (size_t k = pf->owner_start[word]; k < pf->owner_start[word + 1]; k++) {
-    const ck_prefilter_owner *o = &pf->owners[k];
-    if (o->lang != st->doc->lang)
+    const ck_word_owner *o = &pf->owners[k];
+    const ck_branch *br = &pf->branches[o->branch];
+    if (br->lang != st->doc->lang)
       continue;
-    size_t r = (size_t)o->rule * CK_CHANNEL_COUNT + o->channel;
-    if (c->n[r] && c->sentences[r][c->n[r] - 1] == s)
-      continue; /* hits come in text order: a repeat is always the last one */
-    CK_GROW(c->sentences[r], c->cap[r], c->n[r] + 1);
-    c->sentences[r][c->n[r]++] = s;
+    if (o->exact) {
+      size_t len = strlen(o->exact);
+      if (memcmp(st->text + end - len, o->exact, len) != 0)
+        continue; /* "en" where the pattern wants "EN" */
+    }
+    size_t unit;
+    if (!br->by_block) {
+      if (sentence == (size_t)-2)
+        sentence = sentence_of(st, end - 1);
+      unit = sentence;
+    } else {
+      unit = st->doc->nblocks ? block_of(st, end - 1) : (size_t)-1;
+    }
+    if (unit == (size_t)-1)
+      continue;
+    ck_candidate_list *c = &st->out->lists[br->list];
+    uint64_t bit = (uint64_t)1 << br->bit;
+    if (c->n && c->units[c->n - 1] == unit) {
+      c->masks[c->n - 1] |= bit; /* hits come in text order: a repeat is always the last one */
+      continue;
+    }
+    if (c->n == c->cap) {
+      c->cap = c->cap ? c->cap * 2 : 16;
+      c->units = ck_xrealloc(c->units, c->cap * sizeof *c->units);
+      c->masks = ck_xrealloc(c->masks, c->cap * sizeof *c->masks);
+    }
+    c->units[c->n] = (uint32_t)unit;
+    c->masks[c->n++] = bit;
   }
 }
 
 void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates *out) {
-  out->nlists = pf->nrules * CK_CHANNEL_COUNT;
-  out->sentences = ck_xcalloc(out->nlists + 1, sizeof *out->sentences);
-  out->n = ck_xcalloc(out->nlists + 1, sizeof *out->n);
-  out->cap = ck_xcalloc(out->nlists + 1, sizeof *out->cap);
+  out->nlists = pf->nlists;
+  out->lists = ck_xcalloc(out->nlists + 1, sizeof *out->lists);
   if (!pf->ac)
     return;
-  scan_state st = {pf, doc, out, 0};
-  ck_ac_scan(pf->ac, ck_buf_cstr(&doc->text), doc->text.len, on_hit, &st);
+  scan_state st = {pf, doc, ck_buf_cstr(&doc->text), out, 0, 0};
+  ck_ac_scan(pf->ac, st.text, doc->text.len, on_hit, &st);
 }
 
 void ck_candidates_free(ck_candidates *c) {
-  for (size_t r = 0; r < c->nlists; r++)
-    free(c->sentences[r]);
-  free(c->sentences);
-  free(c->n);
-  free(c->cap);
+  for (size_t r = 0; r < c->nlists; r++) {
+    free(c->lists[r].units);
+    free(c->lists[r].masks);
+  }
+  free(c->lists);
   memset(c, 0, sizeof *c);
 }

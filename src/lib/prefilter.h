@@ -1,9 +1,20 @@
-/* The rule set's literal prefilter: which words point at which rules, per
- * document language, and the candidate sentences of a document for every
- * rule (literals.h has the matching machinery). */
+/* The rule set's literal prefilter: which words point at which patterns,
+ * per document language, and the places of a document where each pattern
+ * may match (literals.h reads the words out of patterns, ac.h finds them).
+ *
+ * Every pattern a prefilter covers is split into its top-level branches
+ * ("\bgaranti\w*|\bwarrant\w*" has two), each with its own words and its own
+ * compiled code. A document is scanned once for all words; for each list of
+ * patterns the evaluator then gets the sentences (or blocks) that hold one
+ * of its words and, per sentence, which branches those words belong to, and
+ * runs only those branches there. A short branch with a known first letter
+ * lets PCRE2 skip ahead fast, where the whole alternation of thirty words
+ * would be tried at every character. */
 #ifndef CK_PREFILTER_H
 #define CK_PREFILTER_H
 
+#include <pcre2.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,45 +23,97 @@
 #include "literals.h"
 
 struct ck_ruleset;
+struct ck_pattern;
 
-/* What a rule's words find: the sentences its 'match' patterns may match,
- * or those its 'contradict' patterns may. */
-typedef enum { CK_CHANNEL_MATCH, CK_CHANNEL_CONTRADICT, CK_CHANNEL_COUNT } ck_channel;
+/* What a list of patterns is for. MATCH (a rule's sentence finders) and
+ * CONTRADICT work on sentences; WHEN (a rule's applicability condition) and
+ * SUBJECT (a pack's subject words) on blocks, headings included. */
+typedef enum {
+  CK_CHANNEL_MATCH,
+  CK_CHANNEL_CONTRADICT,
+  CK_CHANNEL_WHEN,
+  CK_CHANNEL_SUBJECT,
+  CK_CHANNEL_COUNT
+} ck_channel;
 
-typedef struct ck_prefilter_owner {
-  uint32_t rule;   /* index into ck_ruleset.rules */
-  uint8_t lang;    /* ck_lang */
-  uint8_t channel; /* ck_channel */
-} ck_prefilter_owner;
+/* One top-level branch of a covered pattern. */
+typedef struct ck_branch {
+  char *src;            /* the branch's text, owned */
+  const struct ck_pattern *whole; /* its pattern: matched instead if the branch alone does not compile */
+  pcre2_code *code;     /* compiled on first use (ck_branch_code) */
+  atomic_int ready;
+  uint32_t list;        /* the list it belongs to (ck_prefilter_list_index) */
+  uint32_t pattern;     /* index of its pattern in that list */
+  uint8_t lang;         /* ck_lang */
+  uint8_t bit;          /* its bit in a candidate's mask: its index in the list, at most 63 */
+  bool by_block;        /* its list works on blocks, not sentences */
+} ck_branch;
+
+/* The branches of one list in one language, ordered by pattern and branch:
+ * branches [first, first + n) of ck_prefilter.branches. */
+typedef struct ck_branch_range {
+  bool covered; /* false: the list has a pattern without safe words, scan it whole */
+  uint32_t first, n;
+} ck_branch_range;
+
+/* A branch that needs an automaton word; some need it in its exact case. */
+typedef struct ck_word_owner {
+  uint32_t branch;
+  char *exact; /* the word as it must be written, owned; NULL: any case */
+} ck_word_owner;
 
 typedef struct ck_prefilter {
-  ck_ac *ac;                  /* NULL when no rule is filterable */
+  ck_ac *ac;                  /* NULL when no list is covered */
   size_t nwords;
-  size_t *owner_start;        /* word i owns owners[owner_start[i] .. owner_start[i + 1]) */
-  ck_prefilter_owner *owners;
-  bool *filterable;           /* [(rule * CK_CHANNEL_COUNT + channel) * CK_LANG_COUNT + lang] */
-  size_t nrules;
+  size_t *owner_start;        /* word i belongs to owners[owner_start[i] .. owner_start[i + 1]) */
+  ck_word_owner *owners;
+  size_t nowners;
+  ck_branch *branches;
+  size_t nbranches;
+  ck_branch_range *ranges;    /* [list * CK_LANG_COUNT + lang] */
+  size_t nrules, npacks, nlists;
 } ck_prefilter;
 
-/* Builds the prefilter of a sealed rule set (rules in their final order).
- * The caller frees it with ck_prefilter_free(). */
+/* Builds the prefilter of a sealed rule set (rules and packs in their final
+ * order). The caller frees it with ck_prefilter_free(). */
 ck_prefilter *ck_prefilter_build(const struct ck_ruleset *rs);
 void ck_prefilter_free(ck_prefilter *pf);
 
-/* Whether rule 'rule' (its index) in language 'lang' takes the sentences of
- * 'channel' from the prefilter. */
-bool ck_prefilter_covers(const ck_prefilter *pf, size_t rule, ck_channel channel, ck_lang lang);
+/* The list of 'channel' of rule 'owner' (MATCH, CONTRADICT, WHEN), or of
+ * pack 'owner' (SUBJECT; its index in ck_ruleset.packs). */
+size_t ck_prefilter_list_index(const ck_prefilter *pf, ck_channel channel, size_t owner);
 
-/* Per rule and channel, the sentences of 'doc' that hold one of its words,
- * ascending and without repeats; index rule * CK_CHANNEL_COUNT + channel. */
+/* The branches of list 'list' in 'lang'; covered is false when the list is
+ * to be matched without the prefilter. */
+ck_branch_range ck_prefilter_range(const ck_prefilter *pf, size_t list, ck_lang lang);
+
+/* The compiled, JIT-compiled code of a branch: compiled on first use, once,
+ * under a lock, like the rule set's own patterns (rules.h). */
+const pcre2_code *ck_branch_code(const ck_branch *b);
+
+/* Per list, the sentences (MATCH, CONTRADICT) or blocks (WHEN, SUBJECT) of
+ * a document that hold one of its words, ascending and without repeats, and
+ * for each a mask of the branches whose words it holds (bit 63 stands for
+ * branches 63 and after). */
+typedef struct ck_candidate_list {
+  uint32_t *units;
+  uint64_t *masks;
+  size_t n, cap;
+} ck_candidate_list;
+
 typedef struct ck_candidates {
-  size_t **sentences;
-  size_t *n, *cap;
+  ck_candidate_list *lists; /* [list] */
   size_t nlists;
 } ck_candidates;
 
-/* One pass over the document text for all rules. */
+/* One pass over the document text for all lists. */
 void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates *out);
 void ck_candidates_free(ck_candidates *c);
+
+/* Whether branch 'k' of a range (its index from the range's first) is
+ * in 'mask'. */
+static inline bool ck_mask_has(uint64_t mask, uint32_t k) {
+  return (mask >> (k < 63 ? k : 63)) & 1u;
+}
 
 #endif

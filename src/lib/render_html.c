@@ -17,6 +17,7 @@ static const char *const status_class[CK_RESULT_STATUS_COUNT] = {
     [CK_STATUS_PASS] = "pass",
     [CK_STATUS_PARTIAL] = "partial",
     [CK_STATUS_FAIL] = "fail",
+    [CK_STATUS_ERROR] = "error",
     [CK_STATUS_NOT_APPLICABLE] = "na",
 };
 
@@ -25,6 +26,7 @@ static const char *const status_symbol[CK_RESULT_STATUS_COUNT] = {
     [CK_STATUS_PASS] = "\u2713",
     [CK_STATUS_PARTIAL] = "\u25D0",
     [CK_STATUS_FAIL] = "\u2717",
+    [CK_STATUS_ERROR] = "!",
     [CK_STATUS_NOT_APPLICABLE] = "\u2013",
 };
 
@@ -33,7 +35,9 @@ static const char *const status_symbol[CK_RESULT_STATUS_COUNT] = {
 static const char style_sheet[] =
     ":root{--ink:#1c2422;--muted:#56625d;--line:#d3dbd7;--paper:#fff;--wash:#f3f6f4;"
     "--brand:#1d5a46;--brand-wash:#eef5f2;--pass:#1a6b38;--pass-bg:#e0f1e6;--partial:#7a4d00;"
-    "--partial-bg:#fcefcf;--fail:#a3241b;--fail-bg:#fbe3df;--na:#56625d;--na-bg:#e9ecea}\n"
+    "--partial-bg:#fcefcf;--fail:#a3241b;--fail-bg:#fbe3df;"
+    "--error:#6d1f66;--error-bg:#f5e1f2;--na:#56625d;"
+    "--na-bg:#e9ecea}\n"
     "*{box-sizing:border-box}\n"
     "html{-webkit-text-size-adjust:100%}\n"
     "body{margin:0;background:var(--wash);color:var(--ink);"
@@ -91,11 +95,13 @@ static const char style_sheet[] =
     ".bar .pass{background:var(--pass)}\n"
     ".bar .partial{background:repeating-linear-gradient(135deg,#b97f00 0 3px,#e3b347 3px 6px)}\n"
     ".bar .fail{background:repeating-linear-gradient(90deg,var(--fail) 0 4px,#d0574c 4px 6px)}\n"
+    ".bar .error{background:var(--error)}\n"
     ".badge{display:inline-block;padding:.08rem .65rem;border:1px solid currentColor;"
     "border-radius:999px;font-size:.85rem;font-weight:700;white-space:nowrap}\n"
     ".badge.pass{color:var(--pass);background:var(--pass-bg)}\n"
     ".badge.partial{color:var(--partial);background:var(--partial-bg)}\n"
     ".badge.fail{color:var(--fail);background:var(--fail-bg)}\n"
+    ".badge.error{color:var(--error);background:var(--error-bg)}\n"
     ".badge.na{color:var(--na);background:var(--na-bg)}\n"
     ".category{margin:2rem 0 0}\n"
     ".category h4{font-size:1.1rem;margin:0 0 .25rem;padding-bottom:.3rem;"
@@ -105,6 +111,7 @@ static const char style_sheet[] =
     ".finding.pass{border-left-color:var(--pass)}\n"
     ".finding.partial{border-left-color:#c48a00}\n"
     ".finding.fail{border-left-color:var(--fail)}\n"
+    ".finding.error{border-left-color:var(--error)}\n"
     ".finding-head{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:baseline;"
     "justify-content:space-between}\n"
     ".finding h5{margin:0;font-size:1.08rem}\n"
@@ -280,18 +287,21 @@ static bool first_of_category(const view *v, size_t i) {
 
 static void bar(ck_buf *out, const tally *t) {
   ck_buf_puts(out, "<div class=\"bar\" aria-hidden=\"true\">");
-  for (int s = CK_STATUS_PASS; s <= CK_STATUS_FAIL; s++)
+  for (int s = CK_STATUS_PASS; s <= CK_STATUS_ERROR; s++)
     if (t->n[s] && t->applicable)
       ck_buf_printf(out, "<span class=\"%s\" style=\"width:%.1f%%\"></span>", status_class[s],
                     100.0 * (double)t->n[s] / (double)t->applicable);
   ck_buf_puts(out, "</div>");
 }
 
-static void tally_row(ck_buf *out, const tally *t, const char *label, bool foot) {
+/* The statuses shown as columns and badges, from pass to 'last': error only
+   when some criterion could not be judged, which is rare. */
+static void tally_row(ck_buf *out, const tally *t, const char *label, bool foot,
+                      ck_result_status last) {
   ck_buf_puts(out, "<tr><th scope=\"row\">");
   esc(out, label);
   ck_buf_puts(out, "</th>");
-  for (int s = CK_STATUS_PASS; s <= CK_STATUS_FAIL; s++)
+  for (int s = CK_STATUS_PASS; s <= (int)last; s++)
     ck_buf_printf(out, "<td class=\"num\">%zu</td>", t->n[s]);
   ck_buf_puts(out, foot ? "<td></td>" : "<td>");
   if (!foot) {
@@ -305,6 +315,7 @@ static void tally_row(ck_buf *out, const tally *t, const char *label, bool foot)
 static void overview(ck_buf *out, const view *v) {
   ck_msg_lang lang = v->lang;
   tally all = count_category(v, NULL);
+  ck_result_status last = all.n[CK_STATUS_ERROR] ? CK_STATUS_ERROR : CK_STATUS_FAIL;
   ck_buf_printf(out, "<section class=\"overview\" aria-labelledby=\"%s-summary\">\n", v->id);
   ck_buf_printf(out, "<div class=\"score\">\n<h%d id=\"%s-summary\">", v->h, v->id);
   esc_cap(out, ck_msg(lang, CK_MSG_SUMMARY));
@@ -322,7 +333,7 @@ static void overview(ck_buf *out, const view *v) {
   esc(out, ck_buf_cstr(&score));
   ck_buf_free(&score);
   ck_buf_puts(out, "</p>\n<ul class=\"tally\">\n");
-  for (int s = CK_STATUS_PASS; s <= CK_STATUS_FAIL; s++) {
+  for (int s = CK_STATUS_PASS; s <= (int)last; s++) {
     ck_buf_printf(out, "<li><strong>%zu</strong> ", all.n[s]);
     badge(out, lang, (ck_result_status)s);
     ck_buf_puts(out, "</li>\n");
@@ -332,7 +343,7 @@ static void overview(ck_buf *out, const view *v) {
   ck_buf_puts(out, "</caption>\n<thead><tr><th scope=\"col\">");
   esc_cap(out, ck_msg(lang, CK_MSG_CATEGORY));
   ck_buf_puts(out, "</th>");
-  for (int s = CK_STATUS_PASS; s <= CK_STATUS_FAIL; s++) {
+  for (int s = CK_STATUS_PASS; s <= (int)last; s++) {
     ck_buf_puts(out, "<th scope=\"col\" class=\"num\">");
     esc_cap(out, ck_status_label(lang, (ck_result_status)s));
     ck_buf_puts(out, "</th>");
@@ -346,12 +357,12 @@ static void overview(ck_buf *out, const view *v) {
     const char *cat = v->criteria[i].criterion->category;
     tally t = count_category(v, cat);
     if (t.applicable)
-      tally_row(out, &t, ck_category_label(lang, cat), false);
+      tally_row(out, &t, ck_category_label(lang, cat), false, last);
   }
   ck_buf_puts(out, "</tbody>\n<tfoot>\n");
   ck_buf label = CK_BUF_INIT;
   ck_put_capitalised(&label, ck_msg(lang, CK_MSG_TOTAL));
-  tally_row(out, &all, ck_buf_cstr(&label), true);
+  tally_row(out, &all, ck_buf_cstr(&label), true, last);
   ck_buf_free(&label);
   ck_buf_puts(out, "</tfoot>\n</table>\n</section>\n");
 }

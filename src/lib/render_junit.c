@@ -1,9 +1,10 @@
 /* The JUnit XML report, for CI test dashboards (GitLab, Jenkins). One
  * testsuite per document, one testcase per rule. A fail is a <failure>; a
  * partial is one only when the run fails on partial (--fail-on partial), and
- * otherwise passes with its message in <system-out>; a rule that does not
- * apply is <skipped>. Only attributes both GitLab's and Jenkins' readers know
- * are used, and no times, so the output is byte-stable. */
+ * otherwise passes with its message in <system-out>; a rule that could not be
+ * judged (status error) is an <error>, counted in 'errors', whatever
+ * --fail-on says; a rule that does not apply is <skipped>. Only attributes both GitLab's and
+ * Jenkins' readers know are used, and no times, so the output is byte-stable. */
 #include <string.h>
 
 #include "messages.h"
@@ -54,6 +55,12 @@ static void testcase(ck_buf *out, const ck_doc_result *dr, const ck_result *r,
     ck_buf_puts(out, "      <skipped message=\"");
     esc(out, r->message);
     ck_buf_puts(out, "\"/>\n");
+  } else if (r->status == CK_STATUS_ERROR) {
+    ck_buf_puts(out, "      <error message=\"");
+    esc(out, r->message);
+    ck_buf_puts(out, "\" type=\"error\">");
+    details(out, dr, r);
+    ck_buf_puts(out, "</error>\n");
   } else if (is_failure(r, o)) {
     ck_buf_puts(out, "      <failure message=\"");
     esc(out, r->message);
@@ -102,8 +109,9 @@ static void testsuite(ck_buf *out, const ck_doc_result *dr, const ck_render_opti
     failures += is_failure(&dr->results[i], o);
   ck_buf_puts(out, "  <testsuite name=\"");
   esc(out, dr->path);
-  ck_buf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
-                dr->nresults, failures, dr->counts[CK_STATUS_NOT_APPLICABLE]);
+  ck_buf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\">\n",
+                dr->nresults, failures, dr->counts[CK_STATUS_ERROR],
+                dr->counts[CK_STATUS_NOT_APPLICABLE]);
   ck_buf_puts(out, "    <properties>\n");
   ck_buf packs = CK_BUF_INIT;
   for (size_t i = 0; i < dr->npacks; i++)
@@ -122,16 +130,18 @@ static void testsuite(ck_buf *out, const ck_doc_result *dr, const ck_render_opti
 }
 
 void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
-  size_t tests = 0, failures = 0;
+  size_t tests = 0, failures = 0, errors = 0;
   for (size_t d = 0; d < report->ndocs; d++) {
     const ck_doc_result *dr = report->docs[d];
     tests += dr->nresults;
+    errors += dr->counts[CK_STATUS_ERROR];
     for (size_t i = 0; i < dr->nresults; i++)
       failures += is_failure(&dr->results[i], opts);
   }
   ck_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  ck_buf_printf(out, "<testsuites name=\"circheck\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
-                tests, failures);
+  ck_buf_printf(out,
+                "<testsuites name=\"circheck\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+                tests, failures, errors);
   for (size_t d = 0; d < report->ndocs; d++)
     testsuite(out, report->docs[d], opts);
   ck_buf_puts(out, "</testsuites>\n");

@@ -15,6 +15,7 @@ static const char *const status_emoji[CK_RESULT_STATUS_COUNT] = {
     [CK_STATUS_PASS] = "\u2705",
     [CK_STATUS_PARTIAL] = "\u26A0\uFE0F",
     [CK_STATUS_FAIL] = "\u274C",
+    [CK_STATUS_ERROR] = "\u2757",
     [CK_STATUS_NOT_APPLICABLE] = "\u2796"};
 
 static void md(ck_buf *out, const char *s) { ck_escape_md(s, strlen(s), out); }
@@ -86,11 +87,17 @@ static void summary_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result 
   ck_buf_puts(out, "**\n\n| ");
   ck_buf_free(&score);
   md_cap(out, ck_msg(lang, CK_MSG_CATEGORY));
-  for (int s = CK_STATUS_PASS; s <= CK_STATUS_FAIL; s++) {
+  /* Criteria that could not be judged are rare: their column is there only
+     when there are some. */
+  ck_result_status last = total[CK_STATUS_ERROR] ? CK_STATUS_ERROR : CK_STATUS_FAIL;
+  for (int s = CK_STATUS_PASS; s <= (int)last; s++) {
     ck_buf_puts(out, " | ");
     status_words(out, lang, (ck_result_status)s);
   }
-  ck_buf_puts(out, " |\n|:---|---:|---:|---:|\n");
+  ck_buf_puts(out, " |\n|:---|");
+  for (int s = CK_STATUS_PASS; s <= (int)last; s++)
+    ck_buf_puts(out, "---:|");
+  ck_buf_putc(out, '\n');
   for (size_t i = 0; i < ncriteria; i++) {
     const char *cat = criteria[i].criterion->category;
     bool first = true;
@@ -102,17 +109,20 @@ static void summary_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result 
     for (size_t k = i; k < ncriteria; k++)
       if (strcmp(criteria[k].criterion->category, cat) == 0)
         n[criteria[k].status]++;
-    if (n[CK_STATUS_PASS] + n[CK_STATUS_PARTIAL] + n[CK_STATUS_FAIL] == 0)
+    if (n[CK_STATUS_PASS] + n[CK_STATUS_PARTIAL] + n[CK_STATUS_FAIL] + n[CK_STATUS_ERROR] == 0)
       continue;
     ck_buf_puts(out, "| ");
     md(out, ck_category_label(lang, cat));
-    ck_buf_printf(out, " | %zu | %zu | %zu |\n", n[CK_STATUS_PASS], n[CK_STATUS_PARTIAL],
-                  n[CK_STATUS_FAIL]);
+    for (int s = CK_STATUS_PASS; s <= (int)last; s++)
+      ck_buf_printf(out, " | %zu", n[s]);
+    ck_buf_puts(out, " |\n");
   }
   ck_buf_puts(out, "| **");
   md_cap(out, ck_msg(lang, CK_MSG_TOTAL));
-  ck_buf_printf(out, "** | **%zu** | **%zu** | **%zu** |\n\n", total[CK_STATUS_PASS],
-                total[CK_STATUS_PARTIAL], total[CK_STATUS_FAIL]);
+  ck_buf_puts(out, "**");
+  for (int s = CK_STATUS_PASS; s <= (int)last; s++)
+    ck_buf_printf(out, " | **%zu**", total[s]);
+  ck_buf_puts(out, " |\n\n");
   if (total[CK_STATUS_NOT_APPLICABLE]) {
     char na[32];
     snprintf(na, sizeof na, "%zu", total[CK_STATUS_NOT_APPLICABLE]);
@@ -264,7 +274,8 @@ static void criteria_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result
   bool any = false;
   for (size_t i = 0; i < ncriteria; i++) {
     const ck_criterion_result *c = &criteria[i];
-    if (c->status == CK_STATUS_PARTIAL || c->status == CK_STATUS_FAIL) {
+    if (c->status == CK_STATUS_PARTIAL || c->status == CK_STATUS_FAIL ||
+        c->status == CK_STATUS_ERROR) {
       finding_md(out, lang, c, h + 1);
       any = true;
     }

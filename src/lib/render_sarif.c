@@ -1,8 +1,11 @@
 /* The SARIF 2.1.0 report, for code-scanning dashboards (GitHub, GitLab,
  * Azure DevOps). One run; one reportingDescriptor per rule of the rule set
  * with the clause in help.markdown; one result per rule result that is
- * partial (warning) or fail (error), plus a warning per consistency finding
- * (with lots, the document's results roll the lots up). Output is stable:
+ * partial (warning), fail or error (error), plus a warning per consistency
+ * finding (with lots, the document's results roll the lots up). A rule that
+ * could not be judged (status error) is also a tool execution notification
+ * of the run's invocation, which is then not successful; runs without such
+ * rules have no invocation, as before. Output is stable:
  * no times, no absolute paths the user did not give, and fingerprints that
  * depend only on the rule, the file and the criterion, so an alert keeps its
  * identity while the text around it changes. */
@@ -144,6 +147,21 @@ static void rule_sarif(ck_json *j, const ck_rule *rule, ck_msg_lang lang, ck_lev
 
 /* The region of a result: its first evidence, or for an absent criterion
    the heading where its clause belongs, else the first line. */
+/* Opens a location object and its physicalLocation with the artifact
+   (path and index into run.artifacts); the caller adds a region if it has
+   one and closes both objects. */
+static void open_location(ck_json *j, const char *path, size_t index) {
+  ck_json_object(j);
+  ck_json_key(j, "physicalLocation");
+  ck_json_object(j);
+  ck_json_key(j, "artifactLocation");
+  ck_json_object(j);
+  uri_kv(j, "uri", path);
+  ck_json_key(j, "index");
+  ck_json_uint(j, index);
+  ck_json_end_object(j);
+}
+
 static void region(ck_json *j, const ck_doc_result *dr, const ck_result *r) {
   ck_json_key(j, "region");
   ck_json_object(j);
@@ -178,19 +196,11 @@ static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index, 
   ck_json_kv(j, "ruleId", r->rule->id);
   ck_json_key(j, "ruleIndex");
   ck_json_uint(j, rule_index);
-  ck_json_kv(j, "level", r->status == CK_STATUS_FAIL ? "error" : "warning");
+  ck_json_kv(j, "level", r->status == CK_STATUS_PARTIAL ? "warning" : "error");
   text_object(j, "message", r->message);
   ck_json_key(j, "locations");
   ck_json_array(j);
-  ck_json_object(j);
-  ck_json_key(j, "physicalLocation");
-  ck_json_object(j);
-  ck_json_key(j, "artifactLocation");
-  ck_json_object(j);
-  uri_kv(j, "uri", dr->path);
-  ck_json_key(j, "index");
-  ck_json_uint(j, doc_index);
-  ck_json_end_object(j);
+  open_location(j, dr->path, doc_index);
   region(j, dr, r);
   ck_json_end_object(j);
   if (r->nevidence && (r->evidence[0].section[0] || r->evidence[0].xpath)) {
@@ -265,15 +275,7 @@ static void finding_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index,
   text_object(j, "message", f->message);
   ck_json_key(j, "locations");
   ck_json_array(j);
-  ck_json_object(j);
-  ck_json_key(j, "physicalLocation");
-  ck_json_object(j);
-  ck_json_key(j, "artifactLocation");
-  ck_json_object(j);
-  uri_kv(j, "uri", dr->path);
-  ck_json_key(j, "index");
-  ck_json_uint(j, doc_index);
-  ck_json_end_object(j);
+  open_location(j, dr->path, doc_index);
   ck_json_key(j, "region");
   ck_json_object(j);
   ck_json_key(j, "startLine");
@@ -310,6 +312,61 @@ static void finding_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index,
   ck_buf_free(&id);
 }
 
+/* The index of 'rule' in the rule set (the driver's rules array). */
+static size_t rule_index_of(const ck_ruleset *rs, const ck_rule *rule) {
+  size_t k = 0;
+  while (k < rs->nrules && rs->rules[k] != rule)
+    k++;
+  return k;
+}
+
+/* One invocation when some rule could not be judged: not successful, with a
+   notification per document and rule in error, so that code scanning shows
+   that the analysis is incomplete rather than only one more alert. */
+static void invocations_sarif(ck_json *j, const ck_report *report) {
+  const ck_ruleset *rs = report->rs;
+  bool any = false;
+  for (size_t d = 0; d < report->ndocs && !any; d++)
+    for (size_t i = 0; i < report->docs[d]->nresults && !any; i++)
+      any = report->docs[d]->results[i].status == CK_STATUS_ERROR;
+  if (!any)
+    return;
+  ck_json_key(j, "invocations");
+  ck_json_array(j);
+  ck_json_object(j);
+  ck_json_key(j, "executionSuccessful");
+  ck_json_bool(j, false);
+  ck_json_key(j, "toolExecutionNotifications");
+  ck_json_array(j);
+  for (size_t d = 0; d < report->ndocs; d++) {
+    const ck_doc_result *dr = report->docs[d];
+    for (size_t i = 0; i < dr->nresults; i++) {
+      const ck_result *r = &dr->results[i];
+      if (r->status != CK_STATUS_ERROR)
+        continue;
+      ck_json_object(j);
+      ck_json_kv(j, "level", "error");
+      text_object(j, "message", r->message);
+      ck_json_key(j, "locations");
+      ck_json_array(j);
+      open_location(j, dr->path, d);
+      ck_json_end_object(j);
+      ck_json_end_object(j);
+      ck_json_end_array(j);
+      ck_json_key(j, "associatedRule");
+      ck_json_object(j);
+      ck_json_kv(j, "id", r->rule->id);
+      ck_json_key(j, "index");
+      ck_json_uint(j, rule_index_of(rs, r->rule));
+      ck_json_end_object(j);
+      ck_json_end_object(j);
+    }
+  }
+  ck_json_end_array(j);
+  ck_json_end_object(j);
+  ck_json_end_array(j);
+}
+
 void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
   (void)opts;
   const ck_ruleset *rs = report->rs;
@@ -341,6 +398,8 @@ void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_
   ck_json_end_object(&j);
   ck_json_end_object(&j);
 
+  invocations_sarif(&j, report);
+
   ck_json_key(&j, "artifacts");
   ck_json_array(&j);
   for (size_t d = 0; d < report->ndocs; d++) {
@@ -371,7 +430,8 @@ void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_
       if (k == rs->nrules) /* not in step after all: look it up */
         for (k = 0; k < rs->nrules && rs->rules[k] != r->rule;)
           k++;
-      if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL)
+      if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL ||
+          r->status == CK_STATUS_ERROR)
         result_sarif(&j, dr, d, r, k);
     }
     for (size_t i = 0; i < dr->nfindings; i++)

@@ -13,7 +13,8 @@
 
 static const char *const status_colour[CK_RESULT_STATUS_COUNT] = {
     [CK_STATUS_PASS] = "\033[32m", [CK_STATUS_PARTIAL] = "\033[33m",
-    [CK_STATUS_FAIL] = "\033[31m", [CK_STATUS_NOT_APPLICABLE] = "\033[2m"};
+    [CK_STATUS_FAIL] = "\033[31m", [CK_STATUS_ERROR] = "\033[1;31m",
+    [CK_STATUS_NOT_APPLICABLE] = "\033[2m"};
 
 static void put_status(ck_buf *out, ck_result_status s, bool colour) {
   if (colour)
@@ -171,11 +172,15 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
       ck_buf_puts(out, ANSI_RESET);
     ck_buf_printf(out, "%s\n", c->best ? c->best->rule->id : "-");
   }
-  ck_buf_printf(out, "%s: %zu %s, %zu %s, %zu %s, %zu %s\n", ck_msg(lang, CK_MSG_SUMMARY),
+  ck_buf_printf(out, "%s: %zu %s, %zu %s, %zu %s, ", ck_msg(lang, CK_MSG_SUMMARY),
                 dr->counts[CK_STATUS_PASS], ck_status_label(lang, CK_STATUS_PASS),
                 dr->counts[CK_STATUS_PARTIAL], ck_status_label(lang, CK_STATUS_PARTIAL),
-                dr->counts[CK_STATUS_FAIL], ck_status_label(lang, CK_STATUS_FAIL),
-                dr->counts[CK_STATUS_NOT_APPLICABLE],
+                dr->counts[CK_STATUS_FAIL], ck_status_label(lang, CK_STATUS_FAIL));
+  /* Rules that could not be judged are rare: named only when there are some. */
+  if (dr->counts[CK_STATUS_ERROR])
+    ck_buf_printf(out, "%zu %s, ", dr->counts[CK_STATUS_ERROR],
+                  ck_status_label(lang, CK_STATUS_ERROR));
+  ck_buf_printf(out, "%zu %s\n", dr->counts[CK_STATUS_NOT_APPLICABLE],
                 ck_status_label(lang, CK_STATUS_NOT_APPLICABLE));
 }
 

@@ -67,6 +67,16 @@ static ck_status check_one(const ck_report *report, const char *path, ck_doc_res
                         .npacks = o->npacks};
   *out = ck_evaluate(report->rs, doc, &eo);
   ck_doc_free(doc);
+  /* The report shows these rules with status error; the diagnostic tells
+     whoever runs circheck that the run could not judge everything. The
+     results are the document's (lots rolled up), so one line per rule. */
+  const ck_doc_result *dr = *out;
+  for (size_t i = 0; i < dr->nresults; i++)
+    if (dr->results[i].status == CK_STATUS_ERROR)
+      ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
+                   "rule %s could not be judged: a pattern exceeded PCRE2's match, depth, heap "
+                   "or JIT stack limit",
+                   dr->results[i].rule->id);
   return CK_OK;
 }
 

@@ -1,5 +1,7 @@
 /* The prefilter's word extraction and matcher: a wrong word would hide
    evidence, so every case states exactly which words a pattern yields. */
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,7 +9,8 @@
 #include "literals.h"
 #include "util.h"
 
-/* Joins the words of 'pattern' as "a|b|c", or "-" when it has none. */
+/* Joins the words of 'pattern' as "a|b|c", or "-" when it has none; a word
+   that must keep its case is shown with "=" in front. */
 static char *words_of(const char *pattern) {
   ck_strlist l = {0};
   ck_buf out = CK_BUF_INIT;
@@ -16,7 +19,8 @@ static char *words_of(const char *pattern) {
   for (size_t i = 0; i < l.n; i++) {
     if (i)
       ck_buf_putc(&out, '|');
-    ck_buf_puts(&out, l.items[i]);
+    ck_buf_puts(&out, l.items[i][0] == CK_EXACT_MARK ? "=" : "");
+    ck_buf_puts(&out, l.items[i] + (l.items[i][0] == CK_EXACT_MARK));
   }
   ck_strlist_free(&l);
   return ck_buf_detach(&out);
@@ -33,7 +37,12 @@ static void extraction(void) {
       {"(?:kun|bare) nye møbler", "nye møbler"},
       {"MØBLER", "møbler"},
       {"Ærlig ÅPEN Øy", "ærlig åpen øy"},
-      {"(?-i:\\bSVHCs?\\b)", "svhc"},
+      {"(?-i:\\bSVHCs?\\b)", "=SVHC"},
+      {"(?-i:\\b(?:NS[- ]?)?EN(?:[ -]ISO)?)[ -]?\\d{3,5}\\b", "=EN"},
+      {"(?-i:\\bLCC\\b)|\\blivssyklus\\w*", "=LCC|livssyklus"},
+      {"(?-i:A(?i:Bcde))", "bcde"},
+      {"(?-i:x(?^:Yzw))", "yzw"},
+      {"(?i:TCO)", "tco"},
       {"attvunne?\\w*", "attvunn"},
       {"\\bgjenvunne?t? plast", "gjenvunn"},
       {"reservedel(?:er|ar)?", "reservedel"},
@@ -103,8 +112,200 @@ static void automaton(void) {
   ck_ac_free(none);
 }
 
+/* --- the compact automaton against a plain matcher ---------------------------- */
+
+typedef struct hit_list {
+  size_t *word, *end;
+  size_t n, cap;
+} hit_list;
+
+static void collect(void *ctx, size_t word, size_t end) {
+  hit_list *h = ctx;
+  if (h->n == h->cap) {
+    h->cap = h->cap ? h->cap * 2 : 64;
+    h->word = ck_xrealloc(h->word, h->cap * sizeof *h->word);
+    h->end = ck_xrealloc(h->end, h->cap * sizeof *h->end);
+  }
+  h->word[h->n] = word;
+  h->end[h->n++] = end;
+}
+
+/* Orders word ids by their text, equal words by id. */
+static char *const *sort_words;
+static int by_text(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  int c = strcmp(sort_words[x], sort_words[y]);
+  return c ? c : (x > y) - (x < y);
+}
+
+/* The first of the sorted ids whose word equals s[0, len), or n. */
+static size_t find_word(char *const *words, const size_t *sorted, size_t n,
+                        const unsigned char *s, size_t len) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const char *w = words[sorted[mid]];
+    size_t wl = strlen(w);
+    int c = memcmp(w, s, wl < len ? wl : len);
+    if (c < 0 || (c == 0 && wl < len))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < n && strlen(words[sorted[lo]]) == len && memcmp(words[sorted[lo]], s, len) == 0)
+    return lo;
+  return n;
+}
+
+/* What the automaton must report: at every end offset, every word (the
+   lowest id of equal words) that the folded text ends with, longest first,
+   as the failure-link chain gives them. */
+static void plain_matches(char *const *words, size_t n, const char *text, size_t len,
+                          hit_list *out) {
+  unsigned char *folded = ck_xmalloc(len + 1);
+  for (size_t i = 0; i < len; i++)
+    folded[i] = ck_fold_byte(i ? (unsigned char)text[i - 1] : 0, (unsigned char)text[i]);
+  size_t *sorted = ck_xmalloc((n + 1) * sizeof *sorted);
+  size_t maxlen = 0;
+  for (size_t w = 0; w < n; w++) {
+    sorted[w] = w;
+    if (strlen(words[w]) > maxlen)
+      maxlen = strlen(words[w]);
+  }
+  sort_words = words;
+  qsort(sorted, n, sizeof *sorted, by_text);
+  for (size_t end = 1; end <= len; end++)
+    for (size_t l = end < maxlen ? end : maxlen; l > 0; l--) {
+      size_t k = find_word(words, sorted, n, folded + end - l, l);
+      if (k < n)
+        collect(out, sorted[k], end);
+    }
+  free(sorted);
+  free(folded);
+}
+
+static bool same_hits(const hit_list *a, const hit_list *b) {
+  if (a->n != b->n)
+    return false;
+  for (size_t i = 0; i < a->n; i++)
+    if (a->word[i] != b->word[i] || a->end[i] != b->end[i])
+      return false;
+  return true;
+}
+
+static void check_against_plain(char *const *words, size_t n, const char *text, size_t len,
+                                const char *what) {
+  ck_ac *ac = ck_ac_build(words, n);
+  hit_list got = {0}, want = {0};
+  ck_ac_scan(ac, text, len, collect, &got);
+  plain_matches(words, n, text, len, &want);
+  OK(same_hits(&got, &want), "%s: %zu hits, want %zu", what, got.n, want.n);
+  free(got.word);
+  free(got.end);
+  free(want.word);
+  free(want.end);
+  ck_ac_free(ac);
+}
+
+static uint32_t next_random(uint32_t *state) {
+  *state = *state * 1103515245u + 12345u;
+  return *state >> 8;
+}
+
+static void byte_classes(void) {
+  /* 'q', 'z', '9' and '€' (E2 82 AC) occur in one word each; "–" (E2 80 93)
+     holds bytes in 0x80..0x9E that only fold after 0xC3; "Ø" in a word is
+     upper case, which folded text never matches. */
+  char *words[] = {"quiz", "zz9", "bærekraft", "€", "a–b", "møbler", "MØBEL", "øb", "bær",
+                   "\xc3\xb8", "\x93"};
+  size_t n = sizeof words / sizeof *words;
+  ck_ac *ac = ck_ac_build(words, n);
+  /* q u i z 9 æ r e k f t € ( E2 82 AC ) – ( 80 93 ) m ø ( C3 B8 ) l b M Ø ( 98 )
+     B E L a: the distinct bytes of the words, plus the class of all others */
+  size_t distinct[256] = {0}, ndistinct = 0;
+  for (size_t w = 0; w < n; w++)
+    for (const unsigned char *p = (const unsigned char *)words[w]; *p; p++)
+      ndistinct += distinct[*p]++ == 0;
+  INT_EQ(ck_ac_classes(ac), ndistinct + 1, "one class per word byte and one for the rest");
+  INT_EQ(ck_ac_table_bytes(ac), ck_ac_states(ac) * ck_ac_classes(ac) * 2,
+         "16-bit states for a small automaton");
+  ck_ac_free(ac);
+
+  const char *texts[] = {
+      "QUIZ quiz Quiz zz9 ZZ9 zZ9",
+      "BÆREKRAFT og bærekraft, Bærekraft; BÆR",
+      "pris 100 € og 5€, a–b A–B a-b",
+      "MØBEL møbel Møbler MØBLER øB ØB",
+      "\xc3\x93 \xc2\x93 \x93 \xe2\x80\x93",  /* 0x93 after C3, C2, alone, in "–" */
+      "xyzzy 123 \xff\xfe\x01 tom",
+  };
+  for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+    check_against_plain(words, n, texts[t], strlen(texts[t]), texts[t]);
+
+  /* Random texts over the word bytes, their upper-case forms and a few
+     strangers. */
+  static const char alphabet[] = "quizQUIZ9bBaAeErRkKfFtTlLmM \xc3\xa6\xb8\x86\x98\xe2\x82\xac\x80\x93-x";
+  uint32_t seed = 7;
+  char text[400];
+  for (int round = 0; round < 200; round++) {
+    size_t len = next_random(&seed) % sizeof text;
+    for (size_t i = 0; i < len; i++)
+      text[i] = alphabet[next_random(&seed) % (sizeof alphabet - 1)];
+    check_against_plain(words, n, text, len, "random text");
+  }
+}
+
+/* More than 65,536 states: the table falls back to 32-bit state numbers and
+   must still find every word. */
+static void many_states(void) {
+  size_t n = 20000;
+  char **words = ck_xmalloc(n * sizeof *words);
+  uint32_t seed = 12345;
+  for (size_t w = 0; w < n; w++) {
+    size_t len = 5 + next_random(&seed) % 6;
+    words[w] = ck_xmalloc(len + 1);
+    for (size_t i = 0; i < len; i++)
+      words[w][i] = (char)('a' + next_random(&seed) % 26);
+    words[w][len] = '\0';
+  }
+  ck_ac *ac = ck_ac_build(words, n);
+  OK(ck_ac_states(ac) > 65536, "many states: %zu", ck_ac_states(ac));
+  INT_EQ(ck_ac_classes(ac), 27, "26 letters and the rest");
+  INT_EQ(ck_ac_table_bytes(ac), ck_ac_states(ac) * 27 * 4, "32-bit states");
+  /* A text of some of the words, upper-cased, between other bytes. */
+  ck_buf text = CK_BUF_INIT;
+  for (size_t w = 0; w < n; w += 97) {
+    for (const char *p = words[w]; *p; p++)
+      ck_buf_putc(&text, w % 2 ? (char)(*p - 0x20) : *p);
+    ck_buf_puts(&text, w % 3 ? " " : "\xc3\x98.");
+  }
+  hit_list got = {0};
+  ck_ac_scan(ac, text.ptr, text.len, collect, &got);
+  size_t found = 0;
+  for (size_t w = 0, k = 0; w < n; w += 97) {
+    /* the hits of a word end where it does in the text */
+    size_t end = 0;
+    for (size_t v = 0; v <= w; v += 97)
+      end += strlen(words[v]) + (v == w ? 0 : v % 3 ? 1 : 3);
+    for (; k < got.n && got.end[k] <= end; k++)
+      found += got.end[k] == end && strcmp(words[got.word[k]], words[w]) == 0;
+  }
+  INT_EQ(found, (n + 96) / 97, "every word of the text found");
+  ck_ac_free(ac);
+  /* and nothing else */
+  check_against_plain(words, n, text.ptr, text.len, "many words, plain matcher");
+  ck_buf_free(&text);
+  free(got.word);
+  free(got.end);
+  for (size_t w = 0; w < n; w++)
+    free(words[w]);
+  free(words);
+}
+
 int main(void) {
   extraction();
   automaton();
+  byte_classes();
+  many_states();
   return ck_test_report();
 }

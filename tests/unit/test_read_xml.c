@@ -594,6 +594,37 @@ static void test_positions(void) {
     OK(l == want[i].tline && c == want[i].tcol, "node %zu text at %u:%u, want %u:%u", i, l, c,
        want[i].tline, want[i].tcol);
   }
+  /* The same through an index of the source's lines (the rule loader's way),
+   * also with a parse that drops blank text nodes and keeps short texts in
+   * their nodes. */
+  ck_xml_lines li;
+  ck_xml_lines_init(&li, xml, len);
+  INT_EQ(li.n, 8, "lines indexed");
+  xmlDoc *compact = NULL;
+  INT_EQ(ck_xml_parse_data(xml, len, "pos.xml", 0, &compact, &d), CK_OK, "parse as data");
+  for (int pass = 0; pass < 2 && compact; pass++) {
+    xmlNode *e = xmlDocGetRootElement(pass ? compact : x)->children;
+    for (size_t i = 0; e; e = e->next) {
+      if (e->type != XML_ELEMENT_NODE)
+        continue;
+      unsigned l, c;
+      ck_xml_lines_node_position(&li, e, &l, &c);
+      OK(l == want[i].line && c == want[i].col, "indexed node %zu at %u:%u", i, l, c);
+      bool t = ck_xml_lines_text_position(&li, e, &l, &c);
+      OK(t == want[i].text && l == want[i].tline && c == want[i].tcol,
+         "indexed node %zu text at %u:%u", i, l, c);
+      i++;
+    }
+  }
+  if (compact) {
+    /* Only the white space between elements is gone: "  hi" keeps its blanks. */
+    xmlNode *first = xmlDocGetRootElement(compact)->children;
+    OK(first && first->type == XML_ELEMENT_NODE, "no blank node before the first child");
+    if (first && first->children)
+      STR_EQ((const char *)first->children->content, "  hi", "text kept whole");
+  }
+  xmlFreeDoc(compact);
+  ck_xml_lines_free(&li);
   /* an inner <x> on the same line as the earlier ones of line 3 */
   xmlNode *inner = NULL;
   for (xmlNode *c = el[5]->children; c; c = c->next)

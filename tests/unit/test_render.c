@@ -84,6 +84,57 @@ static const char beta_xml[] =
     "  </rule>\n"
     "</pack>\n";
 
+/* An always-on pack whose patterns (?:a|aa)+b and (?:a|aa)+d stop at
+   PCRE2's match limit on the run of letters a in limit.txt: those two rules
+   cannot be judged (status error). Each shares its criterion with a rule
+   that is judged: a partial one (the criterion is then an error) and
+   alpha's take-back, which passes (the criterion then passes). */
+static const char gamma_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<pack xmlns=\"urn:circheck:rules:1\" id=\"gamma\">\n"
+    "  <name lang=\"nb\">Gamma</name><name lang=\"en\">Gamma</name>\n"
+    "  <select always=\"true\"/>\n"
+    "  <rule id=\"gamma.limit-repair\" criterion=\"lifetime.repair\">\n"
+    "    <name lang=\"nb\">Grense</name><name lang=\"en\">Limit</name>\n"
+    "    <source>test</source>\n"
+    "    <match lang=\"nb\"><any>(?:a|aa)+b</any></match>\n"
+    "    <clause placement=\"specification\">\n"
+    "      <text lang=\"nb\">Leverandøren skal reparere.</text>\n"
+    "      <text lang=\"en\">The supplier shall repair.</text>\n"
+    "    </clause>\n"
+    "    <example expect=\"pass\" lang=\"nb\" section=\"Krav\">Det skal være aab.</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"gamma.limit-take-back\" criterion=\"reuse.take-back\">\n"
+    "    <name lang=\"nb\">Grense 2</name><name lang=\"en\">Limit 2</name>\n"
+    "    <source>test</source>\n"
+    "    <match lang=\"nb\"><any>(?:a|aa)+d</any></match>\n"
+    "    <clause placement=\"contract\">\n"
+    "      <text lang=\"nb\">Leverandøren skal ta tilbake.</text>\n"
+    "      <text lang=\"en\">The supplier shall take back.</text>\n"
+    "    </clause>\n"
+    "    <example expect=\"pass\" lang=\"nb\" section=\"Krav\">Det skal være aad.</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"gamma.repair\" criterion=\"lifetime.repair\">\n"
+    "    <name lang=\"nb\">Reparasjon</name><name lang=\"en\">Repair</name>\n"
+    "    <source>test</source>\n"
+    "    <match lang=\"nb\"><any>\\breparasjon\\b</any></match>\n"
+    "    <clause placement=\"specification\">\n"
+    "      <text lang=\"nb\">Leverandøren skal tilby reparasjon.</text>\n"
+    "      <text lang=\"en\">The supplier shall offer repair.</text>\n"
+    "    </clause>\n"
+    "    <example expect=\"partial\" lang=\"nb\" section=\"Krav\">Leverandøren bør tilby "
+    "reparasjon.</example>\n"
+    "  </rule>\n"
+    "</pack>\n";
+
+static const char limit_txt[] =
+    "1 KRAVSPESIFIKASJON\n"
+    "Leverandøren skal sørge for tilbaketaking.\n"
+    "Leverandøren bør tilby reparasjon.\n"
+    "Leverandøren skal levere "
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, det skal bli "
+    "kontrollert.\n";
+
 /* Line 3 is the requirements heading, line 4 the warranty sentence. */
 static const char doc_txt[] = "MØBLER TIL SKOLEN\n"
                               "\n"
@@ -530,6 +581,85 @@ static void test_checklist(const ck_ruleset *rs) {
   OK(ck_checklist_format_available(CK_REPORT_MD), "Markdown checklist");
 }
 
+/* Rules stopped by PCRE2's limits: status error in every format, one
+   diagnostic per rule, and the roll-ups (a passing rule still passes its
+   criterion; otherwise the criterion is an error). */
+static void test_pattern_limit(void) {
+  const char *paths[] = {"alpha.xml", "gamma.xml"};
+  ck_ruleset *rs = NULL;
+  ck_diags d = CK_DIAGS_INIT;
+  INT_EQ(ck_ruleset_load(false, paths, 2, &rs, &d), CK_OK, "load alpha and gamma");
+  for (size_t i = 0; i < d.n; i++)
+    fprintf(stderr, "%u: %s\n", d.items[i].line, d.items[i].msg);
+  ck_diags_free(&d);
+  if (!rs)
+    return;
+  ck_check_options o = ck_check_options_default();
+  ck_report *r = ck_report_new(rs, &o);
+  INT_EQ(ck_report_check_file(r, "limit.txt", &d), CK_OK, "a rule in error still checks");
+  INT_EQ(d.n, 2, "one diagnostic per rule in error");
+  if (d.n == 2) {
+    STR_EQ(d.items[0].file, "limit.txt", "diagnostic file");
+    INT_EQ(d.items[0].line, 0, "no line");
+    STR_EQ(d.items[0].msg,
+           "rule gamma.limit-repair could not be judged: a pattern exceeded PCRE2's match, "
+           "depth, heap or JIT stack limit",
+           "diagnostic message");
+    INT_EQ(d.items[0].level, CK_DIAG_ERROR, "an error");
+  }
+  ck_diags_free(&d);
+  OK(ck_report_has_status_at_or_above(r, CK_STATUS_ERROR), "has error");
+  const ck_doc_result *dr = r->docs[0];
+  INT_EQ(dr->counts[CK_STATUS_ERROR], 2, "two errors");
+  for (size_t i = 0; i < dr->nresults; i++) {
+    const ck_result *res = &dr->results[i];
+    if (strncmp(res->rule->id, "gamma.limit", 11) == 0) {
+      INT_EQ(res->status, CK_STATUS_ERROR, "status error");
+      INT_EQ(res->reason, CK_REASON_PATTERN_LIMIT, "reason pattern-limit");
+      OK(res->clause != NULL, "an error keeps its clause");
+    }
+  }
+  for (size_t c = 0; c < dr->ncriteria; c++) {
+    const ck_criterion_result *cr = &dr->criteria[c];
+    if (strcmp(cr->criterion->id, "lifetime.repair") == 0)
+      INT_EQ(cr->status, CK_STATUS_ERROR, "error beats partial when nothing passes");
+    if (strcmp(cr->criterion->id, "reuse.take-back") == 0)
+      INT_EQ(cr->status, CK_STATUS_PASS, "a pass beats an error");
+  }
+
+  char *s = render(r, CK_REPORT_TEXT, CK_STATUS_FAIL);
+  HAS(s, "limit.txt: error: lifetime.repair: Grense: kunne ikke vurderes");
+  HAS(s, "lifetime.repair             feil            gamma.limit-repair\n");
+  HAS(s, ", 2 feil, ");
+  free(s);
+  s = render(r, CK_REPORT_JSON, CK_STATUS_FAIL);
+  HAS(s, "\"status\": \"error\",\n          \"reason\": \"pattern-limit\",");
+  HAS(s, "\"fail\": 0,\n        \"error\": 2,\n");
+  free(s);
+  s = render(r, CK_REPORT_SARIF, CK_STATUS_FAIL);
+  HAS(s, "\"executionSuccessful\": false,");
+  INT_EQ(count(s, "\"associatedRule\""), 2, "a notification per rule in error");
+  HAS(s, "\"level\": \"error\",\n          \"message\": {\n            \"text\": \"Grense:");
+  free(s);
+  s = render(r, CK_REPORT_JUNIT, CK_STATUS_FAIL);
+  HAS(s, "<testsuites name=\"circheck\" tests=\"4\" failures=\"0\" errors=\"2\">");
+  HAS(s, "<error message=\"Grense: kunne ikke vurderes");
+  free(s);
+  s = render(r, CK_REPORT_CSV, CK_STATUS_FAIL);
+  HAS(s, "\"gamma.limit-repair\",\"lifetime.repair\",\"error\",\"pattern-limit\",");
+  free(s);
+  s = render(r, CK_REPORT_MD, CK_STATUS_FAIL);
+  HAS(s, "| \u2757 Feil |\n|:---|---:|---:|---:|---:|\n");
+  HAS(s, "#### Reparasjon og reparerbarhet \u2014 \u2757 Feil\n");
+  free(s);
+  s = render(r, CK_REPORT_HTML, CK_STATUS_FAIL);
+  HAS(s, "<span class=\"badge error\"><span aria-hidden=\"true\">!</span> Feil</span>");
+  HAS(s, "<article class=\"finding error\"");
+  free(s);
+  ck_report_free(r);
+  ck_ruleset_free(rs);
+}
+
 int main(void) {
   char dir[] = "/tmp/ck-render-XXXXXX";
   if (!mkdtemp(dir) || chdir(dir) != 0) {
@@ -539,6 +669,8 @@ int main(void) {
   write_file("alpha.xml", alpha_xml);
   write_file("beta.xml", beta_xml);
   write_file("doc.txt", doc_txt);
+  write_file("gamma.xml", gamma_xml);
+  write_file("limit.txt", limit_txt);
 
   test_escaping();
   test_catalogue();
@@ -558,6 +690,7 @@ int main(void) {
   test_html(nb);
   test_lots_and_findings(nb);
   test_checklist(rs);
+  test_pattern_limit();
 
   /* The same report renders to the same bytes every time. */
   for (int f = 0; f < CK_REPORT_FORMAT_COUNT; f++) {
@@ -576,6 +709,8 @@ int main(void) {
   unlink("alpha.xml");
   unlink("beta.xml");
   unlink("doc.txt");
+  unlink("gamma.xml");
+  unlink("limit.txt");
   if (chdir("/") == 0)
     rmdir(dir);
   return ck_test_report();
