@@ -552,15 +552,7 @@ static wunit read_unit(const char *t, size_t e, size_t i, size_t *end) {
 static unsigned line_of(const ck_doc *doc, size_t off) {
   if (doc->nmarks == 0)
     return 1;
-  size_t lo = 0, hi = doc->nmarks;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->marks[mid].off <= off)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return doc->marks[lo].line;
+  return doc->marks[ck_doc_mark_at(doc, off)].line;
 }
 
 /* True when what follows a weight at 'i' ends the item: the end of the

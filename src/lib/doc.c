@@ -531,16 +531,7 @@ void ck_doc_position(const ck_doc *doc, size_t off, unsigned *line, unsigned *co
   }
   if (off > doc->text.len)
     off = doc->text.len;
-  /* the last mark at or before 'off' */
-  size_t lo = 0, hi = doc->nmarks;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->marks[mid].off <= off)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  const ck_posmark *m = &doc->marks[lo];
+  const ck_posmark *m = &doc->marks[ck_doc_mark_at(doc, off)];
   *line = m->line;
   *col = m->col;
   if (off > m->off)
@@ -586,4 +577,16 @@ size_t ck_doc_block_at(const ck_doc *doc, size_t off) {
       hi = mid;
   }
   return lo ? lo - 1 : 0;
+}
+
+size_t ck_doc_mark_at(const ck_doc *doc, size_t off) {
+  size_t lo = 0, hi = doc->nmarks;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->marks[mid].off <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
 }

@@ -231,6 +231,10 @@ ck_section_kind ck_doc_block_section_kind(const ck_doc *doc, size_t block);
  * walking the text in order pass the last answer); (size_t)-1 for none. */
 size_t ck_doc_sentence_at(const ck_doc *doc, size_t off, size_t hint);
 /* The block holding text offset 'off' (the last block starting at or before it). */
+/* The index of the last position mark at or before text offset 'off'
+ * (0 when there is none before it); the document must have a mark. */
+size_t ck_doc_mark_at(const ck_doc *doc, size_t off);
+
 size_t ck_doc_block_at(const ck_doc *doc, size_t off);
 
 /* Splits the non-heading blocks of 'doc' into sentences (sentences.c).
