@@ -38,6 +38,19 @@ run() {
     "$dir/work/$t" "$dir/corpus/$t" >"$dir/$t.log" 2>&1
 }
 
+# report_finding TARGET: says where the finding is and prints the end of the
+# log, so a CI run that keeps no files still shows the stack and the input.
+report_finding() {
+  local t=$1
+  echo "fuzz_$t: FOUND A PROBLEM, see $dir/$t.log and $dir/findings/" >&2
+  tail -n 80 "$dir/$t.log" | sed "s/^/fuzz_$t| /" >&2
+  for f in "$dir/findings/$t-"*; do
+    [ -f "$f" ] || continue
+    echo "fuzz_$t| input $f (base64):" >&2
+    head -c 4096 "$f" | base64 | sed "s/^/fuzz_$t| /" >&2
+  done
+}
+
 status=0
 pids=()
 names=()
@@ -48,7 +61,7 @@ for t in $targets; do
   names+=("$t")
   if [ "${#pids[@]}" -ge "$jobs" ]; then
     if ! wait "${pids[0]}"; then
-      echo "fuzz_${names[0]}: FOUND A PROBLEM, see $dir/${names[0]}.log and $dir/findings/" >&2
+      report_finding "${names[0]}"
       status=1
     fi
     pids=("${pids[@]:1}")
@@ -57,7 +70,7 @@ for t in $targets; do
 done
 for i in "${!pids[@]}"; do
   if ! wait "${pids[$i]}"; then
-    echo "fuzz_${names[$i]}: FOUND A PROBLEM, see $dir/${names[$i]}.log and $dir/findings/" >&2
+    report_finding "${names[$i]}"
     status=1
   fi
 done

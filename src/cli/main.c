@@ -77,7 +77,7 @@ static const option options[] = {
     {OPT_COLOR, "color", 0, NULL, CMD_CHECK, "colour the text report even when not on a terminal"},
     {OPT_NO_COLOR, "no-color", 0, NULL, CMD_CHECK, "never colour the text report"},
     {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
-     "check N files at a time on N threads (default 1); output order stays the same"},
+     "check and render N files at a time on N threads (default 1); the report is the same"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
     {OPT_VERSION, "version", 0, NULL, CMD_ALL, "show the version and exit"},
 };
@@ -382,7 +382,8 @@ static int run_check(settings *s) {
     ck_render_options ro = {.color = s->color == 1 || (s->color == -1 && !s->output &&
                                                         isatty(STDOUT_FILENO)),
                             .show_all = s->show_all,
-                            .fail_on = s->fail_on};
+                            .fail_on = s->fail_on,
+                            .jobs = s->jobs};
     size_t len;
     char *out = ck_report_render(report, s->format, &ro, &len);
     if (emit(s, out, len) != 0)

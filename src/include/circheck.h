@@ -197,6 +197,8 @@ typedef struct ck_render_options {
   bool color;           /* ANSI colour in text output */
   bool show_all;        /* text: list not-applicable rules too */
   ck_result_status fail_on; /* JUnit: partial is a failure only when this is partial */
+  unsigned jobs;        /* threads that render documents (0 or 1: the caller's only);
+                           the output is the same whatever the number */
 } ck_render_options;
 
 /* Renders the report; returns a NUL-terminated string the caller frees,

@@ -159,3 +159,24 @@ void ck_json_kv(ck_json *j, const char *key, const char *s) {
   else
     ck_json_null(j);
 }
+
+void ck_json_fork(const ck_json *parent, ck_json *child, ck_buf *part) {
+  *child = *parent;
+  child->out = part;
+  child->has_items[child->depth] = true;
+}
+
+void ck_json_join(void *parent_writer, const ck_buf *part, ck_buf *out) {
+  ck_json *parent = parent_writer;
+  (void)out; /* the parent writes into it */
+  const char *p = part->ptr;
+  size_t len = part->len;
+  if (len == 0)
+    return; /* the part wrote no item */
+  if (!parent->has_items[parent->depth] && p[0] == ',') {
+    p++;
+    len--;
+  }
+  ck_buf_put(parent->out, p, len);
+  parent->has_items[parent->depth] = true;
+}

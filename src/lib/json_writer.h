@@ -1,5 +1,5 @@
 /* A small streaming JSON writer with two-space indentation, shared by the
- * JSON report and later the SARIF report. Output is deterministic. */
+ * JSON and SARIF reports. Output is deterministic. */
 #ifndef CK_JSON_WRITER_H
 #define CK_JSON_WRITER_H
 
@@ -30,5 +30,14 @@ void ck_json_bool(ck_json *j, bool v);
 void ck_json_null(ck_json *j);
 /* Key and string value together; a NULL 's' writes null. */
 void ck_json_kv(ck_json *j, const char *key, const char *s);
+
+/* Array items written apart (render_parts.h): ck_json_fork() makes 'child'
+ * a writer for items of the array 'parent' is in, writing into 'part' as
+ * though an item came before; ck_json_join() appends such a part to the
+ * parent's output, without the comma when it is the array's first item. */
+void ck_json_fork(const ck_json *parent, ck_json *child, ck_buf *part);
+/* 'parent' is a ck_json; the output is the parent's own ('out' is the same
+   buffer). The shape is that of ck_render_join_fn. */
+void ck_json_join(void *parent, const ck_buf *part, ck_buf *out);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render_parts.h"
 #include "report.h"
 
 /* The first nine are the contract; later ones may be added, never moved. */
@@ -54,19 +55,21 @@ static void row(ck_buf *out, const ck_doc_result *dr, const char *lot, const ck_
   ck_buf_free(&clause_id);
 }
 
+/* A document's own rows have an empty lot; with lots they roll the lots
+   up, and each lot's rows follow with its id. */
+static void document_part(const ck_report *report, size_t d, const void *ctx, ck_buf *part) {
+  (void)ctx;
+  const ck_doc_result *dr = report->docs[d];
+  for (size_t i = 0; i < dr->nresults; i++)
+    row(part, dr, "", &dr->results[i]);
+  for (size_t l = 0; l < dr->nlots; l++)
+    for (size_t i = 0; i < dr->lots[l].nresults; i++)
+      row(part, dr, dr->lots[l].id, &dr->lots[l].results[i]);
+}
+
 void ck_render_csv(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
-  (void)opts;
   for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)
     field(out, columns[i], i == 0);
   ck_buf_puts(out, "\r\n");
-  /* A document's own rows have an empty lot; with lots they roll the lots
-     up, and each lot's rows follow with its id. */
-  for (size_t d = 0; d < report->ndocs; d++) {
-    const ck_doc_result *dr = report->docs[d];
-    for (size_t i = 0; i < dr->nresults; i++)
-      row(out, dr, "", &dr->results[i]);
-    for (size_t l = 0; l < dr->nlots; l++)
-      for (size_t i = 0; i < dr->lots[l].nresults; i++)
-        row(out, dr, dr->lots[l].id, &dr->lots[l].results[i]);
-  }
+  ck_render_parts(report, opts->jobs, document_part, NULL, NULL, NULL, out);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "messages.h"
+#include "render_parts.h"
 #include "report.h"
 
 static void esc(ck_buf *out, const char *s) { ck_escape_xml(s, strlen(s), out); }
@@ -638,8 +639,12 @@ static void document_html(ck_buf *out, const ck_doc_result *dr, size_t d) {
   ck_buf_puts(out, "</article>\n");
 }
 
+static void document_part(const ck_report *report, size_t d, const void *ctx, ck_buf *part) {
+  (void)ctx;
+  document_html(part, report->docs[d], d + 1);
+}
+
 void ck_render_html(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
-  (void)opts;
   ck_msg_lang lang = ck_report_lang(report);
   ck_buf title = CK_BUF_INIT;
   ck_buf_puts(&title, ck_msg(lang, CK_MSG_REPORT_TITLE));
@@ -672,8 +677,7 @@ void ck_render_html(const ck_report *report, const ck_render_options *opts, ck_b
     }
     ck_buf_puts(out, "</ol>\n</nav>\n");
   }
-  for (size_t d = 0; d < report->ndocs; d++)
-    document_html(out, report->docs[d], d + 1);
+  ck_render_parts(report, opts->jobs, document_part, NULL, NULL, NULL, out);
   ck_buf_puts(out, "</main>\n");
   ck_html_end(out, lang);
 }

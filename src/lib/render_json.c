@@ -2,6 +2,7 @@
  * stable key order so that golden files stay byte-identical. */
 #include "json_writer.h"
 #include "messages.h"
+#include "render_parts.h"
 #include "report.h"
 
 static void evidence_json(ck_json *j, const ck_evidence *e) {
@@ -205,8 +206,14 @@ static void document_json(ck_json *j, const ck_doc_result *dr) {
   ck_json_end_object(j);
 }
 
+/* One document of the "documents" array, written apart (render_parts.h). */
+static void document_part(const ck_report *report, size_t d, const void *ctx, ck_buf *part) {
+  ck_json j;
+  ck_json_fork(ctx, &j, part);
+  document_json(&j, report->docs[d]);
+}
+
 void ck_render_json(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
-  (void)opts;
   ck_json j;
   ck_json_init(&j, out);
   ck_json_object(&j);
@@ -217,8 +224,7 @@ void ck_render_json(const ck_report *report, const ck_render_options *opts, ck_b
   ck_json_end_object(&j);
   ck_json_key(&j, "documents");
   ck_json_array(&j);
-  for (size_t d = 0; d < report->ndocs; d++)
-    document_json(&j, report->docs[d]);
+  ck_render_parts(report, opts->jobs, document_part, &j, ck_json_join, &j, out);
   ck_json_end_array(&j);
   ck_json_end_object(&j);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "messages.h"
+#include "render_parts.h"
 #include "report.h"
 
 static void esc(ck_buf *out, const char *s) { ck_escape_xml(s, strlen(s), out); }
@@ -129,6 +130,10 @@ static void testsuite(ck_buf *out, const ck_doc_result *dr, const ck_render_opti
   ck_buf_puts(out, "  </testsuite>\n");
 }
 
+static void document_part(const ck_report *report, size_t d, const void *opts, ck_buf *part) {
+  testsuite(part, report->docs[d], opts);
+}
+
 void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
   size_t tests = 0, failures = 0, errors = 0;
   for (size_t d = 0; d < report->ndocs; d++) {
@@ -142,7 +147,6 @@ void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_
   ck_buf_printf(out,
                 "<testsuites name=\"circheck\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
                 tests, failures, errors);
-  for (size_t d = 0; d < report->ndocs; d++)
-    testsuite(out, report->docs[d], opts);
+  ck_render_parts(report, opts->jobs, document_part, opts, NULL, NULL, out);
   ck_buf_puts(out, "</testsuites>\n");
 }

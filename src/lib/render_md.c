@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "messages.h"
+#include "render_parts.h"
 #include "report.h"
 
 /* Emoji next to the status word, never instead of it. */
@@ -333,15 +334,18 @@ static void document_md(ck_buf *out, const ck_doc_result *dr) {
   }
 }
 
+static void document_part(const ck_report *report, size_t d, const void *ctx, ck_buf *part) {
+  (void)ctx;
+  document_md(part, report->docs[d]);
+}
+
 void ck_render_md(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
-  (void)opts;
   ck_msg_lang lang = ck_report_lang(report);
   /* No top-level heading: in a comment thread it would shout. */
   ck_buf_puts(out, "**");
   md(out, ck_msg(lang, CK_MSG_REPORT_TITLE));
   ck_buf_puts(out, "**\n\n");
-  for (size_t d = 0; d < report->ndocs; d++)
-    document_md(out, report->docs[d]);
+  ck_render_parts(report, opts->jobs, document_part, NULL, NULL, NULL, out);
   ck_buf_puts(out, "_");
   ck_buf made = CK_BUF_INIT;
   ck_msg_fill(lang, CK_MSG_MADE_WITH, ck_version(), &made);

@@ -13,6 +13,7 @@
 
 #include "json_writer.h"
 #include "messages.h"
+#include "render_parts.h"
 #include "report.h"
 
 #define SARIF_SCHEMA                                                                               \
@@ -367,8 +368,37 @@ static void invocations_sarif(ck_json *j, const ck_report *report) {
   ck_json_end_array(j);
 }
 
+/* One document's results (rules that did not pass, and findings), written
+   apart as items of the run's "results" array (render_parts.h). */
+static void document_results_part(const ck_report *report, size_t d, const void *ctx,
+                                  ck_buf *part) {
+  const ck_ruleset *rs = report->rs;
+  const ck_doc_result *dr = report->docs[d];
+  ck_json j;
+  ck_json_fork(ctx, &j, part);
+  /* Results come by rule id, as rs->rules does, so one pass finds each
+     result's rule index. */
+  size_t k = 0;
+  for (size_t i = 0; i < dr->nresults; i++) {
+    const ck_result *r = &dr->results[i];
+    while (k < rs->nrules && rs->rules[k] != r->rule)
+      k++;
+    if (k == rs->nrules) /* not in step after all: look it up */
+      for (k = 0; k < rs->nrules && rs->rules[k] != r->rule;)
+        k++;
+    if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL ||
+        r->status == CK_STATUS_ERROR)
+      result_sarif(&j, dr, d, r, k);
+  }
+  for (size_t i = 0; i < dr->nfindings; i++)
+    finding_sarif(&j, dr, d, &dr->findings[i], "", rs->nrules + dr->findings[i].kind);
+  for (size_t l = 0; l < dr->nlots; l++)
+    for (size_t i = 0; i < dr->lots[l].nfindings; i++)
+      finding_sarif(&j, dr, d, &dr->lots[l].findings[i], dr->lots[l].id,
+                    rs->nrules + dr->lots[l].findings[i].kind);
+}
+
 void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
-  (void)opts;
   const ck_ruleset *rs = report->rs;
   ck_msg_lang lang = ck_report_lang(report);
   ck_level level = report->opts.level;
@@ -418,29 +448,7 @@ void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_
 
   ck_json_key(&j, "results");
   ck_json_array(&j);
-  for (size_t d = 0; d < report->ndocs; d++) {
-    const ck_doc_result *dr = report->docs[d];
-    /* Results come by rule id, as rs->rules does, so one pass finds each
-       result's rule index. */
-    size_t k = 0;
-    for (size_t i = 0; i < dr->nresults; i++) {
-      const ck_result *r = &dr->results[i];
-      while (k < rs->nrules && rs->rules[k] != r->rule)
-        k++;
-      if (k == rs->nrules) /* not in step after all: look it up */
-        for (k = 0; k < rs->nrules && rs->rules[k] != r->rule;)
-          k++;
-      if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL ||
-          r->status == CK_STATUS_ERROR)
-        result_sarif(&j, dr, d, r, k);
-    }
-    for (size_t i = 0; i < dr->nfindings; i++)
-      finding_sarif(&j, dr, d, &dr->findings[i], "", rs->nrules + dr->findings[i].kind);
-    for (size_t l = 0; l < dr->nlots; l++)
-      for (size_t i = 0; i < dr->lots[l].nfindings; i++)
-        finding_sarif(&j, dr, d, &dr->lots[l].findings[i], dr->lots[l].id,
-                      rs->nrules + dr->lots[l].findings[i].kind);
-  }
+  ck_render_parts(report, opts->jobs, document_results_part, &j, ck_json_join, &j, out);
   ck_json_end_array(&j);
 
   ck_json_kv(&j, "columnKind", "unicodeCodePoints");

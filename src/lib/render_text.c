@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "messages.h"
+#include "render_parts.h"
 #include "report.h"
 
 #define ANSI_RESET "\033[0m"
@@ -184,10 +185,12 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
                 ck_status_label(lang, CK_STATUS_NOT_APPLICABLE));
 }
 
+static void document_part(const ck_report *report, size_t d, const void *opts, ck_buf *part) {
+  if (d > 0)
+    ck_buf_putc(part, '\n');
+  document_text(part, report->docs[d], opts);
+}
+
 void ck_render_text(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
-  for (size_t d = 0; d < report->ndocs; d++) {
-    if (d > 0)
-      ck_buf_putc(out, '\n');
-    document_text(out, report->docs[d], opts);
-  }
+  ck_render_parts(report, opts->jobs, document_part, opts, NULL, NULL, out);
 }

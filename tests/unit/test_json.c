@@ -1,12 +1,15 @@
 /* Tests of JSON output: ck_escape_json against a byte-at-a-time reference
  * (every byte value, at every position of a run longer than the eight-byte
- * steps it takes), and the writer's layout (indentation, commas, keys,
- * numbers, escaping of keys). */
+ * steps it takes), the writer's layout (indentation, commas, keys,
+ * numbers, escaping of keys), and array items written apart on several
+ * threads (ck_json_fork/ck_json_join through ck_render_parts), which must
+ * give what one writer gives. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
 #include "json_writer.h"
+#include "render_parts.h"
 #include "report.h"
 
 /* The escaping written out the plain way, to compare with. */
@@ -131,8 +134,71 @@ static void test_writer_layout(void) {
   ck_buf_free(&out);
 }
 
+/* Items of document 'd': none for every third document, so that parts
+   with nothing in them come first, last and in between; otherwise one or
+   two objects. */
+static size_t items_of(size_t d) { return d % 3 == 0 ? 0 : 1 + d % 2; }
+
+static void write_items(ck_json *j, size_t d) {
+  for (size_t i = 0; i < items_of(d); i++) {
+    ck_json_object(j);
+    ck_json_key(j, "doc");
+    ck_json_uint(j, d);
+    ck_json_kv(j, "text", "x \"y\"");
+    ck_json_end_object(j);
+  }
+}
+
+static void items_part(const ck_report *report, size_t d, const void *parent, ck_buf *part) {
+  (void)report;
+  ck_json j;
+  ck_json_fork(parent, &j, part);
+  write_items(&j, d);
+}
+
+/* The same report, once with one writer and once in parts on 'jobs'
+   threads, for documents [0, ndocs). */
+static void check_parts(size_t ndocs, unsigned jobs) {
+  ck_report report = {.ndocs = ndocs};
+  ck_buf one = CK_BUF_INIT, parts = CK_BUF_INIT;
+  ck_json j;
+  ck_json_init(&j, &one);
+  ck_json_object(&j);
+  ck_json_key(&j, "results");
+  ck_json_array(&j);
+  for (size_t d = 0; d < ndocs; d++)
+    write_items(&j, d);
+  ck_json_end_array(&j);
+  ck_json_kv(&j, "after", "z");
+  ck_json_end_object(&j);
+
+  ck_json_init(&j, &parts);
+  ck_json_object(&j);
+  ck_json_key(&j, "results");
+  ck_json_array(&j);
+  ck_render_parts(&report, jobs, items_part, &j, ck_json_join, &j, &parts);
+  ck_json_end_array(&j);
+  ck_json_kv(&j, "after", "z");
+  ck_json_end_object(&j);
+  char what[64];
+  snprintf(what, sizeof what, "%zu documents on %u threads", ndocs, jobs);
+  STR_EQ(ck_buf_cstr(&parts), ck_buf_cstr(&one), what);
+  ck_buf_free(&one);
+  ck_buf_free(&parts);
+}
+
+static void test_items_written_apart(void) {
+  /* Up to several rounds of 16 documents a thread, and counts that leave
+     a short last round. */
+  static const size_t counts[] = {0, 1, 2, 3, 4, 17, 33, 97, 200};
+  for (size_t c = 0; c < sizeof counts / sizeof *counts; c++)
+    for (unsigned jobs = 0; jobs <= 5; jobs++)
+      check_parts(counts[c], jobs);
+}
+
 int main(void) {
   test_escape_every_byte();
   test_writer_layout();
+  test_items_written_apart();
   return ck_test_report();
 }
