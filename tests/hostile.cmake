@@ -158,6 +158,17 @@ hostile_test(pattern-limit-rules-test 10 0
   ARGS rules test --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
   STDOUT_MATCH "2 passed, 0 failed")
 
+# Patterns that match the empty string (an empty branch, a lookahead-only
+# condition): the search steps a whole character after each empty match,
+# never into the middle of "å" (found by fuzz_rules as a crash in PCRE2's
+# JIT code). Examples and a check on Norwegian text both finish.
+hostile_test(empty-match-rules-test 20 0
+  ARGS rules test --pack emptymatch --rules ${HOSTILE_SRC}/empty-match.xml
+  STDOUT_MATCH "^3 passed, 0 failed")
+hostile_test(empty-match-check 20 1
+  ARGS check --pack emptymatch --rules ${HOSTILE_SRC}/empty-match.xml ${HOSTILE_SRC}/empty-match.txt
+  STDOUT_MATCH "empty-match.txt:5:1: pass: material.recycled-content: Sortering")
+
 # --- fuzz regressions: every input the fuzzers crashed on runs through the CLI ------------
 file(GLOB fuzz_regressions CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/*)
 foreach(f IN LISTS fuzz_regressions)
@@ -171,4 +182,8 @@ foreach(f IN LISTS fuzz_regressions)
   endif()
   # Any outcome but a crash or a hang: 0 or 1 checked, 2 refused.
   hostile_test(fuzz-${name} 20 0|1|2 ARGS ${args})
+  if(name MATCHES "^rules-")
+    # fuzz_rules also runs the pack's examples.
+    hostile_test(fuzz-${name}-examples 20 0|1|2 ARGS rules test --rules ${f})
+  endif()
 endforeach()

@@ -163,6 +163,23 @@ static bool find_code(const evaluator *ev_const, const pcre2_code *code, const c
   return true;
 }
 
+/* Where the next search in s[0, len) starts after the match [ms, me): at
+   its end, or one whole character on after an empty match (a
+   lookahead-only pattern, or a rule file's pattern with an empty branch).
+   PCRE2 is told the text is valid UTF-8 (PCRE2_NO_UTF_CHECK), so a start
+   inside a character is not merely a wrong answer but undefined behaviour
+   in its JIT code. Past the end (len + 1), find_code finds nothing. */
+static size_t after_match(const char *s, size_t len, size_t ms, size_t me) {
+  if (me > ms)
+    return me;
+  if (ms >= len)
+    return len + 1;
+  size_t p = ms + 1;
+  while (p < len && ((unsigned char)s[p] & 0xC0) == 0x80)
+    p++;
+  return p;
+}
+
 static bool find(const evaluator *ev, const ck_pattern *p, const char *s, size_t len,
                  size_t from, size_t *ms, size_t *me) {
   ck_pattern_ready(p);
@@ -233,7 +250,7 @@ static void collect_hits(const evaluator *ev, const ck_pattern_list *list, hits 
         out->items[out->n++] = (hit){s, ms, me < end ? me : end};
         last_sentence = s;
       }
-      pos = me > ms ? me : ms + 1;
+      pos = after_match(text, len, ms, me);
     }
   }
   if (out->n > 1) {
@@ -552,7 +569,7 @@ static bool visible_match(const evaluator *ev, const ck_pattern_list *list) {
     while (find(ev, &list->items[i], text, ev->doc->text.len, pos, &ms, &me)) {
       if (ev->doc->nblocks && block_visible(ev, ck_doc_block_at(ev->doc, ms)))
         return true;
-      pos = me > ms ? me : ms + 1;
+      pos = after_match(text, ev->doc->text.len, ms, me);
     }
   }
   return false;
@@ -601,7 +618,7 @@ static void when_blocks(ck_rule_eval *ev, const ck_rule *rule, const ck_pattern_
         CK_GROW(rc->when_blocks, rc->cap_when, rc->nwhen + 1);
         rc->when_blocks[rc->nwhen++] = b;
       }
-      pos = me > ms ? me : ms + 1;
+      pos = after_match(text, ev->doc->text.len, ms, me);
     }
   }
 }
@@ -826,14 +843,14 @@ static size_t subject_count(ck_rule_eval *ev, const ck_pack *p, size_t enough, c
         while (n < enough && find_branches(ev, range, c->masks[k], (uint32_t)i, text, b->end,
                                            pos, &ms, &me)) {
           count_subject(ev, c->units[k], ms, me, &n, word);
-          pos = me > ms ? me : ms + 1;
+          pos = after_match(text, b->end, ms, me);
         }
       }
     } else {
       size_t pos = 0;
       while (n < enough && find(ev, &ss->any.items[i], text, ev->doc->text.len, pos, &ms, &me)) {
         count_subject(ev, ck_doc_block_at(ev->doc, ms), ms, me, &n, word);
-        pos = me > ms ? me : ms + 1;
+        pos = after_match(text, ev->doc->text.len, ms, me);
       }
     }
   }
