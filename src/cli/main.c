@@ -350,6 +350,37 @@ static int emit(const settings *s, const char *data, size_t len) {
   return 0;
 }
 
+/* Standard output as a report sink; the first failure's errno is kept. */
+static bool write_stdout(void *error, const char *data, size_t len) {
+  if (fwrite(data, 1, len, stdout) == len)
+    return true;
+  *(int *)error = errno;
+  return false;
+}
+
+/* Writes the report as it is rendered: to standard output, or through a
+   temporary file renamed to -o FILE only once all of it is written. */
+static int emit_report(const settings *s, const ck_report *report, const ck_render_options *ro) {
+  if (s->output) {
+    ck_diags diags = CK_DIAGS_INIT;
+    ck_atomic_file *f = ck_atomic_file_open(s->output, &diags);
+    ck_status rc = CK_ERR_IO;
+    if (f) {
+      ck_report_write(report, s->format, ro, ck_atomic_file_write, f);
+      rc = ck_atomic_file_commit(f, &diags); /* says why when a write failed */
+    }
+    print_diags(&diags);
+    return rc == CK_OK ? 0 : EXIT_TROUBLE;
+  }
+  int error = 0;
+  if (!ck_report_write(report, s->format, ro, write_stdout, &error) || fflush(stdout) != 0) {
+    fprintf(stderr, "circheck: error: cannot write the report: %s\n",
+            strerror(error ? error : errno));
+    return EXIT_TROUBLE;
+  }
+  return 0;
+}
+
 static int run_check(settings *s) {
   if (s->nargs == 0)
     return usage_error("check needs at least one PATH (a file, a folder or -)", NULL, NULL);
@@ -384,11 +415,8 @@ static int run_check(settings *s) {
                             .show_all = s->show_all,
                             .fail_on = s->fail_on,
                             .jobs = s->jobs};
-    size_t len;
-    char *out = ck_report_render(report, s->format, &ro, &len);
-    if (emit(s, out, len) != 0)
+    if (emit_report(s, report, &ro) != 0)
       trouble = true;
-    free(out);
     if (s->fail_on != CK_RESULT_STATUS_COUNT &&
         ck_report_has_status_at_or_above(report, s->fail_on))
       rc = EXIT_FINDINGS;

@@ -206,9 +206,30 @@ typedef struct ck_render_options {
 char *ck_report_render(const ck_report *report, ck_report_format format,
                        const ck_render_options *opts, size_t *len);
 
+/* Takes the next piece of a report; returns false to stop (a write error). */
+typedef bool (*ck_report_sink)(void *ctx, const char *data, size_t len);
+
+/* Renders the report as ck_report_render does, byte for byte, but hands
+ * it to 'sink' in pieces of about a megabyte as documents are rendered,
+ * so the whole report is never in memory. Returns false when the sink
+ * refused a piece (nothing more is rendered or handed on). */
+bool ck_report_write(const ck_report *report, ck_report_format format,
+                     const ck_render_options *opts, ck_report_sink sink, void *ctx);
+
 /* Writes 'data' to 'path' atomically: a temporary file in the same folder,
  * then rename. On failure nothing at 'path' changes. */
 ck_status ck_write_file_atomic(const char *path, const char *data, size_t len, ck_diags *diags);
+
+/* The same in steps, for output written a piece at a time: open makes
+ * the temporary file (NULL and a diagnostic when it cannot);
+ * ck_atomic_file_write has the shape of a ck_report_sink; commit syncs
+ * and renames it to 'path' (or, after any failure, removes it and says
+ * why); abort removes it. Either commit or abort frees 'f'. */
+typedef struct ck_atomic_file ck_atomic_file;
+ck_atomic_file *ck_atomic_file_open(const char *path, ck_diags *diags);
+bool ck_atomic_file_write(void *f, const char *data, size_t len);
+ck_status ck_atomic_file_commit(ck_atomic_file *f, ck_diags *diags);
+void ck_atomic_file_abort(ck_atomic_file *f);
 
 /* "0.1.0" */
 const char *ck_version(void);

@@ -33,11 +33,33 @@ bool ck_report_format_available(ck_report_format f) { return formats[f].render !
 
 char *ck_report_render(const ck_report *report, ck_report_format format,
                        const ck_render_options *opts, size_t *len) {
-  ck_buf out = CK_BUF_INIT;
+  ck_render_out to = {.buf = CK_BUF_INIT};
   if (formats[format].render)
-    formats[format].render(report, opts, &out);
-  *len = out.len;
-  return ck_buf_detach(&out);
+    formats[format].render(report, opts, &to);
+  *len = to.buf.len;
+  return ck_buf_detach(&to.buf);
+}
+
+/* Pieces handed to a sink: large enough that a write costs little per
+   byte, small enough that the report is never held whole. */
+enum { SINK_PIECE = 1 << 20 };
+
+void ck_render_out_flush(ck_render_out *to, bool all) {
+  if (!to->sink || to->failed || to->buf.len == 0 || (!all && to->buf.len < SINK_PIECE))
+    return;
+  if (!to->sink(to->sink_ctx, to->buf.ptr, to->buf.len))
+    to->failed = true;
+  ck_buf_reset(&to->buf);
+}
+
+bool ck_report_write(const ck_report *report, ck_report_format format,
+                     const ck_render_options *opts, ck_report_sink sink, void *ctx) {
+  ck_render_out to = {.buf = CK_BUF_INIT, .sink = sink, .sink_ctx = ctx};
+  if (formats[format].render)
+    formats[format].render(report, opts, &to);
+  ck_render_out_flush(&to, true);
+  ck_buf_free(&to.buf);
+  return !to.failed;
 }
 
 /* Bytes JSON cannot hold as they are: the quote, the backslash and the

@@ -67,9 +67,11 @@ static void document_part(const ck_report *report, size_t d, const void *ctx, ck
       row(part, dr, dr->lots[l].id, &dr->lots[l].results[i]);
 }
 
-void ck_render_csv(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+void ck_render_csv(const ck_report *report, const ck_render_options *opts,
+                   ck_render_out *to) {
+  ck_buf *out = &to->buf;
   for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)
     field(out, columns[i], i == 0);
   ck_buf_puts(out, "\r\n");
-  ck_render_parts(report, opts->jobs, document_part, NULL, NULL, NULL, out);
+  ck_render_parts(report, opts->jobs, document_part, NULL, NULL, NULL, to);
 }

@@ -644,7 +644,9 @@ static void document_part(const ck_report *report, size_t d, const void *ctx, ck
   document_html(part, report->docs[d], d + 1);
 }
 
-void ck_render_html(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+void ck_render_html(const ck_report *report, const ck_render_options *opts,
+                    ck_render_out *to) {
+  ck_buf *out = &to->buf;
   ck_msg_lang lang = ck_report_lang(report);
   ck_buf title = CK_BUF_INIT;
   ck_buf_puts(&title, ck_msg(lang, CK_MSG_REPORT_TITLE));
@@ -677,7 +679,7 @@ void ck_render_html(const ck_report *report, const ck_render_options *opts, ck_b
     }
     ck_buf_puts(out, "</ol>\n</nav>\n");
   }
-  ck_render_parts(report, opts->jobs, document_part, NULL, NULL, NULL, out);
+  ck_render_parts(report, opts->jobs, document_part, NULL, NULL, NULL, to);
   ck_buf_puts(out, "</main>\n");
   ck_html_end(out, lang);
 }

@@ -213,7 +213,9 @@ static void document_part(const ck_report *report, size_t d, const void *ctx, ck
   document_json(&j, report->docs[d]);
 }
 
-void ck_render_json(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+void ck_render_json(const ck_report *report, const ck_render_options *opts,
+                    ck_render_out *to) {
+  ck_buf *out = &to->buf;
   ck_json j;
   ck_json_init(&j, out);
   ck_json_object(&j);
@@ -224,7 +226,7 @@ void ck_render_json(const ck_report *report, const ck_render_options *opts, ck_b
   ck_json_end_object(&j);
   ck_json_key(&j, "documents");
   ck_json_array(&j);
-  ck_render_parts(report, opts->jobs, document_part, &j, ck_json_join, &j, out);
+  ck_render_parts(report, opts->jobs, document_part, &j, ck_json_join, &j, to);
   ck_json_end_array(&j);
   ck_json_end_object(&j);
 }

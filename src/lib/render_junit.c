@@ -134,7 +134,9 @@ static void document_part(const ck_report *report, size_t d, const void *opts, c
   testsuite(part, report->docs[d], opts);
 }
 
-void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+void ck_render_junit(const ck_report *report, const ck_render_options *opts,
+                     ck_render_out *to) {
+  ck_buf *out = &to->buf;
   size_t tests = 0, failures = 0, errors = 0;
   for (size_t d = 0; d < report->ndocs; d++) {
     const ck_doc_result *dr = report->docs[d];
@@ -147,6 +149,6 @@ void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_
   ck_buf_printf(out,
                 "<testsuites name=\"circheck\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
                 tests, failures, errors);
-  ck_render_parts(report, opts->jobs, document_part, opts, NULL, NULL, out);
+  ck_render_parts(report, opts->jobs, document_part, opts, NULL, NULL, to);
   ck_buf_puts(out, "</testsuites>\n");
 }

@@ -339,13 +339,15 @@ static void document_part(const ck_report *report, size_t d, const void *ctx, ck
   document_md(part, report->docs[d]);
 }
 
-void ck_render_md(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+void ck_render_md(const ck_report *report, const ck_render_options *opts,
+                  ck_render_out *to) {
+  ck_buf *out = &to->buf;
   ck_msg_lang lang = ck_report_lang(report);
   /* No top-level heading: in a comment thread it would shout. */
   ck_buf_puts(out, "**");
   md(out, ck_msg(lang, CK_MSG_REPORT_TITLE));
   ck_buf_puts(out, "**\n\n");
-  ck_render_parts(report, opts->jobs, document_part, NULL, NULL, NULL, out);
+  ck_render_parts(report, opts->jobs, document_part, NULL, NULL, NULL, to);
   ck_buf_puts(out, "_");
   ck_buf made = CK_BUF_INIT;
   ck_msg_fill(lang, CK_MSG_MADE_WITH, ck_version(), &made);

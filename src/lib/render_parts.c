@@ -30,23 +30,26 @@ static void *round_worker(void *arg) {
   return NULL;
 }
 
-static void join_part(ck_render_join_fn join, void *join_ctx, const ck_buf *part, ck_buf *out) {
+static void join_part(ck_render_join_fn join, void *join_ctx, const ck_buf *part,
+                      ck_render_out *to) {
   if (join)
-    join(join_ctx, part, out);
+    join(join_ctx, part, &to->buf);
   else
-    ck_buf_put(out, part->ptr, part->len);
+    ck_buf_put(&to->buf, part->ptr, part->len);
+  ck_render_out_flush(to, false);
 }
 
 void ck_render_parts(const ck_report *report, unsigned jobs, ck_render_part_fn render,
-                     const void *ctx, ck_render_join_fn join, void *join_ctx, ck_buf *out) {
+                     const void *ctx, ck_render_join_fn join, void *join_ctx,
+                     ck_render_out *to) {
   size_t ndocs = report->ndocs;
   if (jobs <= 1 || ndocs <= 1) {
     /* One scratch buffer, reused: the same joins as with threads. */
     ck_buf part = CK_BUF_INIT;
-    for (size_t d = 0; d < ndocs; d++) {
+    for (size_t d = 0; d < ndocs && !to->failed; d++) {
       ck_buf_reset(&part);
       render(report, d, ctx, &part);
-      join_part(join, join_ctx, &part, out);
+      join_part(join, join_ctx, &part, to);
     }
     ck_buf_free(&part);
     return;
@@ -56,7 +59,7 @@ void ck_render_parts(const ck_report *report, unsigned jobs, ck_render_part_fn r
     per_round = ndocs;
   ck_buf *parts = ck_xcalloc(per_round, sizeof *parts);
   pthread_t *threads = ck_xcalloc(jobs - 1, sizeof *threads);
-  for (size_t first = 0; first < ndocs; first += per_round) {
+  for (size_t first = 0; first < ndocs && !to->failed; first += per_round) {
     round r = {.report = report,
                .render = render,
                .ctx = ctx,
@@ -74,7 +77,7 @@ void ck_render_parts(const ck_report *report, unsigned jobs, ck_render_part_fn r
     for (unsigned t = 0; t < started; t++)
       pthread_join(threads[t], NULL);
     for (size_t i = 0; i < r.count; i++) {
-      join_part(join, join_ctx, &parts[i], out);
+      join_part(join, join_ctx, &parts[i], to);
       ck_buf_reset(&parts[i]);
     }
   }

@@ -13,13 +13,17 @@
    the report and 'ctx'. */
 typedef void (*ck_render_part_fn)(const ck_report *report, size_t d, const void *ctx,
                                   ck_buf *part);
-/* Appends one finished part to the output; runs on the calling thread,
-   in document order. NULL: append the part as it is. */
+/* Appends one finished part to 'out' (the buffer of the ck_render_out);
+   runs on the calling thread, in document order. NULL: append the part as
+   it is. */
 typedef void (*ck_render_join_fn)(void *join_ctx, const ck_buf *part, ck_buf *out);
 
 /* Renders every document of 'report' with 'render' on up to 'jobs'
-   threads (0 or 1: this thread only) and joins the parts into 'out'. */
+   threads (0 or 1: this thread only) and joins the parts into 'to',
+   handing them on to its sink as they come. Stops early when the sink
+   fails. */
 void ck_render_parts(const ck_report *report, unsigned jobs, ck_render_part_fn render,
-                     const void *ctx, ck_render_join_fn join, void *join_ctx, ck_buf *out);
+                     const void *ctx, ck_render_join_fn join, void *join_ctx,
+                     ck_render_out *to);
 
 #endif

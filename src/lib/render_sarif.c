@@ -398,7 +398,9 @@ static void document_results_part(const ck_report *report, size_t d, const void 
                     rs->nrules + dr->lots[l].findings[i].kind);
 }
 
-void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
+void ck_render_sarif(const ck_report *report, const ck_render_options *opts,
+                     ck_render_out *to) {
+  ck_buf *out = &to->buf;
   const ck_ruleset *rs = report->rs;
   ck_msg_lang lang = ck_report_lang(report);
   ck_level level = report->opts.level;
@@ -448,7 +450,7 @@ void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_
 
   ck_json_key(&j, "results");
   ck_json_array(&j);
-  ck_render_parts(report, opts->jobs, document_results_part, &j, ck_json_join, &j, out);
+  ck_render_parts(report, opts->jobs, document_results_part, &j, ck_json_join, &j, to);
   ck_json_end_array(&j);
 
   ck_json_kv(&j, "columnKind", "unicodeCodePoints");

@@ -191,6 +191,7 @@ static void document_part(const ck_report *report, size_t d, const void *opts, c
   document_text(part, report->docs[d], opts);
 }
 
-void ck_render_text(const ck_report *report, const ck_render_options *opts, ck_buf *out) {
-  ck_render_parts(report, opts->jobs, document_part, opts, NULL, NULL, out);
+void ck_render_text(const ck_report *report, const ck_render_options *opts,
+                    ck_render_out *to) {
+  ck_render_parts(report, opts->jobs, document_part, opts, NULL, NULL, to);
 }

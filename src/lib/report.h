@@ -15,16 +15,32 @@ struct ck_report {
   size_t ndocs, cap_docs;
 };
 
-/* One renderer per format; each appends the whole report to 'out'. */
-typedef void (*ck_render_fn)(const ck_report *report, const ck_render_options *opts, ck_buf *out);
+/* Where a renderer writes: a buffer that is either kept whole
+   (ck_report_render) or handed to a sink in pieces as documents are
+   joined (ck_report_write), so a report of thousands of documents is never
+   held in memory at once. */
+typedef struct ck_render_out {
+  ck_buf buf;          /* rendered and not yet handed on */
+  ck_report_sink sink; /* NULL: keep everything in buf */
+  void *sink_ctx;
+  bool failed;         /* the sink refused a piece: render no further */
+} ck_render_out;
 
-void ck_render_text(const ck_report *report, const ck_render_options *opts, ck_buf *out);
-void ck_render_json(const ck_report *report, const ck_render_options *opts, ck_buf *out);
-void ck_render_html(const ck_report *report, const ck_render_options *opts, ck_buf *out);
-void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_buf *out);
-void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_buf *out);
-void ck_render_csv(const ck_report *report, const ck_render_options *opts, ck_buf *out);
-void ck_render_md(const ck_report *report, const ck_render_options *opts, ck_buf *out);
+/* Hands the buffer to the sink when it holds at least a piece's worth, or
+   whatever it holds when 'all'. Does nothing without a sink. */
+void ck_render_out_flush(ck_render_out *to, bool all);
+
+/* One renderer per format; each writes the whole report to 'to'. */
+typedef void (*ck_render_fn)(const ck_report *report, const ck_render_options *opts,
+                             ck_render_out *to);
+
+void ck_render_text(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
+void ck_render_json(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
+void ck_render_html(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
+void ck_render_sarif(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
+void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
+void ck_render_csv(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
+void ck_render_md(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
 
 /* Escaping, one place for every renderer (render.c). */
 void ck_escape_json(const char *s, size_t len, ck_buf *out);

@@ -172,11 +172,13 @@ static void check_parts(size_t ndocs, unsigned jobs) {
   ck_json_kv(&j, "after", "z");
   ck_json_end_object(&j);
 
-  ck_json_init(&j, &parts);
+  ck_render_out to = {.buf = CK_BUF_INIT};
+  ck_json_init(&j, &to.buf);
   ck_json_object(&j);
   ck_json_key(&j, "results");
   ck_json_array(&j);
-  ck_render_parts(&report, jobs, items_part, &j, ck_json_join, &j, &parts);
+  ck_render_parts(&report, jobs, items_part, &j, ck_json_join, &j, &to);
+  parts = to.buf;
   ck_json_end_array(&j);
   ck_json_kv(&j, "after", "z");
   ck_json_end_object(&j);

@@ -660,6 +660,65 @@ static void test_pattern_limit(void) {
   ck_ruleset_free(rs);
 }
 
+/* A sink that keeps what it is given, counts the pieces, and refuses the
+   piece numbered 'refuse' (0: none). */
+typedef struct collected {
+  ck_buf all;
+  size_t pieces, refuse;
+} collected;
+
+static bool collect(void *ctx, const char *data, size_t len) {
+  collected *c = ctx;
+  c->pieces++;
+  if (c->pieces == c->refuse)
+    return false;
+  ck_buf_put(&c->all, data, len);
+  return true;
+}
+
+/* ck_report_write hands on, in pieces, exactly what ck_report_render
+   returns, on one thread or several; a sink that refuses stops it. */
+static void test_report_write(const ck_ruleset *rs) {
+  ck_check_options o = ck_check_options_default();
+  o.msg_lang_set = true;
+  o.msg_lang = CK_MSG_NB;
+  ck_report *r = ck_report_new(rs, &o);
+  enum { COPIES = 400 };
+  char *files[COPIES];
+  for (size_t i = 0; i < COPIES; i++)
+    files[i] = "doc.txt";
+  ck_diags d = CK_DIAGS_INIT;
+  INT_EQ(ck_report_check_files(r, files, COPIES, 2, &d), CK_OK, "check 400 copies");
+  ck_diags_free(&d);
+  for (int f = 0; f < CK_REPORT_FORMAT_COUNT; f++)
+    for (unsigned jobs = 1; jobs <= 3; jobs += 2) {
+      ck_render_options ro = {.fail_on = CK_STATUS_FAIL, .jobs = jobs};
+      size_t len;
+      char *whole = ck_report_render(r, (ck_report_format)f, &ro, &len);
+      collected c = {.all = CK_BUF_INIT};
+      OK(ck_report_write(r, (ck_report_format)f, &ro, collect, &c), "write %s",
+         ck_report_format_name((ck_report_format)f));
+      OK(c.all.len == len && memcmp(ck_buf_cstr(&c.all), whole, len) == 0,
+         "%s on %u threads: written as rendered (%zu and %zu bytes)",
+         ck_report_format_name((ck_report_format)f), jobs, c.all.len, len);
+      /* A piece is about a megabyte: more pieces for a larger report. */
+      OK(c.pieces >= 1 + len / (2u << 20) && c.pieces <= 1 + len / (1u << 20),
+         "%s: %zu pieces for %zu bytes", ck_report_format_name((ck_report_format)f), c.pieces,
+         len);
+      ck_buf_free(&c.all);
+      if (f == CK_REPORT_JSON) {
+        OK(len > (2u << 20), "the JSON report is large enough to come in pieces");
+        collected refusing = {.all = CK_BUF_INIT, .refuse = 1};
+        OK(!ck_report_write(r, CK_REPORT_JSON, &ro, collect, &refusing),
+           "a refused piece fails the write");
+        INT_EQ(refusing.pieces, 1, "nothing is handed on after a refusal");
+        ck_buf_free(&refusing.all);
+      }
+      free(whole);
+    }
+  ck_report_free(r);
+}
+
 int main(void) {
   char dir[] = "/tmp/ck-render-XXXXXX";
   if (!mkdtemp(dir) || chdir(dir) != 0) {
@@ -676,6 +735,7 @@ int main(void) {
   test_catalogue();
   ck_ruleset *rs = load();
   test_clause_fill(rs);
+  test_report_write(rs);
 
   ck_report *nb = check(rs, CK_MSG_NB, NULL, 0);
   ck_report *en = check(rs, CK_MSG_EN, NULL, 0);
