@@ -89,15 +89,49 @@ static ck_result_status status_of(ck_reason r) {
   }
 }
 
+struct ck_match_space {
+  pcre2_match_data *md;
+  pcre2_match_context *mc;
+  pcre2_jit_stack *jit_stack;
+};
+
+ck_match_space *ck_match_space_new(void) {
+  ck_match_space *s = ck_xcalloc(1, sizeof *s);
+  s->md = pcre2_match_data_create(1, NULL);
+  s->mc = pcre2_match_context_create(NULL);
+  if (!s->md || !s->mc)
+    abort(); /* PCRE2 could not allocate a few bytes: out of memory */
+  /* PCRE2's default JIT stack (32 KiB) stops ordinary patterns such as
+     "(?:a|b)*c" on a long word; a larger one keeps them working, and the
+     limits below still bound the work. */
+  s->jit_stack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
+  if (s->jit_stack)
+    pcre2_jit_stack_assign(s->mc, NULL, s->jit_stack);
+  pcre2_set_match_limit(s->mc, PCRE2_MATCH_LIMIT);
+  pcre2_set_depth_limit(s->mc, PCRE2_DEPTH_LIMIT);
+  pcre2_set_heap_limit(s->mc, PCRE2_HEAP_LIMIT_KIB);
+  return s;
+}
+
+void ck_match_space_free(ck_match_space *s) {
+  if (!s)
+    return;
+  pcre2_match_data_free(s->md);
+  pcre2_match_context_free(s->mc);
+  pcre2_jit_stack_free(s->jit_stack);
+  free(s);
+}
+
 /* Per-evaluation state; nothing here is shared between threads. */
 struct ck_rule_eval {
   const ck_ruleset *rs;
   const ck_doc *doc;
   const ck_eval_options *opts;
   ck_msg_lang msg_lang;
-  pcre2_match_data *md;
-  pcre2_match_context *mc;
-  pcre2_jit_stack *jit_stack;
+  ck_match_space *space;      /* opts->space, or own_space */
+  ck_match_space *own_space;  /* made for this evaluation alone */
+  pcre2_match_data *md;       /* the space's */
+  pcre2_match_context *mc;    /* the space's */
   const int *block_lot; /* lot index of each block, -1 for the procedure; NULL: no lots */
   int lot;              /* the lot being evaluated */
   hits scratch;
@@ -702,13 +736,34 @@ static void finish_result(const evaluator *ev, ck_result *r) {
   const char *tmpl = rule->message[r->reason][lang];
   if (!tmpl)
     tmpl = ck_reason_message(lang, r->reason);
-  r->message = fill(ev, rule, tmpl, r);
-  if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL) {
-    if (rule->clause.text[lang])
-      r->clause = fill(ev, rule, rule->clause.text[lang], r);
-    if (rule->clause.verify[lang])
-      r->verify = fill(ev, rule, rule->clause.verify[lang], r);
+  /* Most results found no figure: their message is the same in every
+     document, and a report of a thousand documents shares one copy. */
+  r->message = r->has_found ? NULL : ck_message_shared(rule, r->reason, lang, ev->opts->level);
+  r->message_owned = r->message == NULL;
+  if (!r->message)
+    r->message = fill(ev, rule, tmpl, r);
+  if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL)
+    ck_rule_eval_set_clause(ev, r);
+}
+
+void ck_rule_eval_set_clause(const ck_rule_eval *ev, ck_result *r) {
+  /* A report of a thousand documents shows each rule's clause hundreds of
+     times: results share one copy unless the text names the figure found. */
+  const ck_rule *rule = r->rule;
+  ck_msg_lang lang = ev->msg_lang;
+  ck_level level = ev->opts->level;
+  const char *text = rule->clause.text[lang], *verify = rule->clause.verify[lang];
+  const char *shared_text = ck_clause_shared(rule, lang, level, false);
+  const char *shared_verify = ck_clause_shared(rule, lang, level, true);
+  if ((shared_text || !text) && (shared_verify || !verify)) {
+    r->clause = shared_text;
+    r->verify = shared_verify;
+    r->clause_owned = false;
+    return;
   }
+  r->clause = text ? fill(ev, rule, text, r) : NULL;
+  r->verify = verify ? fill(ev, rule, verify, r) : NULL;
+  r->clause_owned = true;
 }
 
 static void add_evidence(const evaluator *ev, ck_result *r, const hit *h) {
@@ -903,19 +958,11 @@ ck_rule_eval *ck_rule_eval_new(const ck_ruleset *rs, const ck_doc *doc,
   ev->doc = doc;
   ev->opts = opts;
   ev->msg_lang = msg_lang;
-  ev->md = pcre2_match_data_create(1, NULL);
-  ev->mc = pcre2_match_context_create(NULL);
-  if (!ev->md || !ev->mc)
-    abort(); /* PCRE2 could not allocate a few bytes: out of memory */
-  /* PCRE2's default JIT stack (32 KiB) stops ordinary patterns such as
-     "(?:a|b)*c" on a long word; a larger one per evaluator keeps them
-     working, and the limits above still bound the work. */
-  ev->jit_stack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
-  if (ev->jit_stack)
-    pcre2_jit_stack_assign(ev->mc, NULL, ev->jit_stack);
-  pcre2_set_match_limit(ev->mc, PCRE2_MATCH_LIMIT);
-  pcre2_set_depth_limit(ev->mc, PCRE2_DEPTH_LIMIT);
-  pcre2_set_heap_limit(ev->mc, PCRE2_HEAP_LIMIT_KIB);
+  ev->space = opts->space;
+  if (!ev->space)
+    ev->space = ev->own_space = ck_match_space_new();
+  ev->md = ev->space->md;
+  ev->mc = ev->space->mc;
   ev->lot = -1;
   return ev;
 }
@@ -949,9 +996,7 @@ char *ck_rule_eval_fill(const ck_rule_eval *ev, const ck_rule *rule, const char 
 void ck_rule_eval_free(ck_rule_eval *ev) {
   if (!ev)
     return;
-  pcre2_match_data_free(ev->md);
-  pcre2_match_context_free(ev->mc);
-  pcre2_jit_stack_free(ev->jit_stack);
+  ck_match_space_free(ev->own_space);
   free(ev->scratch.items);
   free(ev->stopped);
   if (ev->scanned)
@@ -967,10 +1012,14 @@ void ck_result_clear(ck_result *r) {
     free(r->evidence[e].text);
   }
   free(r->evidence);
-  free(r->message);
-  free(r->clause);
-  free(r->verify);
+  if (r->message_owned)
+    free((char *)(uintptr_t)r->message);
+  if (r->clause_owned) {
+    free((char *)(uintptr_t)r->clause);
+    free((char *)(uintptr_t)r->verify);
+  }
   r->evidence = NULL;
   r->nevidence = 0;
   r->message = r->clause = r->verify = NULL;
+  r->message_owned = r->clause_owned = false;
 }

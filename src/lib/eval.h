@@ -36,9 +36,13 @@ typedef struct ck_result {
   bool limited;          /* a pattern hit PCRE2's limits: status error, reason pattern-limit */
   bool has_env;          /* award.environment-weight computed from award criteria */
   ck_env_weight env;
-  char *message;         /* in the report language, owned */
-  char *clause;          /* filled clause text when status is partial, fail or error, owned */
-  char *verify;          /* how to verify, owned, may be NULL */
+  const char *message;   /* in the report language */
+  bool message_owned;    /* filled for this result (a figure found) and owned; otherwise
+                            the rule set's (ck_message_shared) */
+  const char *clause;    /* filled clause text when status is partial, fail or error */
+  const char *verify;    /* how to verify, may be NULL */
+  bool clause_owned;     /* clause and verify were filled for this result ({found}) and
+                            are owned; otherwise they are the rule set's (ck_clause_shared) */
 } ck_result;
 
 typedef struct ck_criterion_result {
@@ -123,6 +127,15 @@ typedef struct ck_doc_result {
   unsigned anchor_line[CK_PLACE_COUNT], anchor_col[CK_PLACE_COUNT];
 } ck_doc_result;
 
+/* PCRE2's match data, match context (with the limits) and JIT stack, which
+ * every evaluation needs. The JIT stack is a memory mapping: made and
+ * unmade for each of a thousand documents, it costs system calls and, with
+ * threads, a TLB flush on every core. A thread that evaluates many
+ * documents makes one space and passes it in ck_eval_options. */
+typedef struct ck_match_space ck_match_space;
+ck_match_space *ck_match_space_new(void);
+void ck_match_space_free(ck_match_space *space);
+
 typedef struct ck_eval_options {
   ck_level level;
   bool msg_lang_set;
@@ -130,6 +143,8 @@ typedef struct ck_eval_options {
   const char *const *packs; /* forced packs, NULL = choose */
   size_t npacks;
   const ck_rule *only_rule; /* evaluate this rule alone, its pack forced (rules test) */
+  ck_match_space *space;    /* NULL: the evaluation makes its own; never used by two
+                               evaluations at once */
 } ck_eval_options;
 
 /* Evaluates 'doc' with 'rs'. The caller frees the result with
@@ -180,6 +195,10 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen, 
 /* Fills a message template for 'rule' with the values of 'r'. */
 char *ck_rule_eval_fill(const ck_rule_eval *ev, const ck_rule *rule, const char *tmpl,
                         const ck_result *r);
+/* Gives 'r' its rule's clause and verification in the report language and
+   level: the rule set's shared copies, or, for texts that name the figure
+   found, its own. */
+void ck_rule_eval_set_clause(const ck_rule_eval *ev, ck_result *r);
 /* Frees what a result owns and empties its texts and evidence. */
 void ck_result_clear(ck_result *r);
 

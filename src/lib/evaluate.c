@@ -132,14 +132,11 @@ static void apply_env_weight(ck_rule_eval *ev, const ck_doc *doc, const ck_award
                           .required = ck_buf_cstr(&required)};
   ck_fill_template(ck_msg(lang, msg), &v, &out);
   r->message = ck_buf_detach(&out);
+  r->message_owned = true;
   ck_buf_free(&found);
   ck_buf_free(&required);
-  if (r->status != CK_STATUS_PASS) {
-    if (rule->clause.text[lang])
-      r->clause = ck_rule_eval_fill(ev, rule, rule->clause.text[lang], r);
-    if (rule->clause.verify[lang])
-      r->verify = ck_rule_eval_fill(ev, rule, rule->clause.verify[lang], r);
-  }
+  if (r->status != CK_STATUS_PASS)
+    ck_rule_eval_set_clause(ev, r);
 }
 
 /* --- one scope: the document, or one lot ---------------------------------------------- */
@@ -147,14 +144,11 @@ static void apply_env_weight(ck_rule_eval *ev, const ck_doc *doc, const ck_award
 /* A rule that could not be judged still shows its clause: nothing showed
    that the document states the requirement, so the buyer may need it, as
    for any result that is not a pass. */
-static void add_error_clause(ck_rule_eval *ev, ck_msg_lang lang, ck_result *r) {
-  const ck_rule *rule = r->rule;
+static void add_error_clause(ck_rule_eval *ev, ck_result *r) {
   if (r->status != CK_STATUS_ERROR)
     return;
-  if (!r->clause && rule->clause.text[lang])
-    r->clause = ck_rule_eval_fill(ev, rule, rule->clause.text[lang], r);
-  if (!r->verify && rule->clause.verify[lang])
-    r->verify = ck_rule_eval_fill(ev, rule, rule->clause.verify[lang], r);
+  if (!r->clause && !r->verify)
+    ck_rule_eval_set_clause(ev, r);
 }
 
 static void evaluate_scope(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc *doc,
@@ -181,7 +175,7 @@ static void evaluate_scope(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc 
         pack_chosen = chosen[p];
     ck_result *r = &out->results[out->nresults++];
     ck_rule_eval_rule(ev, rule, pack_chosen, r);
-    add_error_clause(ev, lang, r);
+    add_error_clause(ev, r);
     apply_env_weight(ev, doc, criteria, ncriteria, lang, opts->level, r);
     out->counts[r->status]++;
   }
@@ -312,9 +306,12 @@ static void copy_result(const ck_result *src, ck_result *dst) {
       b->text = ck_xstrdup(a->text);
     }
   }
-  dst->message = xstrdup_or_null(src->message);
-  dst->clause = xstrdup_or_null(src->clause);
-  dst->verify = xstrdup_or_null(src->verify);
+  if (src->message_owned)
+    dst->message = xstrdup_or_null(src->message);
+  if (src->clause_owned) {
+    dst->clause = xstrdup_or_null(src->clause);
+    dst->verify = xstrdup_or_null(src->verify);
+  }
 }
 
 /* Rank for "worst" across lots: error (could not be judged) is worse than

@@ -6,7 +6,10 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
@@ -385,4 +388,66 @@ void ck_fill_template(const char *tmpl, const ck_template_values *v, ck_buf *out
       ck_buf_puts(out, val);
     p = brace + strlen(keys[k].key);
   }
+}
+
+void ck_rule_template_fill(const ck_rule *rule, const char *tmpl, ck_msg_lang lang,
+                          ck_level level, ck_buf *out) {
+  ck_buf required = CK_BUF_INIT;
+  double unit_value = 2; /* plural when there is no figure */
+  if (rule->value.present) {
+    unit_value = rule->value.threshold[level];
+    ck_format_number(lang, unit_value, &required);
+  }
+  ck_template_values v = {.name = rule->name[lang],
+                          .found = "",
+                          .required = ck_buf_cstr(&required),
+                          .unit = ck_unit_label(lang, rule->value.unit, unit_value),
+                          .level = ck_level_label(lang, level)};
+  ck_fill_template(tmpl, &v, out);
+  ck_buf_free(&required);
+}
+
+bool ck_clause_fill(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify,
+                    ck_buf *out) {
+  const char *tmpl = verify ? rule->clause.verify[lang] : rule->clause.text[lang];
+  if (!tmpl)
+    return false;
+  ck_rule_template_fill(rule, tmpl, lang, level, out);
+  return true;
+}
+
+/* The filled text of 'tmpl' kept in 'slot' of the rule set, filled on
+   first use. The slot lives in the loaded rule set, which callers hold as
+   const: it records work done once, not a change of meaning. Two threads
+   may fill it at once; the first to store wins and the other frees its
+   copy. */
+static const char *shared_fill(const _Atomic(char *) *const_slot, const ck_rule *rule,
+                               const char *tmpl, ck_msg_lang lang, ck_level level) {
+  if (!tmpl || strstr(tmpl, "{found}"))
+    return NULL;
+  _Atomic(char *) *slot = (_Atomic(char *) *)(uintptr_t)const_slot;
+  char *text = atomic_load_explicit(slot, memory_order_acquire);
+  if (text)
+    return text;
+  ck_buf b = CK_BUF_INIT;
+  ck_rule_template_fill(rule, tmpl, lang, level, &b);
+  char *mine = ck_buf_detach(&b), *none = NULL;
+  if (atomic_compare_exchange_strong_explicit(slot, &none, mine, memory_order_acq_rel,
+                                              memory_order_acquire))
+    return mine;
+  free(mine);
+  return none; /* the other thread's, now in the slot */
+}
+
+const char *ck_clause_shared(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify) {
+  return shared_fill(&rule->clause.filled[verify][lang][level], rule,
+                     verify ? rule->clause.verify[lang] : rule->clause.text[lang], lang, level);
+}
+
+const char *ck_message_shared(const ck_rule *rule, ck_reason reason, ck_msg_lang lang,
+                              ck_level level) {
+  const char *tmpl = rule->message[reason][lang];
+  if (!tmpl)
+    tmpl = ck_reason_message(lang, reason);
+  return shared_fill(&rule->message_filled[reason][lang][level], rule, tmpl, lang, level);
 }

@@ -118,4 +118,26 @@ typedef struct ck_template_values {
 } ck_template_values;
 void ck_fill_template(const char *tmpl, const ck_template_values *v, ck_buf *out);
 
+/* Fills template 'tmpl' of 'rule' with the figure of 'level' and no figure
+ * found ({found} stays empty). */
+void ck_rule_template_fill(const ck_rule *rule, const char *tmpl, ck_msg_lang lang,
+                          ck_level level, ck_buf *out);
+
+/* Fills the clause text of 'rule' (or its verification when 'verify') with
+ * the figure of 'level', as a buyer would paste it. Returns false, appending
+ * nothing, when the rule has no such text in 'lang'. */
+bool ck_clause_fill(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify,
+                    ck_buf *out);
+
+/* The same text, filled once and kept in the rule set, so that thousands
+ * of results show one copy: NULL when the rule has no such text, or when
+ * it names the figure found ({found}), which differs from document to
+ * document. Safe to call from several threads. */
+const char *ck_clause_shared(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify);
+/* The message of 'reason' for 'rule' (its own or the catalogue's), filled
+ * once for a result without a figure found and kept likewise; NULL when
+ * the template names the figure found. */
+const char *ck_message_shared(const ck_rule *rule, ck_reason reason, ck_msg_lang lang,
+                              ck_level level);
+
 #endif

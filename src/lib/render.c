@@ -216,27 +216,6 @@ void ck_put_clause_id(ck_buf *out, const ck_rule *rule) {
   ck_buf_printf(out, "clause.%s", rule->id);
 }
 
-bool ck_clause_fill(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify,
-                    ck_buf *out) {
-  const char *tmpl = verify ? rule->clause.verify[lang] : rule->clause.text[lang];
-  if (!tmpl)
-    return false;
-  ck_buf required = CK_BUF_INIT;
-  double unit_value = 2; /* plural when there is no figure */
-  if (rule->value.present) {
-    unit_value = rule->value.threshold[level];
-    ck_format_number(lang, unit_value, &required);
-  }
-  ck_template_values v = {.name = rule->name[lang],
-                          .found = "",
-                          .required = ck_buf_cstr(&required),
-                          .unit = ck_unit_label(lang, rule->value.unit, unit_value),
-                          .level = ck_level_label(lang, level)};
-  ck_fill_template(tmpl, &v, out);
-  ck_buf_free(&required);
-  return true;
-}
-
 void ck_put_figure(ck_buf *out, const ck_rule *rule, ck_msg_lang lang, double value) {
   ck_format_number(lang, value, out);
   ck_buf_putc(out, ' ');

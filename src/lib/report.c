@@ -51,9 +51,10 @@ void ck_report_free(ck_report *r) {
 }
 
 /* Reads and evaluates one file; touches nothing shared but the read-only
-   rule set, so several can run at once. */
-static ck_status check_one(const ck_report *report, const char *path, ck_doc_result **out,
-                           ck_diags *diags) {
+   rule set, so several can run at once, each with its own 'space' (NULL:
+   the evaluation makes one). */
+static ck_status check_one(const ck_report *report, const char *path, ck_match_space *space,
+                           ck_doc_result **out, ck_diags *diags) {
   ck_doc *doc = NULL;
   const ck_check_options *o = &report->opts;
   *out = NULL;
@@ -64,7 +65,8 @@ static ck_status check_one(const ck_report *report, const char *path, ck_doc_res
                         .msg_lang_set = o->msg_lang_set,
                         .msg_lang = o->msg_lang,
                         .packs = o->packs,
-                        .npacks = o->npacks};
+                        .npacks = o->npacks,
+                        .space = space};
   *out = ck_evaluate(report->rs, doc, &eo);
   ck_doc_free(doc);
   /* The report shows these rules with status error; the diagnostic tells
@@ -85,12 +87,17 @@ static void add_result(ck_report *report, ck_doc_result *dr) {
   report->docs[report->ndocs++] = dr;
 }
 
-ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags) {
+static ck_status check_and_add(ck_report *report, const char *path, ck_match_space *space,
+                               ck_diags *diags) {
   ck_doc_result *dr;
-  ck_status rc = check_one(report, path, &dr, diags);
+  ck_status rc = check_one(report, path, space, &dr, diags);
   if (rc == CK_OK)
     add_result(report, dr);
   return rc;
+}
+
+ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags) {
+  return check_and_add(report, path, NULL, diags);
 }
 
 /* A batch shared by the worker threads: each takes the next file index,
@@ -107,12 +114,14 @@ typedef struct batch {
 
 static void *batch_worker(void *arg) {
   batch *b = arg;
+  ck_match_space *space = ck_match_space_new();
   for (;;) {
     size_t i = atomic_fetch_add(&b->next, 1);
     if (i >= b->nfiles)
       break;
-    b->status[i] = check_one(b->report, b->files[i], &b->results[i], &b->diags[i]);
+    b->status[i] = check_one(b->report, b->files[i], space, &b->results[i], &b->diags[i]);
   }
+  ck_match_space_free(space);
   return NULL;
 }
 
@@ -120,11 +129,13 @@ ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nf
                                 unsigned jobs, ck_diags *diags) {
   ck_status first = CK_OK;
   if (jobs <= 1 || nfiles <= 1) {
+    ck_match_space *space = ck_match_space_new();
     for (size_t i = 0; i < nfiles; i++) {
-      ck_status rc = ck_report_check_file(report, files[i], diags);
+      ck_status rc = check_and_add(report, files[i], space, diags);
       if (rc != CK_OK && first == CK_OK)
         first = rc;
     }
+    ck_match_space_free(space);
     return first;
   }
   if (jobs > nfiles)

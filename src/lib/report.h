@@ -65,11 +65,6 @@ void ck_put_capitalised(ck_buf *out, const char *s);
 void ck_put_line_col(ck_buf *out, ck_msg_lang lang, unsigned line, unsigned col);
 /* Appends the clause id of a rule: "clause.furniture.warranty". */
 void ck_put_clause_id(ck_buf *out, const ck_rule *rule);
-/* Fills the clause text of 'rule' (or its verification when 'verify') with
- * the figure of 'level', as a buyer would paste it. Returns false, appending
- * nothing, when the rule has no such text in 'lang'. */
-bool ck_clause_fill(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify,
-                    ck_buf *out);
 /* Appends the figure 'value' of 'rule' as a requirement: "minst 5 år",
  * "at most 20 %". Nothing for a rule without a value. */
 void ck_put_requirement(ck_buf *out, const ck_rule *rule, ck_msg_lang lang, double value);

@@ -111,6 +111,10 @@ typedef struct ck_clause {
   ck_placement placement;
   char *text[CK_MSG_LANG_COUNT];   /* with {required}, {level}, ... placeholders */
   char *verify[CK_MSG_LANG_COUNT]; /* how compliance is verified; may be NULL */
+  /* The filled texts (text 0, verify 1) per report language and level,
+     made on first use and shared by every result that shows them
+     (ck_clause_shared); owned. */
+  _Atomic(char *) filled[2][CK_MSG_LANG_COUNT][CK_LEVEL_COUNT];
 } ck_clause;
 
 typedef struct ck_value_spec {
@@ -149,6 +153,10 @@ typedef struct ck_rule {
   bool has_when;
   ck_value_spec value;
   char *message[CK_REASON_COUNT][CK_MSG_LANG_COUNT]; /* overrides; NULL = catalogue default */
+  /* Messages filled when no figure was found, per reason, report language
+     and level: made on first use and shared by every result that shows
+     them (ck_message_shared); owned. */
+  _Atomic(char *) message_filled[CK_REASON_COUNT][CK_MSG_LANG_COUNT][CK_LEVEL_COUNT];
   ck_clause clause;
   ck_example *examples;
   size_t nexamples, cap_examples;

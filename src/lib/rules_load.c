@@ -82,8 +82,14 @@ static void rule_free(ck_rule *r) {
     free(r->name[l]);
     free(r->clause.text[l]);
     free(r->clause.verify[l]);
-    for (int k = 0; k < CK_REASON_COUNT; k++)
+    for (int v = 0; v < 2; v++)
+      for (int k = 0; k < CK_LEVEL_COUNT; k++)
+        free(atomic_load_explicit(&r->clause.filled[v][l][k], memory_order_relaxed));
+    for (int k = 0; k < CK_REASON_COUNT; k++) {
       free(r->message[k][l]);
+      for (int v = 0; v < CK_LEVEL_COUNT; v++)
+        free(atomic_load_explicit(&r->message_filled[k][l][v], memory_order_relaxed));
+    }
   }
   free(r->source);
   lang_patterns_free(&r->match);
