@@ -3,6 +3,9 @@
 
     corpus.py NOTICES.jsonl OUT.txt BYTES     one file of at least BYTES bytes
     corpus.py NOTICES.jsonl OUT_DIR --split   one file per notice, each once
+    corpus.py NOTICES.jsonl OUT_DIR --split=N N files: every notice once, then
+                                              the first ones again, under new
+                                              names, until there are N
 
 Each notice becomes its title, a blank line, and its description paragraphs
 separated by blank lines; the notices are repeated in order until the file
@@ -27,10 +30,13 @@ def main():
         sys.exit(__doc__)
     src, out, size = sys.argv[1:]
     items = list(notices(src))
-    if size == "--split":
+    if size == "--split" or size.startswith("--split="):
+        count = int(size.split("=")[1]) if "=" in size else len(items)
         os.makedirs(out, exist_ok=True)
-        for index, text in items:
-            with open(os.path.join(out, f"notice-{index:04d}.txt"), "wb") as f:
+        for k in range(count):
+            index, text = items[k % len(items)]
+            name = f"notice-{index:04d}.txt" if k < len(items) else f"notice-{index:04d}-{k // len(items)}.txt"
+            with open(os.path.join(out, name), "wb") as f:
                 f.write(text)
         return
     want, done = int(size), 0

@@ -3,8 +3,8 @@
 # Doffin notices in ../shared/data/doffin-2020/ in a temporary folder and
 # times, in the same run:
 #   (a) circheck check --format json with every pack forced, at 1x, 4x and 16x
-#       (1x = 1 MiB, so 16x is the ~16 MB corpus); plus, for scale, the
-#       notices as one file each with -j 1 and -j 2
+#       (1x = 1 MiB, so 16x is the ~16 MB corpus); plus a folder of 1,000
+#       files (a notice each) with -j 1 and -j 2
 #   (b) grep -F -i -c -f words.txt: every literal word the rules need (the
 #       scan limit; words from tests/bench/rulepatterns.py)
 #   (c) pcre2grep -i -c -u -f patterns.txt: every regular expression of the
@@ -53,7 +53,8 @@ mib=1048576
 for x in 1 4 16; do
   python3 tests/bench/corpus.py "$notices" "$tmp/corpus-${x}x.txt" $((x * mib))
 done
-python3 tests/bench/corpus.py "$notices" "$tmp/notices" --split
+# A folder of 1,000 files: the notices once each, then the first of them again.
+python3 tests/bench/corpus.py "$notices" "$tmp/notices" --split=1000
 python3 tests/bench/rulepatterns.py literals rules/*.xml >"$tmp/words.txt"
 python3 tests/bench/rulepatterns.py regexes rules/*.xml >"$tmp/patterns.txt"
 mapfile -t packs < <("$bin" rules list | sed -n 's/^\([a-z0-9-]*\): .*/\1/p')
