@@ -15,6 +15,9 @@
 
 /* Words shorter than this would pick nearly every sentence. */
 #define MIN_WORD 2
+/* A second requirement is checked on every hit of its words: shorter ones
+   ("av", "på", "år") would cost more than they save. In characters. */
+#define SECOND_MIN 3
 
 void ck_strlist_add(ck_strlist *l, const char *s, size_t len) {
   CK_GROW(l->items, l->cap, l->n + 1);
@@ -117,12 +120,40 @@ static size_t utf8_len(unsigned char c) {
 }
 
 /* The best words of one alternative: either its longest literal run, or a
-   required group's set of words, whichever has the longer shortest word. */
+   required group's set of words, whichever has the longer shortest word.
+   When asked (the top level of a branch), every required set is also kept
+   in 'all', for the next best one: a second, independent requirement. */
 typedef struct choice {
   ck_strlist run_best;   /* one word, or empty */
   ck_strlist group_best; /* a set from a group, or empty */
   size_t group_min;
+  bool keep_all;
+  ck_strlist *all;       /* every required set, in pattern order */
+  size_t nall, cap_all;
 } choice;
+
+static void keep_set(choice *c, const ck_strlist *set) {
+  if (!c->keep_all)
+    return;
+  CK_GROW(c->all, c->cap_all, c->nall + 1);
+  ck_strlist *copy = &c->all[c->nall++];
+  *copy = (ck_strlist){0};
+  for (size_t i = 0; i < set->n; i++)
+    ck_strlist_add(copy, set->items[i], strlen(set->items[i]));
+}
+
+/* The shortest word's length in characters (UTF-8 lead bytes). */
+static size_t min_chars(const ck_strlist *l) {
+  size_t m = SIZE_MAX;
+  for (size_t i = 0; i < l->n; i++) {
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)l->items[i]; *p; p++)
+      n += (*p & 0xC0) != 0x80 && *p != (unsigned char)CK_EXACT_MARK;
+    if (n < m)
+      m = n;
+  }
+  return l->n ? m : 0;
+}
 
 static size_t min_len(const ck_strlist *l) {
   size_t m = SIZE_MAX;
@@ -143,18 +174,25 @@ static void flush_run(ck_buf *run, choice *c, bool exact) {
   while (end > start && run->ptr[end - 1] == ' ')
     end--;
   size_t len = end - start;
-  if (len >= MIN_WORD && (c->run_best.n == 0 || len > strlen(c->run_best.items[0]))) {
-    ck_strlist_free(&c->run_best);
+  if (len >= MIN_WORD) {
+    ck_strlist word = {0};
     if (exact) {
       /* The marker makes the word one byte longer: a word that must match
          its case is also the more selective one. */
       ck_buf marked = CK_BUF_INIT;
       ck_buf_putc(&marked, CK_EXACT_MARK);
       ck_buf_put(&marked, run->ptr + start, len);
-      ck_strlist_add(&c->run_best, marked.ptr, marked.len);
+      ck_strlist_add(&word, marked.ptr, marked.len);
       ck_buf_free(&marked);
     } else {
-      ck_strlist_add(&c->run_best, run->ptr + start, len);
+      ck_strlist_add(&word, run->ptr + start, len);
+    }
+    keep_set(c, &word);
+    if (c->run_best.n == 0 || strlen(word.items[0]) > strlen(c->run_best.items[0])) {
+      ck_strlist_free(&c->run_best);
+      c->run_best = word;
+    } else {
+      ck_strlist_free(&word);
     }
   }
   ck_buf_reset(run);
@@ -175,9 +213,21 @@ static bool exact_after(const char *q, const char *f, bool exact) {
   return exact;
 }
 
-/* Reads one alternative up to '|' or ')' or the end. */
-static bool parse_sequence(reader *r, ck_strlist *out) {
+static bool same_set(const ck_strlist *a, const ck_strlist *b) {
+  if (a->n != b->n)
+    return false;
+  for (size_t i = 0; i < a->n; i++)
+    if (strcmp(a->items[i], b->items[i]) != 0)
+      return false;
+  return true;
+}
+
+/* Reads one alternative up to '|' or ')' or the end. With 'second', also
+   the best required set other than the one put in 'out' (left empty when
+   there is none of at least SECOND_MIN bytes). */
+static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
   choice c = {0};
+  c.keep_all = second != NULL;
   ck_buf run = CK_BUF_INIT;
   bool optional, repeats;
   while (*r->p && *r->p != '|' && *r->p != ')') {
@@ -233,6 +283,25 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
           }
         }
       }
+      if (lookaround && c.keep_all && r->p[1] == '=') {
+        /* A lookahead at the top of a branch: what it asserts lies between
+           the match and the end of the subject, which is the sentence or
+           block being tried, so its words may serve as the second set.
+           Never as the first: a pattern that is all lookahead matches an
+           empty string and has nothing to find. */
+        r->p += 2;
+        ck_strlist inner = {0};
+        bool ok = parse_alternation(r, &inner);
+        if (*r->p == ')')
+          r->p++;
+        else
+          ok = false;
+        skip_quantifier(r, &optional, &repeats);
+        if (ok && !optional && min_len(&inner) >= MIN_WORD)
+          keep_set(&c, &inner);
+        ck_strlist_free(&inner);
+        continue;
+      }
       if (lookaround || options) {
         skip_group(r);
         skip_quantifier(r, &optional, &repeats);
@@ -249,6 +318,8 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
         ok = false;
       skip_quantifier(r, &optional, &repeats);
       size_t m = min_len(&inner);
+      if (ok && !optional && m >= MIN_WORD)
+        keep_set(&c, &inner);
       if (ok && !optional && m >= MIN_WORD && m > c.group_min) {
         ck_strlist_free(&c.group_best);
         c.group_best = inner;
@@ -287,14 +358,34 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
   ck_buf_free(&run);
   bool ok = true;
   size_t run_len = c.run_best.n ? strlen(c.run_best.items[0]) : 0;
-  if (run_len >= MIN_WORD && run_len >= c.group_min) {
-    ck_strlist_add(out, c.run_best.items[0], run_len);
-  } else if (c.group_best.n) {
-    for (size_t i = 0; i < c.group_best.n; i++)
-      ck_strlist_add(out, c.group_best.items[i], strlen(c.group_best.items[i]));
-  } else {
+  const ck_strlist *chosen = NULL;
+  if (run_len >= MIN_WORD && run_len >= c.group_min)
+    chosen = &c.run_best;
+  else if (c.group_best.n)
+    chosen = &c.group_best;
+  else
     ok = false;
+  if (chosen)
+    for (size_t i = 0; i < chosen->n; i++)
+      ck_strlist_add(out, chosen->items[i], strlen(chosen->items[i]));
+  if (second && chosen) {
+    /* The next best: the set with the longest shortest word, other than
+       the chosen one (the same words a second time would add nothing). */
+    size_t best = SIZE_MAX, best_min = 0;
+    for (size_t i = 0; i < c.nall; i++) {
+      size_t m = min_chars(&c.all[i]);
+      if (m >= SECOND_MIN && m > best_min && !same_set(&c.all[i], chosen)) {
+        best = i;
+        best_min = m;
+      }
+    }
+    if (best != SIZE_MAX)
+      for (size_t i = 0; i < c.all[best].n; i++)
+        ck_strlist_add(second, c.all[best].items[i], strlen(c.all[best].items[i]));
   }
+  for (size_t i = 0; i < c.nall; i++)
+    ck_strlist_free(&c.all[i]);
+  free(c.all);
   ck_strlist_free(&c.run_best);
   ck_strlist_free(&c.group_best);
   return ok;
@@ -305,12 +396,27 @@ static bool parse_sequence(reader *r, ck_strlist *out) {
 static bool parse_alternation(reader *r, ck_strlist *out) {
   bool ok = true;
   for (;;) {
-    if (!parse_sequence(r, out))
+    if (!parse_sequence(r, out, NULL))
       ok = false;
     if (*r->p != '|')
       break;
     r->p++;
   }
+  return ok;
+}
+
+bool ck_required_literal_sets(const char *pattern, ck_strlist *out, ck_strlist *second) {
+  reader r = {pattern, false};
+  ck_strlist words = {0}, also = {0};
+  bool ok = parse_sequence(&r, &words, &also) && *r.p == '\0';
+  if (ok) {
+    for (size_t i = 0; i < words.n; i++)
+      ck_strlist_add(out, words.items[i], strlen(words.items[i]));
+    for (size_t i = 0; i < also.n; i++)
+      ck_strlist_add(second, also.items[i], strlen(also.items[i]));
+  }
+  ck_strlist_free(&words);
+  ck_strlist_free(&also);
   return ok;
 }
 

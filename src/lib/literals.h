@@ -34,6 +34,15 @@ void ck_strlist_free(ck_strlist *l);
  * such set of words of at least two bytes is known. */
 bool ck_required_literals(const char *pattern, ck_strlist *out);
 
+/* For one branch without a top-level '|' (ck_split_branches): the words of
+ * ck_required_literals() in 'out', and in 'second' the next best set of
+ * words of which every match also contains one, from another part of the
+ * branch ("\bheve (?:avtale|kontrakt)\w*": "avtale", "kontrakt" and then
+ * "heve"); 'second' stays empty when there is none of four bytes or more.
+ * Returns false, adding nothing, when the branch has an alternation at the
+ * top or no required words. */
+bool ck_required_literal_sets(const char *pattern, ck_strlist *out, ck_strlist *second);
+
 /* Splits 'pattern' at its top-level '|' into branches, appended to 'out'
  * in order. Matching the branches one by one and taking the leftmost match
  * (the earliest branch on a tie) finds what the whole pattern finds, so a

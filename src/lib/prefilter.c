@@ -12,6 +12,7 @@ typedef struct entry {
   char *word;  /* folded, as the automaton sees it */
   char *exact; /* the word in its case when it must match exactly, else NULL */
   uint32_t branch;
+  bool second; /* of the branch's second set */
 } entry;
 
 static int entry_cmp(const void *a, const void *b) {
@@ -21,13 +22,15 @@ static int entry_cmp(const void *a, const void *b) {
     return c;
   if (x->branch != y->branch)
     return x->branch < y->branch ? -1 : 1;
+  if (x->second != y->second)
+    return x->second ? 1 : -1;
   return strcmp(x->exact ? x->exact : "", y->exact ? y->exact : "");
 }
 
 /* An entry for 'word' as ck_required_literals() gives it (owned). */
-static entry make_entry(char *word, uint32_t branch) {
+static entry make_entry(char *word, uint32_t branch, bool second) {
   if (word[0] != CK_EXACT_MARK)
-    return (entry){word, NULL, branch};
+    return (entry){word, NULL, branch, second};
   size_t len = strlen(word + 1);
   char *folded = ck_xmalloc(len + 1);
   unsigned char prev = 0;
@@ -37,7 +40,7 @@ static entry make_entry(char *word, uint32_t branch) {
   }
   folded[len] = '\0';
   memmove(word, word + 1, len + 1);
-  return (entry){folded, word, branch};
+  return (entry){folded, word, branch, second};
 }
 
 /* The patterns a rule's sentences are found through (eval.c uses the same
@@ -86,13 +89,16 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
     return false;
   size_t first = pf->nbranches;
   size_t first_entry = *n;
+  uint64_t needs_second = 0;
   bool ok = true;
   for (size_t i = 0; i < list->n && ok; i++) {
     ck_strlist parts = {0};
     ck_split_branches(list->items[i].src, &parts);
     for (size_t b = 0; b < parts.n && ok; b++) {
-      ck_strlist words = {0};
-      ok = ck_required_literals(parts.items[b], &words);
+      ck_strlist words = {0}, second = {0};
+      /* A pattern kept whole has alternatives at the top: one set only. */
+      ok = ck_required_literal_sets(parts.items[b], &words, &second) ||
+           ck_required_literals(parts.items[b], &words);
       if (ok) {
         uint32_t id = (uint32_t)pf->nbranches;
         size_t k = id - first;
@@ -105,11 +111,22 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
         parts.items[b] = NULL;
         for (size_t w = 0; w < words.n; w++) {
           CK_GROW(*entries, *cap, *n + 1);
-          (*entries)[(*n)++] = make_entry(words.items[w], id);
+          (*entries)[(*n)++] = make_entry(words.items[w], id, false);
           words.items[w] = NULL;
+        }
+        /* Branches from the 64th on share one bit: they go without a
+           second set rather than share its requirement. */
+        if (second.n && k < 63) {
+          needs_second |= (uint64_t)1 << k;
+          for (size_t w = 0; w < second.n; w++) {
+            CK_GROW(*entries, *cap, *n + 1);
+            (*entries)[(*n)++] = make_entry(second.items[w], id, true);
+            second.items[w] = NULL;
+          }
         }
       }
       ck_strlist_free(&words);
+      ck_strlist_free(&second);
     }
     ck_strlist_free(&parts);
   }
@@ -124,8 +141,8 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
     *n = first_entry;
     return false;
   }
-  pf->ranges[li * CK_LANG_COUNT + lang] =
-      (ck_branch_range){true, (uint32_t)first, (uint32_t)(pf->nbranches - first)};
+  pf->ranges[li * CK_LANG_COUNT + lang] = (ck_branch_range){
+      true, (uint32_t)first, (uint32_t)(pf->nbranches - first), needs_second};
   return true;
 }
 
@@ -164,9 +181,10 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
     }
     /* Sorted entries put one word's repeated branches next to each other. */
     const ck_word_owner *last = nowners ? &pf->owners[nowners - 1] : NULL;
-    if (new_word || last->branch != entries[i].branch ||
+    if (new_word || last->branch != entries[i].branch || last->second != entries[i].second ||
         strcmp(last->exact ? last->exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
-      pf->owners[nowners++] = (ck_word_owner){entries[i].branch, entries[i].exact};
+      pf->owners[nowners++] =
+          (ck_word_owner){entries[i].branch, entries[i].second, entries[i].exact};
     } else {
       free(entries[i].exact);
     }
@@ -289,17 +307,43 @@ static void on_hit(void *ctx, size_t word, size_t end) {
       continue;
     ck_candidate_list *c = &st->out->lists[br->list];
     uint64_t bit = (uint64_t)1 << br->bit;
-    if (c->n && c->units[c->n - 1] == unit) {
-      c->masks[c->n - 1] |= bit; /* hits come in text order: a repeat is always the last one */
-      continue;
+    /* Hits come in text order: a unit already listed is always the last. */
+    if (!c->n || c->units[c->n - 1] != unit) {
+      if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 16;
+        c->units = ck_xrealloc(c->units, c->cap * sizeof *c->units);
+        c->masks = ck_xrealloc(c->masks, c->cap * sizeof *c->masks);
+        c->seconds = ck_xrealloc(c->seconds, c->cap * sizeof *c->seconds);
+      }
+      c->units[c->n] = (uint32_t)unit;
+      c->masks[c->n] = c->seconds[c->n] = 0;
+      c->n++;
     }
-    if (c->n == c->cap) {
-      c->cap = c->cap ? c->cap * 2 : 16;
-      c->units = ck_xrealloc(c->units, c->cap * sizeof *c->units);
-      c->masks = ck_xrealloc(c->masks, c->cap * sizeof *c->masks);
+    if (o->second)
+      c->seconds[c->n - 1] |= bit;
+    else
+      c->masks[c->n - 1] |= bit;
+  }
+}
+
+/* Keeps, of each list's units, those holding a word of some branch and,
+   for a branch with a second set, a word of that too; the masks keep only
+   such branches. */
+static void require_second_words(const ck_prefilter *pf, ck_lang lang, ck_candidates *out) {
+  for (size_t li = 0; li < out->nlists; li++) {
+    ck_candidate_list *c = &out->lists[li];
+    uint64_t needs = pf->ranges[li * CK_LANG_COUNT + lang].needs_second;
+    size_t kept = 0;
+    for (size_t i = 0; i < c->n; i++) {
+      uint64_t m = c->masks[i] & (c->seconds[i] | ~needs);
+      if (m) {
+        c->units[kept] = c->units[i];
+        c->masks[kept++] = m;
+      }
     }
-    c->units[c->n] = (uint32_t)unit;
-    c->masks[c->n++] = bit;
+    c->n = kept;
+    free(c->seconds);
+    c->seconds = NULL;
   }
 }
 
@@ -310,12 +354,14 @@ void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates 
     return;
   scan_state st = {pf, doc, ck_buf_cstr(&doc->text), out, 0, 0};
   ck_ac_scan(pf->ac, st.text, doc->text.len, on_hit, &st);
+  require_second_words(pf, doc->lang, out);
 }
 
 void ck_candidates_free(ck_candidates *c) {
   for (size_t r = 0; r < c->nlists; r++) {
     free(c->lists[r].units);
     free(c->lists[r].masks);
+    free(c->lists[r].seconds);
   }
   free(c->lists);
   memset(c, 0, sizeof *c);

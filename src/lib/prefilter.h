@@ -7,7 +7,10 @@
  * compiled code. A document is scanned once for all words; for each list of
  * patterns the evaluator then gets the sentences (or blocks) that hold one
  * of its words and, per sentence, which branches those words belong to, and
- * runs only those branches there. A short branch with a known first letter
+ * runs only those branches there. A branch may also name a second set of
+ * words from another part of it ("heve" beside "avtale|kontrakt"): a
+ * sentence is its candidate only when it holds a word of each. A short
+ * branch with a known first letter
  * lets PCRE2 skip ahead fast, where the whole alternation of thirty words
  * would be tried at every character. */
 #ifndef CK_PREFILTER_H
@@ -54,11 +57,13 @@ typedef struct ck_branch {
 typedef struct ck_branch_range {
   bool covered; /* false: the list has a pattern without safe words, scan it whole */
   uint32_t first, n;
+  uint64_t needs_second; /* bits of the branches that have a second set of words */
 } ck_branch_range;
 
 /* A branch that needs an automaton word; some need it in its exact case. */
 typedef struct ck_word_owner {
   uint32_t branch;
+  bool second; /* the word is of the branch's second set */
   char *exact; /* the word as it must be written, owned; NULL: any case */
 } ck_word_owner;
 
@@ -98,6 +103,7 @@ const pcre2_code *ck_branch_code(const ck_branch *b);
 typedef struct ck_candidate_list {
   uint32_t *units;
   uint64_t *masks;
+  uint64_t *seconds; /* while scanning: the branches whose second words the unit holds */
   size_t n, cap;
 } ck_candidate_list;
 

@@ -70,6 +70,66 @@ static void extraction(void) {
   }
 }
 
+/* Both sets of a branch as "first / second", "-" for a set that is absent. */
+static char *sets_of(const char *branch) {
+  ck_strlist first = {0}, second = {0};
+  ck_buf out = CK_BUF_INIT;
+  if (!ck_required_literal_sets(branch, &first, &second))
+    ck_buf_puts(&out, "-");
+  for (int k = 0; k < 2 && first.n; k++) {
+    const ck_strlist *l = k ? &second : &first;
+    if (k)
+      ck_buf_puts(&out, " / ");
+    if (k && l->n == 0)
+      ck_buf_puts(&out, "-");
+    for (size_t i = 0; i < l->n; i++) {
+      if (i)
+        ck_buf_putc(&out, '|');
+      ck_buf_puts(&out, l->items[i][0] == CK_EXACT_MARK ? "=" : "");
+      ck_buf_puts(&out, l->items[i] + (l->items[i][0] == CK_EXACT_MARK));
+    }
+  }
+  ck_strlist_free(&first);
+  ck_strlist_free(&second);
+  return ck_buf_detach(&out);
+}
+
+/* The second set: another required part of the branch, never the first
+   set again, never from an optional or repeated part, and from a
+   lookahead at the top (its text lies in the same subject). */
+static void second_sets(void) {
+  static const struct {
+    const char *branch, *want;
+  } cases[] = {
+      {"\\bheve (?:[^\\s.!?;]+ ){0,2}?(?:avtale|kontrakt|rammeavtale)\\w*",
+       "avtale|kontrakt|rammeavtale / heve"},
+      {"\\bleie(?:avtale|modell|ordning)\\w* (?:[^\\s.!?;]+ ){0,3}?(?:pc|datamaskin)\\w*",
+       "avtale|modell|ordning / leie"},
+      {"garanti", "garanti / -"},
+      {"\\bgaranti\\w* på (?:minst )?\\d+ år", "garanti / -"},
+      {"\\bgaranti\\w* (?:reservedel)?", "garanti / -"},
+      {"(?:søm)+tjeneste", "tjeneste / søm"},
+      {"(?:søm)*tjeneste", "tjeneste / -"},
+      {"\\bgaranti\\w* på \\d+ år", "garanti / -"},
+      {"\\b(?:vedlikehold|verksted)\\w*(?=.*\\b(?:kjøretøy|\\w*bil)\\b)",
+       "vedlikehold|verksted / kjøretøy|bil"},
+      {"(?=.*\\bbil)\\bservice", "service / bil"},
+      {"\\bservice(?=.*\\bbil)?", "service / -"},
+      {"\\bservice(?!.*\\bbil)", "service / -"},
+      {"\\bservice(?<=bilservice)", "service / -"},
+      {"(?=garanti)\\w+", "-"},
+      {"(?-i:\\bEPD) standard", "standard / =EPD"},
+      {"(?-i:\\bEN) standard", "standard / -"},
+      {"vedlikehold av vedlikehold", "vedlikehold av vedlikehold / -"},
+      {"foo|bar", "-"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *got = sets_of(cases[i].branch);
+    STR_EQ(got, cases[i].want, cases[i].branch);
+    free(got);
+  }
+}
+
 typedef struct seen {
   size_t word[16], end[16];
   size_t n;
@@ -304,6 +364,7 @@ static void many_states(void) {
 
 int main(void) {
   extraction();
+  second_sets();
   automaton();
   byte_classes();
   many_states();
