@@ -151,8 +151,8 @@ struct ck_rule_eval {
 
 /* What one rule's patterns find in the whole document. */
 typedef struct rule_cache {
-  bool has_hits[CK_CHANNEL_WHEN]; /* MATCH, CONTRADICT */
-  hits hits[CK_CHANNEL_WHEN];
+  bool has_hits[CK_CHANNEL_ALL]; /* MATCH, CONTRADICT */
+  hits hits[CK_CHANNEL_ALL];
   bool has_when;
   size_t *when_blocks; /* blocks where the condition matches, ascending */
   size_t nwhen, cap_when;
@@ -373,15 +373,52 @@ static bool any_matches(const evaluator *ev, const ck_pattern_list *list, const 
   return false;
 }
 
-/* Whether a sentence with a hit also satisfies the 'all' and 'none' parts. */
-static bool sentence_qualifies(const evaluator *ev, const ck_pattern_set *ps, size_t sentence) {
+/* The branches of list 'li' whose words 'sentence' holds (0: none of
+   them), from the prefilter's candidates. */
+static uint64_t sentence_mask(ck_rule_eval *ev, size_t li, size_t sentence) {
+  const ck_candidate_list *c = candidates_of(ev, li);
+  size_t lo = 0, hi = c->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->units[mid] < sentence)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < c->n && c->units[lo] == sentence ? c->masks[lo] : 0;
+}
+
+/* Whether some pattern of 'list' (channel 'channel' of rule 'rule') matches
+   in 'sentence', or with 'every', whether each of them does. Through the
+   prefilter when it covers the list: a pattern whose words the sentence
+   lacks fails without a call to PCRE2, and one that has them runs only the
+   branches with words there. */
+static bool list_in_sentence(ck_rule_eval *ev, size_t rule, ck_channel channel,
+                             const ck_pattern_list *list, bool every, size_t sentence) {
+  if (list->n == 0)
+    return every;
   const ck_sentence *s = &ev->doc->sentences[sentence];
   const char *text = ck_buf_cstr(&ev->doc->text) + s->start;
-  size_t len = s->end - s->start;
-  for (size_t i = 0; i < ps->all.n; i++)
-    if (!matches_in(ev, &ps->all.items[i], text, len))
-      return false;
-  return !any_matches(ev, &ps->none, text, len);
+  size_t len = s->end - s->start, ms, me;
+  const ck_prefilter *pf = ev->rs->prefilter;
+  size_t li = ck_prefilter_list_index(pf, channel, rule);
+  ck_branch_range range = ck_prefilter_range(pf, li, ev->doc->lang);
+  uint64_t mask = range.covered ? sentence_mask(ev, li, sentence) : 0;
+  for (size_t i = 0; i < list->n; i++) {
+    bool found = range.covered ? mask && find_branches(ev, range, mask, (uint32_t)i, text, len,
+                                                       0, &ms, &me)
+                               : matches_in(ev, &list->items[i], text, len);
+    if (found != every)
+      return found;
+  }
+  return every;
+}
+
+/* Whether a sentence with a hit also satisfies the 'all' and 'none' parts. */
+static bool sentence_qualifies(ck_rule_eval *ev, size_t rule, const ck_pattern_set *ps,
+                               size_t sentence) {
+  return list_in_sentence(ev, rule, CK_CHANNEL_ALL, &ps->all, true, sentence) &&
+         !list_in_sentence(ev, rule, CK_CHANNEL_NONE, &ps->none, false, sentence);
 }
 
 static bool is_word_byte(unsigned char c) { return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
@@ -804,7 +841,7 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
         driver = (ck_pattern_list){ps->all.items, 1, 1};
       collect_rule_hits(ev, rule->index, CK_CHANNEL_MATCH, &driver, scratch);
       for (size_t i = 0; i < scratch->n; i++) {
-        if (!sentence_qualifies(ev, ps, scratch->items[i].sentence))
+        if (!sentence_qualifies(ev, rule->index, ps, scratch->items[i].sentence))
           continue;
         judgement j = judge(ev, rule, &scratch->items[i]);
         if (j.score > best.score || (j.score == best.score && stronger_figure(rule, &j, &best)))
@@ -971,7 +1008,7 @@ static void free_cache(ck_rule_eval *ev) {
   if (!ev->cache)
     return;
   for (size_t r = 0; r < ev->rs->nrules; r++) {
-    for (int ch = 0; ch < CK_CHANNEL_WHEN; ch++)
+    for (int ch = 0; ch < CK_CHANNEL_ALL; ch++)
       free(ev->cache[r].hits[ch].items);
     free(ev->cache[r].when_blocks);
   }

@@ -62,6 +62,12 @@ static ck_pattern_list list_of(const ck_ruleset *rs, ck_channel channel, size_t 
   case CK_CHANNEL_CONTRADICT:
     ps = ck_lang_patterns_get(&rs->rules[owner]->contradict, lang);
     break;
+  case CK_CHANNEL_ALL:
+    ps = ck_lang_patterns_get(&rs->rules[owner]->match, lang);
+    return ps ? ps->all : (ck_pattern_list){0};
+  case CK_CHANNEL_NONE:
+    ps = ck_lang_patterns_get(&rs->rules[owner]->match, lang);
+    return ps ? ps->none : (ck_pattern_list){0};
   case CK_CHANNEL_WHEN:
     ps = rs->rules[owner]->has_when ? ck_lang_patterns_get(&rs->rules[owner]->when, lang) : NULL;
     break;

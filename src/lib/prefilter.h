@@ -28,12 +28,15 @@
 struct ck_ruleset;
 struct ck_pattern;
 
-/* What a list of patterns is for. MATCH (a rule's sentence finders) and
- * CONTRADICT work on sentences; WHEN (a rule's applicability condition) and
+/* What a list of patterns is for. MATCH (a rule's sentence finders),
+ * CONTRADICT, ALL and NONE (what a sentence found must also hold, and must
+ * not) work on sentences; WHEN (a rule's applicability condition) and
  * SUBJECT (a pack's subject words) on blocks, headings included. */
 typedef enum {
   CK_CHANNEL_MATCH,
   CK_CHANNEL_CONTRADICT,
+  CK_CHANNEL_ALL,
+  CK_CHANNEL_NONE,
   CK_CHANNEL_WHEN,
   CK_CHANNEL_SUBJECT,
   CK_CHANNEL_COUNT
@@ -84,7 +87,7 @@ typedef struct ck_prefilter {
 ck_prefilter *ck_prefilter_build(const struct ck_ruleset *rs);
 void ck_prefilter_free(ck_prefilter *pf);
 
-/* The list of 'channel' of rule 'owner' (MATCH, CONTRADICT, WHEN), or of
+/* The list of 'channel' of rule 'owner' (MATCH ... WHEN), or of
  * pack 'owner' (SUBJECT; its index in ck_ruleset.packs). */
 size_t ck_prefilter_list_index(const ck_prefilter *pf, ck_channel channel, size_t owner);
 

@@ -199,8 +199,8 @@ static void required_words_hold(void) {
     for (size_t k = 0; k < 3; k++)
       for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
         const ck_pattern_set *ps = &sets[k]->by_lang[lang];
-        const ck_pattern_list *lists[] = {&ps->any, &ps->all};
-        for (size_t l = 0; l < 2; l++)
+        const ck_pattern_list *lists[] = {&ps->any, &ps->all, &ps->none};
+        for (size_t l = 0; l < 3; l++)
           for (size_t p = 0; p < lists[l]->n; p++) {
             ck_strlist parts = {0};
             ck_split_branches(lists[l]->items[p].src, &parts);
