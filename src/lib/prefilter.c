@@ -12,6 +12,7 @@ typedef struct entry {
   char *word;  /* folded, as the automaton sees it */
   char *exact; /* the word in its case when it must match exactly, else NULL */
   uint32_t branch;
+  uint8_t lang; /* the branch's */
   bool second; /* of the branch's second set */
 } entry;
 
@@ -20,6 +21,8 @@ static int entry_cmp(const void *a, const void *b) {
   int c = strcmp(x->word, y->word);
   if (c)
     return c;
+  if (x->lang != y->lang)
+    return x->lang < y->lang ? -1 : 1;
   if (x->branch != y->branch)
     return x->branch < y->branch ? -1 : 1;
   if (x->second != y->second)
@@ -28,9 +31,9 @@ static int entry_cmp(const void *a, const void *b) {
 }
 
 /* An entry for 'word' as ck_required_literals() gives it (owned). */
-static entry make_entry(char *word, uint32_t branch, bool second) {
+static entry make_entry(char *word, uint32_t branch, ck_lang lang, bool second) {
   if (word[0] != CK_EXACT_MARK)
-    return (entry){word, NULL, branch, second};
+    return (entry){word, NULL, branch, (uint8_t)lang, second};
   size_t len = strlen(word + 1);
   char *folded = ck_xmalloc(len + 1);
   unsigned char prev = 0;
@@ -40,7 +43,7 @@ static entry make_entry(char *word, uint32_t branch, bool second) {
   }
   folded[len] = '\0';
   memmove(word, word + 1, len + 1);
-  return (entry){folded, word, branch, second};
+  return (entry){folded, word, branch, (uint8_t)lang, second};
 }
 
 /* The patterns a rule's sentences are found through (eval.c uses the same
@@ -117,7 +120,7 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
         parts.items[b] = NULL;
         for (size_t w = 0; w < words.n; w++) {
           CK_GROW(*entries, *cap, *n + 1);
-          (*entries)[(*n)++] = make_entry(words.items[w], id, false);
+          (*entries)[(*n)++] = make_entry(words.items[w], id, lang, false);
           words.items[w] = NULL;
         }
         /* Branches from the 64th on share one bit: they go without a
@@ -126,7 +129,7 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
           needs_second |= (uint64_t)1 << k;
           for (size_t w = 0; w < second.n; w++) {
             CK_GROW(*entries, *cap, *n + 1);
-            (*entries)[(*n)++] = make_entry(second.items[w], id, true);
+            (*entries)[(*n)++] = make_entry(second.items[w], id, lang, true);
             second.items[w] = NULL;
           }
         }
@@ -171,31 +174,40 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
     }
   }
   qsort(entries, n, sizeof *entries, entry_cmp);
-  /* One automaton word per distinct word; its branches in a run. */
+  /* One automaton word per distinct word; its branches in a run per
+     language, which the sort puts together. */
   char **words = ck_xcalloc(n + 1, sizeof *words);
-  pf->owner_start = ck_xcalloc(n + 2, sizeof *pf->owner_start);
+  pf->owner_start = ck_xcalloc((n + 1) * CK_LANG_COUNT + 1, sizeof *pf->owner_start);
   pf->owners = ck_xcalloc(n + 1, sizeof *pf->owners);
-  size_t nowners = 0;
+  size_t nowners = 0, next_start = 0; /* owner_start entries filled so far */
   for (size_t i = 0; i < n; i++) {
     /* Compare with the kept copy: repeats are freed as they are passed. */
     bool new_word = pf->nwords == 0 || strcmp(entries[i].word, words[pf->nwords - 1]) != 0;
-    if (new_word) {
-      pf->owner_start[pf->nwords] = nowners;
+    if (new_word)
       words[pf->nwords++] = entries[i].word;
-    } else {
+    else
       free(entries[i].word);
-    }
+    /* Every (word, language) slot up to this entry's starts here. */
+    size_t slot = (pf->nwords - 1) * CK_LANG_COUNT + entries[i].lang;
+    while (next_start <= slot)
+      pf->owner_start[next_start++] = nowners;
     /* Sorted entries put one word's repeated branches next to each other. */
     const ck_word_owner *last = nowners ? &pf->owners[nowners - 1] : NULL;
     if (new_word || last->branch != entries[i].branch || last->second != entries[i].second ||
         strcmp(last->exact ? last->exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
-      pf->owners[nowners++] =
-          (ck_word_owner){entries[i].branch, entries[i].second, entries[i].exact};
+      const ck_branch *br = &pf->branches[entries[i].branch];
+      pf->owners[nowners++] = (ck_word_owner){.branch = entries[i].branch,
+                                              .list = br->list,
+                                              .bit = br->bit,
+                                              .by_block = br->by_block,
+                                              .second = entries[i].second,
+                                              .exact = entries[i].exact};
     } else {
       free(entries[i].exact);
     }
   }
-  pf->owner_start[pf->nwords] = nowners;
+  while (next_start <= pf->nwords * CK_LANG_COUNT)
+    pf->owner_start[next_start++] = nowners;
   pf->nowners = nowners;
   if (pf->nwords)
     pf->ac = ck_ac_build(words, pf->nwords);
@@ -291,18 +303,16 @@ static void on_hit(void *ctx, size_t word, size_t end) {
   scan_state *st = ctx;
   const ck_prefilter *pf = st->pf;
   size_t sentence = (size_t)-2; /* looked up when a branch needs it */
-  for (size_t k = pf->owner_start[word]; k < pf->owner_start[word + 1]; k++) {
+  size_t slot = word * CK_LANG_COUNT + st->doc->lang;
+  for (size_t k = pf->owner_start[slot]; k < pf->owner_start[slot + 1]; k++) {
     const ck_word_owner *o = &pf->owners[k];
-    const ck_branch *br = &pf->branches[o->branch];
-    if (br->lang != st->doc->lang)
-      continue;
     if (o->exact) {
       size_t len = strlen(o->exact);
       if (memcmp(st->text + end - len, o->exact, len) != 0)
         continue; /* "en" where the pattern wants "EN" */
     }
     size_t unit;
-    if (!br->by_block) {
+    if (!o->by_block) {
       if (sentence == (size_t)-2)
         sentence = sentence_of(st, end - 1);
       unit = sentence;
@@ -311,8 +321,8 @@ static void on_hit(void *ctx, size_t word, size_t end) {
     }
     if (unit == (size_t)-1)
       continue;
-    ck_candidate_list *c = &st->out->lists[br->list];
-    uint64_t bit = (uint64_t)1 << br->bit;
+    ck_candidate_list *c = &st->out->lists[o->list];
+    uint64_t bit = (uint64_t)1 << o->bit;
     /* Hits come in text order: a unit already listed is always the last. */
     if (!c->n || c->units[c->n - 1] != unit) {
       if (c->n == c->cap) {

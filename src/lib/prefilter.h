@@ -63,17 +63,25 @@ typedef struct ck_branch_range {
   uint64_t needs_second; /* bits of the branches that have a second set of words */
 } ck_branch_range;
 
-/* A branch that needs an automaton word; some need it in its exact case. */
+/* A branch that needs an automaton word; some need it in its exact case.
+ * What a hit needs of the branch is copied here: a document's scan reads
+ * owners one after the other, and a detour to the branch for each would
+ * cost a cache miss per hit. */
 typedef struct ck_word_owner {
   uint32_t branch;
-  bool second; /* the word is of the branch's second set */
-  char *exact; /* the word as it must be written, owned; NULL: any case */
+  uint32_t list;  /* the branch's list */
+  uint8_t bit;    /* the branch's bit */
+  bool by_block;  /* the branch's list works on blocks */
+  bool second;    /* the word is of the branch's second set */
+  char *exact;    /* the word as it must be written, owned; NULL: any case */
 } ck_word_owner;
 
 typedef struct ck_prefilter {
   ck_ac *ac;                  /* NULL when no list is covered */
   size_t nwords;
-  size_t *owner_start;        /* word i belongs to owners[owner_start[i] .. owner_start[i + 1]) */
+  /* The branches of word i in language l are owners[owner_start[i * CK_LANG_COUNT + l] ..
+     owner_start[i * CK_LANG_COUNT + l + 1]): a document's hits skip the other languages'. */
+  size_t *owner_start;
   ck_word_owner *owners;
   size_t nowners;
   ck_branch *branches;
