@@ -37,6 +37,7 @@ void ck_strlist_free(ck_strlist *l) {
 typedef struct reader {
   const char *p;
   bool exact; /* inside "(?-i:...)": words keep their case */
+  bool at_b;  /* right after "\b": a word starting here starts a word of the text */
 } reader;
 
 static bool parse_alternation(reader *r, ck_strlist *out);
@@ -148,24 +149,39 @@ static size_t min_chars(const ck_strlist *l) {
   for (size_t i = 0; i < l->n; i++) {
     size_t n = 0;
     for (const unsigned char *p = (const unsigned char *)l->items[i]; *p; p++)
-      n += (*p & 0xC0) != 0x80 && *p != (unsigned char)CK_EXACT_MARK;
+      n += (*p & 0xC0) != 0x80 && *p != (unsigned char)CK_EXACT_MARK &&
+           *p != (unsigned char)CK_START_MARK;
     if (n < m)
       m = n;
   }
   return l->n ? m : 0;
 }
+
+/* A word's length in bytes as the choice of words weighs it: the exact
+   mark counts (see flush_run), the start mark does not. */
+static size_t word_len(const char *w) { return strlen(w) - (w[0] == CK_START_MARK); }
 
 static size_t min_len(const ck_strlist *l) {
   size_t m = SIZE_MAX;
   for (size_t i = 0; i < l->n; i++) {
-    size_t n = strlen(l->items[i]);
+    size_t n = word_len(l->items[i]);
     if (n < m)
       m = n;
   }
   return l->n ? m : 0;
 }
 
-static void flush_run(ck_buf *run, choice *c, bool exact) {
+/* Whether folded text 's' begins with a character \w holds for: an ASCII
+   letter or digit, or a Latin-1 letter (lower case after folding). */
+static bool starts_word_char(const char *s, size_t len) {
+  unsigned char c = (unsigned char)s[0];
+  if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+    return true;
+  unsigned char d = len > 1 ? (unsigned char)s[1] : 0;
+  return c == 0xC3 && d >= 0xA0 && d <= 0xBF && d != 0xB7;
+}
+
+static void flush_run(ck_buf *run, choice *c, bool exact, bool at_b) {
   /* Trailing or leading spaces are part of the pattern, but shorter words
      are safer against whitespace the document writes differently. */
   size_t start = 0, end = run->len;
@@ -176,19 +192,20 @@ static void flush_run(ck_buf *run, choice *c, bool exact) {
   size_t len = end - start;
   if (len >= MIN_WORD) {
     ck_strlist word = {0};
-    if (exact) {
-      /* The marker makes the word one byte longer: a word that must match
-         its case is also the more selective one. */
-      ck_buf marked = CK_BUF_INIT;
+    ck_buf marked = CK_BUF_INIT;
+    /* "\bgaranti": the text has "garanti" at the start of a word. Not
+       when spaces were trimmed off the front: the \b was before them. */
+    if (at_b && start == 0 && starts_word_char(run->ptr, len))
+      ck_buf_putc(&marked, CK_START_MARK);
+    /* The exact marker makes the word one byte longer: a word that must
+       match its case is also the more selective one. */
+    if (exact)
       ck_buf_putc(&marked, CK_EXACT_MARK);
-      ck_buf_put(&marked, run->ptr + start, len);
-      ck_strlist_add(&word, marked.ptr, marked.len);
-      ck_buf_free(&marked);
-    } else {
-      ck_strlist_add(&word, run->ptr + start, len);
-    }
+    ck_buf_put(&marked, run->ptr + start, len);
+    ck_strlist_add(&word, marked.ptr, marked.len);
+    ck_buf_free(&marked);
     keep_set(c, &word);
-    if (c->run_best.n == 0 || strlen(word.items[0]) > strlen(c->run_best.items[0])) {
+    if (c->run_best.n == 0 || len > word_len(c->run_best.items[0])) {
       ck_strlist_free(&c->run_best);
       c->run_best = word;
     } else {
@@ -230,11 +247,12 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
   c.keep_all = second != NULL;
   ck_buf run = CK_BUF_INIT;
   bool optional, repeats;
+  bool run_at_b = false; /* the run being read began right after "\b" */
   while (*r->p && *r->p != '|' && *r->p != ')') {
     const char *atom = r->p;
     unsigned char ch = (unsigned char)*atom;
     if (ch == '\\') {
-      flush_run(&run, &c, r->exact);
+      flush_run(&run, &c, r->exact, run_at_b);
       char e = atom[1];
       r->p = atom + (e ? 2 : 1);
       if (e == 'Q') { /* \Q...\E quotes: give up on words, skip the text */
@@ -248,13 +266,15 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
         r->p = end ? end + 1 : r->p + strlen(r->p);
       }
       skip_quantifier(r, &optional, &repeats);
+      r->at_b = e == 'b' && !optional && !repeats;
     } else if (ch == '[') {
-      flush_run(&run, &c, r->exact);
+      flush_run(&run, &c, r->exact, run_at_b);
       r->p = atom + 1;
       skip_class(r);
       skip_quantifier(r, &optional, &repeats);
+      r->at_b = false;
     } else if (ch == '(') {
-      flush_run(&run, &c, r->exact);
+      flush_run(&run, &c, r->exact, run_at_b);
       r->p = atom + 1;
       bool lookaround = false, options = false, group_exact = r->exact;
       if (r->p[0] == '?') {
@@ -300,11 +320,13 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
         if (ok && !optional && min_len(&inner) >= MIN_WORD)
           keep_set(&c, &inner);
         ck_strlist_free(&inner);
+        r->at_b = false;
         continue;
       }
       if (lookaround || options) {
         skip_group(r);
         skip_quantifier(r, &optional, &repeats);
+        r->at_b = false;
         continue;
       }
       ck_strlist inner = {0};
@@ -312,6 +334,7 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
       r->exact = group_exact;
       bool ok = parse_alternation(r, &inner);
       r->exact = outer_exact;
+      r->at_b = false;
       if (*r->p == ')')
         r->p++;
       else
@@ -328,9 +351,10 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
         ck_strlist_free(&inner);
       }
     } else if (ch == '.' || ch == '^' || ch == '$') {
-      flush_run(&run, &c, r->exact);
+      flush_run(&run, &c, r->exact, run_at_b);
       r->p = atom + 1;
       skip_quantifier(r, &optional, &repeats);
+      r->at_b = false;
     } else {
       size_t n = utf8_len(ch);
       for (size_t k = 1; k < n; k++)
@@ -340,10 +364,14 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
         }
       r->p = atom + n;
       skip_quantifier(r, &optional, &repeats);
+      bool at_b = r->at_b;
+      r->at_b = false;
       if (optional) {
-        flush_run(&run, &c, r->exact);
+        flush_run(&run, &c, r->exact, run_at_b);
         continue;
       }
+      if (run.len == 0)
+        run_at_b = at_b;
       unsigned char prev = 0;
       for (size_t k = 0; k < n; k++) {
         unsigned char b = r->exact ? (unsigned char)atom[k] : ck_fold_byte(prev, (unsigned char)atom[k]);
@@ -351,10 +379,10 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
         prev = (unsigned char)atom[k];
       }
       if (repeats)
-        flush_run(&run, &c, r->exact); /* "a+" holds one "a"; what follows may not be adjacent */
+        flush_run(&run, &c, r->exact, run_at_b); /* "a+" holds one "a"; what follows may not be adjacent */
     }
   }
-  flush_run(&run, &c, r->exact);
+  flush_run(&run, &c, r->exact, run_at_b);
   ck_buf_free(&run);
   bool ok = true;
   size_t run_len = c.run_best.n ? strlen(c.run_best.items[0]) : 0;
@@ -394,8 +422,9 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
 /* Reads alternatives up to ')' or the end: the union of their words, or
    false when one alternative has none. */
 static bool parse_alternation(reader *r, ck_strlist *out) {
-  bool ok = true;
+  bool ok = true, at_b = r->at_b; /* "\b(?:a|b)": each alternative starts after it */
   for (;;) {
+    r->at_b = at_b;
     if (!parse_sequence(r, out, NULL))
       ok = false;
     if (*r->p != '|')
@@ -406,7 +435,7 @@ static bool parse_alternation(reader *r, ck_strlist *out) {
 }
 
 bool ck_required_literal_sets(const char *pattern, ck_strlist *out, ck_strlist *second) {
-  reader r = {pattern, false};
+  reader r = {pattern, false, false};
   ck_strlist words = {0}, also = {0};
   bool ok = parse_sequence(&r, &words, &also) && *r.p == '\0';
   if (ok) {
@@ -421,12 +450,14 @@ bool ck_required_literal_sets(const char *pattern, ck_strlist *out, ck_strlist *
 }
 
 bool ck_required_literals(const char *pattern, ck_strlist *out) {
-  reader r = {pattern, false};
+  reader r = {pattern, false, false};
   ck_strlist words = {0};
   bool ok = parse_alternation(&r, &words) && *r.p == '\0';
   if (ok)
-    for (size_t i = 0; i < words.n; i++)
-      ck_strlist_add(out, words.items[i], strlen(words.items[i]));
+    for (size_t i = 0; i < words.n; i++) {
+      const char *w = words.items[i] + (words.items[i][0] == CK_START_MARK);
+      ck_strlist_add(out, w, strlen(w));
+    }
   ck_strlist_free(&words);
   return ok;
 }
@@ -462,7 +493,7 @@ static bool splits_safely(const char *p) {
       if (e)
         p++;
     } else if (*p == '[') {
-      reader r = {p + 1, false};
+      reader r = {p + 1, false, false};
       skip_class(&r);
       p = r.p - 1;
     } else if (*p == '(' && p[1] == '*') {
@@ -479,7 +510,7 @@ bool ck_split_branches(const char *pattern, ck_strlist *out) {
     ck_strlist_add(out, pattern, strlen(pattern));
     return false;
   }
-  reader r = {pattern, false};
+  reader r = {pattern, false, false};
   const char *start = pattern;
   int depth = 0;
   while (*r.p) {

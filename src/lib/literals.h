@@ -27,6 +27,10 @@ void ck_strlist_free(ck_strlist *l);
 /* Marks a word that must match with its case as written (it comes from a
  * "(?-i:...)" group): the byte before the word's text. */
 #define CK_EXACT_MARK '\x01'
+/* Marks a word that starts a word of the text (it follows "\b" and begins
+ * with a letter or digit): the first byte, before any CK_EXACT_MARK. Only
+ * ck_required_literal_sets() gives it. */
+#define CK_START_MARK '\x02'
 
 /* Adds to 'out' words such that every match of the PCRE2 'pattern'
  * contains at least one of them: lower-cased, or CK_EXACT_MARK and the
@@ -35,7 +39,8 @@ void ck_strlist_free(ck_strlist *l);
 bool ck_required_literals(const char *pattern, ck_strlist *out);
 
 /* For one branch without a top-level '|' (ck_split_branches): the words of
- * ck_required_literals() in 'out', and in 'second' the next best set of
+ * ck_required_literals() in 'out' (with CK_START_MARK where it applies),
+ * and in 'second' the next best set of
  * words of which every match also contains one, from another part of the
  * branch ("\bheve (?:avtale|kontrakt)\w*": "avtale", "kontrakt" and then
  * "heve"); 'second' stays empty when there is none of four bytes or more.

@@ -14,6 +14,7 @@ typedef struct entry {
   uint32_t branch;
   uint8_t lang; /* the branch's */
   bool second; /* of the branch's second set */
+  bool word_start; /* the match has it at the start of a word of the text */
 } entry;
 
 static int entry_cmp(const void *a, const void *b) {
@@ -27,13 +28,18 @@ static int entry_cmp(const void *a, const void *b) {
     return x->branch < y->branch ? -1 : 1;
   if (x->second != y->second)
     return x->second ? 1 : -1;
+  if (x->word_start != y->word_start)
+    return x->word_start ? 1 : -1;
   return strcmp(x->exact ? x->exact : "", y->exact ? y->exact : "");
 }
 
 /* An entry for 'word' as ck_required_literals() gives it (owned). */
 static entry make_entry(char *word, uint32_t branch, ck_lang lang, bool second) {
+  bool word_start = word[0] == CK_START_MARK;
+  if (word_start)
+    memmove(word, word + 1, strlen(word)); /* the NUL too */
   if (word[0] != CK_EXACT_MARK)
-    return (entry){word, NULL, branch, (uint8_t)lang, second};
+    return (entry){word, NULL, branch, (uint8_t)lang, second, word_start};
   size_t len = strlen(word + 1);
   char *folded = ck_xmalloc(len + 1);
   unsigned char prev = 0;
@@ -43,7 +49,7 @@ static entry make_entry(char *word, uint32_t branch, ck_lang lang, bool second) 
   }
   folded[len] = '\0';
   memmove(word, word + 1, len + 1);
-  return (entry){folded, word, branch, (uint8_t)lang, second};
+  return (entry){folded, word, branch, (uint8_t)lang, second, word_start};
 }
 
 /* The patterns a rule's sentences are found through (eval.c uses the same
@@ -194,6 +200,7 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
     /* Sorted entries put one word's repeated branches next to each other. */
     const ck_word_owner *last = nowners ? &pf->owners[nowners - 1] : NULL;
     if (new_word || last->branch != entries[i].branch || last->second != entries[i].second ||
+        last->word_start != entries[i].word_start ||
         strcmp(last->exact ? last->exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
       const ck_branch *br = &pf->branches[entries[i].branch];
       pf->owners[nowners++] = (ck_word_owner){.branch = entries[i].branch,
@@ -201,6 +208,8 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
                                               .bit = br->bit,
                                               .by_block = br->by_block,
                                               .second = entries[i].second,
+                                              .word_start = entries[i].word_start,
+                                              .len = (uint16_t)(strlen(words[pf->nwords - 1]) < UINT16_MAX ? strlen(words[pf->nwords - 1]) : UINT16_MAX),
                                               .exact = entries[i].exact};
     } else {
       free(entries[i].exact);
@@ -299,6 +308,11 @@ static size_t block_of(scan_state *st, size_t off) {
   return st->block;
 }
 
+static bool is_ascii_word_byte(char ch) {
+  unsigned char c = (unsigned char)ch;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 static void on_hit(void *ctx, size_t word, size_t end) {
   scan_state *st = ctx;
   const ck_prefilter *pf = st->pf;
@@ -306,6 +320,11 @@ static void on_hit(void *ctx, size_t word, size_t end) {
   size_t slot = word * CK_LANG_COUNT + st->doc->lang;
   for (size_t k = pf->owner_start[slot]; k < pf->owner_start[slot + 1]; k++) {
     const ck_word_owner *o = &pf->owners[k];
+    /* "\bfor" does not match the "for" of "informasjon": an ASCII letter,
+       digit or '_' before the word is a word character for certain (a
+       byte of a UTF-8 letter is not looked at: it might be punctuation). */
+    if (o->word_start && end > o->len && is_ascii_word_byte(st->text[end - o->len - 1]))
+      continue;
     if (o->exact) {
       size_t len = strlen(o->exact);
       if (memcmp(st->text + end - len, o->exact, len) != 0)

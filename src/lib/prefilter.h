@@ -73,6 +73,8 @@ typedef struct ck_word_owner {
   uint8_t bit;    /* the branch's bit */
   bool by_block;  /* the branch's list works on blocks */
   bool second;    /* the word is of the branch's second set */
+  bool word_start; /* a match has the word at the start of a word of the text */
+  uint16_t len;   /* the word's length in bytes (capped) */
   char *exact;    /* the word as it must be written, owned; NULL: any case */
 } ck_word_owner;
 

@@ -150,13 +150,24 @@ static void equivalence(void) {
       same_matches(patterns[p], sentences[s]);
 }
 
+static bool ascii_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 /* Whether 'text' holds one of 'words' as the prefilter would see it: folded
-   like the automaton, or in its case for a word marked exact. */
+   like the automaton, or in its case for a word marked exact; a word
+   marked as a word's start not right after an ASCII letter or digit. */
 static bool holds_one(const char *text, const char *folded, const ck_strlist *words) {
   for (size_t i = 0; i < words->n; i++) {
     const char *w = words->items[i];
-    if (w[0] == CK_EXACT_MARK ? strstr(text, w + 1) != NULL : strstr(folded, w) != NULL)
-      return true;
+    bool start = *w == CK_START_MARK;
+    w += start;
+    bool exact = *w == CK_EXACT_MARK;
+    w += exact;
+    const char *hay = exact ? text : folded;
+    for (const char *at = strstr(hay, w); at; at = strstr(at + 1, w))
+      if (!start || at == hay || !ascii_word_byte(at[-1]))
+        return true;
   }
   return false;
 }

@@ -70,7 +70,8 @@ static void extraction(void) {
   }
 }
 
-/* Both sets of a branch as "first / second", "-" for a set that is absent. */
+/* Both sets of a branch as "first / second", "-" for a set that is absent;
+   "^" marks a word that starts a word of the text, "=" one in its case. */
 static char *sets_of(const char *branch) {
   ck_strlist first = {0}, second = {0};
   ck_buf out = CK_BUF_INIT;
@@ -83,10 +84,18 @@ static char *sets_of(const char *branch) {
     if (k && l->n == 0)
       ck_buf_puts(&out, "-");
     for (size_t i = 0; i < l->n; i++) {
+      const char *w = l->items[i];
       if (i)
         ck_buf_putc(&out, '|');
-      ck_buf_puts(&out, l->items[i][0] == CK_EXACT_MARK ? "=" : "");
-      ck_buf_puts(&out, l->items[i] + (l->items[i][0] == CK_EXACT_MARK));
+      if (*w == CK_START_MARK) {
+        ck_buf_putc(&out, '^');
+        w++;
+      }
+      if (*w == CK_EXACT_MARK) {
+        ck_buf_putc(&out, '=');
+        w++;
+      }
+      ck_buf_puts(&out, w);
     }
   }
   ck_strlist_free(&first);
@@ -102,23 +111,23 @@ static void second_sets(void) {
     const char *branch, *want;
   } cases[] = {
       {"\\bheve (?:[^\\s.!?;]+ ){0,2}?(?:avtale|kontrakt|rammeavtale)\\w*",
-       "avtale|kontrakt|rammeavtale / heve"},
+       "avtale|kontrakt|rammeavtale / ^heve"},
       {"\\bleie(?:avtale|modell|ordning)\\w* (?:[^\\s.!?;]+ ){0,3}?(?:pc|datamaskin)\\w*",
-       "avtale|modell|ordning / leie"},
+       "avtale|modell|ordning / ^leie"},
       {"garanti", "garanti / -"},
-      {"\\bgaranti\\w* på (?:minst )?\\d+ år", "garanti / -"},
-      {"\\bgaranti\\w* (?:reservedel)?", "garanti / -"},
+      {"\\bgaranti\\w* på (?:minst )?\\d+ år", "^garanti / -"},
+      {"\\bgaranti\\w* (?:reservedel)?", "^garanti / -"},
       {"(?:søm)+tjeneste", "tjeneste / søm"},
       {"(?:søm)*tjeneste", "tjeneste / -"},
-      {"\\bgaranti\\w* på \\d+ år", "garanti / -"},
+      {"\\bgaranti\\w* på \\d+ år", "^garanti / -"},
       {"\\b(?:vedlikehold|verksted)\\w*(?=.*\\b(?:kjøretøy|\\w*bil)\\b)",
-       "vedlikehold|verksted / kjøretøy|bil"},
-      {"(?=.*\\bbil)\\bservice", "service / bil"},
-      {"\\bservice(?=.*\\bbil)?", "service / -"},
-      {"\\bservice(?!.*\\bbil)", "service / -"},
-      {"\\bservice(?<=bilservice)", "service / -"},
+       "^vedlikehold|^verksted / ^kjøretøy|bil"},
+      {"(?=.*\\bbil)\\bservice", "^service / ^bil"},
+      {"\\bservice(?=.*\\bbil)?", "^service / -"},
+      {"\\bservice(?!.*\\bbil)", "^service / -"},
+      {"\\bservice(?<=bilservice)", "^service / -"},
       {"(?=garanti)\\w+", "-"},
-      {"(?-i:\\bEPD) standard", "standard / =EPD"},
+      {"(?-i:\\bEPD) standard", "standard / ^=EPD"},
       {"(?-i:\\bEN) standard", "standard / -"},
       {"vedlikehold av vedlikehold", "vedlikehold av vedlikehold / -"},
       {"foo|bar", "-"},
