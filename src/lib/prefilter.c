@@ -218,8 +218,21 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
   while (next_start <= pf->nwords * CK_LANG_COUNT)
     pf->owner_start[next_start++] = nowners;
   pf->nowners = nowners;
-  if (pf->nwords)
-    pf->ac = ck_ac_build(words, pf->nwords);
+  char **lang_words = ck_xcalloc(pf->nwords + 1, sizeof *lang_words);
+  for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
+    size_t n_lang = 0;
+    pf->ac_word[lang] = ck_xcalloc(pf->nwords + 1, sizeof *pf->ac_word[lang]);
+    for (size_t w = 0; w < pf->nwords; w++) {
+      size_t slot = w * CK_LANG_COUNT + (size_t)lang;
+      if (pf->owner_start[slot] < pf->owner_start[slot + 1]) {
+        pf->ac_word[lang][n_lang] = (uint32_t)w;
+        lang_words[n_lang++] = words[w];
+      }
+    }
+    if (n_lang)
+      pf->ac[lang] = ck_ac_build(lang_words, n_lang);
+  }
+  free(lang_words);
   for (size_t i = 0; i < pf->nwords; i++)
     free(words[i]);
   free(words);
@@ -230,7 +243,10 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
 void ck_prefilter_free(ck_prefilter *pf) {
   if (!pf)
     return;
-  ck_ac_free(pf->ac);
+  for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
+    ck_ac_free(pf->ac[lang]);
+    free(pf->ac_word[lang]);
+  }
   for (size_t b = 0; b < pf->nbranches; b++) {
     free(pf->branches[b].src);
     pcre2_code_free(pf->branches[b].code);
@@ -245,7 +261,7 @@ void ck_prefilter_free(ck_prefilter *pf) {
 }
 
 ck_branch_range ck_prefilter_range(const ck_prefilter *pf, size_t list, ck_lang lang) {
-  if (!pf || !pf->ac || list >= pf->nlists)
+  if (!pf || !pf->ac[lang] || list >= pf->nlists)
     return (ck_branch_range){0};
   return pf->ranges[list * CK_LANG_COUNT + lang];
 }
@@ -313,11 +329,11 @@ static bool is_ascii_word_byte(char ch) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-static void on_hit(void *ctx, size_t word, size_t end) {
+static void on_hit(void *ctx, size_t ac_word, size_t end) {
   scan_state *st = ctx;
   const ck_prefilter *pf = st->pf;
   size_t sentence = (size_t)-2; /* looked up when a branch needs it */
-  size_t slot = word * CK_LANG_COUNT + st->doc->lang;
+  size_t slot = (size_t)pf->ac_word[st->doc->lang][ac_word] * CK_LANG_COUNT + st->doc->lang;
   for (size_t k = pf->owner_start[slot]; k < pf->owner_start[slot + 1]; k++) {
     const ck_word_owner *o = &pf->owners[k];
     /* "\bfor" does not match the "for" of "informasjon": an ASCII letter,
@@ -385,10 +401,10 @@ static void require_second_words(const ck_prefilter *pf, ck_lang lang, ck_candid
 void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates *out) {
   out->nlists = pf->nlists;
   out->lists = ck_xcalloc(out->nlists + 1, sizeof *out->lists);
-  if (!pf->ac)
+  if (!pf->ac[doc->lang])
     return;
   scan_state st = {pf, doc, ck_buf_cstr(&doc->text), out, 0, 0};
-  ck_ac_scan(pf->ac, st.text, doc->text.len, on_hit, &st);
+  ck_ac_scan(pf->ac[doc->lang], st.text, doc->text.len, on_hit, &st);
   require_second_words(pf, doc->lang, out);
 }
 

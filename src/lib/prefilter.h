@@ -79,7 +79,12 @@ typedef struct ck_word_owner {
 } ck_word_owner;
 
 typedef struct ck_prefilter {
-  ck_ac *ac;                  /* NULL when no list is covered */
+  /* One automaton per document language, of the words its branches need
+     (a Norwegian text is not scanned for "the" or "give"); NULL when no
+     list is covered in that language. Automaton word i is word
+     ac_word[lang][i] of the owner tables below. */
+  ck_ac *ac[CK_LANG_COUNT];
+  uint32_t *ac_word[CK_LANG_COUNT];
   size_t nwords;
   /* The branches of word i in language l are owners[owner_start[i * CK_LANG_COUNT + l] ..
      owner_start[i * CK_LANG_COUNT + l + 1]): a document's hits skip the other languages'. */
