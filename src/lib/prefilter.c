@@ -12,11 +12,15 @@ typedef struct entry {
   char *word;  /* folded, as the automaton sees it */
   char *exact; /* the word in its case when it must match exactly, else NULL */
   uint32_t branch;
-  uint8_t lang; /* the branch's */
-  bool second; /* of the branch's second set */
+  uint32_t list; /* the branch's */
+  uint8_t lang;  /* the branch's */
+  bool second;   /* of the branch's second set */
   bool word_start; /* the match has it at the start of a word of the text */
 } entry;
 
+/* Entries of one word and language that differ only in the branch, within
+   one list, come next to each other: they become one owner with the
+   branches' bits together. */
 static int entry_cmp(const void *a, const void *b) {
   const entry *x = a, *y = b;
   int c = strcmp(x->word, y->word);
@@ -24,22 +28,25 @@ static int entry_cmp(const void *a, const void *b) {
     return c;
   if (x->lang != y->lang)
     return x->lang < y->lang ? -1 : 1;
-  if (x->branch != y->branch)
-    return x->branch < y->branch ? -1 : 1;
+  if (x->list != y->list)
+    return x->list < y->list ? -1 : 1;
   if (x->second != y->second)
     return x->second ? 1 : -1;
   if (x->word_start != y->word_start)
     return x->word_start ? 1 : -1;
-  return strcmp(x->exact ? x->exact : "", y->exact ? y->exact : "");
+  c = strcmp(x->exact ? x->exact : "", y->exact ? y->exact : "");
+  if (c)
+    return c;
+  return x->branch < y->branch ? -1 : x->branch > y->branch;
 }
 
 /* An entry for 'word' as ck_required_literals() gives it (owned). */
-static entry make_entry(char *word, uint32_t branch, ck_lang lang, bool second) {
+static entry make_entry(char *word, uint32_t branch, uint32_t list, ck_lang lang, bool second) {
   bool word_start = word[0] == CK_START_MARK;
   if (word_start)
     memmove(word, word + 1, strlen(word)); /* the NUL too */
   if (word[0] != CK_EXACT_MARK)
-    return (entry){word, NULL, branch, (uint8_t)lang, second, word_start};
+    return (entry){word, NULL, branch, list, (uint8_t)lang, second, word_start};
   size_t len = strlen(word + 1);
   char *folded = ck_xmalloc(len + 1);
   unsigned char prev = 0;
@@ -49,7 +56,7 @@ static entry make_entry(char *word, uint32_t branch, ck_lang lang, bool second) 
   }
   folded[len] = '\0';
   memmove(word, word + 1, len + 1);
-  return (entry){folded, word, branch, (uint8_t)lang, second, word_start};
+  return (entry){folded, word, branch, list, (uint8_t)lang, second, word_start};
 }
 
 /* The patterns a rule's sentences are found through (eval.c uses the same
@@ -126,7 +133,7 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
         parts.items[b] = NULL;
         for (size_t w = 0; w < words.n; w++) {
           CK_GROW(*entries, *cap, *n + 1);
-          (*entries)[(*n)++] = make_entry(words.items[w], id, lang, false);
+          (*entries)[(*n)++] = make_entry(words.items[w], id, (uint32_t)li, lang, false);
           words.items[w] = NULL;
         }
         /* Branches from the 64th on share one bit: they go without a
@@ -135,7 +142,7 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
           needs_second |= (uint64_t)1 << k;
           for (size_t w = 0; w < second.n; w++) {
             CK_GROW(*entries, *cap, *n + 1);
-            (*entries)[(*n)++] = make_entry(second.items[w], id, lang, true);
+            (*entries)[(*n)++] = make_entry(second.items[w], id, (uint32_t)li, lang, true);
             second.items[w] = NULL;
           }
         }
@@ -197,21 +204,24 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
     size_t slot = (pf->nwords - 1) * CK_LANG_COUNT + entries[i].lang;
     while (next_start <= slot)
       pf->owner_start[next_start++] = nowners;
-    /* Sorted entries put one word's repeated branches next to each other. */
-    const ck_word_owner *last = nowners ? &pf->owners[nowners - 1] : NULL;
-    if (new_word || last->branch != entries[i].branch || last->second != entries[i].second ||
-        last->word_start != entries[i].word_start ||
+    /* Sorted entries put one word's branches of one list, alike but for
+       the branch, next to each other: one owner takes them all. */
+    ck_word_owner *last = nowners ? &pf->owners[nowners - 1] : NULL;
+    const ck_branch *br = &pf->branches[entries[i].branch];
+    if (new_word || last->list != entries[i].list || last->lang != entries[i].lang ||
+        last->second != entries[i].second || last->word_start != entries[i].word_start ||
         strcmp(last->exact ? last->exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
-      const ck_branch *br = &pf->branches[entries[i].branch];
-      pf->owners[nowners++] = (ck_word_owner){.branch = entries[i].branch,
-                                              .list = br->list,
-                                              .bit = br->bit,
+      size_t len = strlen(words[pf->nwords - 1]);
+      pf->owners[nowners++] = (ck_word_owner){.list = entries[i].list,
+                                              .bits = (uint64_t)1 << br->bit,
+                                              .lang = entries[i].lang,
                                               .by_block = br->by_block,
                                               .second = entries[i].second,
                                               .word_start = entries[i].word_start,
-                                              .len = (uint16_t)(strlen(words[pf->nwords - 1]) < UINT16_MAX ? strlen(words[pf->nwords - 1]) : UINT16_MAX),
+                                              .len = (uint16_t)(len < UINT16_MAX ? len : UINT16_MAX),
                                               .exact = entries[i].exact};
     } else {
+      last->bits |= (uint64_t)1 << br->bit;
       free(entries[i].exact);
     }
   }
@@ -357,7 +367,7 @@ static void on_hit(void *ctx, size_t ac_word, size_t end) {
     if (unit == (size_t)-1)
       continue;
     ck_candidate_list *c = &st->out->lists[o->list];
-    uint64_t bit = (uint64_t)1 << o->bit;
+    uint64_t bit = o->bits;
     /* Hits come in text order: a unit already listed is always the last. */
     if (!c->n || c->units[c->n - 1] != unit) {
       if (c->n == c->cap) {

@@ -63,15 +63,15 @@ typedef struct ck_branch_range {
   uint64_t needs_second; /* bits of the branches that have a second set of words */
 } ck_branch_range;
 
-/* A branch that needs an automaton word; some need it in its exact case.
- * What a hit needs of the branch is copied here: a document's scan reads
- * owners one after the other, and a detour to the branch for each would
- * cost a cache miss per hit. */
+/* The branches of one list that need an automaton word; some need it in
+ * its exact case. What a hit needs of them is here: a document's scan
+ * reads owners one after the other, and a detour to each branch would cost
+ * a cache miss per hit. */
 typedef struct ck_word_owner {
-  uint32_t branch;
-  uint32_t list;  /* the branch's list */
-  uint8_t bit;    /* the branch's bit */
-  bool by_block;  /* the branch's list works on blocks */
+  uint32_t list;  /* the branches' list */
+  uint64_t bits;  /* the branches' bits */
+  uint8_t lang;   /* the branches' language */
+  bool by_block;  /* the list works on blocks */
   bool second;    /* the word is of the branch's second set */
   bool word_start; /* a match has the word at the start of a word of the text */
   uint16_t len;   /* the word's length in bytes (capped) */
