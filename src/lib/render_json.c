@@ -226,7 +226,9 @@ void ck_render_json(const ck_report *report, const ck_render_options *opts,
   ck_json_end_object(&j);
   ck_json_key(&j, "documents");
   ck_json_array(&j);
-  ck_render_parts(report, opts->jobs, document_part, &j, ck_json_join, &j, to);
+  /* The threads fork from a copy: the joiner changes the writer itself. */
+  const ck_json proto = j;
+  ck_render_parts(report, opts->jobs, document_part, &proto, ck_json_join, &j, to);
   ck_json_end_array(&j);
   ck_json_end_object(&j);
 }
