@@ -228,26 +228,40 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
   while (next_start <= pf->nwords * CK_LANG_COUNT)
     pf->owner_start[next_start++] = nowners;
   pf->nowners = nowners;
-  char **lang_words = ck_xcalloc(pf->nwords + 1, sizeof *lang_words);
   for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
-    size_t n_lang = 0;
     pf->ac_word[lang] = ck_xcalloc(pf->nwords + 1, sizeof *pf->ac_word[lang]);
     for (size_t w = 0; w < pf->nwords; w++) {
       size_t slot = w * CK_LANG_COUNT + (size_t)lang;
-      if (pf->owner_start[slot] < pf->owner_start[slot + 1]) {
-        pf->ac_word[lang][n_lang] = (uint32_t)w;
-        lang_words[n_lang++] = words[w];
-      }
+      if (pf->owner_start[slot] < pf->owner_start[slot + 1])
+        pf->ac_word[lang][pf->nac_words[lang]++] = (uint32_t)w;
     }
-    if (n_lang)
-      pf->ac[lang] = ck_ac_build(lang_words, n_lang);
+    atomic_init(&pf->ac_ready[lang], 0);
   }
-  free(lang_words);
-  for (size_t i = 0; i < pf->nwords; i++)
-    free(words[i]);
-  free(words);
+  pf->words = words;
   free(entries);
   return pf;
+}
+
+static pthread_mutex_t ac_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The automaton of 'lang', built on first use, once, under a lock: work
+   done once on a shared, logically const prefilter. */
+static const ck_ac *automaton(const ck_prefilter *pf, ck_lang lang) {
+  ck_prefilter *mpf = (ck_prefilter *)(uintptr_t)pf;
+  if (atomic_load_explicit(&mpf->ac_ready[lang], memory_order_acquire))
+    return pf->ac[lang];
+  pthread_mutex_lock(&ac_lock);
+  if (!atomic_load_explicit(&mpf->ac_ready[lang], memory_order_relaxed)) {
+    size_t n = pf->nac_words[lang];
+    char **lang_words = ck_xcalloc(n + 1, sizeof *lang_words);
+    for (size_t i = 0; i < n; i++)
+      lang_words[i] = pf->words[pf->ac_word[lang][i]];
+    mpf->ac[lang] = ck_ac_build(lang_words, n);
+    free(lang_words);
+    atomic_store_explicit(&mpf->ac_ready[lang], 1, memory_order_release);
+  }
+  pthread_mutex_unlock(&ac_lock);
+  return pf->ac[lang];
 }
 
 void ck_prefilter_free(ck_prefilter *pf) {
@@ -257,6 +271,9 @@ void ck_prefilter_free(ck_prefilter *pf) {
     ck_ac_free(pf->ac[lang]);
     free(pf->ac_word[lang]);
   }
+  for (size_t i = 0; i < pf->nwords; i++)
+    free(pf->words[i]);
+  free(pf->words);
   for (size_t b = 0; b < pf->nbranches; b++) {
     free(pf->branches[b].src);
     pcre2_code_free(pf->branches[b].code);
@@ -271,7 +288,7 @@ void ck_prefilter_free(ck_prefilter *pf) {
 }
 
 ck_branch_range ck_prefilter_range(const ck_prefilter *pf, size_t list, ck_lang lang) {
-  if (!pf || !pf->ac[lang] || list >= pf->nlists)
+  if (!pf || pf->nac_words[lang] == 0 || list >= pf->nlists)
     return (ck_branch_range){0};
   return pf->ranges[list * CK_LANG_COUNT + lang];
 }
@@ -334,6 +351,21 @@ static size_t block_of(scan_state *st, size_t off) {
   return st->block;
 }
 
+/* Settles the last unit of a list, which no later hit can reach: of a
+   branch with a second set, it keeps the bit only when the unit holds a
+   word of that set too; a unit left with no branch is dropped, so the
+   list holds real candidates only. */
+static void settle_last(ck_candidate_list *c) {
+  if (c->n) {
+    uint64_t m = c->masks[c->n - 1] & (c->seconds | ~c->needs);
+    if (m)
+      c->masks[c->n - 1] = m;
+    else
+      c->n--;
+  }
+  c->seconds = 0;
+}
+
 static bool is_ascii_word_byte(char ch) {
   unsigned char c = (unsigned char)ch;
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -367,62 +399,41 @@ static void on_hit(void *ctx, size_t ac_word, size_t end) {
     if (unit == (size_t)-1)
       continue;
     ck_candidate_list *c = &st->out->lists[o->list];
-    uint64_t bit = o->bits;
     /* Hits come in text order: a unit already listed is always the last. */
     if (!c->n || c->units[c->n - 1] != unit) {
+      settle_last(c);
       if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 16;
         c->units = ck_xrealloc(c->units, c->cap * sizeof *c->units);
         c->masks = ck_xrealloc(c->masks, c->cap * sizeof *c->masks);
-        c->seconds = ck_xrealloc(c->seconds, c->cap * sizeof *c->seconds);
       }
       c->units[c->n] = (uint32_t)unit;
-      c->masks[c->n] = c->seconds[c->n] = 0;
-      c->n++;
+      c->masks[c->n++] = 0;
     }
     if (o->second)
-      c->seconds[c->n - 1] |= bit;
+      c->seconds |= o->bits;
     else
-      c->masks[c->n - 1] |= bit;
-  }
-}
-
-/* Keeps, of each list's units, those holding a word of some branch and,
-   for a branch with a second set, a word of that too; the masks keep only
-   such branches. */
-static void require_second_words(const ck_prefilter *pf, ck_lang lang, ck_candidates *out) {
-  for (size_t li = 0; li < out->nlists; li++) {
-    ck_candidate_list *c = &out->lists[li];
-    uint64_t needs = pf->ranges[li * CK_LANG_COUNT + lang].needs_second;
-    size_t kept = 0;
-    for (size_t i = 0; i < c->n; i++) {
-      uint64_t m = c->masks[i] & (c->seconds[i] | ~needs);
-      if (m) {
-        c->units[kept] = c->units[i];
-        c->masks[kept++] = m;
-      }
-    }
-    c->n = kept;
-    free(c->seconds);
-    c->seconds = NULL;
+      c->masks[c->n - 1] |= o->bits;
   }
 }
 
 void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates *out) {
   out->nlists = pf->nlists;
   out->lists = ck_xcalloc(out->nlists + 1, sizeof *out->lists);
-  if (!pf->ac[doc->lang])
+  if (pf->nac_words[doc->lang] == 0)
     return;
+  for (size_t li = 0; li < out->nlists; li++)
+    out->lists[li].needs = pf->ranges[li * CK_LANG_COUNT + doc->lang].needs_second;
   scan_state st = {pf, doc, ck_buf_cstr(&doc->text), out, 0, 0};
-  ck_ac_scan(pf->ac[doc->lang], st.text, doc->text.len, on_hit, &st);
-  require_second_words(pf, doc->lang, out);
+  ck_ac_scan(automaton(pf, doc->lang), st.text, doc->text.len, on_hit, &st);
+  for (size_t li = 0; li < out->nlists; li++)
+    settle_last(&out->lists[li]);
 }
 
 void ck_candidates_free(ck_candidates *c) {
   for (size_t r = 0; r < c->nlists; r++) {
     free(c->lists[r].units);
     free(c->lists[r].masks);
-    free(c->lists[r].seconds);
   }
   free(c->lists);
   memset(c, 0, sizeof *c);

@@ -80,11 +80,16 @@ typedef struct ck_word_owner {
 
 typedef struct ck_prefilter {
   /* One automaton per document language, of the words its branches need
-     (a Norwegian text is not scanned for "the" or "give"); NULL when no
-     list is covered in that language. Automaton word i is word
-     ac_word[lang][i] of the owner tables below. */
+     (a Norwegian text is not scanned for "the" or "give"), built on the
+     first scan of a document in that language (ck_prefilter_scan): a run
+     over Norwegian tenders builds one. Automaton word i is word
+     ac_word[lang][i] of the owner tables below; nac_words[lang] is 0 when
+     no list is covered in that language. */
   ck_ac *ac[CK_LANG_COUNT];
+  atomic_int ac_ready[CK_LANG_COUNT];
   uint32_t *ac_word[CK_LANG_COUNT];
+  size_t nac_words[CK_LANG_COUNT];
+  char **words;               /* every word, folded, owned */
   size_t nwords;
   /* The branches of word i in language l are owners[owner_start[i * CK_LANG_COUNT + l] ..
      owner_start[i * CK_LANG_COUNT + l + 1]): a document's hits skip the other languages'. */
@@ -121,8 +126,11 @@ const pcre2_code *ck_branch_code(const ck_branch *b);
 typedef struct ck_candidate_list {
   uint32_t *units;
   uint64_t *masks;
-  uint64_t *seconds; /* while scanning: the branches whose second words the unit holds */
   size_t n, cap;
+  /* While scanning, the last unit is still open: 'seconds' has the
+     branches whose second words it holds, and 'needs' those with a second
+     set; it is settled when the next unit comes or the scan ends. */
+  uint64_t seconds, needs;
 } ck_candidate_list;
 
 typedef struct ck_candidates {
