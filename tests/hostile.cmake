@@ -163,10 +163,10 @@ hostile_test(pattern-limit-rules-test 10 0
 # never into the middle of "å" (found by fuzz_rules as a crash in PCRE2's
 # JIT code). Examples and a check on Norwegian text both finish.
 hostile_test(empty-match-rules-test 20 0
-  ARGS rules test --pack emptymatch --rules ${HOSTILE_SRC}/empty-match.xml
+  ARGS rules test --pack emptymatch --rules ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/rules-empty-match
   STDOUT_MATCH "^3 passed, 0 failed")
 hostile_test(empty-match-check 20 1
-  ARGS check --pack emptymatch --rules ${HOSTILE_SRC}/empty-match.xml ${HOSTILE_SRC}/empty-match.txt
+  ARGS check --pack emptymatch --rules ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/rules-empty-match ${HOSTILE_SRC}/empty-match.txt
   STDOUT_MATCH "empty-match.txt:5:1: pass: material.recycled-content: Sortering")
 
 # --- fuzz regressions: every input the fuzzers crashed on runs through the CLI ------------
