@@ -25,6 +25,7 @@ struct ck_ac {
      word (their own or one of a suffix): the scan checks one comparison per
      byte and touches 'word' and 'out_link' only on a hit. */
   size_t first_out;
+  size_t max_len;     /* the longest word, in bytes: the trie's depth */
   uint16_t *next16; /* [state * nclasses + class], when nstates <= 65536 */
   uint32_t *next32; /* the same, otherwise */
   int32_t *word;      /* the word ending in this state, -1 if none */
@@ -55,8 +56,12 @@ ck_ac *ck_ac_build(char *const *words, size_t n) {
   size_t ncls = build_classes(ac, words, n, of_byte);
   ac->nclasses = ncls;
   size_t cap = 1;
-  for (size_t i = 0; i < n; i++)
-    cap += strlen(words[i]);
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(words[i]);
+    cap += len;
+    if (len > ac->max_len)
+      ac->max_len = len;
+  }
   /* Built with 32-bit states in the order the trie creates them; renumbered
      and narrowed at the end. */
   uint32_t *next = ck_xcalloc(cap * ncls, sizeof *next);
@@ -167,25 +172,112 @@ static void report(const ck_ac *ac, size_t s, size_t end,
     hit(ctx, (size_t)ac->word[o], end);
 }
 
-/* One scan loop per state width; the class of a byte depends only on the
-   byte before it, never on the state. */
-#define AC_SCAN_LOOP(table)                                                                   \
+/* One step of the automaton over byte 'b' after byte 'prev'; the class of
+   a byte depends only on the byte before it, never on the state. */
+#define AC_STEP(table, s, prev, b) ((table)[(s) * ncls + ac->cls[(prev) == 0xC3][(b)]])
+
+/* The plain scan of text[from, to), from state '*s' after byte '*prev'. */
+#define AC_SCAN_RANGE(table)                                                                  \
   do {                                                                                        \
-    size_t s = 0, ncls = ac->nclasses, first_out = ac->first_out;                             \
-    unsigned char prev = 0;                                                                   \
-    for (size_t i = 0; i < len; i++) {                                                        \
+    size_t state = *s;                                                                        \
+    unsigned char before = *prev;                                                             \
+    for (size_t i = from; i < to; i++) {                                                      \
       unsigned char b = (unsigned char)text[i];                                               \
-      s = (table)[s * ncls + ac->cls[prev == 0xC3][b]];                                       \
-      prev = b;                                                                               \
-      if (s >= first_out)                                                                     \
-        report(ac, s, i + 1, hit, ctx);                                                       \
+      state = AC_STEP(table, state, before, b);                                               \
+      before = b;                                                                             \
+      if (state >= first_out)                                                                 \
+        report(ac, state, i + 1, hit, ctx);                                                   \
     }                                                                                         \
+    *s = state;                                                                               \
+    *prev = before;                                                                           \
   } while (0)
+
+static void scan_range(const ck_ac *ac, const char *text, size_t from, size_t to, size_t *s,
+                       unsigned char *prev, void (*hit)(void *ctx, size_t word, size_t end),
+                       void *ctx) {
+  size_t ncls = ac->nclasses, first_out = ac->first_out;
+  if (ac->next16)
+    AC_SCAN_RANGE(ac->next16);
+  else
+    AC_SCAN_RANGE(ac->next32);
+}
+
+/* Bytes per lane and round of the two-lane scan. */
+enum { LANE = 1 << 14 };
+
+/* Where a lane saw a state with a word, to report in text order later. */
+typedef struct lane_hit {
+  uint32_t end; /* offset in the round, one past the hit */
+  uint32_t state;
+} lane_hit;
+
+/* Two lanes over one round of 2 * LANE bytes at 'base': lane A over
+   [base, base + LANE), lane B over [base + LANE, base + 2 * LANE). B starts
+   'warm' bytes early from the root: the automaton's state is the longest
+   word prefix the text ends in, never longer than the longest word, so
+   after those bytes B is where one lane would be. Both take the same number
+   of steps, so the loop has no branch but the hit tests; A's steps past its
+   half and B's warm-up record hits that are not kept. The two chains of
+   table lookups are independent, and the processor runs them side by side.
+   Hits are recorded with their end in the round, to be reported in order. */
+typedef struct lane_round {
+  size_t base, warm;
+  lane_hit *hits_a, *hits_b;
+  size_t na, nb;
+} lane_round;
+
+#define AC_TWO_LANES(table)                                                                   \
+  do {                                                                                        \
+    size_t sa = *s, sb = 0, steps = LANE + r->warm;                                           \
+    unsigned char pa = *prev, pb = (unsigned char)text[r->base + LANE - r->warm - 1];         \
+    const unsigned char *ta = (const unsigned char *)text + r->base;                          \
+    const unsigned char *tb = (const unsigned char *)text + r->base + LANE - r->warm;         \
+    for (size_t i = 0; i < steps; i++) {                                                      \
+      unsigned char a = ta[i], b = tb[i];                                                     \
+      sa = AC_STEP(table, sa, pa, a);                                                         \
+      sb = AC_STEP(table, sb, pb, b);                                                         \
+      pa = a;                                                                                 \
+      pb = b;                                                                                 \
+      if (sa >= first_out)                                                                    \
+        r->hits_a[r->na++] = (lane_hit){(uint32_t)(i + 1), (uint32_t)sa};                     \
+      if (sb >= first_out)                                                                    \
+        r->hits_b[r->nb++] = (lane_hit){(uint32_t)(LANE - r->warm + i + 1), (uint32_t)sb};    \
+    }                                                                                         \
+    *s = sb;                                                                                  \
+    *prev = pb;                                                                               \
+  } while (0)
+
+static void two_lanes(const ck_ac *ac, const char *text, lane_round *r, size_t *s,
+                      unsigned char *prev) {
+  size_t ncls = ac->nclasses, first_out = ac->first_out;
+  r->na = r->nb = 0;
+  if (ac->next16)
+    AC_TWO_LANES(ac->next16);
+  else
+    AC_TWO_LANES(ac->next32);
+}
 
 void ck_ac_scan(const ck_ac *ac, const char *text, size_t len,
                 void (*hit)(void *ctx, size_t word, size_t end), void *ctx) {
-  if (ac->next16)
-    AC_SCAN_LOOP(ac->next16);
-  else
-    AC_SCAN_LOOP(ac->next32);
+  size_t s = 0, pos = 0;
+  unsigned char prev = 0;
+  /* Short texts, and words too long to warm up within a lane, go plain. */
+  if (len >= 4 * (size_t)LANE && ac->max_len > 0 && ac->max_len < LANE / 4) {
+    lane_round r = {.warm = ac->max_len};
+    r.hits_a = ck_xmalloc((LANE + r.warm) * sizeof *r.hits_a);
+    r.hits_b = ck_xmalloc((LANE + r.warm) * sizeof *r.hits_b);
+    for (; len - pos >= 2 * (size_t)LANE; pos += 2 * (size_t)LANE) {
+      r.base = pos;
+      two_lanes(ac, text, &r, &s, &prev);
+      /* In text order: A's hits in its half, then B's past its warm-up. */
+      for (size_t k = 0; k < r.na && r.hits_a[k].end <= LANE; k++)
+        report(ac, r.hits_a[k].state, pos + r.hits_a[k].end, hit, ctx);
+      for (size_t k = 0; k < r.nb; k++)
+        if (r.hits_b[k].end > LANE)
+          report(ac, r.hits_b[k].state, pos + r.hits_b[k].end, hit, ctx);
+    }
+    free(r.hits_a);
+    free(r.hits_b);
+  }
+  scan_range(ac, text, pos, len, &s, &prev, hit, ctx);
 }

@@ -324,6 +324,38 @@ static void byte_classes(void) {
   }
 }
 
+/* Texts of 64 KiB and more are scanned in two lanes, a round of 32 KiB at a
+   time (ac.c): words that end just before, on and just after the lanes'
+   and rounds' edges must come out once each, in order, as with the plain
+   scan; and random long texts must give the same hits. */
+static void two_lanes(void) {
+  char *words[] = {"bærekraft", "kraft", "ft", "møbler", "a–b", "€", "xyzzy", "y"};
+  size_t n = sizeof words / sizeof *words;
+  enum { LANE = 1 << 14, LEN = 4 * LANE + 300, MAX = 7 * LANE };
+  char *text = ck_xmalloc(MAX);
+  static const size_t edges[] = {LANE, 2 * LANE, 3 * LANE, 4 * LANE};
+  const char *word = "Bærekraft"; /* 10 bytes, folded on the way */
+  size_t wlen = strlen(word);
+  for (size_t e = 0; e < sizeof edges / sizeof *edges; e++)
+    for (int delta = -12; delta <= 12; delta++) {
+      memset(text, '.', LEN);
+      size_t end = (size_t)((long)edges[e] + delta);
+      memcpy(text + end - wlen, word, wlen);
+      char what[64];
+      snprintf(what, sizeof what, "a word ending at %zu", end);
+      check_against_plain(words, n, text, LEN, what);
+    }
+  static const char alphabet[] = "bBærRekKfFtTaAmMøØlL \xc3\xa6\xb8\x98xXyYzZ\xe2\x82\xac\x80\x93-.";
+  uint32_t seed = 99;
+  for (int round = 0; round < 6; round++) {
+    size_t len = 4 * LANE + next_random(&seed) % (MAX - 4 * LANE);
+    for (size_t i = 0; i < len; i++)
+      text[i] = alphabet[next_random(&seed) % (sizeof alphabet - 1)];
+    check_against_plain(words, n, text, len, "random long text");
+  }
+  free(text);
+}
+
 /* More than 65,536 states: the table falls back to 32-bit state numbers and
    must still find every word. */
 static void many_states(void) {
@@ -376,6 +408,7 @@ int main(void) {
   second_sets();
   automaton();
   byte_classes();
+  two_lanes();
   many_states();
   return ck_test_report();
 }
