@@ -227,10 +227,9 @@ static bool find(const evaluator *ev, const ck_pattern *p, const char *s, size_t
 static bool find_branches(const evaluator *ev, ck_branch_range range, uint64_t mask,
                           uint32_t pattern, const char *s, size_t len, size_t from, size_t *ms,
                           size_t *me) {
-  const ck_prefilter *pf = ev->rs->prefilter;
   bool found = false;
   for (uint32_t k = 0; k < range.n; k++) {
-    const ck_branch *b = &pf->branches[range.first + k];
+    const ck_branch *b = &range.branches[k];
     if (!ck_mask_has(mask, k) || (pattern != (uint32_t)-1 && b->pattern != pattern))
       continue;
     size_t s0, e0;

@@ -13,12 +13,11 @@ typedef struct entry {
   char *exact; /* the word in its case when it must match exactly, else NULL */
   uint32_t branch;
   uint32_t list; /* the branch's */
-  uint8_t lang;  /* the branch's */
   bool second;   /* of the branch's second set */
   bool word_start; /* the match has it at the start of a word of the text */
 } entry;
 
-/* Entries of one word and language that differ only in the branch, within
+/* Entries of one word that differ only in the branch, within
    one list, come next to each other: they become one owner with the
    branches' bits together. */
 static int entry_cmp(const void *a, const void *b) {
@@ -26,8 +25,6 @@ static int entry_cmp(const void *a, const void *b) {
   int c = strcmp(x->word, y->word);
   if (c)
     return c;
-  if (x->lang != y->lang)
-    return x->lang < y->lang ? -1 : 1;
   if (x->list != y->list)
     return x->list < y->list ? -1 : 1;
   if (x->second != y->second)
@@ -41,12 +38,12 @@ static int entry_cmp(const void *a, const void *b) {
 }
 
 /* An entry for 'word' as ck_required_literals() gives it (owned). */
-static entry make_entry(char *word, uint32_t branch, uint32_t list, ck_lang lang, bool second) {
+static entry make_entry(char *word, uint32_t branch, uint32_t list, bool second) {
   bool word_start = word[0] == CK_START_MARK;
   if (word_start)
     memmove(word, word + 1, strlen(word)); /* the NUL too */
   if (word[0] != CK_EXACT_MARK)
-    return (entry){word, NULL, branch, list, (uint8_t)lang, second, word_start};
+    return (entry){word, NULL, branch, list, second, word_start};
   size_t len = strlen(word + 1);
   char *folded = ck_xmalloc(len + 1);
   unsigned char prev = 0;
@@ -56,7 +53,7 @@ static entry make_entry(char *word, uint32_t branch, uint32_t list, ck_lang lang
   }
   folded[len] = '\0';
   memmove(word, word + 1, len + 1);
-  return (entry){folded, word, branch, list, (uint8_t)lang, second, word_start};
+  return (entry){folded, word, branch, list, second, word_start};
 }
 
 /* The patterns a rule's sentences are found through (eval.c uses the same
@@ -104,12 +101,12 @@ size_t ck_prefilter_list_index(const ck_prefilter *pf, ck_channel channel, size_
 
 /* Splits every pattern of one list into branches with their words; false
    (and nothing kept) when some branch has no safe words. */
-static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, ck_channel ch,
-                     ck_lang lang,
-                     entry **entries, size_t *n, size_t *cap, size_t *cap_branches) {
+static bool add_list(ck_prefilter_lang *pl, const ck_pattern_list *list, size_t li,
+                     ck_channel ch, ck_lang lang, entry **entries, size_t *n, size_t *cap,
+                     size_t *cap_branches) {
   if (list->n == 0)
     return false;
-  size_t first = pf->nbranches;
+  size_t first = pl->nbranches;
   size_t first_entry = *n;
   uint64_t needs_second = 0;
   bool ok = true;
@@ -122,18 +119,18 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
       ok = ck_required_literal_sets(parts.items[b], &words, &second) ||
            ck_required_literals(parts.items[b], &words);
       if (ok) {
-        uint32_t id = (uint32_t)pf->nbranches;
+        uint32_t id = (uint32_t)pl->nbranches;
         size_t k = id - first;
-        CK_GROW(pf->branches, *cap_branches, pf->nbranches + 1);
-        pf->branches[pf->nbranches++] = (ck_branch){
+        CK_GROW(pl->branches, *cap_branches, pl->nbranches + 1);
+        pl->branches[pl->nbranches++] = (ck_branch){
             .src = parts.items[b], .whole = &list->items[i], .list = (uint32_t)li,
             .pattern = (uint32_t)i, .lang = (uint8_t)lang, .bit = (uint8_t)(k < 63 ? k : 63),
             .by_block = ch >= CK_CHANNEL_WHEN};
-        atomic_init(&pf->branches[id].ready, 0);
+        atomic_init(&pl->branches[id].ready, 0);
         parts.items[b] = NULL;
         for (size_t w = 0; w < words.n; w++) {
           CK_GROW(*entries, *cap, *n + 1);
-          (*entries)[(*n)++] = make_entry(words.items[w], id, (uint32_t)li, lang, false);
+          (*entries)[(*n)++] = make_entry(words.items[w], id, (uint32_t)li, false);
           words.items[w] = NULL;
         }
         /* Branches from the 64th on share one bit: they go without a
@@ -142,7 +139,7 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
           needs_second |= (uint64_t)1 << k;
           for (size_t w = 0; w < second.n; w++) {
             CK_GROW(*entries, *cap, *n + 1);
-            (*entries)[(*n)++] = make_entry(second.items[w], id, (uint32_t)li, lang, true);
+            (*entries)[(*n)++] = make_entry(second.items[w], id, (uint32_t)li, true);
             second.items[w] = NULL;
           }
         }
@@ -153,9 +150,9 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
     ck_strlist_free(&parts);
   }
   if (!ok) { /* undo: this list is matched whole */
-    for (size_t b = first; b < pf->nbranches; b++)
-      free(pf->branches[b].src);
-    pf->nbranches = first;
+    for (size_t b = first; b < pl->nbranches; b++)
+      free(pl->branches[b].src);
+    pl->nbranches = first;
     for (size_t e = first_entry; e < *n; e++) {
       free((*entries)[e].word);
       free((*entries)[e].exact);
@@ -163,17 +160,18 @@ static bool add_list(ck_prefilter *pf, const ck_pattern_list *list, size_t li, c
     *n = first_entry;
     return false;
   }
-  pf->ranges[li * CK_LANG_COUNT + lang] = (ck_branch_range){
-      true, (uint32_t)first, (uint32_t)(pf->nbranches - first), needs_second};
+  pl->ranges[li] = (ck_branch_range){.covered = true,
+                                     .first = (uint32_t)first,
+                                     .n = (uint32_t)(pl->nbranches - first),
+                                     .needs_second = needs_second};
   return true;
 }
 
-ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
-  ck_prefilter *pf = ck_xcalloc(1, sizeof *pf);
-  pf->nrules = rs->nrules;
-  pf->npacks = rs->npacks;
-  pf->nlists = rs->nrules * CK_CHANNEL_SUBJECT + rs->npacks;
-  pf->ranges = ck_xcalloc(pf->nlists * CK_LANG_COUNT + 1, sizeof *pf->ranges);
+/* The part of the prefilter for documents in 'lang'. */
+static ck_prefilter_lang *build_lang(const ck_prefilter *pf, ck_lang lang) {
+  const ck_ruleset *rs = pf->rs;
+  ck_prefilter_lang *pl = ck_xcalloc(1, sizeof *pl);
+  pl->ranges = ck_xcalloc(pf->nlists + 1, sizeof *pl->ranges);
   entry *entries = NULL;
   size_t n = 0, cap = 0, cap_branches = 0;
   for (size_t li = 0; li < pf->nlists; li++) {
@@ -181,116 +179,119 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
                                                           : (ck_channel)(li % CK_CHANNEL_SUBJECT);
     size_t owner = ch == CK_CHANNEL_SUBJECT ? li - rs->nrules * CK_CHANNEL_SUBJECT
                                             : li / CK_CHANNEL_SUBJECT;
-    for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
-      ck_pattern_list list = list_of(rs, ch, owner, (ck_lang)lang);
-      add_list(pf, &list, li, ch, (ck_lang)lang, &entries, &n, &cap, &cap_branches);
-    }
+    ck_pattern_list list = list_of(rs, ch, owner, lang);
+    add_list(pl, &list, li, ch, lang, &entries, &n, &cap, &cap_branches);
   }
+  /* The branch array has its final place now. */
+  for (size_t li = 0; li < pf->nlists; li++)
+    if (pl->ranges[li].covered)
+      pl->ranges[li].branches = pl->branches + pl->ranges[li].first;
   qsort(entries, n, sizeof *entries, entry_cmp);
-  /* One automaton word per distinct word; its branches in a run per
-     language, which the sort puts together. */
-  char **words = ck_xcalloc(n + 1, sizeof *words);
-  pf->owner_start = ck_xcalloc((n + 1) * CK_LANG_COUNT + 1, sizeof *pf->owner_start);
-  pf->owners = ck_xcalloc(n + 1, sizeof *pf->owners);
-  size_t nowners = 0, next_start = 0; /* owner_start entries filled so far */
+  /* One automaton word per distinct word, with its owners in a run, which
+     the sort puts together. */
+  pl->words = ck_xcalloc(n + 1, sizeof *pl->words);
+  pl->owner_start = ck_xcalloc(n + 2, sizeof *pl->owner_start);
+  pl->owners = ck_xcalloc(n + 1, sizeof *pl->owners);
   for (size_t i = 0; i < n; i++) {
     /* Compare with the kept copy: repeats are freed as they are passed. */
-    bool new_word = pf->nwords == 0 || strcmp(entries[i].word, words[pf->nwords - 1]) != 0;
-    if (new_word)
-      words[pf->nwords++] = entries[i].word;
-    else
+    bool new_word = pl->nwords == 0 || strcmp(entries[i].word, pl->words[pl->nwords - 1]) != 0;
+    if (new_word) {
+      pl->owner_start[pl->nwords] = pl->nowners;
+      pl->words[pl->nwords++] = entries[i].word;
+    } else {
       free(entries[i].word);
-    /* Every (word, language) slot up to this entry's starts here. */
-    size_t slot = (pf->nwords - 1) * CK_LANG_COUNT + entries[i].lang;
-    while (next_start <= slot)
-      pf->owner_start[next_start++] = nowners;
+    }
     /* Sorted entries put one word's branches of one list, alike but for
        the branch, next to each other: one owner takes them all. */
-    ck_word_owner *last = nowners ? &pf->owners[nowners - 1] : NULL;
-    const ck_branch *br = &pf->branches[entries[i].branch];
-    if (new_word || last->list != entries[i].list || last->lang != entries[i].lang ||
-        last->second != entries[i].second || last->word_start != entries[i].word_start ||
+    ck_word_owner *last = pl->nowners ? &pl->owners[pl->nowners - 1] : NULL;
+    const ck_branch *br = &pl->branches[entries[i].branch];
+    if (new_word || last->list != entries[i].list || last->second != entries[i].second ||
+        last->word_start != entries[i].word_start ||
         strcmp(last->exact ? last->exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
-      size_t len = strlen(words[pf->nwords - 1]);
-      pf->owners[nowners++] = (ck_word_owner){.list = entries[i].list,
-                                              .bits = (uint64_t)1 << br->bit,
-                                              .lang = entries[i].lang,
-                                              .by_block = br->by_block,
-                                              .second = entries[i].second,
-                                              .word_start = entries[i].word_start,
-                                              .len = (uint16_t)(len < UINT16_MAX ? len : UINT16_MAX),
-                                              .exact = entries[i].exact};
+      size_t len = strlen(pl->words[pl->nwords - 1]);
+      pl->owners[pl->nowners++] = (ck_word_owner){.list = entries[i].list,
+                                                  .bits = (uint64_t)1 << br->bit,
+                                                  .by_block = br->by_block,
+                                                  .second = entries[i].second,
+                                                  .word_start = entries[i].word_start,
+                                                  .len = (uint16_t)(len < UINT16_MAX ? len
+                                                                                     : UINT16_MAX),
+                                                  .exact = entries[i].exact};
     } else {
       last->bits |= (uint64_t)1 << br->bit;
       free(entries[i].exact);
     }
   }
-  while (next_start <= pf->nwords * CK_LANG_COUNT)
-    pf->owner_start[next_start++] = nowners;
-  pf->nowners = nowners;
-  for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
-    pf->ac_word[lang] = ck_xcalloc(pf->nwords + 1, sizeof *pf->ac_word[lang]);
-    for (size_t w = 0; w < pf->nwords; w++) {
-      size_t slot = w * CK_LANG_COUNT + (size_t)lang;
-      if (pf->owner_start[slot] < pf->owner_start[slot + 1])
-        pf->ac_word[lang][pf->nac_words[lang]++] = (uint32_t)w;
-    }
-    atomic_init(&pf->ac_ready[lang], 0);
-  }
-  pf->words = words;
+  pl->owner_start[pl->nwords] = pl->nowners;
   free(entries);
+  if (pl->nwords)
+    pl->ac = ck_ac_build(pl->words, pl->nwords);
+  return pl;
+}
+
+static void free_lang(ck_prefilter_lang *pl) {
+  if (!pl)
+    return;
+  ck_ac_free(pl->ac);
+  for (size_t i = 0; i < pl->nwords; i++)
+    free(pl->words[i]);
+  free(pl->words);
+  for (size_t b = 0; b < pl->nbranches; b++) {
+    free(pl->branches[b].src);
+    pcre2_code_free(pl->branches[b].code);
+  }
+  free(pl->branches);
+  free(pl->ranges);
+  for (size_t o = 0; o < pl->nowners; o++)
+    free(pl->owners[o].exact);
+  free(pl->owners);
+  free(pl->owner_start);
+  free(pl);
+}
+
+ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
+  ck_prefilter *pf = ck_xcalloc(1, sizeof *pf);
+  pf->rs = rs;
+  pf->nrules = rs->nrules;
+  pf->npacks = rs->npacks;
+  pf->nlists = rs->nrules * CK_CHANNEL_SUBJECT + rs->npacks;
+  for (int lang = 0; lang < CK_LANG_COUNT; lang++)
+    atomic_init(&pf->ready[lang], 0);
   return pf;
 }
 
-static pthread_mutex_t ac_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t lang_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The automaton of 'lang', built on first use, once, under a lock: work
-   done once on a shared, logically const prefilter. */
-static const ck_ac *automaton(const ck_prefilter *pf, ck_lang lang) {
+/* The part of 'lang', built on first use, once, under a lock: work done
+   once on a shared, logically const prefilter. */
+static const ck_prefilter_lang *lang_part(const ck_prefilter *pf, ck_lang lang) {
   ck_prefilter *mpf = (ck_prefilter *)(uintptr_t)pf;
-  if (atomic_load_explicit(&mpf->ac_ready[lang], memory_order_acquire))
-    return pf->ac[lang];
-  pthread_mutex_lock(&ac_lock);
-  if (!atomic_load_explicit(&mpf->ac_ready[lang], memory_order_relaxed)) {
-    size_t n = pf->nac_words[lang];
-    char **lang_words = ck_xcalloc(n + 1, sizeof *lang_words);
-    for (size_t i = 0; i < n; i++)
-      lang_words[i] = pf->words[pf->ac_word[lang][i]];
-    mpf->ac[lang] = ck_ac_build(lang_words, n);
-    free(lang_words);
-    atomic_store_explicit(&mpf->ac_ready[lang], 1, memory_order_release);
+  if (atomic_load_explicit(&mpf->ready[lang], memory_order_acquire))
+    return pf->langs[lang];
+  pthread_mutex_lock(&lang_lock);
+  if (!atomic_load_explicit(&mpf->ready[lang], memory_order_relaxed)) {
+    mpf->langs[lang] = build_lang(pf, lang);
+    atomic_store_explicit(&mpf->ready[lang], 1, memory_order_release);
   }
-  pthread_mutex_unlock(&ac_lock);
-  return pf->ac[lang];
+  pthread_mutex_unlock(&lang_lock);
+  return pf->langs[lang];
 }
 
 void ck_prefilter_free(ck_prefilter *pf) {
   if (!pf)
     return;
-  for (int lang = 0; lang < CK_LANG_COUNT; lang++) {
-    ck_ac_free(pf->ac[lang]);
-    free(pf->ac_word[lang]);
-  }
-  for (size_t i = 0; i < pf->nwords; i++)
-    free(pf->words[i]);
-  free(pf->words);
-  for (size_t b = 0; b < pf->nbranches; b++) {
-    free(pf->branches[b].src);
-    pcre2_code_free(pf->branches[b].code);
-  }
-  free(pf->branches);
-  free(pf->ranges);
-  free(pf->owner_start);
-  for (size_t o = 0; pf->owner_start && o < pf->nowners; o++)
-    free(pf->owners[o].exact);
-  free(pf->owners);
+  for (int lang = 0; lang < CK_LANG_COUNT; lang++)
+    free_lang(pf->langs[lang]);
   free(pf);
 }
 
 ck_branch_range ck_prefilter_range(const ck_prefilter *pf, size_t list, ck_lang lang) {
-  if (!pf || pf->nac_words[lang] == 0 || list >= pf->nlists)
+  if (!pf || list >= pf->nlists)
     return (ck_branch_range){0};
-  return pf->ranges[list * CK_LANG_COUNT + lang];
+  const ck_prefilter_lang *pl = lang_part(pf, lang);
+  if (!pl->ac)
+    return (ck_branch_range){0};
+  return pl->ranges[list];
 }
 
 static pthread_mutex_t branch_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -324,7 +325,7 @@ const pcre2_code *ck_branch_code(const ck_branch *b) {
 }
 
 typedef struct scan_state {
-  const ck_prefilter *pf;
+  const ck_prefilter_lang *pl; /* the document language's part */
   const ck_doc *doc;
   const char *text;
   ck_candidates *out;
@@ -371,13 +372,12 @@ static bool is_ascii_word_byte(char ch) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-static void on_hit(void *ctx, size_t ac_word, size_t end) {
+static void on_hit(void *ctx, size_t word, size_t end) {
   scan_state *st = ctx;
-  const ck_prefilter *pf = st->pf;
+  const ck_prefilter_lang *pl = st->pl;
   size_t sentence = (size_t)-2; /* looked up when a branch needs it */
-  size_t slot = (size_t)pf->ac_word[st->doc->lang][ac_word] * CK_LANG_COUNT + st->doc->lang;
-  for (size_t k = pf->owner_start[slot]; k < pf->owner_start[slot + 1]; k++) {
-    const ck_word_owner *o = &pf->owners[k];
+  for (size_t k = pl->owner_start[word]; k < pl->owner_start[word + 1]; k++) {
+    const ck_word_owner *o = &pl->owners[k];
     /* "\bfor" does not match the "for" of "informasjon": an ASCII letter,
        digit or '_' before the word is a word character for certain (a
        byte of a UTF-8 letter is not looked at: it might be punctuation). */
@@ -420,12 +420,13 @@ static void on_hit(void *ctx, size_t ac_word, size_t end) {
 void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates *out) {
   out->nlists = pf->nlists;
   out->lists = ck_xcalloc(out->nlists + 1, sizeof *out->lists);
-  if (pf->nac_words[doc->lang] == 0)
+  const ck_prefilter_lang *pl = lang_part(pf, doc->lang);
+  if (!pl->ac)
     return;
   for (size_t li = 0; li < out->nlists; li++)
-    out->lists[li].needs = pf->ranges[li * CK_LANG_COUNT + doc->lang].needs_second;
-  scan_state st = {pf, doc, ck_buf_cstr(&doc->text), out, 0, 0};
-  ck_ac_scan(automaton(pf, doc->lang), st.text, doc->text.len, on_hit, &st);
+    out->lists[li].needs = pl->ranges[li].needs_second;
+  scan_state st = {pl, doc, ck_buf_cstr(&doc->text), out, 0, 0};
+  ck_ac_scan(pl->ac, st.text, doc->text.len, on_hit, &st);
   for (size_t li = 0; li < out->nlists; li++)
     settle_last(&out->lists[li]);
 }

@@ -56,10 +56,11 @@ typedef struct ck_branch {
 } ck_branch;
 
 /* The branches of one list in one language, ordered by pattern and branch:
- * branches [first, first + n) of ck_prefilter.branches. */
+ * branches[0 .. n). */
 typedef struct ck_branch_range {
   bool covered; /* false: the list has a pattern without safe words, scan it whole */
-  uint32_t first, n;
+  uint32_t first, n; /* where they are in the language's branch array */
+  const ck_branch *branches;
   uint64_t needs_second; /* bits of the branches that have a second set of words */
 } ck_branch_range;
 
@@ -70,7 +71,6 @@ typedef struct ck_branch_range {
 typedef struct ck_word_owner {
   uint32_t list;  /* the branches' list */
   uint64_t bits;  /* the branches' bits */
-  uint8_t lang;   /* the branches' language */
   bool by_block;  /* the list works on blocks */
   bool second;    /* the word is of the branch's second set */
   bool word_start; /* a match has the word at the start of a word of the text */
@@ -78,32 +78,35 @@ typedef struct ck_word_owner {
   char *exact;    /* the word as it must be written, owned; NULL: any case */
 } ck_word_owner;
 
-typedef struct ck_prefilter {
-  /* One automaton per document language, of the words its branches need
-     (a Norwegian text is not scanned for "the" or "give"), built on the
-     first scan of a document in that language (ck_prefilter_scan): a run
-     over Norwegian tenders builds one. Automaton word i is word
-     ac_word[lang][i] of the owner tables below; nac_words[lang] is 0 when
-     no list is covered in that language. */
-  ck_ac *ac[CK_LANG_COUNT];
-  atomic_int ac_ready[CK_LANG_COUNT];
-  uint32_t *ac_word[CK_LANG_COUNT];
-  size_t nac_words[CK_LANG_COUNT];
-  char **words;               /* every word, folded, owned */
+/* What the prefilter knows for documents in one language: the branches of
+ * every list, the words they need, and one automaton over those words (a
+ * Norwegian text is not scanned for "the" or "give"). */
+typedef struct ck_prefilter_lang {
+  ck_branch *branches;
+  size_t nbranches;
+  ck_branch_range *ranges;    /* [list] */
+  char **words;               /* folded, owned; word i is automaton word i */
   size_t nwords;
-  /* The branches of word i in language l are owners[owner_start[i * CK_LANG_COUNT + l] ..
-     owner_start[i * CK_LANG_COUNT + l + 1]): a document's hits skip the other languages'. */
+  /* The owners of word i are owners[owner_start[i] .. owner_start[i + 1]). */
   size_t *owner_start;
   ck_word_owner *owners;
   size_t nowners;
-  ck_branch *branches;
-  size_t nbranches;
-  ck_branch_range *ranges;    /* [list * CK_LANG_COUNT + lang] */
+  ck_ac *ac;                  /* NULL when no list is covered in the language */
+} ck_prefilter_lang;
+
+typedef struct ck_prefilter {
+  const struct ck_ruleset *rs;
   size_t nrules, npacks, nlists;
+  /* Built on the first use of a language (ck_prefilter_range or
+     ck_prefilter_scan), once, under a lock: a run over Norwegian tenders
+     builds the Norwegian part only, which is most of start-up. */
+  ck_prefilter_lang *langs[CK_LANG_COUNT];
+  atomic_int ready[CK_LANG_COUNT];
 } ck_prefilter;
 
-/* Builds the prefilter of a sealed rule set (rules and packs in their final
- * order). The caller frees it with ck_prefilter_free(). */
+/* Makes the prefilter of a sealed rule set (rules and packs in their final
+ * order), which must outlive it; each language's part is built on first
+ * use. The caller frees it with ck_prefilter_free(). */
 ck_prefilter *ck_prefilter_build(const struct ck_ruleset *rs);
 void ck_prefilter_free(ck_prefilter *pf);
 
