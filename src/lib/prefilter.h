@@ -59,7 +59,8 @@ typedef struct ck_branch {
  * branches[0 .. n). */
 typedef struct ck_branch_range {
   bool covered; /* false: the list has a pattern without safe words, scan it whole */
-  uint32_t first, n; /* where they are in the language's branch array */
+  uint32_t first, n; /* branches[0] is the language's branch 'first' (set while building,
+                        before the array has its final place) */
   const ck_branch *branches;
   uint64_t needs_second; /* bits of the branches that have a second set of words */
 } ck_branch_range;

@@ -31,11 +31,18 @@ bool ck_report_format_parse(const char *name, ck_report_format *out) {
 
 bool ck_report_format_available(ck_report_format f) { return formats[f].render != NULL; }
 
+/* Runs the format's renderer into 'to' and hands on what is left. */
+static void render_into(const ck_report *report, ck_report_format format,
+                        const ck_render_options *opts, ck_render_out *to) {
+  if (formats[format].render)
+    formats[format].render(report, opts, to);
+  ck_render_out_flush(to, true);
+}
+
 char *ck_report_render(const ck_report *report, ck_report_format format,
                        const ck_render_options *opts, size_t *len) {
-  ck_render_out to = {.buf = CK_BUF_INIT};
-  if (formats[format].render)
-    formats[format].render(report, opts, &to);
+  ck_render_out to = {.buf = CK_BUF_INIT}; /* no sink: the buffer keeps it all */
+  render_into(report, format, opts, &to);
   *len = to.buf.len;
   return ck_buf_detach(&to.buf);
 }
@@ -55,9 +62,7 @@ void ck_render_out_flush(ck_render_out *to, bool all) {
 bool ck_report_write(const ck_report *report, ck_report_format format,
                      const ck_render_options *opts, ck_report_sink sink, void *ctx) {
   ck_render_out to = {.buf = CK_BUF_INIT, .sink = sink, .sink_ctx = ctx};
-  if (formats[format].render)
-    formats[format].render(report, opts, &to);
-  ck_render_out_flush(&to, true);
+  render_into(report, format, opts, &to);
   ck_buf_free(&to.buf);
   return !to.failed;
 }

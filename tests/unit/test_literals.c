@@ -9,19 +9,32 @@
 #include "literals.h"
 #include "util.h"
 
-/* Joins the words of 'pattern' as "a|b|c", or "-" when it has none; a word
-   that must keep its case is shown with "=" in front. */
+/* Appends 'l' as "a|b|c": "^" in front of a word that starts a word of the
+   text, "=" in front of one that must keep its case. */
+static void put_words(ck_buf *out, const ck_strlist *l) {
+  for (size_t i = 0; i < l->n; i++) {
+    const char *w = l->items[i];
+    if (i)
+      ck_buf_putc(out, '|');
+    if (*w == CK_START_MARK) {
+      ck_buf_putc(out, '^');
+      w++;
+    }
+    if (*w == CK_EXACT_MARK) {
+      ck_buf_putc(out, '=');
+      w++;
+    }
+    ck_buf_puts(out, w);
+  }
+}
+
+/* The words of 'pattern', or "-" when it has none. */
 static char *words_of(const char *pattern) {
   ck_strlist l = {0};
   ck_buf out = CK_BUF_INIT;
   if (!ck_required_literals(pattern, &l))
     ck_buf_puts(&out, "-");
-  for (size_t i = 0; i < l.n; i++) {
-    if (i)
-      ck_buf_putc(&out, '|');
-    ck_buf_puts(&out, l.items[i][0] == CK_EXACT_MARK ? "=" : "");
-    ck_buf_puts(&out, l.items[i] + (l.items[i][0] == CK_EXACT_MARK));
-  }
+  put_words(&out, &l);
   ck_strlist_free(&l);
   return ck_buf_detach(&out);
 }
@@ -83,20 +96,7 @@ static char *sets_of(const char *branch) {
       ck_buf_puts(&out, " / ");
     if (k && l->n == 0)
       ck_buf_puts(&out, "-");
-    for (size_t i = 0; i < l->n; i++) {
-      const char *w = l->items[i];
-      if (i)
-        ck_buf_putc(&out, '|');
-      if (*w == CK_START_MARK) {
-        ck_buf_putc(&out, '^');
-        w++;
-      }
-      if (*w == CK_EXACT_MARK) {
-        ck_buf_putc(&out, '=');
-        w++;
-      }
-      ck_buf_puts(&out, w);
-    }
+    put_words(&out, l);
   }
   ck_strlist_free(&first);
   ck_strlist_free(&second);
