@@ -117,7 +117,8 @@ static bool superseded(const checklist *cl, const ck_rule *rule) {
     return false;
   for (size_t i = 0; i < cl->rs->nrules; i++) {
     const ck_rule *other = cl->rs->rules[i];
-    if (other->criterion == rule->criterion && !other->pack->always && pack_chosen(cl, other->pack))
+    if (other->criterion == rule->criterion && !other->pack->always && !other->subject &&
+        pack_chosen(cl, other->pack))
       return true;
   }
   return false;
@@ -139,7 +140,8 @@ static void build(checklist *cl) {
   cl->items = ck_xcalloc(rs->nrules ? rs->nrules : 1, sizeof *cl->items);
   for (size_t i = 0; i < rs->nrules; i++) {
     const ck_rule *rule = rs->rules[i];
-    if (!pack_chosen(cl, rule->pack) || superseded(cl, rule))
+    /* A subject rule recognises what is bought; it is no clause to paste. */
+    if (rule->subject || !pack_chosen(cl, rule->pack) || superseded(cl, rule))
       continue;
     item *it = &cl->items[cl->nitems++];
     it->rule = rule;

@@ -86,8 +86,9 @@ typedef struct ck_block {
   ck_block_kind kind;
 } ck_block;
 
-/* A sentence, or for tables one row; the unit patterns are matched against.
- * Sentences never include heading blocks. */
+/* A sentence, or for tables one row, or a whole heading; the unit patterns
+ * are matched against. A heading's sentence is read only by subject rules
+ * (subject.h): a heading alone is never evidence of a requirement. */
 typedef struct ck_sentence {
   uint32_t start, end; /* byte range in doc->text */
   uint32_t block;      /* block where it starts */

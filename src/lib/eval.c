@@ -17,6 +17,7 @@
 #include "modality.h"
 #include "numbers.h"
 #include "prefilter.h"
+#include "subject.h"
 
 /* Figures farther than this many words from the matched words are not
    taken when a rule does not set its own window. */
@@ -65,12 +66,16 @@ static const int reason_score[CK_REASON_COUNT] = {
     [CK_REASON_NOT_BINDING] = 40,   [CK_REASON_NEGATED] = 20,
     [CK_REASON_BACKGROUND_ONLY] = 10, [CK_REASON_ABSENT] = 0,
     [CK_REASON_CONTRADICTED] = 0,   [CK_REASON_PACK_NOT_SELECTED] = 0,
-    [CK_REASON_CONDITION_NOT_MET] = 0,
+    [CK_REASON_CONDITION_NOT_MET] = 0, [CK_REASON_SUBJECT] = 100,
+    [CK_REASON_SUBJECT_ALTERNATIVE] = 70, [CK_REASON_NOT_SUBJECT] = 0,
+    [CK_REASON_OTHER_CATEGORY] = 90,
 };
 
 static ck_result_status status_of(ck_reason r) {
   switch (r) {
   case CK_REASON_MET:
+  case CK_REASON_SUBJECT:
+  case CK_REASON_OTHER_CATEGORY:
     return CK_STATUS_PASS;
   case CK_REASON_BELOW_THRESHOLD:
   case CK_REASON_NO_FIGURE:
@@ -80,9 +85,11 @@ static ck_result_status status_of(ck_reason r) {
   case CK_REASON_PERMISSION_ONLY:
   case CK_REASON_NOT_BINDING:
   case CK_REASON_WRONG_SECTION:
+  case CK_REASON_SUBJECT_ALTERNATIVE:
     return CK_STATUS_PARTIAL;
   case CK_REASON_PACK_NOT_SELECTED:
   case CK_REASON_CONDITION_NOT_MET:
+  case CK_REASON_NOT_SUBJECT:
     return CK_STATUS_NOT_APPLICABLE;
   default:
     return CK_STATUS_FAIL;
@@ -606,6 +613,42 @@ static judgement judge(const evaluator *ev, const ck_rule *rule, const hit *h) {
   return j;
 }
 
+/* Judges a sentence of the subject of the contract for a subject rule: what
+   is bought is itself the criterion ("Leie av gravemaskin"), or one option
+   of several ("leasing eller kjøp", "ny eller brukt", "kan tilbys"). A
+   negated or background mention is no evidence at all (score -1). */
+static judgement judge_subject(const evaluator *ev, const ck_rule *rule, const hit *h) {
+  const ck_doc *doc = ev->doc;
+  const ck_sentence *s = &doc->sentences[h->sentence];
+  const char *text = ck_buf_cstr(&doc->text) + s->start;
+  size_t len = s->end - s->start;
+  judgement j = {.score = -1, .where = *h};
+  ck_subject_kind kind = ck_subject_of_sentence(doc, h->sentence);
+  if (kind == CK_SUBJECT_NONE)
+    return j;
+  ck_section_kind section = ck_doc_block_section_kind(doc, s->block);
+  /* "Ved kjøp av ..." inside the requirements opens a requirement about
+     something else, not the scope of the purchase */
+  if (kind == CK_SUBJECT_LEAD_IN && section != CK_SECTION_NONE &&
+      section != CK_SECTION_BACKGROUND)
+    return j;
+  ck_sentence_mode mode =
+      ck_classify_sentence(text, len, doc->lang, h->ms - s->start, h->me - s->start);
+  if (mode.waived || mode.negated)
+    return j;
+  /* "ønsker å leie" is the buyer's wish, which is what it buys; a
+     supplier's "kan tilbys" only opens the door */
+  bool option = mode.modality == CK_MODALITY_PERMISSION &&
+                !buyer_holds_right(text, len, mode.cue_start, mode.cue_end);
+  const ck_pattern_set *alt = ck_lang_patterns_get(&rule->alternative, doc->lang);
+  if (!option && alt && any_matches(ev, &alt->any, text, len))
+    option = true;
+  j.reason = option ? CK_REASON_SUBJECT_ALTERNATIVE : CK_REASON_SUBJECT;
+  j.status = status_of(j.reason);
+  j.score = reason_score[j.reason];
+  return j;
+}
+
 /* The first sentence, outside background sections and not negated, that
    says what contradicts the rule ("Kun nye møbler aksepteres"). */
 static bool find_contradiction(ck_rule_eval *ev, const ck_rule *rule, hits *scratch,
@@ -617,7 +660,8 @@ static bool find_contradiction(ck_rule_eval *ev, const ck_rule *rule, hits *scra
   for (size_t i = 0; i < scratch->n; i++) {
     const hit *h = &scratch->items[i];
     const ck_sentence *s = &ev->doc->sentences[h->sentence];
-    if (ck_doc_block_section_kind(ev->doc, s->block) == CK_SECTION_BACKGROUND)
+    if (ck_doc_block_section_kind(ev->doc, s->block) == CK_SECTION_BACKGROUND ||
+        ev->doc->blocks[s->block].kind == CK_BLOCK_HEADING)
       continue;
     const char *text = ck_buf_cstr(&ev->doc->text) + s->start;
     ck_sentence_mode mode = ck_classify_sentence(text, s->end - s->start, ev->doc->lang,
@@ -810,6 +854,33 @@ static void add_evidence(const evaluator *ev, ck_result *r, const hit *h) {
   make_evidence(ev, h, &r->evidence[r->nevidence++]);
 }
 
+/* A rule of a pack that was not chosen gives evidence only: what it found
+   counts, what it did not find is no failure of this purchase. A binding
+   requirement with a figure passes, since the pack's figure is for its own
+   category (the message names it); anything else found stays as judged. */
+static void evidence_only(ck_result *r) {
+  if (r->status == CK_STATUS_PASS || r->status == CK_STATUS_PARTIAL) {
+    if (r->reason == CK_REASON_BELOW_THRESHOLD) {
+      r->reason = CK_REASON_OTHER_CATEGORY;
+      r->status = CK_STATUS_PASS;
+    }
+    return;
+  }
+  /* a failure, not-applicable, or an error the rule's own category would
+     need: none of them concerns this purchase */
+  ck_result_clear(r);
+  r->has_found = false;
+  r->limited = false;
+  r->reason = CK_REASON_PACK_NOT_SELECTED;
+  r->status = CK_STATUS_NOT_APPLICABLE;
+}
+
+void ck_rule_eval_withdraw(ck_rule_eval *ev, ck_result *r) {
+  r->status = CK_STATUS_NOT_APPLICABLE;
+  evidence_only(r);
+  finish_result(ev, r);
+}
+
 /* Between two equally good sentences the one with the stronger figure
    speaks for the document: "5 years" over "2 years" when both fall short. */
 static bool stronger_figure(const ck_rule *rule, const judgement *a, const judgement *b) {
@@ -825,10 +896,11 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
   ev->cache_limited = false;
   memset(r, 0, sizeof *r);
   r->rule = rule;
-  if (!pack_chosen) {
+  r->other_pack = !pack_chosen;
+  if (!pack_chosen && rule->category_only) {
     r->reason = CK_REASON_PACK_NOT_SELECTED;
   } else if (rule->has_when && !when_holds(ev, rule)) {
-    r->reason = CK_REASON_CONDITION_NOT_MET;
+    r->reason = pack_chosen ? CK_REASON_CONDITION_NOT_MET : CK_REASON_PACK_NOT_SELECTED;
   } else {
     judgement best = {.score = -1, .reason = CK_REASON_ABSENT};
     const ck_pattern_set *ps = ck_lang_patterns_get(&rule->match, ev->doc->lang);
@@ -840,15 +912,20 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
         driver = (ck_pattern_list){ps->all.items, 1, 1};
       collect_rule_hits(ev, rule->index, CK_CHANNEL_MATCH, &driver, scratch);
       for (size_t i = 0; i < scratch->n; i++) {
-        if (!sentence_qualifies(ev, rule->index, ps, scratch->items[i].sentence))
+        const hit *h = &scratch->items[i];
+        /* a title or heading names what is bought; it binds no one */
+        bool title = ev->doc->blocks[ev->doc->sentences[h->sentence].block].kind ==
+                         CK_BLOCK_HEADING ||
+                     ck_subject_of_sentence(ev->doc, h->sentence) == CK_SUBJECT_TITLE;
+        if ((title && !rule->subject) || !sentence_qualifies(ev, rule->index, ps, h->sentence))
           continue;
-        judgement j = judge(ev, rule, &scratch->items[i]);
+        judgement j = rule->subject ? judge_subject(ev, rule, h) : judge(ev, rule, h);
         if (j.score > best.score || (j.score == best.score && stronger_figure(rule, &j, &best)))
           best = j;
       }
     }
     hit contra;
-    if (find_contradiction(ev, rule, scratch, &contra)) {
+    if (!rule->subject && find_contradiction(ev, rule, scratch, &contra)) {
       r->reason = CK_REASON_CONTRADICTED;
       add_evidence(ev, r, &contra);
       if (best.score >= 0 && best.where.sentence != contra.sentence)
@@ -859,7 +936,7 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       r->found = best.found;
       add_evidence(ev, r, &best.where);
     } else {
-      r->reason = CK_REASON_ABSENT;
+      r->reason = rule->subject ? CK_REASON_NOT_SUBJECT : CK_REASON_ABSENT;
     }
   }
   r->limited = ev->nstopped > stopped_before || ev->cache_limited;
@@ -868,6 +945,8 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
   if (r->limited)
     r->reason = CK_REASON_PATTERN_LIMIT;
   r->status = r->limited ? CK_STATUS_ERROR : status_of(r->reason);
+  if (!pack_chosen)
+    evidence_only(r);
   finish_result(ev, r);
 }
 

@@ -34,6 +34,7 @@ typedef struct ck_result {
   double found;          /* in the rule's unit */
   double required;
   bool limited;          /* a pattern hit PCRE2's limits: status error, reason pattern-limit */
+  bool other_pack;       /* the rule's pack was not chosen: evidence only, never a fail */
   bool has_env;          /* award.environment-weight computed from award criteria */
   ck_env_weight env;
   const char *message;   /* in the report language */
@@ -192,6 +193,9 @@ char *ck_rule_eval_pack_reason(ck_rule_eval *ev, const ck_pack *p, char *const *
                                size_t ncpv, const char *title);
 /* Evaluates one rule into '*out' (overwritten). */
 void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen, ck_result *out);
+/* Turns the result of a rule of a pack that was not chosen into
+   not-applicable (pack-not-selected): its evidence is told by another rule. */
+void ck_rule_eval_withdraw(ck_rule_eval *ev, ck_result *r);
 /* Fills a message template for 'rule' with the values of 'r'. */
 char *ck_rule_eval_fill(const ck_rule_eval *ev, const ck_rule *rule, const char *tmpl,
                         const ck_result *r);

@@ -151,6 +151,47 @@ static void add_error_clause(ck_rule_eval *ev, ck_result *r) {
     ck_rule_eval_set_clause(ev, r);
 }
 
+/* Whether 'r' says something about its criterion in this document: what
+   it found, or that it could not be judged; not merely that nothing was
+   found. */
+static bool has_evidence(const ck_result *r) {
+  return r->status == CK_STATUS_PASS || r->status == CK_STATUS_PARTIAL ||
+         r->status == CK_STATUS_ERROR ||
+         (r->status == CK_STATUS_FAIL && r->reason != CK_REASON_ABSENT);
+}
+
+static int best_rank(ck_result_status s);
+
+/* Rules of packs that were not chosen speak for a criterion only when no
+   chosen rule found anything about it, and then one of them: the best,
+   the first on a tie. A laptop tender's "3 års garanti" is judged by the
+   ICT pack's figure alone; a text with no known category shows its warranty
+   sentence once, not once per pack with a warranty rule. */
+static void settle_other_packs(ck_rule_eval *ev, const ck_ruleset *rs, ck_result *results,
+                               size_t n) {
+  for (size_t c = 0; c < rs->ncriteria; c++) {
+    const ck_criterion *crit = &rs->criteria[c];
+    bool chosen_found = false;
+    const ck_result *keep = NULL;
+    for (size_t i = 0; i < n; i++) {
+      const ck_result *r = &results[i];
+      if (r->rule->criterion != crit)
+        continue;
+      if (!r->other_pack && has_evidence(r))
+        chosen_found = true;
+      if (r->other_pack && r->status != CK_STATUS_NOT_APPLICABLE &&
+          (!keep || best_rank(r->status) < best_rank(keep->status)))
+        keep = r;
+    }
+    for (size_t i = 0; i < n; i++) {
+      ck_result *r = &results[i];
+      if (r->rule->criterion == crit && r->other_pack &&
+          r->status != CK_STATUS_NOT_APPLICABLE && (chosen_found || r != keep))
+        ck_rule_eval_withdraw(ev, r);
+    }
+  }
+}
+
 static void evaluate_scope(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc *doc,
                            const ck_eval_options *opts, ck_msg_lang lang, char *const *cpv,
                            size_t ncpv, const char *title, const ck_award_criterion *criteria,
@@ -177,9 +218,11 @@ static void evaluate_scope(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc 
     ck_rule_eval_rule(ev, rule, pack_chosen, r);
     add_error_clause(ev, r);
     apply_env_weight(ev, doc, criteria, ncriteria, lang, opts->level, r);
-    out->counts[r->status]++;
   }
   free(chosen);
+  settle_other_packs(ev, rs, out->results, out->nresults);
+  for (size_t i = 0; i < out->nresults; i++)
+    out->counts[out->results[i].status]++;
 }
 
 /* Rank for "best" among the rules of one criterion, lower is better: one
@@ -195,6 +238,8 @@ static int best_rank(ck_result_status s) {
   }
 }
 
+/* Per criterion, the best result of its rules (other packs' rules are
+   settled already: see settle_other_packs). */
 static ck_criterion_result *roll_up(const ck_ruleset *rs, const ck_result *results, size_t n) {
   ck_criterion_result *out = ck_xcalloc(rs->ncriteria, sizeof *out);
   for (size_t c = 0; c < rs->ncriteria; c++) {

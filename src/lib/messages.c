@@ -231,6 +231,14 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
             [CK_REASON_PATTERN_LIMIT] = "{name}: kunne ikke vurderes fordi et mønster i regelen "
                                         "brukte mer tid eller minne enn PCRE2-grensene "
                                         "tillater.",
+            [CK_REASON_SUBJECT] = "{name}: oppfylt gjennom kontraktens gjenstand; det er dette "
+                                  "som kjøpes.",
+            [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: kontraktens gjenstand åpner for dette, men "
+                                              "bare som ett av flere alternativer.",
+            [CK_REASON_NOT_SUBJECT] = "{name}: er ikke det denne kontrakten kjøper.",
+            [CK_REASON_OTHER_CATEGORY] = "{name}: stilt som bindende krav med {found} {unit}; i "
+                                         "regelens egen produktkategori krever nivå {level} "
+                                         "{required} {unit}.",
         },
     [CK_MSG_EN] =
         {
@@ -259,6 +267,14 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
             [CK_REASON_CONDITION_NOT_MET] = "{name}: does not apply to this purchase.",
             [CK_REASON_PATTERN_LIMIT] = "{name}: could not be judged because a pattern of the "
                                         "rule exceeded PCRE2's limits on time or memory.",
+            [CK_REASON_SUBJECT] = "{name}: met by the subject of the contract: this is what is "
+                                  "bought.",
+            [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: the subject of the contract allows this, "
+                                              "but only as one option among others.",
+            [CK_REASON_NOT_SUBJECT] = "{name}: not what this contract buys.",
+            [CK_REASON_OTHER_CATEGORY] = "{name}: required with a figure of {found} {unit}; in "
+                                         "the rule's own product category, level {level} asks "
+                                         "for {required} {unit}.",
         },
 };
 

@@ -55,6 +55,10 @@ typedef enum {
   CK_REASON_PACK_NOT_SELECTED, /* not-applicable: another product category */
   CK_REASON_CONDITION_NOT_MET, /* not-applicable: the rule's <when> condition is absent */
   CK_REASON_PATTERN_LIMIT,     /* error: a pattern hit PCRE2's limits; never in rule files */
+  CK_REASON_SUBJECT,           /* pass: what is bought is itself this (a subject rule) */
+  CK_REASON_SUBJECT_ALTERNATIVE, /* partial: the subject offers it only as one option */
+  CK_REASON_NOT_SUBJECT,       /* not-applicable: a subject rule whose subject is not bought */
+  CK_REASON_OTHER_CATEGORY,    /* pass: binding with a figure, judged by a pack not chosen */
   CK_REASON_COUNT
 } ck_reason;
 const char *ck_reason_name(ck_reason r); /* "met", "below-threshold", ... */
@@ -144,8 +148,15 @@ typedef struct ck_rule {
                               CK_SECTION_NONE is always included */
   bool prohibition;        /* the requirement itself is worded as a negation
                               ("skal ikke inneholde"); plain negation words do not negate it */
+  bool category_only;      /* <rule category-only="true">: its words mean this criterion only
+                              in its pack's category ("ombrukt" of building components);
+                              where the pack is not chosen it gives no evidence */
+  bool subject;            /* <rule subject="true">: reads only the subject of the contract
+                              (title and scope sentences, subject.h); never a fail */
   ck_lang_patterns match;
   ck_lang_patterns contradict; /* only 'any' is used */
+  ck_lang_patterns alternative; /* subject rules: the subject is one option of several
+                                   ("leasing eller kjøp"); only 'any' */
   ck_lang_patterns when;       /* applicability condition over the whole document; only 'any' */
   ck_lang_patterns qualifier;  /* must appear in the evidence block; only 'any' */
   ck_reason qualifier_reason;  /* CK_REASON_UNVERIFIED or CK_REASON_NO_EQUIVALENT */

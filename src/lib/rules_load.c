@@ -94,6 +94,7 @@ static void rule_free(ck_rule *r) {
   free(r->source);
   lang_patterns_free(&r->match);
   lang_patterns_free(&r->contradict);
+  lang_patterns_free(&r->alternative);
   lang_patterns_free(&r->when);
   lang_patterns_free(&r->qualifier);
   for (size_t i = 0; i < r->nexamples; i++) {
@@ -848,6 +849,13 @@ static ck_rule *parse_rule(loader *ld, const xmlNode *n, ck_pack *pack) {
   r->prohibition = prohibition && (strcmp(prohibition, "true") == 0 ||
                                    strcmp(prohibition, "1") == 0);
   free(prohibition);
+  char *category_only = node_attr(n, "category-only");
+  r->category_only = category_only && (strcmp(category_only, "true") == 0 ||
+                                       strcmp(category_only, "1") == 0);
+  free(category_only);
+  char *subject = node_attr(n, "subject");
+  r->subject = subject && (strcmp(subject, "true") == 0 || strcmp(subject, "1") == 0);
+  free(subject);
 
   const xmlNode *clause = NULL;
   for (const xmlNode *c = n->children; c; c = c->next) {
@@ -872,6 +880,8 @@ static ck_rule *parse_rule(loader *ld, const xmlNode *n, ck_pack *pack) {
       }
     } else if (is_elem(c, "contradict")) {
       add_pattern(ld, c, lang_mask(c), &r->contradict, LIST_ANY);
+    } else if (is_elem(c, "alternative")) {
+      add_pattern(ld, c, lang_mask(c), &r->alternative, LIST_ANY);
     } else if (is_elem(c, "when")) {
       r->has_when = true;
       add_pattern(ld, c, lang_mask(c), &r->when, LIST_ANY);

@@ -35,6 +35,10 @@ static bool run_example(const ck_ruleset *rs, const ck_rule *rule, const ck_exam
   const ck_result *r = dr->nresults ? &dr->results[0] : NULL;
   if (r) {
     ok = r->status == ex->expect && (!ex->has_reason || r->reason == ex->reason);
+    /* a subject rule that finds nothing does not apply: its no-match */
+    if (rule->subject && ex->expect == CK_STATUS_FAIL && ex->has_reason &&
+        ex->reason == CK_REASON_ABSENT)
+      ok = r->reason == CK_REASON_NOT_SUBJECT;
     if (!ok) {
       fprintf(out, "%s:%u:%u: error: %s: example expected %s", rule->file, ex->line, ex->col,
               rule->id, ex->has_reason && ex->reason == CK_REASON_ABSENT &&

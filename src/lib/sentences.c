@@ -175,6 +175,9 @@ void ck_doc_split_sentences(ck_doc *doc) {
   while (bi < doc->nblocks) {
     const ck_block *b = &doc->blocks[bi];
     if (b->kind == CK_BLOCK_HEADING) {
+      /* a heading is one sentence; only subject rules read it (a title
+         says what is bought, but never binds the supplier by itself) */
+      add_sentence(doc, b->start, b->end, bi);
       bi++;
     } else if (b->kind == CK_BLOCK_TABLE_CELL) {
       /* one row, one sentence: its cells are read together */

@@ -196,12 +196,21 @@ static void test_sections(void) {
   INT_EQ(ck_doc_block_section_kind(doc, 99), CK_SECTION_NONE, "out of range");
   STR_EQ(ck_doc_block_section_path(doc, 99), "", "out of range path");
 
-  /* no sentence comes from a heading */
+  /* a heading is one sentence of its own, its whole text; the paragraphs
+     give one each */
   char buf[128];
-  for (size_t i = 0; i < doc->nsentences; i++)
-    OK(doc->blocks[doc->sentences[i].block].kind != CK_BLOCK_HEADING, "heading sentence %s",
+  size_t headings = 0;
+  for (size_t i = 0; i < doc->nsentences; i++) {
+    const ck_block *b = &doc->blocks[doc->sentences[i].block];
+    if (b->kind != CK_BLOCK_HEADING)
+      continue;
+    headings++;
+    INT_EQ(doc->sentences[i].start, b->start, "heading sentence starts with its heading");
+    OK(doc->sentences[i].end == b->end, "heading sentence ends with its heading: %s",
        sentence_text(doc, i, buf, sizeof buf));
-  INT_EQ(doc->nsentences, 7, "one sentence per paragraph");
+  }
+  INT_EQ(headings, 7, "one sentence per heading");
+  INT_EQ(doc->nsentences, 14, "one sentence per heading and per paragraph");
   ck_doc_free(doc);
 }
 
@@ -339,7 +348,7 @@ static void test_sentences(void) {
   SENTENCES("Prisen er ca. 500 kr. per stk. Levering inkl. Montering.",
             "Prisen er ca. 500 kr. per stk. Levering inkl. Montering.");
 
-  /* table rows are single sentences; headings give none */
+  /* table rows are single sentences; a heading is one whole */
   ck_doc *doc = ck_doc_new("t.md", CK_FORMAT_MARKDOWN, "UTF-8");
   heading(doc, 1, "Krav. Mer tekst.", 1);
   int r1 = ck_doc_new_row(doc);
@@ -351,15 +360,17 @@ static void test_sentences(void) {
   block(doc, CK_BLOCK_LIST_ITEM, 0, -1, "Et punkt. To setninger.", 4, 3);
   ck_doc_finish(doc);
   char buf[128];
-  INT_EQ(doc->nsentences, 4, "rows and list item");
-  if (doc->nsentences == 4) {
-    STR_EQ(sentence_text(doc, 0, buf, sizeof buf), "Krav | Garanti. Minst 5 år.", "row 1");
-    INT_EQ(doc->sentences[0].block, 1, "row starts at its first cell");
-    STR_EQ(sentence_text(doc, 1, buf, sizeof buf), "Reparasjon | Ja", "row 2");
-    INT_EQ(doc->sentences[1].block, 3, "row 2 block");
-    STR_EQ(sentence_text(doc, 2, buf, sizeof buf), "Et punkt.", "item sentence 1");
-    STR_EQ(sentence_text(doc, 3, buf, sizeof buf), "To setninger.", "item sentence 2");
-    INT_EQ(doc->sentences[3].block, 5, "item block");
+  INT_EQ(doc->nsentences, 5, "heading, rows and list item");
+  if (doc->nsentences == 5) {
+    STR_EQ(sentence_text(doc, 0, buf, sizeof buf), "Krav. Mer tekst.",
+           "a heading is one sentence, full stops and all");
+    STR_EQ(sentence_text(doc, 1, buf, sizeof buf), "Krav | Garanti. Minst 5 år.", "row 1");
+    INT_EQ(doc->sentences[1].block, 1, "row starts at its first cell");
+    STR_EQ(sentence_text(doc, 2, buf, sizeof buf), "Reparasjon | Ja", "row 2");
+    INT_EQ(doc->sentences[2].block, 3, "row 2 block");
+    STR_EQ(sentence_text(doc, 3, buf, sizeof buf), "Et punkt.", "item sentence 1");
+    STR_EQ(sentence_text(doc, 4, buf, sizeof buf), "To setninger.", "item sentence 2");
+    INT_EQ(doc->sentences[4].block, 5, "item block");
   }
   STR_EQ(block_text(doc, 0, buf, sizeof buf), "Krav. Mer tekst.", "heading text");
   ck_doc_free(doc);
