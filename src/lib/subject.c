@@ -79,10 +79,10 @@ static bool phrase_in(const char *text, size_t len, const char *const *phrases, 
   return false;
 }
 
-/* Case-insensitive substring search for an ASCII-or-Latin-1 lower-case needle. */
+/* Whether the phrase 'needle' (ck_text_match_phrase) starts at a word of
+   text[0, len). */
 static bool heading_has(const char *text, size_t len, const char *needle) {
-  size_t n = strlen(needle);
-  for (size_t i = 0; i + n <= len; i++)
+  for (size_t i = 0; i < len; i++)
     if ((i == 0 || !ck_text_word_before(text, i)) && ck_text_match_phrase(text, len, i, needle))
       return true;
   return false;
@@ -113,7 +113,8 @@ static bool title_heading(const ck_doc *doc, size_t block) {
   for (size_t b = 0; b < block; b++)
     if (doc->blocks[b].kind != CK_BLOCK_HEADING)
       return false;
-  return true;
+  /* a deeper heading ("## 1 Innledning") opens the first chapter */
+  return doc->blocks[block].level <= doc->blocks[0].level;
 }
 
 /* A list of codes ("CPV: 34110000 Personbiler, 50112000 Reparasjon og
@@ -158,6 +159,25 @@ static bool in_scope_section(const ck_doc *doc, size_t block) {
   return false;
 }
 
+/* The last sentence of the block before a run of list items, when it ends
+   with a colon ("Rammeavtalen gjelder:", "The supplier shall:"): the items
+   continue it. (size_t)-1 when there is none. */
+static size_t lead_in_of_list(const ck_doc *doc, size_t sentence) {
+  size_t b = doc->sentences[sentence].block;
+  if (doc->blocks[b].kind != CK_BLOCK_LIST_ITEM)
+    return (size_t)-1;
+  size_t s = sentence;
+  while (s > 0 && doc->blocks[doc->sentences[s - 1].block].kind == CK_BLOCK_LIST_ITEM)
+    s--;
+  if (s == 0)
+    return (size_t)-1;
+  const ck_sentence *lead = &doc->sentences[s - 1];
+  size_t end = lead->end;
+  while (end > lead->start && doc->text.ptr[end - 1] == ' ')
+    end--;
+  return end > lead->start && doc->text.ptr[end - 1] == ':' ? s - 1 : (size_t)-1;
+}
+
 ck_subject_kind ck_subject_of_sentence(const ck_doc *doc, size_t sentence) {
   const ck_sentence *s = &doc->sentences[sentence];
   const ck_block *b = &doc->blocks[s->block];
@@ -176,6 +196,10 @@ ck_subject_kind ck_subject_of_sentence(const ck_doc *doc, size_t sentence) {
     return CK_SUBJECT_SCOPE;
   if (phrase_in(doc->text.ptr + s->start, s->end - s->start, lead_ins,
                 sizeof lead_ins / sizeof *lead_ins))
+    return CK_SUBJECT_LEAD_IN;
+  /* "Rammeavtalen gjelder:" and then the items of what is bought */
+  size_t lead = lead_in_of_list(doc, sentence);
+  if (lead != (size_t)-1 && ck_subject_of_sentence(doc, lead) != CK_SUBJECT_NONE)
     return CK_SUBJECT_LEAD_IN;
   return CK_SUBJECT_NONE;
 }
