@@ -169,3 +169,13 @@ circheck_cli_test(checklist-argument errors 2 ARGS checklist samples/furniture-n
 circheck_cli_test(help-checklist cli 0 ARGS help checklist STDOUT_MATCH "--cpv CODE")
 
 include(${CMAKE_CURRENT_SOURCE_DIR}/eforms_golden.cmake)
+
+# Pack choice and the subject of the contract on short notices: a title line without codes,
+# a code of one category with a title of another, a rental stated only by its title.
+file(GLOB subject_inputs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/data/subject/*.txt)
+foreach(f IN LISTS subject_inputs)
+  get_filename_component(name ${f} NAME)
+  circheck_cli_test(subject-${name} golden 0 ARGS check --no-color --fail-on never
+    tests/data/subject/${name}
+    GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/subject/${name}.text.golden STDERR_EMPTY)
+endforeach()

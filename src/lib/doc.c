@@ -504,6 +504,13 @@ static void find_cpv_codes(ck_doc *doc) {
   }
 }
 
+bool ck_doc_title_line(const ck_doc *doc) {
+  if (doc->nblocks < 2 || doc->nsentences < 2 || doc->sentences[1].block == 0)
+    return false;
+  return doc->blocks[0].kind == CK_BLOCK_PARAGRAPH &&
+         doc->blocks[0].end - doc->blocks[0].start <= CK_TITLE_LINE_MAX;
+}
+
 void ck_doc_finish(ck_doc *doc) {
   if (doc->in_block)
     ck_doc_end_block(doc);
@@ -519,6 +526,10 @@ void ck_doc_finish(ck_doc *doc) {
   if (!doc->lang_forced)
     doc->lang = ck_detect_language(doc->text.ptr, doc->text.len);
   ck_doc_split_sentences(doc);
+  if (!doc->title && ck_doc_title_line(doc)) {
+    const ck_block *b = &doc->blocks[0];
+    doc->title = ck_xstrndup(doc->text.ptr + b->start, b->end - b->start);
+  }
   if (doc->format != CK_FORMAT_EFORMS)
     ck_doc_extract_weights(doc); /* award.c: a text tender's weights table */
 }

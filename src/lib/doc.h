@@ -165,7 +165,7 @@ typedef struct ck_doc {
   size_t nstrings, cap_strings;
   char **cpv;              /* CPV codes (8 digits, no check digit), main first */
   size_t ncpv, cap_cpv;
-  char *title;             /* first heading or XML title, owned; may be NULL */
+  char *title;             /* first heading, XML title or title line, owned; may be NULL */
   ck_lot *lots;            /* eForms lots in document order; none for other formats */
   size_t nlots, cap_lots;
   /* Award criteria of the whole document: a text tender's weights table, or
@@ -219,6 +219,15 @@ void ck_doc_set_lang(ck_doc *doc, ck_lang lang);
 void ck_doc_finish(ck_doc *doc);
 
 /* --- queries ----------------------------------------------------------------- */
+
+/* The longest first line that is read as a title, in bytes. */
+#define CK_TITLE_LINE_MAX 300
+
+/* Whether the document's first block is a title line: one sentence of at
+ * most CK_TITLE_LINE_MAX bytes with more text after it ("Konkurransegrunnlag
+ * - kjøp av kontorstoler", a notice's title). A document of one paragraph
+ * has no title line. Needs the sentences (ck_doc_finish). */
+bool ck_doc_title_line(const ck_doc *doc);
 
 /* Maps a byte offset of doc->text to the source line and column (1-based). */
 void ck_doc_position(const ck_doc *doc, size_t off, unsigned *line, unsigned *col);

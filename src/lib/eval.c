@@ -154,6 +154,9 @@ struct ck_rule_eval {
      with lots times text. [rule index]; NULL without lots. */
   struct rule_cache *cache;
   bool cache_limited;   /* a cached answer used for this rule was cut short by PCRE2's limits */
+  /* Which sentences say what is bought, made when a subject rule first
+     asks (a cache, like 'stopped'). */
+  ck_subject_map *subjects;
 };
 
 /* What one rule's patterns find in the whole document. */
@@ -623,7 +626,9 @@ static judgement judge_subject(const evaluator *ev, const ck_rule *rule, const h
   const char *text = ck_buf_cstr(&doc->text) + s->start;
   size_t len = s->end - s->start;
   judgement j = {.score = -1, .where = *h};
-  ck_subject_kind kind = ck_subject_of_sentence(doc, h->sentence);
+  if (!ev->subjects)
+    ((evaluator *)(uintptr_t)ev)->subjects = ck_subject_map_new(doc);
+  ck_subject_kind kind = ck_subject_of(ev->subjects, h->sentence);
   if (kind == CK_SUBJECT_NONE)
     return j;
   ck_section_kind section = ck_doc_block_section_kind(doc, s->block);
@@ -914,9 +919,7 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       for (size_t i = 0; i < scratch->n; i++) {
         const hit *h = &scratch->items[i];
         /* a title or heading names what is bought; it binds no one */
-        bool title = ev->doc->blocks[ev->doc->sentences[h->sentence].block].kind ==
-                         CK_BLOCK_HEADING ||
-                     ck_subject_of_sentence(ev->doc, h->sentence) == CK_SUBJECT_TITLE;
+        bool title = ck_subject_is_title(ev->doc, h->sentence);
         if ((title && !rule->subject) || !sentence_qualifies(ev, rule->index, ps, h->sentence))
           continue;
         judgement j = rule->subject ? judge_subject(ev, rule, h) : judge(ev, rule, h);
@@ -1050,6 +1053,10 @@ char *ck_rule_eval_pack_reason(ck_rule_eval *ev, const ck_pack *p, char *const *
         if (cpv_matches(p, cpv[i]) && subject_count(ev, p, 2, NULL) >= 2)
           ck_msg_fill(lang, CK_MSG_PACK_CPV_ADDITIONAL, cpv[i], &why);
     }
+    /* the title names what is bought even when the codes say otherwise
+       ("Rammeavtale møbelsnekker" under a craft-services code) */
+    if (!why.len && title && subject_in(ev, p, title, strlen(title), &word))
+      ck_msg_fill(lang, CK_MSG_PACK_SUBJECT, ck_buf_cstr(&word), &why);
   } else if (title && subject_in(ev, p, title, strlen(title), &word)) {
     ck_msg_fill(lang, CK_MSG_PACK_SUBJECT, ck_buf_cstr(&word), &why);
   } else if (subject_count(ev, p, 2, &word) >= 2) {
@@ -1117,6 +1124,7 @@ void ck_rule_eval_free(ck_rule_eval *ev) {
   if (ev->scanned)
     ck_candidates_free(&ev->candidates);
   free_cache(ev);
+  ck_subject_map_free(ev->subjects);
   free(ev);
 }
 

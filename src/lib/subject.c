@@ -5,9 +5,11 @@
  * (a notice may mix them). */
 #include "subject.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "numbers.h"
+#include "util.h"
 
 /* Words that open a statement of what is bought. Purpose and background
    phrases are deliberately missing ("Hensikten er å dokumentere ...",
@@ -104,19 +106,6 @@ bool ck_subject_scope_heading(const char *text, size_t len) {
   return false;
 }
 
-/* A heading that names the purchase: one of the headings that open the
-   document ("KONKURRANSEGRUNNLAG" then "RAMMEAVTALE OM LEASING AV
-   PERSONBILER"), or in a notice the procedure's and the lots' names. */
-static bool title_heading(const ck_doc *doc, size_t block) {
-  if (doc->format == CK_FORMAT_EFORMS)
-    return true;
-  for (size_t b = 0; b < block; b++)
-    if (doc->blocks[b].kind != CK_BLOCK_HEADING)
-      return false;
-  /* a deeper heading ("## 1 Innledning") opens the first chapter */
-  return doc->blocks[block].level <= doc->blocks[0].level;
-}
-
 /* A list of codes ("CPV: 34110000 Personbiler, 50112000 Reparasjon og
    vedlikehold av biler") names categories, not what this contract buys. */
 static bool lists_codes(const char *text, size_t len) {
@@ -129,25 +118,61 @@ static bool lists_codes(const char *text, size_t len) {
   return false;
 }
 
-/* Whether the document's first block is a title line: one sentence with
-   more text after it ("Konkurransegrunnlag - kjøp av kontorstoler"). A
-   document of one paragraph has no title; its first sentence opens it. */
-static bool title_line(const ck_doc *doc) {
-  if (doc->nblocks < 2 || doc->nsentences < 2 || doc->sentences[1].block == 0)
-    return false;
-  return doc->blocks[0].kind == CK_BLOCK_PARAGRAPH;
-}
+/* What is worked out once per document, and each sentence's answer. */
+struct ck_subject_map {
+  const ck_doc *doc;
+  size_t first_text_block; /* the first block that is not a heading; nblocks if none */
+  size_t opening;          /* the first paragraph after the title, or (size_t)-1 */
+  bool title_line;         /* ck_doc_title_line */
+  signed char *kind;       /* per sentence: -1 not yet known, else a ck_subject_kind */
+  signed char *inherits;   /* per list-item sentence: -1 unknown, 1 its run continues a
+                              subject lead-in, 0 not */
+};
 
-/* The first paragraph after the title, before any requirement, award,
-   qualification or contract section; (size_t)-1 when there is none. */
-static size_t opening_block(const ck_doc *doc) {
+ck_subject_map *ck_subject_map_new(const ck_doc *doc) {
+  ck_subject_map *m = ck_xcalloc(1, sizeof *m);
+  m->doc = doc;
+  m->first_text_block = 0;
+  while (m->first_text_block < doc->nblocks &&
+         doc->blocks[m->first_text_block].kind == CK_BLOCK_HEADING)
+    m->first_text_block++;
+  /* the first paragraph after the title, unless it already stands in a
+     requirement, award, qualification or contract section */
+  m->opening = (size_t)-1;
   for (size_t b = 1; b < doc->nblocks; b++) {
     if (doc->blocks[b].kind == CK_BLOCK_HEADING)
       continue;
     ck_section_kind k = ck_doc_block_section_kind(doc, b);
-    return k == CK_SECTION_NONE || k == CK_SECTION_BACKGROUND ? b : (size_t)-1;
+    if (k == CK_SECTION_NONE || k == CK_SECTION_BACKGROUND)
+      m->opening = b;
+    break;
   }
-  return (size_t)-1;
+  m->title_line = ck_doc_title_line(doc);
+  size_t n = doc->nsentences ? doc->nsentences : 1;
+  m->kind = ck_xmalloc(n);
+  m->inherits = ck_xmalloc(n);
+  memset(m->kind, -1, n);
+  memset(m->inherits, -1, n);
+  return m;
+}
+
+void ck_subject_map_free(ck_subject_map *m) {
+  if (!m)
+    return;
+  free(m->kind);
+  free(m->inherits);
+  free(m);
+}
+
+/* A heading that names the purchase: one of the headings that open the
+   document ("KONKURRANSEGRUNNLAG", then "RAMMEAVTALE OM LEASING AV
+   PERSONBILER") down to the first one's level ("## 1 Innledning" opens the
+   first chapter), or in a notice the procedure's and the lots' names. */
+static bool title_heading(const ck_subject_map *m, size_t block) {
+  const ck_doc *doc = m->doc;
+  if (doc->format == CK_FORMAT_EFORMS)
+    return true;
+  return block < m->first_text_block && doc->blocks[block].level <= doc->blocks[0].level;
 }
 
 static bool in_scope_section(const ck_doc *doc, size_t block) {
@@ -159,47 +184,81 @@ static bool in_scope_section(const ck_doc *doc, size_t block) {
   return false;
 }
 
-/* The last sentence of the block before a run of list items, when it ends
-   with a colon ("Rammeavtalen gjelder:", "The supplier shall:"): the items
-   continue it. (size_t)-1 when there is none. */
-static size_t lead_in_of_list(const ck_doc *doc, size_t sentence) {
-  size_t b = doc->sentences[sentence].block;
-  if (doc->blocks[b].kind != CK_BLOCK_LIST_ITEM)
-    return (size_t)-1;
-  size_t s = sentence;
-  while (s > 0 && doc->blocks[doc->sentences[s - 1].block].kind == CK_BLOCK_LIST_ITEM)
-    s--;
-  if (s == 0)
-    return (size_t)-1;
-  const ck_sentence *lead = &doc->sentences[s - 1];
-  size_t end = lead->end;
-  while (end > lead->start && doc->text.ptr[end - 1] == ' ')
-    end--;
-  return end > lead->start && doc->text.ptr[end - 1] == ':' ? s - 1 : (size_t)-1;
+static bool is_list_item(const ck_doc *doc, size_t sentence) {
+  return doc->blocks[doc->sentences[sentence].block].kind == CK_BLOCK_LIST_ITEM;
 }
 
-ck_subject_kind ck_subject_of_sentence(const ck_doc *doc, size_t sentence) {
+static bool ends_with_colon(const ck_doc *doc, size_t sentence) {
+  const ck_sentence *s = &doc->sentences[sentence];
+  size_t end = s->end;
+  while (end > s->start && doc->text.ptr[end - 1] == ' ')
+    end--;
+  return end > s->start && doc->text.ptr[end - 1] == ':';
+}
+
+static ck_subject_kind own_kind(ck_subject_map *m, size_t sentence);
+
+/* Whether list item 'sentence' belongs to a run of items after a subject
+   lead-in that ends with a colon ("Rammeavtalen gjelder:"). Walks back to
+   the nearest item already known, so a list of a million items costs a
+   million steps, not a million squared. */
+static bool inherits_lead_in(ck_subject_map *m, size_t sentence) {
+  const ck_doc *doc = m->doc;
+  size_t s = sentence;
+  while (m->inherits[s] < 0 && s > 0 && is_list_item(doc, s - 1))
+    s--;
+  signed char answer = m->inherits[s];
+  if (answer < 0)
+    answer = s > 0 && !is_list_item(doc, s - 1) && ends_with_colon(doc, s - 1) &&
+             own_kind(m, s - 1) != CK_SUBJECT_NONE;
+  for (size_t i = s; i <= sentence; i++)
+    m->inherits[i] = answer;
+  return answer == 1;
+}
+
+/* The kind of a sentence from its own place and words. */
+static ck_subject_kind own_kind(ck_subject_map *m, size_t sentence) {
+  const ck_doc *doc = m->doc;
+  if (m->kind[sentence] >= 0)
+    return (ck_subject_kind)m->kind[sentence];
   const ck_sentence *s = &doc->sentences[sentence];
   const ck_block *b = &doc->blocks[s->block];
-  if (lists_codes(doc->text.ptr + s->start, s->end - s->start))
-    return CK_SUBJECT_NONE;
-  if (b->kind == CK_BLOCK_HEADING)
-    return title_heading(doc, s->block) ? CK_SUBJECT_TITLE : CK_SUBJECT_NONE;
+  const char *text = doc->text.ptr + s->start;
+  size_t len = s->end - s->start;
   bool first_of_block = sentence == 0 || doc->sentences[sentence - 1].block != s->block;
-  if (s->block == 0 && title_line(doc))
-    return CK_SUBJECT_TITLE;
+  ck_subject_kind k = CK_SUBJECT_NONE;
+  if (lists_codes(text, len))
+    k = CK_SUBJECT_NONE;
+  else if (b->kind == CK_BLOCK_HEADING)
+    k = title_heading(m, s->block) ? CK_SUBJECT_TITLE : CK_SUBJECT_NONE;
+  else if (s->block == 0 && m->title_line)
+    k = CK_SUBJECT_TITLE;
   /* the opening's first sentence says what is bought; the next ones may
      already be requirements ("Leverandøren skal stille med leiemaskin") */
-  if (first_of_block && (s->block == 0 || s->block == opening_block(doc)))
-    return CK_SUBJECT_OPENING;
-  if (in_scope_section(doc, s->block))
-    return CK_SUBJECT_SCOPE;
-  if (phrase_in(doc->text.ptr + s->start, s->end - s->start, lead_ins,
-                sizeof lead_ins / sizeof *lead_ins))
-    return CK_SUBJECT_LEAD_IN;
+  else if (first_of_block && (s->block == 0 || s->block == m->opening))
+    k = CK_SUBJECT_OPENING;
+  else if (in_scope_section(doc, s->block))
+    k = CK_SUBJECT_SCOPE;
+  else if (phrase_in(text, len, lead_ins, sizeof lead_ins / sizeof *lead_ins))
+    k = CK_SUBJECT_LEAD_IN;
+  m->kind[sentence] = (signed char)k;
+  return k;
+}
+
+ck_subject_kind ck_subject_of(ck_subject_map *m, size_t sentence) {
+  ck_subject_kind k = own_kind(m, sentence);
   /* "Rammeavtalen gjelder:" and then the items of what is bought */
-  size_t lead = lead_in_of_list(doc, sentence);
-  if (lead != (size_t)-1 && ck_subject_of_sentence(doc, lead) != CK_SUBJECT_NONE)
-    return CK_SUBJECT_LEAD_IN;
-  return CK_SUBJECT_NONE;
+  if (k == CK_SUBJECT_NONE && is_list_item(m->doc, sentence) &&
+      !lists_codes(m->doc->text.ptr + m->doc->sentences[sentence].start,
+                   m->doc->sentences[sentence].end - m->doc->sentences[sentence].start) &&
+      inherits_lead_in(m, sentence))
+    k = CK_SUBJECT_LEAD_IN;
+  return k;
+}
+
+bool ck_subject_is_title(const ck_doc *doc, size_t sentence) {
+  size_t block = doc->sentences[sentence].block;
+  if (doc->blocks[block].kind == CK_BLOCK_HEADING)
+    return true;
+  return block == 0 && ck_doc_title_line(doc);
 }

@@ -23,8 +23,21 @@ typedef enum {
   CK_SUBJECT_LEAD_IN, /* opens with what is bought ("Konkurransen gjelder", "The contract covers") */
 } ck_subject_kind;
 
-/* Whether sentence 'sentence' of 'doc' says what the contract buys, and why. */
-ck_subject_kind ck_subject_of_sentence(const ck_doc *doc, size_t sentence);
+/* The answers for one document, worked out sentence by sentence as they are
+ * asked for and kept: an evaluation asks about the sentences its subject
+ * rules found, each once, in time linear in the document. Not shared
+ * between threads. */
+typedef struct ck_subject_map ck_subject_map;
+
+ck_subject_map *ck_subject_map_new(const ck_doc *doc);
+void ck_subject_map_free(ck_subject_map *m);
+
+/* Whether sentence 'sentence' says what the contract buys, and why. */
+ck_subject_kind ck_subject_of(ck_subject_map *m, size_t sentence);
+
+/* Whether the sentence is a heading or the title line: it names what is
+ * bought, and is never evidence that the supplier must do something. */
+bool ck_subject_is_title(const ck_doc *doc, size_t sentence);
 
 /* Whether a heading text names the scope of the purchase ("2 Omfang",
  * "Om anskaffelsen", "Description of the procurement"). */

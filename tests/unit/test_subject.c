@@ -10,12 +10,53 @@
    sentence does. */
 static int kind_of(const ck_doc *doc, const char *start) {
   size_t n = strlen(start);
-  for (size_t i = 0; i < doc->nsentences; i++) {
+  int kind = -1;
+  ck_subject_map *m = ck_subject_map_new(doc);
+  for (size_t i = 0; i < doc->nsentences && kind < 0; i++) {
     const ck_sentence *s = &doc->sentences[i];
     if (s->end - s->start >= n && memcmp(doc->text.ptr + s->start, start, n) == 0)
-      return (int)ck_subject_of_sentence(doc, i);
+      kind = (int)ck_subject_of(m, i);
   }
-  return -1;
+  ck_subject_map_free(m);
+  return kind;
+}
+
+/* A long list after a subject lead-in: every item inherits it, asked in
+   any order, and a list after a requirement's lead-in inherits nothing. */
+static void test_long_list(void) {
+  ck_buf text = CK_BUF_INIT;
+  ck_buf_puts(&text, "Tittel\n\nKommunen har mange bygg.\n\nRammeavtalen gjelder:\n\n");
+  for (int i = 0; i < 2000; i++)
+    ck_buf_printf(&text, "- punkt %d\n", i);
+  ck_buf_puts(&text, "\nLeverandøren skal:\n\n");
+  for (int i = 0; i < 2000; i++)
+    ck_buf_printf(&text, "- krav %d\n", i);
+  ck_diags d = CK_DIAGS_INIT;
+  ck_doc *doc = ck_document_from_text("t.md", text.ptr, text.len, CK_LANG_NB, &d);
+  ck_diags_free(&d);
+  ck_buf_free(&text);
+  OK(doc != NULL, "the long list is read");
+  if (!doc)
+    return;
+  ck_subject_map *m = ck_subject_map_new(doc);
+  size_t items = 0, inherited = 0, reqs = 0;
+  for (size_t i = doc->nsentences; i-- > 0;) {
+    const ck_sentence *s = &doc->sentences[i];
+    if (doc->blocks[s->block].kind != CK_BLOCK_LIST_ITEM)
+      continue;
+    bool is_req = memcmp(doc->text.ptr + s->start, "krav", 4) == 0;
+    if (is_req)
+      reqs += ck_subject_of(m, i) == CK_SUBJECT_NONE;
+    else {
+      items++;
+      inherited += ck_subject_of(m, i) == CK_SUBJECT_LEAD_IN;
+    }
+  }
+  INT_EQ(items, 2000, "items after the lead-in");
+  INT_EQ(inherited, 2000, "every item inherits the lead-in, asked from the last");
+  INT_EQ(reqs, 2000, "no item after a requirement's lead-in is the subject");
+  ck_subject_map_free(m);
+  ck_doc_free(doc);
 }
 
 static ck_doc *read_doc(const char *text, ck_lang lang) {
@@ -112,5 +153,6 @@ int main(void) {
   test_notice();
   test_tender();
   test_english_and_single_paragraph();
+  test_long_list();
   return ck_test_report();
 }
