@@ -155,7 +155,7 @@ struct ck_rule_eval {
   struct rule_cache *cache;
   bool cache_limited;   /* a cached answer used for this rule was cut short by PCRE2's limits */
   /* Which sentences say what is bought, made when a subject rule first
-     asks (a cache, like 'stopped'). */
+     needs it. */
   ck_subject_map *subjects;
 };
 
@@ -626,8 +626,6 @@ static judgement judge_subject(const evaluator *ev, const ck_rule *rule, const h
   const char *text = ck_buf_cstr(&doc->text) + s->start;
   size_t len = s->end - s->start;
   judgement j = {.score = -1, .where = *h};
-  if (!ev->subjects)
-    ((evaluator *)(uintptr_t)ev)->subjects = ck_subject_map_new(doc);
   ck_subject_kind kind = ck_subject_of(ev->subjects, h->sentence);
   if (kind == CK_SUBJECT_NONE)
     return j;
@@ -916,6 +914,8 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       if (driver.n == 0 && ps->all.n > 0)
         driver = (ck_pattern_list){ps->all.items, 1, 1};
       collect_rule_hits(ev, rule->index, CK_CHANNEL_MATCH, &driver, scratch);
+      if (rule->subject && !ev->subjects)
+        ev->subjects = ck_subject_map_new(ev->doc);
       for (size_t i = 0; i < scratch->n; i++) {
         const hit *h = &scratch->items[i];
         /* a title or heading names what is bought; it binds no one */

@@ -160,7 +160,18 @@ static bool has_evidence(const ck_result *r) {
          (r->status == CK_STATUS_FAIL && r->reason != CK_REASON_ABSENT);
 }
 
-static int best_rank(ck_result_status s);
+/* Rank for "best" among the rules of one criterion, lower is better: one
+   passing rule meets the criterion whatever the others say; otherwise a rule
+   that could not be judged (error) might have passed, so the criterion is
+   an error rather than the partial or fail of the rules that were judged. */
+static int best_rank(ck_result_status s) {
+  switch (s) {
+  case CK_STATUS_PASS: return 0;
+  case CK_STATUS_ERROR: return 1;
+  case CK_STATUS_PARTIAL: return 2;
+  default: return 3; /* fail; not-applicable rules are skipped */
+  }
+}
 
 /* Rules of packs that were not chosen speak for a criterion only when no
    chosen rule found anything about it, and then one of them: the best,
@@ -225,18 +236,6 @@ static void evaluate_scope(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc 
     out->counts[out->results[i].status]++;
 }
 
-/* Rank for "best" among the rules of one criterion, lower is better: one
-   passing rule meets the criterion whatever the others say; otherwise a rule
-   that could not be judged (error) might have passed, so the criterion is
-   an error rather than the partial or fail of the rules that were judged. */
-static int best_rank(ck_result_status s) {
-  switch (s) {
-  case CK_STATUS_PASS: return 0;
-  case CK_STATUS_ERROR: return 1;
-  case CK_STATUS_PARTIAL: return 2;
-  default: return 3; /* fail; not-applicable rules are skipped */
-  }
-}
 
 /* Per criterion, the best result of its rules (other packs' rules are
    settled already: see settle_other_packs). */

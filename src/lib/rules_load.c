@@ -485,6 +485,14 @@ static char *node_attr(const xmlNode *n, const char *name) {
   return s;
 }
 
+/* An xs:boolean attribute ("true" or "1"); false when absent. */
+static bool bool_attr(const xmlNode *n, const char *name) {
+  char *v = node_attr(n, name);
+  bool yes = v && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+  free(v);
+  return yes;
+}
+
 /* Calls 'fn' for each space-separated word of 's'. */
 typedef void (*word_fn)(void *ctx, const char *word);
 static void each_word(const char *s, word_fn fn, void *ctx) {
@@ -845,17 +853,9 @@ static ck_rule *parse_rule(loader *ld, const xmlNode *n, ck_pack *pack) {
     error_at(ld, n, "unknown criterion '%s'", criterion ? criterion : "");
   free(criterion);
   parse_scope(ld, n, r);
-  char *prohibition = node_attr(n, "prohibition");
-  r->prohibition = prohibition && (strcmp(prohibition, "true") == 0 ||
-                                   strcmp(prohibition, "1") == 0);
-  free(prohibition);
-  char *category_only = node_attr(n, "category-only");
-  r->category_only = category_only && (strcmp(category_only, "true") == 0 ||
-                                       strcmp(category_only, "1") == 0);
-  free(category_only);
-  char *subject = node_attr(n, "subject");
-  r->subject = subject && (strcmp(subject, "true") == 0 || strcmp(subject, "1") == 0);
-  free(subject);
+  r->prohibition = bool_attr(n, "prohibition");
+  r->category_only = bool_attr(n, "category-only");
+  r->subject = bool_attr(n, "subject");
 
   const xmlNode *clause = NULL;
   for (const xmlNode *c = n->children; c; c = c->next) {

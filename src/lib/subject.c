@@ -58,13 +58,15 @@ static const char *const lead_ins[] = {
 };
 
 /* Heading words of a section that describes what is bought. */
+/* Heading words of a section that describes what is bought; each may be the
+   start of a longer word ("Omfanget", "Scope of work"). */
 static const char *const scope_headings[] = {
-    "omfang",         "om anskaffelsen",          "om anskaffinga",
-    "anskaffelsens",  "beskrivelse av anskaffelsen", "beskrivelse av oppdraget",
-    "skildring av",   "kort beskrivelse",         "oppdragsbeskrivelse",
-    "kontraktens gjenstand", "gjenstand for",     "scope",
-    "short description", "description of the procurement", "subject matter",
-    "expected service", "about the procurement", "description of the contract",
+    "omfang*",         "om anskaffelsen*",  "om anskaffinga*",  "anskaffelsens*",
+    "beskrivelse av anskaffelsen*", "beskrivelse av oppdraget*", "skildring av*",
+    "kort beskrivelse*", "oppdragsbeskrivelse*", "kontraktens gjenstand*", "gjenstand for*",
+    "scope*",          "short description*", "description of the procurement*",
+    "subject matter*", "expected service*", "about the procurement*",
+    "description of the contract*",
 };
 
 /* Whether one of 'phrases' starts at a word of text[0, len). */
@@ -81,29 +83,8 @@ static bool phrase_in(const char *text, size_t len, const char *const *phrases, 
   return false;
 }
 
-/* Whether the phrase 'needle' (ck_text_match_phrase) starts at a word of
-   text[0, len). */
-static bool heading_has(const char *text, size_t len, const char *needle) {
-  for (size_t i = 0; i < len; i++)
-    if ((i == 0 || !ck_text_word_before(text, i)) && ck_text_match_phrase(text, len, i, needle))
-      return true;
-  return false;
-}
-
 bool ck_subject_scope_heading(const char *text, size_t len) {
-  for (size_t i = 0; i < sizeof scope_headings / sizeof *scope_headings; i++) {
-    char phrase[64];
-    /* a heading word may be the start of a compound ("Omfanget", "Scope of work") */
-    size_t n = strlen(scope_headings[i]);
-    if (n + 2 > sizeof phrase)
-      continue;
-    memcpy(phrase, scope_headings[i], n);
-    phrase[n] = '*';
-    phrase[n + 1] = '\0';
-    if (heading_has(text, len, phrase))
-      return true;
-  }
-  return false;
+  return phrase_in(text, len, scope_headings, sizeof scope_headings / sizeof *scope_headings);
 }
 
 /* A list of codes ("CPV: 34110000 Personbiler, 50112000 Reparasjon og
@@ -196,7 +177,7 @@ static bool ends_with_colon(const ck_doc *doc, size_t sentence) {
   return end > s->start && doc->text.ptr[end - 1] == ':';
 }
 
-static ck_subject_kind own_kind(ck_subject_map *m, size_t sentence);
+static ck_subject_kind kind_of(ck_subject_map *m, size_t sentence);
 
 /* Whether list item 'sentence' belongs to a run of items after a subject
    lead-in that ends with a colon ("Rammeavtalen gjelder:"). Walks back to
@@ -210,14 +191,14 @@ static bool inherits_lead_in(ck_subject_map *m, size_t sentence) {
   signed char answer = m->inherits[s];
   if (answer < 0)
     answer = s > 0 && !is_list_item(doc, s - 1) && ends_with_colon(doc, s - 1) &&
-             own_kind(m, s - 1) != CK_SUBJECT_NONE;
+             kind_of(m, s - 1) != CK_SUBJECT_NONE;
   for (size_t i = s; i <= sentence; i++)
     m->inherits[i] = answer;
   return answer == 1;
 }
 
-/* The kind of a sentence from its own place and words. */
-static ck_subject_kind own_kind(ck_subject_map *m, size_t sentence) {
+/* The kind of a sentence, worked out once. */
+static ck_subject_kind kind_of(ck_subject_map *m, size_t sentence) {
   const ck_doc *doc = m->doc;
   if (m->kind[sentence] >= 0)
     return (ck_subject_kind)m->kind[sentence];
@@ -241,19 +222,16 @@ static ck_subject_kind own_kind(ck_subject_map *m, size_t sentence) {
     k = CK_SUBJECT_SCOPE;
   else if (phrase_in(text, len, lead_ins, sizeof lead_ins / sizeof *lead_ins))
     k = CK_SUBJECT_LEAD_IN;
+  /* "Rammeavtalen gjelder:" and then the items of what is bought; the lead
+     is no list item, so this recurses one step at most */
+  else if (b->kind == CK_BLOCK_LIST_ITEM && inherits_lead_in(m, sentence))
+    k = CK_SUBJECT_LEAD_IN;
   m->kind[sentence] = (signed char)k;
   return k;
 }
 
 ck_subject_kind ck_subject_of(ck_subject_map *m, size_t sentence) {
-  ck_subject_kind k = own_kind(m, sentence);
-  /* "Rammeavtalen gjelder:" and then the items of what is bought */
-  if (k == CK_SUBJECT_NONE && is_list_item(m->doc, sentence) &&
-      !lists_codes(m->doc->text.ptr + m->doc->sentences[sentence].start,
-                   m->doc->sentences[sentence].end - m->doc->sentences[sentence].start) &&
-      inherits_lead_in(m, sentence))
-    k = CK_SUBJECT_LEAD_IN;
-  return k;
+  return kind_of(m, sentence);
 }
 
 bool ck_subject_is_title(const ck_doc *doc, size_t sentence) {
