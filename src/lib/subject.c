@@ -32,7 +32,8 @@ static const char *const lead_ins[] = {
     "tenestene omfattar", "ønsker å inngå", "ønsker å anskaffe", "ønsker å kjøpe",
     "ønsker å leie", "ønsker å lease", "ønsker å bytte", "ønsker å få", "ønsker tilbud",
     "ønsker å motta tilbud", "ynskjer å inngå", "ynskjer å kjøpe", "ynskjer å leige",
-    "ynskjer tilbod", "ønskjer å inngå", "ønskjer tilbod", "ønsker tilbod", "ber om tilbud",
+    "ynskjer tilbod", "ønsker å knytte til seg", "ønskjer å knyte til seg",
+    "ynskjer å knyte til seg", "ønskjer å inngå", "ønskjer tilbod", "ønsker tilbod", "ber om tilbud",
     "ber om tilbod", "inviterer til", "invitere til", "innbyr til", "skal anskaffe",
     "skal anskaffa", "skal kjøpe", "skal leie", "skal leige", "skal inngå", "skal inngå*",
     "har behov for", "har bruk for", "treng", "rammeavtale for", "rammeavtale på",
@@ -165,68 +166,157 @@ static bool in_scope_section(const ck_doc *doc, size_t block) {
   return false;
 }
 
-static bool is_list_item(const ck_doc *doc, size_t sentence) {
-  return doc->blocks[doc->sentences[sentence].block].kind == CK_BLOCK_LIST_ITEM;
+/* Items a lead-in introduces: list items, and the short one-sentence
+   paragraphs they become when a notice is flattened to plain text
+   ("Ventilasjon og kjølingsarbeider", "Service- og vedlikeholdsarbeider for
+   ventilasjonsanlegg"). A longer paragraph is prose again and ends the run. */
+#define ITEM_WORDS_MAX 16
+
+static bool is_item(const ck_doc *doc, size_t sentence) {
+  const ck_sentence *s = &doc->sentences[sentence];
+  const ck_block *b = &doc->blocks[s->block];
+  if (b->kind == CK_BLOCK_LIST_ITEM)
+    return true;
+  if (b->kind != CK_BLOCK_PARAGRAPH)
+    return false;
+  if ((sentence > 0 && doc->sentences[sentence - 1].block == s->block) ||
+      (sentence + 1 < doc->nsentences && doc->sentences[sentence + 1].block == s->block))
+    return false;
+  const char *text = doc->text.ptr;
+  size_t words = 0;
+  for (size_t i = s->start; i < s->end; i++)
+    if (text[i] != ' ' && (i == s->start || text[i - 1] == ' ') && ++words > ITEM_WORDS_MAX)
+      return false;
+  return true;
 }
 
-static bool ends_with_colon(const ck_doc *doc, size_t sentence) {
+/* The last character of a sentence, spaces aside; 0 when it has none. */
+static char last_char(const ck_doc *doc, size_t sentence) {
   const ck_sentence *s = &doc->sentences[sentence];
   size_t end = s->end;
   while (end > s->start && doc->text.ptr[end - 1] == ' ')
     end--;
-  return end > s->start && doc->text.ptr[end - 1] == ':';
+  return end > s->start ? doc->text.ptr[end - 1] : 0;
 }
 
-static ck_subject_kind kind_of(ck_subject_map *m, size_t sentence);
-
-/* Whether list item 'sentence' belongs to a run of items after a subject
-   lead-in that ends with a colon ("Rammeavtalen gjelder:"). Walks back to
-   the nearest item already known, so a list of a million items costs a
-   million steps, not a million squared. */
-static bool inherits_lead_in(ck_subject_map *m, size_t sentence) {
+/* What a sentence says by itself: title, opening, scope section or a
+   lead-in phrase; the list and continuation rules come on top. */
+static ck_subject_kind own_kind(const ck_subject_map *m, size_t sentence) {
   const ck_doc *doc = m->doc;
-  size_t s = sentence;
-  while (m->inherits[s] < 0 && s > 0 && is_list_item(doc, s - 1))
-    s--;
-  signed char answer = m->inherits[s];
-  if (answer < 0)
-    answer = s > 0 && !is_list_item(doc, s - 1) && ends_with_colon(doc, s - 1) &&
-             kind_of(m, s - 1) != CK_SUBJECT_NONE;
-  for (size_t i = s; i <= sentence; i++)
-    m->inherits[i] = answer;
-  return answer == 1;
-}
-
-/* The kind of a sentence, worked out once. */
-static ck_subject_kind kind_of(ck_subject_map *m, size_t sentence) {
-  const ck_doc *doc = m->doc;
-  if (m->kind[sentence] >= 0)
-    return (ck_subject_kind)m->kind[sentence];
   const ck_sentence *s = &doc->sentences[sentence];
   const ck_block *b = &doc->blocks[s->block];
   const char *text = doc->text.ptr + s->start;
   size_t len = s->end - s->start;
   bool first_of_block = sentence == 0 || doc->sentences[sentence - 1].block != s->block;
-  ck_subject_kind k = CK_SUBJECT_NONE;
   if (lists_codes(text, len))
-    k = CK_SUBJECT_NONE;
-  else if (b->kind == CK_BLOCK_HEADING)
-    k = title_heading(m, s->block) ? CK_SUBJECT_TITLE : CK_SUBJECT_NONE;
-  else if (s->block == 0 && m->title_line)
-    k = CK_SUBJECT_TITLE;
+    return CK_SUBJECT_NONE;
+  if (b->kind == CK_BLOCK_HEADING)
+    return title_heading(m, s->block) ? CK_SUBJECT_TITLE : CK_SUBJECT_NONE;
+  if (s->block == 0 && m->title_line)
+    return CK_SUBJECT_TITLE;
   /* the opening's first sentence says what is bought; the next ones may
      already be requirements ("Leverandøren skal stille med leiemaskin") */
-  else if (first_of_block && (s->block == 0 || s->block == m->opening))
-    k = CK_SUBJECT_OPENING;
-  else if (in_scope_section(doc, s->block))
-    k = CK_SUBJECT_SCOPE;
-  else if (phrase_in(text, len, lead_ins, sizeof lead_ins / sizeof *lead_ins))
+  if (first_of_block && (s->block == 0 || s->block == m->opening))
+    return CK_SUBJECT_OPENING;
+  if (in_scope_section(doc, s->block))
+    return CK_SUBJECT_SCOPE;
+  if (phrase_in(text, len, lead_ins, sizeof lead_ins / sizeof *lead_ins))
+    return CK_SUBJECT_LEAD_IN;
+  return CK_SUBJECT_NONE;
+}
+
+/* A subject sentence that introduces items: it ends with a colon, or, in
+   prose, with the semicolon some notices write instead ("behov for;"); list
+   items often end with a semicolon and introduce nothing. */
+static bool introduces_items(const ck_subject_map *m, size_t sentence) {
+  char c = last_char(m->doc, sentence);
+  bool list_item = m->doc->blocks[m->doc->sentences[sentence].block].kind == CK_BLOCK_LIST_ITEM;
+  if (c != ':' && (c != ';' || list_item))
+    return false;
+  return own_kind(m, sentence) != CK_SUBJECT_NONE;
+}
+
+/* What the sentence before an item says about the item's run. */
+typedef enum { RUN_BREAKS, RUN_GOES_ON, RUN_LEAD_IN } run_link;
+
+static run_link link_of(const ck_subject_map *m, size_t sentence) {
+  const ck_doc *doc = m->doc;
+  if (introduces_items(m, sentence))
+    return RUN_LEAD_IN;
+  /* another list's lead-in ("Leverandøren skal:") ends the run; the rest of
+     a line broken in two ("herunder" / "følgende tjenester:") does not */
+  const ck_sentence *s = &doc->sentences[sentence];
+  const unsigned char *first = (const unsigned char *)doc->text.ptr + s->start;
+  bool lower = (first[0] >= 'a' && first[0] <= 'z') ||
+               (s->end - s->start >= 2 && first[0] == 0xC3 && first[1] >= 0xA0); /* æ ø å é */
+  if (last_char(doc, sentence) == ':' && !lower)
+    return RUN_BREAKS;
+  return is_item(doc, sentence) ? RUN_GOES_ON : RUN_BREAKS;
+}
+
+/* Whether item 'sentence' belongs to a run of items after a subject lead-in
+   ("Rammeavtalen gjelder:"). Walks back to the nearest item already known,
+   so a list of a million items costs a million steps, not a million
+   squared. */
+static bool inherits_lead_in(ck_subject_map *m, size_t sentence) {
+  size_t s = sentence;
+  run_link link = RUN_BREAKS;
+  while (m->inherits[s] < 0 && s > 0 && (link = link_of(m, s - 1)) == RUN_GOES_ON)
+    s--;
+  signed char answer = m->inherits[s];
+  if (answer < 0)
+    answer = s > 0 && link == RUN_LEAD_IN;
+  for (size_t i = s; i <= sentence; i++)
+    m->inherits[i] = answer;
+  return answer == 1;
+}
+
+/* Words that go on with the sentence before rather than start a new one:
+   "... bygging av idrettshall. Samt drift og vedlikehold av anlegget." */
+static const char *const continuations[] = {
+    "samt", "herunder", "inkludert", "dette omfatt*", "dette inneber*", "dette innebær*",
+    "dette innebefatt*", "dette inkluder*", "this includes", "this covers", "including",
+};
+
+static bool continues_previous(const ck_doc *doc, size_t sentence) {
+  if (sentence == 0 || doc->sentences[sentence - 1].block != doc->sentences[sentence].block)
+    return false;
+  const ck_sentence *s = &doc->sentences[sentence];
+  const char *text = doc->text.ptr + s->start;
+  size_t len = s->end - s->start;
+  for (size_t i = 0; i < sizeof continuations / sizeof *continuations; i++)
+    if (ck_text_match_phrase(text, len, 0, continuations[i]))
+      return true;
+  return false;
+}
+
+/* The kind of a sentence without the continuation rule. */
+static ck_subject_kind base_kind(ck_subject_map *m, size_t sentence) {
+  const ck_sentence *s = &m->doc->sentences[sentence];
+  if (lists_codes(m->doc->text.ptr + s->start, s->end - s->start))
+    return CK_SUBJECT_NONE;
+  ck_subject_kind k = own_kind(m, sentence);
+  if (k == CK_SUBJECT_NONE && is_item(m->doc, sentence) && inherits_lead_in(m, sentence))
     k = CK_SUBJECT_LEAD_IN;
-  /* "Rammeavtalen gjelder:" and then the items of what is bought; the lead
-     is no list item, so this recurses one step at most */
-  else if (b->kind == CK_BLOCK_LIST_ITEM && inherits_lead_in(m, sentence))
-    k = CK_SUBJECT_LEAD_IN;
-  m->kind[sentence] = (signed char)k;
+  return k;
+}
+
+/* The kind of a sentence, worked out once. A continuation takes the kind of
+   the sentence it goes on from; a run of them is walked without recursion. */
+static ck_subject_kind kind_of(ck_subject_map *m, size_t sentence) {
+  if (m->kind[sentence] >= 0)
+    return (ck_subject_kind)m->kind[sentence];
+  size_t first = sentence;
+  while (m->kind[first] < 0 && continues_previous(m->doc, first))
+    first--;
+  ck_subject_kind k =
+      m->kind[first] >= 0 ? (ck_subject_kind)m->kind[first] : base_kind(m, first);
+  m->kind[first] = (signed char)k;
+  for (size_t i = first + 1; i <= sentence; i++) {
+    ck_subject_kind own = base_kind(m, i);
+    k = own != CK_SUBJECT_NONE ? own : k;
+    m->kind[i] = (signed char)k;
+  }
   return k;
 }
 

@@ -149,7 +149,50 @@ static void test_english_and_single_paragraph(void) {
   OK(!ck_subject_scope_heading("3 Kravspesifikasjon", 19), "not a scope heading");
 }
 
+/* A notice flattened to plain paragraphs: short lines after a lead-in are
+   its items, a line broken in two keeps the run going, a semicolon may end
+   a lead-in, and "Samt ..." goes on with the sentence before. */
+static void test_flattened_items(void) {
+  ck_doc *doc = read_doc("Rammeavtale for tekniske tjenester\n\n"
+                         "Kommunen har mange bygg og anlegg.\n\n"
+                         "Fylket ber om tilbud på rammeavtale for:\n\n"
+                         "Elektroarbeider i skolebygg, herunder\n\n"
+                         "følgende tjenester:\n\n"
+                         "Nye kurser og tavler\n\n"
+                         "Service på nødlysanlegg\n\n"
+                         "Leverandøren skal ha sentral godkjenning i tiltaksklasse 2 for "
+                         "utførende elektro og kunne stille med montører på kort varsel.\n\n"
+                         "Utskifting av armaturer\n\n"
+                         "Leverandøren skal:\n\n"
+                         "Levere timelister\n\n"
+                         "Formålet med avtalen er å dekke behovet for;\n\n"
+                         "Reparasjon av pumper\n\n"
+                         "Vi ønsker å knytte til seg en entreprenør for bygging av hallen. "
+                         "Samt drift av hallen i fem år. Prisen skal være fast.\n",
+                         CK_LANG_NB);
+  if (!doc)
+    return;
+  INT_EQ(kind_of(doc, "Elektroarbeider"), CK_SUBJECT_LEAD_IN,
+         "a short paragraph after a lead-in is an item");
+  INT_EQ(kind_of(doc, "følgende tjenester:"), CK_SUBJECT_LEAD_IN,
+         "the rest of a broken line goes on with the run");
+  INT_EQ(kind_of(doc, "Service på nødlysanlegg"), CK_SUBJECT_LEAD_IN, "so do the items after it");
+  INT_EQ(kind_of(doc, "Leverandøren skal ha sentral"), CK_SUBJECT_NONE,
+         "a long paragraph is prose, not an item");
+  INT_EQ(kind_of(doc, "Utskifting av armaturer"), CK_SUBJECT_NONE,
+         "and the run ends there");
+  INT_EQ(kind_of(doc, "Levere timelister"), CK_SUBJECT_NONE,
+         "another list's lead-in ends a run");
+  INT_EQ(kind_of(doc, "Reparasjon av pumper"), CK_SUBJECT_LEAD_IN,
+         "a lead-in may end with a semicolon");
+  INT_EQ(kind_of(doc, "Samt drift"), CK_SUBJECT_LEAD_IN,
+         "a continuation says what the sentence before says");
+  INT_EQ(kind_of(doc, "Prisen skal"), CK_SUBJECT_NONE, "the next sentence is its own");
+  ck_doc_free(doc);
+}
+
 int main(void) {
+  test_flattened_items();
   test_notice();
   test_tender();
   test_english_and_single_paragraph();
