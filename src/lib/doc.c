@@ -472,9 +472,39 @@ static bool mentions_cpv(const char *s, size_t len) {
   return false;
 }
 
+/* Whether the eight digits at text[i, i + 8), at the start of a block, open
+ * a line of a CPV list without the word "CPV": "39000000-3 Møbler" (the
+ * check digit is CPV's alone) or "39100000 - Furniture" (a code of a
+ * division, group or class, ending in zeros, then its name). A telephone
+ * number at the start of a line is neither. */
+static bool cpv_list_line(const char *text, size_t i, size_t end) {
+  size_t j = i + 8;
+  bool check_digit = j + 1 < end && text[j] == '-' && is_digit(text[j + 1]) &&
+                     (j + 2 == end || !is_digit(text[j + 2]));
+  if (check_digit)
+    return true;
+  if (text[j - 1] != '0' || text[j - 2] != '0')
+    return false;
+  size_t k = j;
+  while (k < end && text[k] == ' ')
+    k++;
+  if (k == j || k >= end)
+    return false;
+  if (text[k] == '-') {
+    k++;
+  } else if (k + 3 <= end && memcmp(text + k, "\xE2\x80\x93", 3) == 0) { /* en dash */
+    k += 3;
+  } else {
+    return false;
+  }
+  while (k < end && text[k] == ' ')
+    k++;
+  return k < end && (unsigned char)text[k] >= 'A' && !is_digit(text[k]);
+}
+
 /* A run of exactly eight digits counts as a CPV code when "CPV" is written
  * in the same block or shortly before it (the label cell of a table row, a
- * "CPV-kode:" line above). */
+ * "CPV-kode:" line above), or when it opens a line of a CPV list. */
 static void find_cpv_codes(ck_doc *doc) {
   const char *text = doc->text.ptr;
   for (size_t bi = 0; bi < doc->nblocks; bi++) {
@@ -496,7 +526,8 @@ static void find_cpv_codes(ck_doc *doc) {
         if (in_block < 0)
           in_block = mentions_cpv(text + b->start, b->end - b->start);
         size_t from = i > CPV_WINDOW ? i - CPV_WINDOW : 0;
-        if (in_block || mentions_cpv(text + from, i - from))
+        if (in_block || mentions_cpv(text + from, i - from) ||
+            (i == b->start && cpv_list_line(text, i, b->end)))
           ck_doc_add_cpv(doc, text + i, 8);
       }
       i = j;

@@ -627,9 +627,17 @@ static judgement judge_subject(const evaluator *ev, const ck_rule *rule, const h
   size_t len = s->end - s->start;
   judgement j = {.score = -1, .where = *h};
   ck_subject_kind kind = ck_subject_of(ev->subjects, h->sentence);
-  if (kind == CK_SUBJECT_NONE)
-    return j;
   ck_section_kind section = ck_doc_block_section_kind(doc, s->block);
+  const ck_pattern_set *alt = ck_lang_patterns_get(&rule->alternative, doc->lang);
+  /* Outside the subject, only an option about what is bought counts, and
+     wherever it is written: "Maskinen skal være ny eller lite brukt",
+     "leasing eller kjøp". */
+  bool alternative_only = false;
+  if (kind == CK_SUBJECT_NONE) {
+    if (section == CK_SECTION_BACKGROUND || !alt || !any_matches(ev, &alt->any, text, len))
+      return j;
+    alternative_only = true;
+  }
   /* "Ved kjøp av ..." inside the requirements opens a requirement about
      something else, not the scope of the purchase */
   if (kind == CK_SUBJECT_LEAD_IN && section != CK_SECTION_NONE &&
@@ -641,9 +649,8 @@ static judgement judge_subject(const evaluator *ev, const ck_rule *rule, const h
     return j;
   /* "ønsker å leie" is the buyer's wish, which is what it buys; a
      supplier's "kan tilbys" only opens the door */
-  bool option = mode.modality == CK_MODALITY_PERMISSION &&
-                !buyer_holds_right(text, len, mode.cue_start, mode.cue_end);
-  const ck_pattern_set *alt = ck_lang_patterns_get(&rule->alternative, doc->lang);
+  bool option = alternative_only || (mode.modality == CK_MODALITY_PERMISSION &&
+                                     !buyer_holds_right(text, len, mode.cue_start, mode.cue_end));
   if (!option && alt && any_matches(ev, &alt->any, text, len))
     option = true;
   j.reason = option ? CK_REASON_SUBJECT_ALTERNATIVE : CK_REASON_SUBJECT;
@@ -802,6 +809,7 @@ static char *fill(const evaluator *ev, const ck_rule *rule, const char *tmpl,
       .required = ck_buf_cstr(&required),
       .unit = ck_unit_label(lang, rule->value.unit, unit_value),
       .level = ck_level_label(lang, ev->opts->level),
+      .category = rule->pack ? rule->pack->name[lang] : NULL,
   };
   ck_fill_template(tmpl, &v, &out);
   ck_buf_free(&found);
@@ -859,11 +867,13 @@ static void add_evidence(const evaluator *ev, ck_result *r, const hit *h) {
 
 /* A rule of a pack that was not chosen gives evidence only: what it found
    counts, what it did not find is no failure of this purchase. A binding
-   requirement with a figure passes, since the pack's figure is for its own
-   category (the message names it); anything else found stays as judged. */
+   requirement with a figure passes, whatever the figure, since the pack's
+   figure is for its own category; the message names both figures. Anything
+   else found stays as judged. */
 static void evidence_only(ck_result *r) {
   if (r->status == CK_STATUS_PASS || r->status == CK_STATUS_PARTIAL) {
-    if (r->reason == CK_REASON_BELOW_THRESHOLD) {
+    if (r->reason == CK_REASON_BELOW_THRESHOLD ||
+        (r->reason == CK_REASON_MET && r->has_found && r->rule->value.present)) {
       r->reason = CK_REASON_OTHER_CATEGORY;
       r->status = CK_STATUS_PASS;
     }
@@ -878,9 +888,10 @@ static void evidence_only(ck_result *r) {
   r->status = CK_STATUS_NOT_APPLICABLE;
 }
 
-void ck_rule_eval_withdraw(ck_rule_eval *ev, ck_result *r) {
+void ck_rule_eval_withdraw(ck_rule_eval *ev, ck_result *r, ck_reason reason) {
   r->status = CK_STATUS_NOT_APPLICABLE;
   evidence_only(r);
+  r->reason = reason;
   finish_result(ev, r);
 }
 
@@ -958,6 +969,20 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
 static bool cpv_matches(const ck_pack *p, const char *code) {
   for (size_t i = 0; i < p->ncpv; i++)
     if (strncmp(code, p->cpv[i], strlen(p->cpv[i])) == 0)
+      return true;
+  return false;
+}
+
+/* Whether 'code' is a broader code above part of the pack: its division or
+   group ("34000000" transport equipment, trailing zeros dropped) is the start
+   of one of the pack's codes ("341" motor vehicles). Such a code says the
+   purchase may fall in the pack, not that it does. */
+static bool cpv_broader(const ck_pack *p, const char *code) {
+  size_t n = strlen(code);
+  while (n > 2 && code[n - 1] == '0')
+    n--;
+  for (size_t i = 0; i < p->ncpv; i++)
+    if (strlen(p->cpv[i]) > n && strncmp(code, p->cpv[i], n) == 0)
       return true;
   return false;
 }
@@ -1057,6 +1082,9 @@ char *ck_rule_eval_pack_reason(ck_rule_eval *ev, const ck_pack *p, char *const *
        ("Rammeavtale møbelsnekker" under a craft-services code) */
     if (!why.len && title && subject_in(ev, p, title, strlen(title), &word))
       ck_msg_fill(lang, CK_MSG_PACK_SUBJECT, ck_buf_cstr(&word), &why);
+    /* a broader main code ("34000000") with one subject word in the text */
+    if (!why.len && cpv_broader(p, cpv[0]) && subject_count(ev, p, 1, NULL) >= 1)
+      ck_msg_fill(lang, CK_MSG_PACK_CPV_BROADER, cpv[0], &why);
   } else if (title && subject_in(ev, p, title, strlen(title), &word)) {
     ck_msg_fill(lang, CK_MSG_PACK_SUBJECT, ck_buf_cstr(&word), &why);
   } else if (subject_count(ev, p, 2, &word) >= 2) {

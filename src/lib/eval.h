@@ -193,9 +193,10 @@ char *ck_rule_eval_pack_reason(ck_rule_eval *ev, const ck_pack *p, char *const *
                                size_t ncpv, const char *title);
 /* Evaluates one rule into '*out' (overwritten). */
 void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen, ck_result *out);
-/* Turns the result of a rule of a pack that was not chosen into
-   not-applicable (pack-not-selected): its evidence is told by another rule. */
-void ck_rule_eval_withdraw(ck_rule_eval *ev, ck_result *r);
+/* Turns a result into not-applicable for 'reason' (pack-not-selected for a
+   rule of a pack that was not chosen, not-subject for a subject rule's mere
+   option): its evidence is told by another rule. */
+void ck_rule_eval_withdraw(ck_rule_eval *ev, ck_result *r, ck_reason reason);
 /* Fills a message template for 'rule' with the values of 'r'. */
 char *ck_rule_eval_fill(const ck_rule_eval *ev, const ck_rule *rule, const char *tmpl,
                         const ck_result *r);

@@ -177,19 +177,24 @@ static int best_rank(ck_result_status s) {
    chosen rule found anything about it, and then one of them: the best,
    the first on a tie. A laptop tender's "3 års garanti" is judged by the
    ICT pack's figure alone; a text with no known category shows its warranty
-   sentence once, not once per pack with a warranty rule. */
+   sentence once, not once per pack with a warranty rule.
+   Likewise a subject rule that found only an option ("ny eller brukt")
+   gives way to another chosen rule that found the criterion: that rule
+   judged the sentence with its category's words and figures. */
 static void settle_other_packs(ck_rule_eval *ev, const ck_ruleset *rs, ck_result *results,
                                size_t n) {
   for (size_t c = 0; c < rs->ncriteria; c++) {
     const ck_criterion *crit = &rs->criteria[c];
-    bool chosen_found = false;
+    bool chosen_found = false, chosen_found_plain = false;
     const ck_result *keep = NULL;
     for (size_t i = 0; i < n; i++) {
       const ck_result *r = &results[i];
       if (r->rule->criterion != crit)
         continue;
-      if (!r->other_pack && has_evidence(r))
+      if (!r->other_pack && has_evidence(r)) {
         chosen_found = true;
+        chosen_found_plain = chosen_found_plain || !r->rule->subject;
+      }
       if (r->other_pack && r->status != CK_STATUS_NOT_APPLICABLE &&
           (!keep || best_rank(r->status) < best_rank(keep->status)))
         keep = r;
@@ -198,7 +203,10 @@ static void settle_other_packs(ck_rule_eval *ev, const ck_ruleset *rs, ck_result
       ck_result *r = &results[i];
       if (r->rule->criterion == crit && r->other_pack &&
           r->status != CK_STATUS_NOT_APPLICABLE && (chosen_found || r != keep))
-        ck_rule_eval_withdraw(ev, r);
+        ck_rule_eval_withdraw(ev, r, CK_REASON_PACK_NOT_SELECTED);
+      else if (r->rule->criterion == crit && !r->other_pack && r->rule->subject &&
+               r->reason == CK_REASON_SUBJECT_ALTERNATIVE && chosen_found_plain)
+        ck_rule_eval_withdraw(ev, r, CK_REASON_NOT_SUBJECT);
     }
   }
 }

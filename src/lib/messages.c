@@ -36,6 +36,7 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_PACK_FORCED] = "valgt med --pack",
             [CK_MSG_PACK_CPV] = "hoved-CPV {name}",
             [CK_MSG_PACK_CPV_ADDITIONAL] = "tilleggs-CPV {name} og emneord",
+            [CK_MSG_PACK_CPV_BROADER] = "hoved-CPV {name} (en overordnet kode) og emneord",
             [CK_MSG_PACK_SUBJECT] = "emneord «{name}»",
             [CK_MSG_ENV_BY_WEIGHT] = "Klima og miljø vektes {found} % av tildelingskriteriene; "
                                      "minst {required} % kreves.",
@@ -123,6 +124,7 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_PACK_FORCED] = "chosen with --pack",
             [CK_MSG_PACK_CPV] = "main CPV {name}",
             [CK_MSG_PACK_CPV_ADDITIONAL] = "additional CPV {name} and subject words",
+            [CK_MSG_PACK_CPV_BROADER] = "main CPV {name} (a broader code) and subject words",
             [CK_MSG_PACK_SUBJECT] = "subject words \"{name}\"",
             [CK_MSG_ENV_BY_WEIGHT] = "Climate and environment weigh {found} % of the award "
                                      "criteria; at least {required} % is required.",
@@ -237,7 +239,7 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
                                               "bare som ett av flere alternativer.",
             [CK_REASON_NOT_SUBJECT] = "{name}: er ikke det denne kontrakten kjøper.",
             [CK_REASON_OTHER_CATEGORY] = "{name}: stilt som bindende krav med {found} {unit}; i "
-                                         "regelens egen produktkategori krever nivå {level} "
+                                         "kategorien «{category}» krever nivå {level} "
                                          "{required} {unit}.",
         },
     [CK_MSG_EN] =
@@ -273,7 +275,7 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
                                               "but only as one option among others.",
             [CK_REASON_NOT_SUBJECT] = "{name}: not what this contract buys.",
             [CK_REASON_OTHER_CATEGORY] = "{name}: required with a figure of {found} {unit}; in "
-                                         "the rule's own product category, level {level} asks "
+                                         "the category \"{category}\", level {level} asks "
                                          "for {required} {unit}.",
         },
 };
@@ -381,6 +383,7 @@ void ck_fill_template(const char *tmpl, const ck_template_values *v, ck_buf *out
       {"{required}", offsetof(ck_template_values, required)},
       {"{unit}", offsetof(ck_template_values, unit)},
       {"{level}", offsetof(ck_template_values, level)},
+      {"{category}", offsetof(ck_template_values, category)},
   };
   const char *p = tmpl;
   while (*p) {

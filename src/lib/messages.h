@@ -25,6 +25,7 @@ typedef enum {
   CK_MSG_PACK_FORCED,
   CK_MSG_PACK_CPV,              /* "main CPV {name}" */
   CK_MSG_PACK_CPV_ADDITIONAL,   /* "additional CPV {name} and subject words" */
+  CK_MSG_PACK_CPV_BROADER,      /* "main CPV {name}, a broader code, and subject words" */
   CK_MSG_PACK_SUBJECT,          /* "subject words \"{name}\"" */
   /* The environment weight computed from award criteria ({found} share or
      rank, {required} the threshold, {name} the criterion). */
@@ -115,6 +116,7 @@ typedef struct ck_template_values {
   const char *required;
   const char *unit;
   const char *level;
+  const char *category; /* the name of the rule's pack */
 } ck_template_values;
 void ck_fill_template(const char *tmpl, const ck_template_values *v, ck_buf *out);
 
