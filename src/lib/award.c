@@ -438,6 +438,7 @@ typedef struct item {
   double value;
   wunit unit;
   size_t block;
+  double out_of; /* points: the total stated with them ("of 100 points"), else 0 */
 } item;
 
 /* A run of items from adjacent blocks; 'award' is the outermost award
@@ -595,7 +596,8 @@ static const char *const trailing_words[] = {
     "counts", "utgjør", "utgjer", "med",     "with",   "er",       "is",     "of",
     "vektast", "vekta",  "skal",   "shall",   "må",     "must",     "bør",    "should",
     "vil",    "will",   "bli",    "be",      "gis",    "given",    "carry",
-    "ha",     "have",   "a",      "en",      "ei",     "et",       NULL};
+    "ha",     "have",   "a",      "en",      "ei",     "et",       "gives",  "gir",
+    "får",    "receives", "earns", NULL};
 static const char *const last_word_traps[] = {"på", "av", "til", "of", "on",  "at",   "by", "for",
                                               "to", "in", "i",   "om", "fra", "from", NULL};
 /* Words that a number refers to: "vedlegg 3", "punkt 4", "section 2". */
@@ -641,6 +643,9 @@ static bool find_name(const ck_doc *doc, const char *t, size_t limit, size_t end
   /* collect up to a few words back to a boundary */
   span words[NAME_MAX_WORDS + 4];
   size_t nw = 0, i = r;
+  /* a name on a line of its own above its weight (a table flattened to
+     lines) is the whole line, "og" and all: "Klima og miljø" / "30 %" */
+  bool own_line = r > limit && line_of(doc, r - 1) < line_of(doc, end);
   while (i > limit) {
     size_t j = skip_spaces_back(t, limit, i);
     if (j < i && nw > 0 && line_of(doc, j > 0 ? j - 1 : 0) < line_of(doc, words[nw - 1].s))
@@ -658,7 +663,7 @@ static bool find_name(const ck_doc *doc, const char *t, size_t limit, size_t end
       return false;
     if (ws == i)
       break;
-    if (nw > 0 && word_in_ci(t, ws, i, name_joins))
+    if (nw > 0 && !own_line && word_in_ci(t, ws, i, name_joins))
       break;
     if (nw == NAME_MAX_WORDS + 3)
       return false;
@@ -735,7 +740,7 @@ static void add_item(extractor *x, size_t block, size_t first, size_t last, int 
   while (de > ds && (x->t[de - 1] == ' ' || x->t[de - 1] == '.'))
     de--;
   CK_GROW(x->items, x->cap_items, x->nitems + 1);
-  x->items[x->nitems++] = (item){ns, ne, ds < de ? ds : 0, ds < de ? de : 0, value, unit, block};
+  x->items[x->nitems++] = (item){ns, ne, ds < de ? ds : 0, ds < de ? de : 0, value, unit, block, 0};
   r->n++;
   r->last_block = last;
 }
@@ -764,6 +769,41 @@ static bool range_follows(const char *t, size_t e, size_t i) {
   return q < e && t[q] >= '0' && t[q] <= '9';
 }
 
+/* A total that points are counted against, after the points at 'i': "of a
+ * maximum total of 100 points", "out of 10", "av maksimalt 100 poeng", "av 10
+ * mulige poeng". Sets '*total' and '*end' (past the total and its unit). */
+static bool read_out_of(ck_lang lang, const char *t, size_t e, size_t i, double *total,
+                        size_t *end) {
+  static const char *const fillers[] = {"out", "a", "maximum", "max", "maks", "maksimalt",
+                                        "totalt", "total", "possible", "mulige", "moglege",
+                                        "til", "sammen", NULL};
+  static const char *const ofs[] = {"of", "av", NULL};
+  bool of = false;
+  size_t j = skip_spaces(t, e, i);
+  for (int n = 0; n < 6 && j < e && (t[j] < '0' || t[j] > '9') && ck_text_word_at(t, e, j); n++) {
+    size_t we = ck_text_word_end(t, e, j);
+    if (word_in_ci(t, j, we, ofs))
+      of = true;
+    else if (!word_in_ci(t, j, we, fillers))
+      return false;
+    j = skip_spaces(t, e, we);
+  }
+  if (!of || j >= e || t[j] < '0' || t[j] > '9')
+    return false;
+  size_t ne = j + ck_parse_number(t + j, e - j, lang, total);
+  if (ne == j || *total <= 0)
+    return false;
+  *end = ne;
+  static const char *const possible[] = {"possible", "mulige", "moglege", NULL};
+  size_t k = skip_spaces(t, e, ne);
+  if (k < e && ck_text_word_at(t, e, k) && word_in_ci(t, k, ck_text_word_end(t, e, k), possible))
+    k = ck_text_word_end(t, e, k);
+  size_t ue;
+  if (read_unit(t, e, k, &ue) == U_POINTS)
+    *end = ue;
+  return true;
+}
+
 /* Finds "Name 30 %" items in t[s..e) of block 'b'. */
 static void scan_inline(extractor *x, size_t b, int family, size_t s, size_t e) {
   const char *t = x->t;
@@ -786,6 +826,15 @@ static void scan_inline(extractor *x, size_t b, int family, size_t s, size_t e) 
       p = ne - 1;
       continue;
     }
+    /* "40 points of a maximum total of 100 points": the total is the
+       scale for every criterion of the run (see store) */
+    double out_of = 0;
+    size_t total_end;
+    if (unit == U_POINTS && read_out_of(x->doc->lang, t, e, after, &out_of, &total_end) &&
+        v <= out_of)
+      after = total_end;
+    else
+      out_of = 0;
     size_t close = skip_spaces(t, e, after);
     if (close < e && t[close] == ')')
       after = close + 1;
@@ -797,6 +846,7 @@ static void scan_inline(extractor *x, size_t b, int family, size_t s, size_t e) 
     }
     if (item_ends(x->doc, t, e, after, &desc) && find_name(x->doc, t, limit, p, &ns, &nme)) {
       add_item(x, b, b, b, family, ns, nme, desc, e, v, unit);
+      x->items[x->nitems - 1].out_of = out_of;
       limit = after;
     }
     p = ne - 1;
@@ -956,6 +1006,12 @@ static char *dup_range(const char *t, size_t s, size_t e) {
 
 static void store(extractor *x, size_t first, size_t n, ck_weight_kind kind) {
   ck_doc *doc = x->doc;
+  /* Points out of a stated total are shares of it, even when only some
+     criteria are listed ("Miljø: 40 av maksimalt 100 poeng"). */
+  double out_of = 0;
+  for (size_t i = first; kind == CK_WEIGHT_POINTS && i < first + n; i++)
+    if (x->items[i].out_of > out_of)
+      out_of = x->items[i].out_of;
   CK_GROW(doc->criteria, doc->cap_criteria, doc->ncriteria + n);
   for (size_t i = first; i < first + n; i++) {
     const item *it = &x->items[i];
@@ -963,8 +1019,8 @@ static void store(extractor *x, size_t first, size_t n, ck_weight_kind kind) {
     *c = (ck_award_criterion){0};
     c->name = dup_range(x->t, it->name_s, it->name_e);
     c->description = dup_range(x->t, it->desc_s, it->desc_e);
-    c->weight_kind = kind;
-    c->weight = it->value;
+    c->weight_kind = out_of > 0 ? CK_WEIGHT_PERCENT : kind;
+    c->weight = out_of > 0 ? it->value * 100 / out_of : it->value;
     c->environmental = ck_award_is_environmental(NULL, c->name, c->description);
     ck_doc_position(doc, it->name_s, &c->line, &c->col);
     c->xpath = doc->blocks[it->block].xpath;
@@ -1017,6 +1073,45 @@ static void choose(extractor *x) {
   }
 }
 
+/* A table flattened to paragraphs, one cell each: a short name, then its
+ * weight alone ("Pris" / "50 %"). Adds the pair and returns true. */
+static bool scan_flat_pair(extractor *x, size_t b) {
+  const ck_doc *doc = x->doc;
+  const ck_block *wb = &doc->blocks[b], *nb = &doc->blocks[b - 1];
+  const char *t = x->t;
+  if (wb->kind != CK_BLOCK_PARAGRAPH || nb->kind != CK_BLOCK_PARAGRAPH ||
+      nb->section != wb->section)
+    return false;
+  double v;
+  wunit unit;
+  if (!pure_weight(x, wb->start, wb->end, &v, &unit))
+    return false;
+  if (unit == U_BARE && ck_doc_block_section_kind(doc, b) != CK_SECTION_AWARD)
+    return false;
+  size_t ns = skip_spaces(t, nb->end, nb->start), ne = nb->end;
+  while (ne > ns && (t[ne - 1] == ' ' || t[ne - 1] == ':'))
+    ne--;
+  if (ne <= ns || ne - ns > NAME_MAX_BYTES || !has_letter(t, ns, ne))
+    return false;
+  size_t words = 0;
+  for (size_t i = ns; i < ne;) {
+    if (t[i] >= '0' && t[i] <= '9')
+      return false;
+    if (t[i] == ' ') {
+      i++;
+      continue;
+    }
+    size_t we = i;
+    while (we < ne && t[we] != ' ')
+      we++;
+    if (++words > NAME_MAX_WORDS || word_in_ci(t, i, we, not_name_words))
+      return false;
+    i = we;
+  }
+  add_item(x, b, b - 1, b, 0, ns, ne, 0, 0, v, unit);
+  return true;
+}
+
 void ck_doc_extract_weights(ck_doc *doc) {
   if (doc->ncriteria > 0 || doc->nblocks == 0)
     return;
@@ -1033,6 +1128,8 @@ void ck_doc_extract_weights(ck_doc *doc) {
       continue;
     }
     if (bl->kind == CK_BLOCK_HEADING && ck_doc_block_section_kind(doc, b) != CK_SECTION_AWARD)
+      continue;
+    if (b > 0 && scan_flat_pair(&x, b))
       continue;
     int family = bl->kind == CK_BLOCK_LIST_ITEM ? 1 : bl->kind == CK_BLOCK_HEADING ? 2 : 0;
     /* Cheap test first: most blocks hold no digit at all. */

@@ -517,7 +517,73 @@ static void test_extract_ranges_and_fragments(void) {
   ck_doc_free(doc);
 }
 
+/* The four ways of writing weights that real tenders use and that once
+   read wrong: a table flattened to one cell per line, a name next to
+   another criterion's weight, a long English name, and points out of a
+   stated total. */
+static void test_extract_real_wordings(void) {
+  ck_doc *doc = text_doc("## Tildelingskriterier\n\nKriterium\nVekt\nPris\n50 %\n"
+                         "Gjennomføring\n20 %\nKlima og miljø\n30 %\n",
+                         CK_LANG_NB);
+  INT_EQ(doc->ncriteria, 3, "a flattened table: three criteria");
+  if (doc->ncriteria == 3) {
+    STR_EQ(doc->criteria[2].name, "Klima og miljø", "each weight pairs with the line above it");
+    NUM_EQ(doc->criteria[2].weight, 30, "environment weighs 30, not 20");
+  }
+  ck_doc_free(doc);
+  doc = text_doc("## Tildelingskriterier\n\nPris\n\n50 %\n\nGjennomføring\n\n20 %\n\n"
+                 "Klima og miljø\n\n30 %\n",
+                 CK_LANG_NB);
+  INT_EQ(doc->ncriteria, 3, "a table flattened to paragraphs: three criteria");
+  if (doc->ncriteria == 3) {
+    STR_EQ(doc->criteria[2].name, "Klima og miljø", "paragraph pairs");
+    NUM_EQ(doc->criteria[2].weight, 30, "environment weighs 30");
+  }
+  ck_doc_free(doc);
+  doc = text_doc("# Award criteria\n\nEnvironment 20 %, quality 30 % and price 50 %.\n",
+                 CK_LANG_EN);
+  INT_EQ(doc->ncriteria, 3, "three criteria in one sentence");
+  if (doc->ncriteria == 3) {
+    STR_EQ(doc->criteria[0].name, "Environment", "the name before its own weight");
+    NUM_EQ(doc->criteria[0].weight, 20, "environment weighs 20, not the 30 after it");
+    ck_env_weight w = ck_env_weight_compute(doc->criteria, doc->ncriteria, 30);
+    INT_EQ(w.way, CK_ENV_TOO_LOW, "20 % is too low");
+  }
+  ck_doc_free(doc);
+  doc = text_doc("# Award criteria\n\n- Price: 65 %\n"
+                 "- Environmental and circular characteristics 35 %\n",
+                 CK_LANG_EN);
+  INT_EQ(doc->ncriteria, 2, "two list items");
+  if (doc->ncriteria == 2) {
+    OK(doc->criteria[1].environmental, "'environmental and circular characteristics' is environmental");
+    ck_env_weight w = ck_env_weight_compute(doc->criteria, doc->ncriteria, 30);
+    INT_EQ(w.way, CK_ENV_BY_WEIGHT, "35 % complies");
+    NUM_EQ(w.share, 35, "share");
+  }
+  ck_doc_free(doc);
+  doc = text_doc("# Award criteria\n\nEnvironment: 40 points of a maximum total of 100 points.\n",
+                 CK_LANG_EN);
+  INT_EQ(doc->ncriteria, 1, "points out of a stated total");
+  if (doc->ncriteria == 1) {
+    NUM_EQ(doc->criteria[0].weight, 40, "40 of 100 points is 40 %");
+    INT_EQ(doc->criteria[0].weight_kind, CK_WEIGHT_PERCENT, "as a share");
+    ck_env_weight w = ck_env_weight_compute(doc->criteria, doc->ncriteria, 30);
+    INT_EQ(w.way, CK_ENV_BY_WEIGHT, "40 % complies");
+  }
+  ck_doc_free(doc);
+  doc = text_doc("## Tildelingskriterier\n\nPris gir 80 poeng og miljø gir 20 poeng av maksimalt "
+                 "100 poeng.\n",
+                 CK_LANG_NB);
+  INT_EQ(doc->ncriteria, 2, "Norwegian points");
+  if (doc->ncriteria == 2) {
+    STR_EQ(doc->criteria[1].name, "miljø", "the verb is not part of the name");
+    NUM_EQ(doc->criteria[1].weight, 20, "20 of 100 points");
+  }
+  ck_doc_free(doc);
+}
+
 int main(void) {
+  test_extract_real_wordings();
   test_percent();
   test_percent_sum_not_100();
   test_points_and_decimals();
