@@ -179,3 +179,13 @@ foreach(f IN LISTS subject_inputs)
     tests/data/subject/${name}
     GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/subject/${name}.text.golden STDERR_EMPTY)
 endforeach()
+
+# Swedish and Danish text: named as such, read with the bokmål rules, and a finding says so.
+foreach(name swedish danish)
+  circheck_cli_test(lang-${name} golden 0 ARGS check --no-color --fail-on never
+    tests/data/lang/${name}.txt
+    GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/lang/${name}.txt.text.golden STDERR_EMPTY)
+  circheck_cli_test(lang-${name}-json golden 0 ARGS check --format json --fail-on never
+    tests/data/lang/${name}.txt
+    GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/lang/${name}.txt.json.golden STDERR_EMPTY)
+endforeach()

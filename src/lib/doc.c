@@ -555,7 +555,7 @@ void ck_doc_finish(ck_doc *doc) {
       }
   }
   if (!doc->lang_forced)
-    doc->lang = ck_detect_language(doc->text.ptr, doc->text.len);
+    doc->lang = ck_detect_language(doc->text.ptr, doc->text.len, &doc->other_lang);
   ck_doc_split_sentences(doc);
   if (!doc->title && ck_doc_title_line(doc)) {
     const ck_block *b = &doc->blocks[0];

@@ -18,6 +18,11 @@
 #include "circheck.h"
 #include "util.h"
 
+/* A neighbouring language the rules are not written in. Swedish and Danish
+ * tenders reach Norwegian buyers (cross-border frameworks, suppliers'
+ * answers); the report says what the text is rather than call it bokmål. */
+typedef enum { CK_OTHER_LANG_NONE, CK_OTHER_LANG_SV, CK_OTHER_LANG_DA } ck_other_lang;
+
 typedef enum {
   CK_FORMAT_TEXT,
   CK_FORMAT_MARKDOWN,
@@ -150,6 +155,7 @@ typedef struct ck_doc {
   ck_input_format format;
   char *encoding;          /* "UTF-8", "UTF-8 with BOM", "UTF-16LE", "windows-1252", ... */
   ck_lang lang;            /* detected or set by ck_doc_set_lang() */
+  ck_other_lang other_lang; /* detected Swedish or Danish, read as 'lang' (bokmål) */
   bool lang_forced;
   ck_buf text;             /* all block texts; blocks are separated by '\n',
                               cells of one table row by " | " */
@@ -251,7 +257,12 @@ size_t ck_doc_block_at(const ck_doc *doc, size_t off);
  * Called by ck_doc_finish(). */
 void ck_doc_split_sentences(ck_doc *doc);
 
-/* Detects the language of a UTF-8 text from its function words (lang.c). */
-ck_lang ck_detect_language(const char *text, size_t len);
+/* "sv", "da"; NULL for CK_OTHER_LANG_NONE. */
+const char *ck_other_lang_name(ck_other_lang l);
+
+/* Detects the language of a UTF-8 text from its function words (lang.c).
+ * Swedish and Danish text is read with the bokmål rules, the nearest there
+ * are, and '*other' (may be NULL) says which it is. */
+ck_lang ck_detect_language(const char *text, size_t len, ck_other_lang *other);
 
 #endif

@@ -60,11 +60,12 @@ typedef enum {
   CK_FINDING_GREEN_CODE_WITHOUT_TEXT, /* circ-econ / gpp-criteria code, nothing circular required */
   CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP, /* environmental-impact code without strategic env-imp */
   CK_FINDING_WEIGHTS_NOT_100,         /* percent weights do not add up to 100 */
+  CK_FINDING_OTHER_LANGUAGE,          /* Swedish or Danish text, read with the bokmål rules */
   CK_FINDING_KIND_COUNT
 } ck_finding_kind;
 
 /* "green-code-without-circular-requirements", "green-code-without-env-imp",
- * "weights-not-100". */
+ * "weights-not-100", "other-language". */
 const char *ck_finding_kind_name(ck_finding_kind k);
 
 typedef struct ck_finding {
@@ -102,7 +103,8 @@ typedef struct ck_doc_result {
   char *path;
   ck_input_format format;
   char *encoding;
-  ck_lang lang;
+  ck_lang lang;            /* the language of the rules the text was read with */
+  ck_other_lang other_lang; /* the text's own language when it is Swedish or Danish */
   ck_msg_lang msg_lang;
   ck_level level;
   char *title;             /* may be NULL */
@@ -127,6 +129,10 @@ typedef struct ck_doc_result {
      (line 0 when it has none); set by ck_doc_result_set_anchors(). */
   unsigned anchor_line[CK_PLACE_COUNT], anchor_col[CK_PLACE_COUNT];
 } ck_doc_result;
+
+/* The language a report names for the document: "sv" or "da" for Swedish
+ * and Danish text, else the rules' language ("nb", "nn", "en"). */
+const char *ck_doc_result_language(const ck_doc_result *dr);
 
 /* PCRE2's match data, match context (with the limits) and JIT stack, which
  * every evaluation needs. The JIT stack is a memory mapping: made and

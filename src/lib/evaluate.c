@@ -18,11 +18,17 @@ static const char *const finding_names[] = {
     [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = "green-code-without-circular-requirements",
     [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = "green-code-without-env-imp",
     [CK_FINDING_WEIGHTS_NOT_100] = "weights-not-100",
+    [CK_FINDING_OTHER_LANGUAGE] = "other-language",
 };
 static_assert(sizeof finding_names / sizeof *finding_names == CK_FINDING_KIND_COUNT,
               "finding_names");
 
 const char *ck_finding_kind_name(ck_finding_kind k) { return finding_names[k]; }
+
+const char *ck_doc_result_language(const ck_doc_result *dr) {
+  const char *other = ck_other_lang_name(dr->other_lang);
+  return other ? other : ck_lang_name(dr->lang);
+}
 
 static char *xstrdup_or_null(const char *s) { return s ? ck_xstrdup(s) : NULL; }
 
@@ -279,6 +285,7 @@ static void add_finding(ck_finding **items, size_t *n, ck_finding_kind kind, ck_
       [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = CK_MSG_FINDING_GREEN_NO_TEXT,
       [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = CK_MSG_FINDING_GREEN_NO_ENV_IMP,
       [CK_FINDING_WEIGHTS_NOT_100] = CK_MSG_FINDING_WEIGHTS_NOT_100,
+      [CK_FINDING_OTHER_LANGUAGE] = CK_MSG_FINDING_OTHER_LANGUAGE,
   };
   ck_fill_template(ck_msg(lang, ids[kind]), &v, &msg);
   *f = (ck_finding){kind, ck_buf_detach(&msg), line, col, xstrdup_or_null(xpath)};
@@ -476,6 +483,7 @@ ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
   dr->format = doc->format;
   dr->encoding = ck_xstrdup(doc->encoding ? doc->encoding : "UTF-8");
   dr->lang = doc->lang;
+  dr->other_lang = doc->other_lang;
   dr->msg_lang = lang;
   dr->level = opts->level;
   dr->title = xstrdup_or_null(doc->title);
@@ -499,6 +507,11 @@ ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
   if (doc->nlots == 0)
     weights_finding(doc->criteria, doc->ncriteria, doc->title ? doc->title : doc->path, lang,
                     &dr->findings, &dr->nfindings);
+  if (doc->other_lang != CK_OTHER_LANG_NONE)
+    add_finding(&dr->findings, &dr->nfindings, CK_FINDING_OTHER_LANGUAGE, lang,
+                ck_msg(lang, doc->other_lang == CK_OTHER_LANG_SV ? CK_MSG_LANG_SWEDISH
+                                                                 : CK_MSG_LANG_DANISH),
+                NULL, 0, 0, NULL);
   ck_doc_result_set_anchors(dr, doc); /* where absent criteria are anchored in SARIF */
   ck_rule_eval_free(ev);
   return dr;

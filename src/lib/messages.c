@@ -60,6 +60,11 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                                                 "strategisk anskaffelse env-imp (BT-06).",
             [CK_MSG_FINDING_WEIGHTS_NOT_100] = "Vektene for tildelingskriteriene i {name} "
                                                "summerer seg til {found} %, ikke 100 %.",
+            [CK_MSG_FINDING_OTHER_LANGUAGE] =
+                "Teksten ser ut til å være på {name}. Reglene er skrevet for bokmål, nynorsk og "
+                "engelsk, og teksten er lest med bokmålsreglene; krav kan derfor bli oversett.",
+            [CK_MSG_LANG_SWEDISH] = "svensk",
+            [CK_MSG_LANG_DANISH] = "dansk",
             [CK_MSG_LOT] = "delkontrakt",
             [CK_MSG_REPORT_TITLE] = "Sirkularitetsrapport",
             [CK_MSG_REPORT_INTRO] = "Hvor godt konkurransegrunnlaget stiller krav om sirkulær "
@@ -98,6 +103,7 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Miljøkode uten strategisk anskaffelse "
                                                       "env-imp",
             [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikke summerer til 100 %",
+            [CK_MSG_FINDING_TITLE_OTHER_LANGUAGE] = "Tekst på et språk reglene ikke er skrevet for",
             [CK_MSG_CHECKLIST_TITLE] = "Sjekkliste for sirkulære krav",
             [CK_MSG_CHECKLIST_INTRO] = "Klausuler å ta inn i konkurransegrunnlaget, ordnet etter "
                                        "hvor de hører hjemme. Tallene er for nivå {level}.",
@@ -148,6 +154,12 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                                                 "strategic procurement env-imp (BT-06).",
             [CK_MSG_FINDING_WEIGHTS_NOT_100] = "The award criteria weights of {name} add up to "
                                                "{found} %, not 100 %.",
+            [CK_MSG_FINDING_OTHER_LANGUAGE] =
+                "The text appears to be in {name}. The rules are written for Norwegian (bokmål "
+                "and nynorsk) and English, and the text was read with the bokmål rules, so "
+                "requirements may be missed.",
+            [CK_MSG_LANG_SWEDISH] = "Swedish",
+            [CK_MSG_LANG_DANISH] = "Danish",
             [CK_MSG_LOT] = "lot",
             [CK_MSG_REPORT_TITLE] = "Circularity report",
             [CK_MSG_REPORT_INTRO] = "How well the tender documents require a circular economy – "
@@ -186,6 +198,7 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Environmental code without strategic "
                                                       "procurement env-imp",
             [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Weights that do not add up to 100 %",
+            [CK_MSG_FINDING_TITLE_OTHER_LANGUAGE] = "Text in a language the rules are not written for",
             [CK_MSG_CHECKLIST_TITLE] = "Checklist of circular requirements",
             [CK_MSG_CHECKLIST_INTRO] = "Clauses to put in the tender documents, grouped by where "
                                        "they belong. The figures are those of level {level}.",

@@ -41,6 +41,9 @@ typedef enum {
   CK_MSG_FINDING_GREEN_NO_TEXT,
   CK_MSG_FINDING_GREEN_NO_ENV_IMP,
   CK_MSG_FINDING_WEIGHTS_NOT_100,
+  CK_MSG_FINDING_OTHER_LANGUAGE, /* {name}: "svensk", "Swedish" */
+  CK_MSG_LANG_SWEDISH,
+  CK_MSG_LANG_DANISH,
   CK_MSG_LOT,                   /* "lot" */
   /* Reports for people (HTML, Markdown) and CI (SARIF, JUnit). */
   CK_MSG_REPORT_TITLE,          /* "Circularity report" */
@@ -76,6 +79,7 @@ typedef enum {
   CK_MSG_FINDING_TITLE_GREEN_NO_TEXT,    /* short names of the findings (SARIF rules) */
   CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP,
   CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100,
+  CK_MSG_FINDING_TITLE_OTHER_LANGUAGE,
   /* Clause checklists. */
   CK_MSG_CHECKLIST_TITLE,
   CK_MSG_CHECKLIST_INTRO,       /* "... figures of level {level}." */

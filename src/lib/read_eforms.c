@@ -684,7 +684,7 @@ static bool want_nb(reader *r) {
     if (r->lang[0]) {
       r->headings_nb = norwegian(r->lang);
     } else {
-      ck_lang l = ck_detect_language(r->doc->text.ptr, r->doc->text.len);
+      ck_lang l = ck_detect_language(r->doc->text.ptr, r->doc->text.len, NULL);
       r->headings_nb = l != CK_LANG_EN;
     }
   }

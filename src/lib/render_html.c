@@ -620,7 +620,7 @@ static void document_html(ck_buf *out, const ck_doc_result *dr, size_t d) {
       ck_buf_printf(&b, "%s%s", i ? ", " : "", dr->cpv[i]);
     meta_row(out, lang, CK_MSG_CPV, ck_buf_cstr(&b));
   }
-  meta_row(out, lang, CK_MSG_LANGUAGE, ck_lang_name(dr->lang));
+  meta_row(out, lang, CK_MSG_LANGUAGE, ck_doc_result_language(dr));
   ck_buf_reset(&b);
   ck_buf_printf(&b, "%s, %s", ck_input_format_name(dr->format), dr->encoding);
   meta_row(out, lang, CK_MSG_FORMAT, ck_buf_cstr(&b));

@@ -173,7 +173,9 @@ static void document_json(ck_json *j, const ck_doc_result *dr) {
   ck_json_kv(j, "path", dr->path);
   ck_json_kv(j, "format", ck_input_format_name(dr->format));
   ck_json_kv(j, "encoding", dr->encoding);
-  ck_json_kv(j, "language", ck_lang_name(dr->lang));
+  ck_json_kv(j, "language", ck_doc_result_language(dr));
+  if (dr->other_lang != CK_OTHER_LANG_NONE)
+    ck_json_kv(j, "rules_language", ck_lang_name(dr->lang));
   ck_json_kv(j, "report_language", ck_msg_lang_name(dr->msg_lang));
   ck_json_kv(j, "title", dr->title);
   cpv_json(j, dr->cpv, dr->ncpv);

@@ -120,7 +120,7 @@ static void testsuite(ck_buf *out, const ck_doc_result *dr, const ck_render_opti
   property(out, "packs", ck_buf_cstr(&packs));
   ck_buf_free(&packs);
   property(out, "level", ck_level_name(dr->level));
-  property(out, "language", ck_lang_name(dr->lang));
+  property(out, "language", ck_doc_result_language(dr));
   if (dr->title)
     property(out, "title", dr->title);
   ck_buf_puts(out, "    </properties>\n");

@@ -123,7 +123,7 @@ static void findings_text(ck_buf *out, const ck_doc_result *dr, const ck_finding
 static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_options *o) {
   ck_msg_lang lang = dr->msg_lang;
   ck_buf_printf(out, "%s: %s, %s, %s %s, %s %s\n", dr->path, ck_input_format_name(dr->format),
-                dr->encoding, ck_msg(lang, CK_MSG_LANGUAGE), ck_lang_name(dr->lang),
+                dr->encoding, ck_msg(lang, CK_MSG_LANGUAGE), ck_doc_result_language(dr),
                 ck_msg(lang, CK_MSG_LEVEL), ck_level_label(lang, dr->level));
   ck_buf_printf(out, "  %s:", ck_msg(lang, CK_MSG_PACKS));
   for (size_t i = 0; i < dr->npacks; i++)

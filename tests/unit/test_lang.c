@@ -6,8 +6,39 @@
 #include "harness.h"
 
 static void expect(const char *text, ck_lang want) {
-  ck_lang got = ck_detect_language(text, strlen(text));
+  ck_other_lang other;
+  ck_lang got = ck_detect_language(text, strlen(text), &other);
   OK(got == want, "\"%s\": got %s, want %s", text, ck_lang_name(got), ck_lang_name(want));
+  OK(other == CK_OTHER_LANG_NONE, "\"%s\": no neighbouring language, got %s", text,
+     ck_other_lang_name(other));
+}
+
+/* Swedish and Danish: read with the bokmål rules, and told apart. */
+static void expect_other(const char *text, ck_other_lang want) {
+  ck_other_lang other;
+  ck_lang got = ck_detect_language(text, strlen(text), &other);
+  OK(got == CK_LANG_NB, "\"%s\": read as bokmål, got %s", text, ck_lang_name(got));
+  OK(other == want, "\"%s\": got %s, want %s", text,
+     other ? ck_other_lang_name(other) : "none", ck_other_lang_name(want));
+}
+
+static void test_neighbours(void) {
+  expect_other("Leverantören ska lämna minst fem års garanti, och det är inte tillåtet att "
+               "leverera produkter som innehåller PFAS enligt avtalet.",
+               CK_OTHER_LANG_SV);
+  expect_other("Kommunen ska upphandla skolmöbler till den nya skolan, och leverantören "
+               "ska även ta emot de gamla möblerna för återbruk.",
+               CK_OTHER_LANG_SV);
+  expect_other("Leverandøren skal give mindst fem års garanti, og tilbudsgiveren skal "
+               "dokumentere kravene efter aftalen. Udbuddet omfatter også levering af "
+               "reservedele uden beregning.",
+               CK_OTHER_LANG_DA);
+  /* a Norwegian tender that names a Swedish standard stays Norwegian */
+  expect("Leverandøren skal dokumentere holdbarhet etter SS 839122 «Möbler för offentlig "
+         "miljö», og alle stoler skal ha minst fem års garanti.",
+         CK_LANG_NB);
+  /* Danish shares "ikke", "skal" and "også" with bokmål; those alone decide nothing */
+  expect("Leverandøren skal også levere stoler, og det er ikke tillatt med PVC.", CK_LANG_NB);
 }
 
 static const char *const bokmal[] = {
@@ -51,6 +82,7 @@ static const char *const english[] = {
 };
 
 int main(void) {
+  test_neighbours();
   for (size_t i = 0; i < sizeof bokmal / sizeof *bokmal; i++)
     expect(bokmal[i], CK_LANG_NB);
   for (size_t i = 0; i < sizeof nynorsk / sizeof *nynorsk; i++)
@@ -85,7 +117,7 @@ int main(void) {
     n += el;
   }
   big[n] = '\0';
-  INT_EQ(ck_detect_language(big, n), CK_LANG_NB, "only the start counts");
+  INT_EQ(ck_detect_language(big, n, NULL), CK_LANG_NB, "only the start counts");
   free(big);
   return ck_test_report();
 }
