@@ -97,6 +97,8 @@ typedef struct ck_block {
 typedef struct ck_sentence {
   uint32_t start, end; /* byte range in doc->text */
   uint32_t block;      /* block where it starts */
+  int32_t lead;        /* in a list item: the sentence that introduces the list, when it
+                          ends with a colon ("Leverandøren skal:"); else -1 */
 } ck_sentence;
 
 /* Position mark: text offset 'off' came from source 'line':'col', and the

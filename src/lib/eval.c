@@ -556,6 +556,16 @@ static judgement judge(const evaluator *ev, const ck_rule *rule, const hit *h) {
   if (modality == CK_MODALITY_PERMISSION && !mode.waived && !mode.negated &&
       buyer_holds_right(text, len, mode.cue_start, mode.cue_end))
     modality = CK_MODALITY_BINDING;
+  /* A list item without a modal verb of its own is as binding as its
+     lead-in: "Leverandøren skal tilby følgende:" then "- sikker sletting". */
+  if (modality == CK_MODALITY_NONE && s->lead >= 0) {
+    const ck_sentence *l = &doc->sentences[s->lead];
+    size_t llen = l->end - l->start;
+    ck_sentence_mode lm =
+        ck_classify_sentence(ck_buf_cstr(&doc->text) + l->start, llen, doc->lang, 0, llen);
+    if (lm.modality == CK_MODALITY_BINDING && !lm.waived && !lm.negated)
+      modality = CK_MODALITY_BINDING;
+  }
   /* Headings give sentences without a modal verb their force: a plain
      statement under "Kravspesifikasjon" is a requirement; under
      "Tildelingskriterier" it earns points, which binds only rules about the
@@ -568,7 +578,7 @@ static judgement judge(const evaluator *ev, const ck_rule *rule, const hit *h) {
       modality = in_scope(rule, CK_SECTION_AWARD) ? CK_MODALITY_BINDING : CK_MODALITY_WISH;
   }
 
-  if (section == CK_SECTION_BACKGROUND)
+  if (section == CK_SECTION_BACKGROUND || ck_sentence_states_purpose(text, len))
     reason = CK_REASON_BACKGROUND_ONLY;
   else if (mode.waived || (mode.negated && !rule->prohibition))
     reason = CK_REASON_NEGATED;
@@ -784,9 +794,19 @@ static void make_evidence(const evaluator *ev, const hit *h, ck_evidence *e) {
   e->section = ck_xstrdup(ck_doc_block_section_path(doc, s->block));
   const char *xpath = doc->blocks[s->block].xpath;
   e->xpath = xpath ? ck_xstrdup(xpath) : NULL;
-  e->text = ck_xstrndup(text + s->start, s->end - s->start);
-  e->hl_start = h->ms - s->start;
-  e->hl_end = h->me - s->start;
+  /* a list item is quoted with the lead-in that gives it its force */
+  size_t lead_len = 0;
+  ck_buf quote = CK_BUF_INIT;
+  if (s->lead >= 0) {
+    const ck_sentence *l = &doc->sentences[s->lead];
+    ck_buf_put(&quote, text + l->start, l->end - l->start);
+    ck_buf_putc(&quote, ' ');
+    lead_len = quote.len;
+  }
+  ck_buf_put(&quote, text + s->start, s->end - s->start);
+  e->text = ck_buf_detach(&quote);
+  e->hl_start = lead_len + h->ms - s->start;
+  e->hl_end = lead_len + h->me - s->start;
 }
 
 static char *fill(const evaluator *ev, const ck_rule *rule, const char *tmpl,

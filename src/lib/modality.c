@@ -911,3 +911,43 @@ const char *ck_modality_name(ck_modality m) {
   _Static_assert(COUNT_OF(names) == CK_MODALITY_COUNT, "modality names");
   return (unsigned)m < CK_MODALITY_COUNT ? names[m] : "none";
 }
+
+/* Openings of a purpose ("Hensikten er å dokumentere ..."), and phrases of
+   a plan anywhere in the sentence ("intends to increase internal reuse"). */
+static const char *const purpose_openings[] = {
+    "hensikten", "hensikta", "formålet er", "føremålet er", "målet er", "målet med",
+    "målsettingen", "målsetjinga", "bakgrunnen for", "the purpose is", "the aim is",
+    "the aim of", "the objective is", "the objective of", "the background",
+};
+static const char *const plan_phrases[] = {
+    "har som mål", "har som målsetting", "tar sikte på", "planlegger å", "planlegg å",
+    "intends to", "aims to", "plans to", "is planning to", "seeks to increase",
+};
+
+/* A purpose that is to buy something says what is bought: "Formålet er å
+   anskaffe print som en tjeneste" is the subject of the contract. */
+static const char *const buying_words[] = {
+    "å anskaffe", "å anskaffa", "å kjøpe", "å leie", "å leige", "å lease", "å inngå",
+    "å etablere", "to procure", "to purchase", "to buy", "to rent", "to lease", "to hire",
+    "to enter",
+};
+
+static bool phrase_anywhere(const char *s, size_t len, const char *const *phrases, size_t n) {
+  for (size_t pos = 0; pos < len; pos++) {
+    if (!ck_text_word_at(s, len, pos) || (pos > 0 && ck_text_word_before(s, pos)))
+      continue;
+    for (size_t i = 0; i < n; i++)
+      if (ck_text_match_phrase(s, len, pos, phrases[i]))
+        return true;
+  }
+  return false;
+}
+
+bool ck_sentence_states_purpose(const char *sentence, size_t len) {
+  bool purpose = false;
+  for (size_t i = 0; i < COUNT_OF(purpose_openings) && !purpose; i++)
+    purpose = ck_text_match_phrase(sentence, len, 0, purpose_openings[i]) != 0;
+  if (!purpose)
+    purpose = phrase_anywhere(sentence, len, plan_phrases, COUNT_OF(plan_phrases));
+  return purpose && !phrase_anywhere(sentence, len, buying_words, COUNT_OF(buying_words));
+}

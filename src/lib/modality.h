@@ -42,4 +42,10 @@ typedef struct ck_sentence_mode {
 ck_sentence_mode ck_classify_sentence(const char *sentence, size_t len, ck_lang lang,
                                       size_t match_start, size_t match_end);
 
+/* Whether the sentence tells a purpose or the buyer's own plan rather than
+ * what the supplier must do: "Hensikten er å ...", "Målet med avtalen er
+ * ...", "The authority intends to ...", "Kommunen planlegger ...". Such a
+ * sentence is background, however it is worded. */
+bool ck_sentence_states_purpose(const char *sentence, size_t len);
+
 #endif

@@ -26,7 +26,7 @@ static void add_sentence(ck_doc *doc, size_t start, size_t end, size_t block) {
   CK_GROW(doc->sentences, doc->cap_sentences, doc->nsentences + 1);
   /* ck_doc_add_text() keeps every offset below CK_DOC_TEXT_MAX */
   doc->sentences[doc->nsentences++] =
-      (ck_sentence){(uint32_t)start, (uint32_t)end, (uint32_t)block};
+      (ck_sentence){(uint32_t)start, (uint32_t)end, (uint32_t)block, -1};
 }
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -169,6 +169,29 @@ static void split_block(ck_doc *doc, size_t bi) {
   add_sentence(doc, start, end, bi);
 }
 
+/* Whether a sentence ends with a colon, spaces aside. */
+static bool ends_with_colon(const ck_doc *doc, const ck_sentence *s) {
+  size_t end = s->end;
+  while (end > s->start && doc->text.ptr[end - 1] == ' ')
+    end--;
+  return end > s->start && doc->text.ptr[end - 1] == ':';
+}
+
+/* Each list item's lead-in: the sentence just before the list, when it ends
+   with a colon. An item is as binding as its lead-in, and its evidence
+   quotes both. */
+static void link_list_leads(ck_doc *doc) {
+  int32_t lead = -1;
+  for (size_t i = 0; i < doc->nsentences; i++) {
+    ck_sentence *s = &doc->sentences[i];
+    if (doc->blocks[s->block].kind == CK_BLOCK_LIST_ITEM) {
+      s->lead = lead;
+      continue;
+    }
+    lead = ends_with_colon(doc, s) ? (int32_t)i : -1;
+  }
+}
+
 void ck_doc_split_sentences(ck_doc *doc) {
   doc->nsentences = 0;
   size_t bi = 0;
@@ -192,4 +215,5 @@ void ck_doc_split_sentences(ck_doc *doc) {
       bi++;
     }
   }
+  link_list_leads(doc);
 }

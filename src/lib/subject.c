@@ -236,13 +236,18 @@ static bool introduces_items(const ck_subject_map *m, size_t sentence) {
   return own_kind(m, sentence) != CK_SUBJECT_NONE;
 }
 
-/* What the sentence before an item says about the item's run. */
+/* What sentence 'sentence' says about the run of the item after it. */
 typedef enum { RUN_BREAKS, RUN_GOES_ON, RUN_LEAD_IN } run_link;
 
 static run_link link_of(const ck_subject_map *m, size_t sentence) {
   const ck_doc *doc = m->doc;
   if (introduces_items(m, sentence))
     return RUN_LEAD_IN;
+  /* a plain paragraph after a real list is prose again, however short */
+  bool list_item = doc->blocks[doc->sentences[sentence].block].kind == CK_BLOCK_LIST_ITEM;
+  bool next_list_item = doc->blocks[doc->sentences[sentence + 1].block].kind == CK_BLOCK_LIST_ITEM;
+  if (list_item && !next_list_item)
+    return RUN_BREAKS;
   /* another list's lead-in ("Leverandøren skal:") ends the run; the rest of
      a line broken in two ("herunder" / "følgende tjenester:") does not */
   const ck_sentence *s = &doc->sentences[sentence];

@@ -526,7 +526,30 @@ static void test_builder_model(void) {
     check_block_model(longs[k], strlen(longs[k]), NULL, 0, longs[k]);
 }
 
+/* A list item knows the sentence that introduces its list when that ends
+   with a colon; a list after prose without one has none. */
+static void test_list_leads(void) {
+  ck_doc *doc = ck_doc_new("a.txt", CK_FORMAT_TEXT, "UTF-8");
+  block(doc, CK_BLOCK_PARAGRAPH, 0, -1, "Innledning. Leverandøren skal:", 1, 1);
+  block(doc, CK_BLOCK_LIST_ITEM, 0, -1, "levere timelister", 2, 3);
+  block(doc, CK_BLOCK_LIST_ITEM, 0, -1, "rydde etter seg. Også i helgene", 3, 3);
+  block(doc, CK_BLOCK_PARAGRAPH, 0, -1, "Prisen er fast.", 4, 1);
+  block(doc, CK_BLOCK_LIST_ITEM, 0, -1, "et punkt uten innledning", 5, 3);
+  ck_doc_finish(doc);
+  INT_EQ(doc->nsentences, 7, "sentences");
+  if (doc->nsentences == 7) {
+    INT_EQ(doc->sentences[0].lead, -1, "prose has no lead");
+    INT_EQ(doc->sentences[1].lead, -1, "nor has the lead-in itself");
+    INT_EQ(doc->sentences[2].lead, 1, "the first item's lead");
+    INT_EQ(doc->sentences[3].lead, 1, "the second item's lead");
+    INT_EQ(doc->sentences[4].lead, 1, "every sentence of an item");
+    INT_EQ(doc->sentences[6].lead, -1, "a list after prose without a colon");
+  }
+  ck_doc_free(doc);
+}
+
 int main(void) {
+  test_list_leads();
   test_builder_model();
   test_builder();
   test_positions();

@@ -258,7 +258,31 @@ static void test_threads(void) {
   }
 }
 
+/* Purpose and the buyer's plans are background; a purpose that is to buy
+   something states what is bought. */
+static void test_purpose(void) {
+  static const char *const purpose[] = {
+      "Hensikten er å dokumentere miljøtilstanden i bekkene.",
+      "Målet med avtalen er mindre avfall fra kantinene.",
+      "Kommunen har som mål å halvere matsvinnet innen 2030.",
+      "The authority intends to increase internal reuse through a separate framework.",
+      "The purpose is to map hazardous substances in the harbour.",
+  };
+  static const char *const not_purpose[] = {
+      "Formålet er å anskaffe utskrift som en tjeneste.",
+      "The purpose is to procure refurbished laptops for the schools.",
+      "Leverandøren skal rapportere andelen ombrukte møbler hvert år.",
+      "Målingene skal dokumenteres i en rapport.",
+  };
+  for (size_t i = 0; i < sizeof purpose / sizeof *purpose; i++)
+    OK(ck_sentence_states_purpose(purpose[i], strlen(purpose[i])), "purpose: %s", purpose[i]);
+  for (size_t i = 0; i < sizeof not_purpose / sizeof *not_purpose; i++)
+    OK(!ck_sentence_states_purpose(not_purpose[i], strlen(not_purpose[i])), "not purpose: %s",
+       not_purpose[i]);
+}
+
 int main(void) {
+  test_purpose();
   test_threads(); /* first, so the threads race to build the index */
   test_cases();
   test_edges();
