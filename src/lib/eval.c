@@ -157,6 +157,10 @@ struct ck_rule_eval {
   /* Which sentences say what is bought, made when a subject rule first
      needs it. */
   ck_subject_map *subjects;
+  /* Per sentence that introduces a list: -1 not yet known, else whether it
+     binds (its items inherit that); made with the evaluator. */
+  signed char *lead_binds;
+  bool title_line; /* ck_doc_title_line(doc): the first block is the title */
 };
 
 /* What one rule's patterns find in the whole document. */
@@ -540,6 +544,19 @@ static bool buyer_holds_right(const char *text, size_t len, size_t cs, size_t ce
 }
 
 /* Judges one sentence that the rule's patterns matched. */
+/* Whether the sentence that introduces a list binds ("Leverandøren skal
+   tilby følgende:"), worked out once however many items and rules ask. */
+static bool lead_binds(const evaluator *ev, size_t lead) {
+  if (ev->lead_binds[lead] < 0) {
+    const ck_sentence *l = &ev->doc->sentences[lead];
+    size_t len = l->end - l->start;
+    ck_sentence_mode m =
+        ck_classify_sentence(ck_buf_cstr(&ev->doc->text) + l->start, len, ev->doc->lang, 0, len);
+    ev->lead_binds[lead] = m.modality == CK_MODALITY_BINDING && !m.waived && !m.negated;
+  }
+  return ev->lead_binds[lead] == 1;
+}
+
 static judgement judge(const evaluator *ev, const ck_rule *rule, const hit *h) {
   const ck_doc *doc = ev->doc;
   const ck_sentence *s = &doc->sentences[h->sentence];
@@ -558,14 +575,8 @@ static judgement judge(const evaluator *ev, const ck_rule *rule, const hit *h) {
     modality = CK_MODALITY_BINDING;
   /* A list item without a modal verb of its own is as binding as its
      lead-in: "Leverandøren skal tilby følgende:" then "- sikker sletting". */
-  if (modality == CK_MODALITY_NONE && s->lead >= 0) {
-    const ck_sentence *l = &doc->sentences[s->lead];
-    size_t llen = l->end - l->start;
-    ck_sentence_mode lm =
-        ck_classify_sentence(ck_buf_cstr(&doc->text) + l->start, llen, doc->lang, 0, llen);
-    if (lm.modality == CK_MODALITY_BINDING && !lm.waived && !lm.negated)
-      modality = CK_MODALITY_BINDING;
-  }
+  if (modality == CK_MODALITY_NONE && s->lead >= 0 && lead_binds(ev, (size_t)s->lead))
+    modality = CK_MODALITY_BINDING;
   /* Headings give sentences without a modal verb their force: a plain
      statement under "Kravspesifikasjon" is a requirement; under
      "Tildelingskriterier" it earns points, which binds only rules about the
@@ -950,8 +961,10 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       for (size_t i = 0; i < scratch->n; i++) {
         const hit *h = &scratch->items[i];
         /* a title or heading names what is bought; it binds no one */
-        bool title = ck_subject_is_title(ev->doc, h->sentence);
-        if ((title && !rule->subject) || !sentence_qualifies(ev, rule->index, ps, h->sentence))
+        size_t block = ev->doc->sentences[h->sentence].block;
+        bool title = !rule->subject && (ev->doc->blocks[block].kind == CK_BLOCK_HEADING ||
+                                        (block == 0 && ev->title_line));
+        if (title || !sentence_qualifies(ev, rule->index, ps, h->sentence))
           continue;
         judgement j = rule->subject ? judge_subject(ev, rule, h) : judge(ev, rule, h);
         if (j.score > best.score || (j.score == best.score && stronger_figure(rule, &j, &best)))
@@ -1134,6 +1147,10 @@ ck_rule_eval *ck_rule_eval_new(const ck_ruleset *rs, const ck_doc *doc,
   ev->md = ev->space->md;
   ev->mc = ev->space->mc;
   ev->lot = -1;
+  size_t n = doc->nsentences ? doc->nsentences : 1;
+  ev->lead_binds = ck_xmalloc(n);
+  memset(ev->lead_binds, -1, n);
+  ev->title_line = ck_doc_title_line(doc);
   return ev;
 }
 
@@ -1173,6 +1190,7 @@ void ck_rule_eval_free(ck_rule_eval *ev) {
     ck_candidates_free(&ev->candidates);
   free_cache(ev);
   ck_subject_map_free(ev->subjects);
+  free(ev->lead_binds);
   free(ev);
 }
 

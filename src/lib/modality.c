@@ -943,11 +943,30 @@ static bool phrase_anywhere(const char *s, size_t len, const char *const *phrase
   return false;
 }
 
+/* Whether 'phrase' (lower case) stands in s[0, len) as whole words. Every
+   judged sentence is asked, so this jumps with memchr to the phrase's first
+   letter rather than walk over the words. */
+static bool words_in(const char *s, size_t len, const char *phrase) {
+  size_t n = strlen(phrase);
+  size_t at = 0;
+  while (at + n <= len) {
+    const char *hit = memchr(s + at, phrase[0], len - n + 1 - at);
+    if (!hit)
+      return false;
+    at = (size_t)(hit - s);
+    if (memcmp(hit, phrase, n) == 0 && (at == 0 || !ck_text_word_before(s, at)) &&
+        !ck_text_word_at(s, len, at + n))
+      return true;
+    at++;
+  }
+  return false;
+}
+
 bool ck_sentence_states_purpose(const char *sentence, size_t len) {
   bool purpose = false;
   for (size_t i = 0; i < COUNT_OF(purpose_openings) && !purpose; i++)
     purpose = ck_text_match_phrase(sentence, len, 0, purpose_openings[i]) != 0;
-  if (!purpose)
-    purpose = phrase_anywhere(sentence, len, plan_phrases, COUNT_OF(plan_phrases));
+  for (size_t i = 0; i < COUNT_OF(plan_phrases) && !purpose; i++)
+    purpose = words_in(sentence, len, plan_phrases[i]);
   return purpose && !phrase_anywhere(sentence, len, buying_words, COUNT_OF(buying_words));
 }

@@ -5,6 +5,7 @@
  * (a notice may mix them). */
 #include "subject.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,7 +59,9 @@ static const char *const lead_ins[] = {
     "contract for", "procurement of", "purchase of", "supply of", "provision of",
 };
 
-/* Heading words of a section that describes what is bought. */
+/* Bytes at the start of a sentence where a lead-in may begin. */
+#define LEAD_IN_HEAD 160
+
 /* Heading words of a section that describes what is bought; each may be the
    start of a longer word ("Omfanget", "Scope of work"). */
 static const char *const scope_headings[] = {
@@ -70,13 +73,62 @@ static const char *const scope_headings[] = {
     "description of the contract*",
 };
 
-/* Whether one of 'phrases' starts at a word of text[0, len). */
-static bool phrase_in(const char *text, size_t len, const char *const *phrases, size_t n) {
+/* A phrase list indexed by the first byte of its phrases, so that a word
+   of a sentence is tried only against the phrases that can start there
+   ("ø" and "Ø" begin with the same byte; ASCII is folded to lower case). */
+typedef struct phrase_index {
+  const char *const *phrases;
+  size_t n;
+  unsigned short start[257]; /* phrases of first byte b: order[start[b], start[b + 1]) */
+  unsigned short order[192];
+} phrase_index;
+
+static phrase_index lead_in_index = {lead_ins, sizeof lead_ins / sizeof *lead_ins, {0}, {0}};
+static phrase_index scope_index = {scope_headings, sizeof scope_headings / sizeof *scope_headings,
+                                   {0}, {0}};
+static pthread_once_t indexes_once = PTHREAD_ONCE_INIT;
+
+static void index_phrases(phrase_index *ix) {
+  size_t k = 0;
+  for (unsigned b = 0; b < 256; b++) {
+    ix->start[b] = (unsigned short)k;
+    for (size_t i = 0; i < ix->n; i++)
+      if ((unsigned char)ix->phrases[i][0] == b)
+        ix->order[k++] = (unsigned short)i;
+  }
+  ix->start[256] = (unsigned short)k;
+}
+
+static void build_indexes(void) {
+  _Static_assert(sizeof lead_ins / sizeof *lead_ins <= 192, "lead_in_index.order is too small");
+  index_phrases(&lead_in_index);
+  index_phrases(&scope_index);
+}
+
+/* Whether a phrase of 'ix' starts at a word of text[0, len). */
+static bool phrase_in(const char *text, size_t len, const phrase_index *ix) {
+  pthread_once(&indexes_once, build_indexes);
   for (size_t pos = 0; pos < len;) {
-    if (ck_text_word_at(text, len, pos) && (pos == 0 || !ck_text_word_before(text, pos)))
-      for (size_t i = 0; i < n; i++)
-        if (ck_text_match_phrase(text, len, pos, phrases[i]))
+    unsigned char c = (unsigned char)text[pos];
+    unsigned char key = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+    /* the text's white space is single spaces (doc.h), so a phrase starts
+       at the sentence's start or after a space or an opening bracket or quote */
+    unsigned char before = pos > 0 ? (unsigned char)text[pos - 1] : ' ';
+    bool may_start = before == ' ' || before == '(' || before == '"' || before == 0xAB; /* « */
+    if (may_start && ix->start[key] < ix->start[key + 1] && pos + 1 < len &&
+        ck_text_word_at(text, len, pos)) {
+      /* the second byte folded the same way (Latin-1 capitals after 0xC3) */
+      unsigned char c2 = (unsigned char)text[pos + 1];
+      unsigned char key2 = c >= 0x80 ? (c == 0xC3 && c2 >= 0x80 && c2 <= 0x9E ? c2 + 0x20 : c2)
+                           : c2 >= 'A' && c2 <= 'Z' ? (unsigned char)(c2 | 0x20)
+                                                    : c2;
+      for (unsigned k = ix->start[key]; k < ix->start[key + 1]; k++) {
+        const char *phrase = ix->phrases[ix->order[k]];
+        if (((unsigned char)phrase[1] == key2 || phrase[1] == '*' || phrase[1] == ' ') &&
+            ck_text_match_phrase(text, len, pos, phrase))
           return true;
+      }
+    }
     pos++;
     while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
       pos++;
@@ -85,7 +137,7 @@ static bool phrase_in(const char *text, size_t len, const char *const *phrases, 
 }
 
 bool ck_subject_scope_heading(const char *text, size_t len) {
-  return phrase_in(text, len, scope_headings, sizeof scope_headings / sizeof *scope_headings);
+  return phrase_in(text, len, &scope_index);
 }
 
 /* A list of codes ("CPV: 34110000 Personbiler, 50112000 Reparasjon og
@@ -220,7 +272,11 @@ static ck_subject_kind own_kind(const ck_subject_map *m, size_t sentence) {
     return CK_SUBJECT_OPENING;
   if (in_scope_section(doc, s->block))
     return CK_SUBJECT_SCOPE;
-  if (phrase_in(text, len, lead_ins, sizeof lead_ins / sizeof *lead_ins))
+  /* a lead-in opens its sentence ("Kommunen ber om tilbud på ...", "Vi har
+     behov for ..."): only the start is searched, which keeps long sentences
+     cheap */
+  size_t head = len < LEAD_IN_HEAD ? len : LEAD_IN_HEAD;
+  if (phrase_in(text, head, &lead_in_index))
     return CK_SUBJECT_LEAD_IN;
   return CK_SUBJECT_NONE;
 }
@@ -298,10 +354,10 @@ static bool continues_previous(const ck_doc *doc, size_t sentence) {
 /* The kind of a sentence without the continuation rule. */
 static ck_subject_kind base_kind(ck_subject_map *m, size_t sentence) {
   const ck_sentence *s = &m->doc->sentences[sentence];
-  if (lists_codes(m->doc->text.ptr + s->start, s->end - s->start))
-    return CK_SUBJECT_NONE;
   ck_subject_kind k = own_kind(m, sentence);
-  if (k == CK_SUBJECT_NONE && is_item(m->doc, sentence) && inherits_lead_in(m, sentence))
+  if (k == CK_SUBJECT_NONE && is_item(m->doc, sentence) &&
+      !lists_codes(m->doc->text.ptr + s->start, s->end - s->start) &&
+      inherits_lead_in(m, sentence))
     k = CK_SUBJECT_LEAD_IN;
   return k;
 }
@@ -327,11 +383,4 @@ static ck_subject_kind kind_of(ck_subject_map *m, size_t sentence) {
 
 ck_subject_kind ck_subject_of(ck_subject_map *m, size_t sentence) {
   return kind_of(m, sentence);
-}
-
-bool ck_subject_is_title(const ck_doc *doc, size_t sentence) {
-  size_t block = doc->sentences[sentence].block;
-  if (doc->blocks[block].kind == CK_BLOCK_HEADING)
-    return true;
-  return block == 0 && ck_doc_title_line(doc);
 }

@@ -35,10 +35,6 @@ void ck_subject_map_free(ck_subject_map *m);
 /* Whether sentence 'sentence' says what the contract buys, and why. */
 ck_subject_kind ck_subject_of(ck_subject_map *m, size_t sentence);
 
-/* Whether the sentence is a heading or the title line: it names what is
- * bought, and is never evidence that the supplier must do something. */
-bool ck_subject_is_title(const ck_doc *doc, size_t sentence);
-
 /* Whether a heading text names the scope of the purchase ("2 Omfang",
  * "Om anskaffelsen", "Description of the procurement"). */
 bool ck_subject_scope_heading(const char *text, size_t len);
