@@ -593,9 +593,16 @@ ck_section_kind ck_doc_block_section_kind(const ck_doc *doc, size_t block) {
 }
 
 size_t ck_doc_sentence_at(const ck_doc *doc, size_t off, size_t hint) {
-  if (hint < doc->nsentences && doc->sentences[hint].start <= off &&
-      off < doc->sentences[hint].end)
-    return hint;
+  if (hint < doc->nsentences && doc->sentences[hint].start <= off) {
+    /* callers going through the text in order land in the hint or one of
+       the next few sentences: a step or two, not a search */
+    for (size_t s = hint; s < doc->nsentences && s < hint + 4; s++) {
+      if (off < doc->sentences[s].start)
+        return (size_t)-1; /* between two sentences: a heading's gap */
+      if (off < doc->sentences[s].end)
+        return s;
+    }
+  }
   size_t lo = 0, hi = doc->nsentences;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;

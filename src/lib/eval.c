@@ -969,6 +969,11 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
         judgement j = rule->subject ? judge_subject(ev, rule, h) : judge(ev, rule, h);
         if (j.score > best.score || (j.score == best.score && stronger_figure(rule, &j, &best)))
           best = j;
+        /* Nothing later can beat a met requirement without a figure to
+           compare (the first of equals is kept): a long document stops
+           judging here. */
+        if (best.score == reason_score[CK_REASON_MET] && !rule->value.present)
+          break;
       }
     }
     hit contra;
