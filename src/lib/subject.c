@@ -163,6 +163,25 @@ struct ck_subject_map {
                               subject lead-in, 0 not */
 };
 
+/* Whether block 'b' stands under a heading that tells a history
+   ("2 Bakgrunn", "Background"), not an introduction. */
+static bool under_history(const ck_doc *doc, size_t b) {
+  static const char *const history[] = {"bakgrunn*", "background*", "historikk*",
+                                        "dagens situasjon*", "current situation*"};
+  int s = doc->blocks[b].section;
+  if (s < 0)
+    return false;
+  const ck_block *h = &doc->blocks[doc->sections[s].block];
+  const char *text = doc->text.ptr + h->start;
+  size_t len = h->end - h->start;
+  for (size_t pos = 0; pos < len; pos++)
+    if (ck_text_word_at(text, len, pos) && (pos == 0 || !ck_text_word_before(text, pos)))
+      for (size_t i = 0; i < sizeof history / sizeof *history; i++)
+        if (ck_text_match_phrase(text, len, pos, history[i]))
+          return true;
+  return false;
+}
+
 ck_subject_map *ck_subject_map_new(const ck_doc *doc) {
   ck_subject_map *m = ck_xcalloc(1, sizeof *m);
   m->doc = doc;
@@ -171,13 +190,16 @@ ck_subject_map *ck_subject_map_new(const ck_doc *doc) {
          doc->blocks[m->first_text_block].kind == CK_BLOCK_HEADING)
     m->first_text_block++;
   /* the first paragraph after the title, unless it already stands in a
-     requirement, award, qualification or contract section */
+     section of its own kind: requirements, award, qualification, contract
+     terms, or a history ("Bakgrunn": "For several years the municipality
+     has refurbished its furniture" tells what was, not what is bought); an
+     introduction ("Innledning") is where the purchase is named */
   m->opening = (size_t)-1;
   for (size_t b = 1; b < doc->nblocks; b++) {
     if (doc->blocks[b].kind == CK_BLOCK_HEADING)
       continue;
     ck_section_kind k = ck_doc_block_section_kind(doc, b);
-    if (k == CK_SECTION_NONE || k == CK_SECTION_BACKGROUND)
+    if (k == CK_SECTION_NONE || (k == CK_SECTION_BACKGROUND && !under_history(doc, b)))
       m->opening = b;
     break;
   }

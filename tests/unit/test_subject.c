@@ -191,7 +191,26 @@ static void test_flattened_items(void) {
   ck_doc_free(doc);
 }
 
+/* A history is no opening; an introduction is. */
+static void test_history_section(void) {
+  ck_doc *doc = read_doc("# Møbler til rådhuset\n\n## 1 Bakgrunn\n\n"
+                         "Kommunen har i mange år pusset opp sine egne møbler.\n",
+                         CK_LANG_NB);
+  if (doc) {
+    INT_EQ(kind_of(doc, "Kommunen har"), CK_SUBJECT_NONE, "a history tells what was");
+    ck_doc_free(doc);
+  }
+  doc = read_doc("# Møbler til rådhuset\n\n## 1 Innledning\n\n"
+                 "Kommunen ber om tilbud på oppussing av eksisterende møbler.\n",
+                 CK_LANG_NB);
+  if (doc) {
+    INT_EQ(kind_of(doc, "Kommunen ber"), CK_SUBJECT_OPENING, "an introduction names the purchase");
+    ck_doc_free(doc);
+  }
+}
+
 int main(void) {
+  test_history_section();
   test_flattened_items();
   test_notice();
   test_tender();
