@@ -38,6 +38,11 @@ typedef struct reader {
   size_t npieces, cap_pieces;
   prev_kind prev;
   bool in_fence;
+  /* The last line with text introduced a list (it ended with a colon) or
+     was a list item, and only blank lines came since: a "5. Kilder for ..."
+     line there is the next item, not a chapter heading. */
+  bool list_context;
+  unsigned list_next; /* after an item numbered n, n + 1; 0: any number goes on */
 } reader;
 
 /* One physical line, analysed. */
@@ -326,6 +331,14 @@ static size_t list_marker(const reader *r, const line *ln, bool *ordered) {
   return m;
 }
 
+/* The number a line starts with ("12. Text" -> 12), 0 when none. */
+static unsigned leading_number(const reader *r, const line *ln) {
+  unsigned n = 0;
+  for (size_t p = ln->cs; p < ln->ce && p - ln->cs < 3 && is_digit(r->text[p]); p++)
+    n = n * 10 + (unsigned)(r->text[p] - '0');
+  return n;
+}
+
 /* A capital letter: ASCII or a Latin-1 capital (Æ Ø Å É ...). */
 static bool upper_at(const unsigned char *u, size_t n) {
   if (n >= 1 && u[0] >= 'A' && u[0] <= 'Z')
@@ -534,6 +547,8 @@ static void process_line(reader *r, const line *ln, const line *next) {
     r->prev = PREV_BLANK;
     return;
   }
+  bool in_list = r->list_context; /* set again below where this line allows it */
+  r->list_context = false;
   if (r->markdown && fence_line(r, ln)) {
     close_open(r);
     r->in_fence = !r->in_fence;
@@ -580,15 +595,21 @@ static void process_line(reader *r, const line *ln, const line *next) {
   bool ordered;
   size_t marker = list_marker(r, ln, &ordered);
   bool alone = r->prev != PREV_OTHER; /* a blank line, a heading or the start above */
+  r->list_context = marker != 0 || r->text[ln->ce - 1] == ':';
+  unsigned number = leading_number(r, ln);
+  unsigned expected = r->list_next;
+  r->list_next = marker && ordered ? number + 1 : 0;
   if (alone) {
     bool dotted;
     level = numbered_heading(r, ln, &dotted);
-    if (level && dotted && next) {
+    if (level && dotted) {
       bool next_ordered = false;
-      if (!next->blank)
+      if (next && !next->blank)
         list_marker(r, next, &next_ordered);
-      if (next_ordered)
-        level = 0; /* "1. Stoler" followed by "2. Bord" is a list */
+      /* "1. Stoler" followed by "2. Bord", or after "Følgende:", is a list;
+         "1. Innledning" after items 1 and 2 starts the chapters */
+      if (next_ordered || (in_list && (expected == 0 || number == expected)))
+        level = 0;
     }
     if (level) {
       heading(r, ln, ln->cs, ln->ce, level);

@@ -410,7 +410,37 @@ static void test_take_same_document(void) {
   ck_buf_free(&b);
 }
 
+/* Numbered items spaced by blank lines after a lead-in are a list; the same
+   numbers over chapters with text between them are headings. */
+static void test_spaced_numbered_list(void) {
+  ck_doc *doc = read_ok("Utredningen skal minst omfatte:\n"
+                        "\n"
+                        " 1. Fleksible forbindelser\n"
+                        "\n"
+                        " 2. Merking av komponenter\n"
+                        "\n"
+                        "1. Innledning\n"
+                        "\n"
+                        "Tekst.\n"
+                        "\n"
+                        "2. Omfang\n",
+                        CK_FORMAT_TEXT);
+  if (!doc)
+    return;
+  size_t i = 0;
+  expect_block(doc, i++, CK_BLOCK_PARAGRAPH, 0, "Utredningen skal minst omfatte:", 1, 1);
+  expect_block(doc, i++, CK_BLOCK_LIST_ITEM, 0, "Fleksible forbindelser", 3, 5);
+  expect_block(doc, i++, CK_BLOCK_LIST_ITEM, 0, "Merking av komponenter", 5, 5);
+  /* the list goes on through blank lines with the next number; "1." again
+     starts the chapters */
+  expect_block(doc, i++, CK_BLOCK_HEADING, 1, "1. Innledning", 7, 1);
+  expect_block(doc, i++, CK_BLOCK_PARAGRAPH, 0, "Tekst.", 9, 1);
+  expect_block(doc, i++, CK_BLOCK_HEADING, 1, "2. Omfang", 11, 1);
+  ck_doc_free(doc);
+}
+
 int main(void) {
+  test_spaced_numbered_list();
   test_take_same_document();
   test_plain_text();
   test_markdown();
