@@ -406,31 +406,67 @@ static uint64_t sentence_mask(ck_rule_eval *ev, size_t li, size_t sentence) {
    prefilter when it covers the list: a pattern whose words the sentence
    lacks fails without a call to PCRE2, and one that has them runs only the
    branches with words there. */
-static bool list_in_sentence(ck_rule_eval *ev, size_t rule, ck_channel channel,
-                             const ck_pattern_list *list, bool every, size_t sentence) {
-  if (list->n == 0)
-    return every;
+/* Whether pattern 'i' of 'list' (channel 'channel' of rule 'rule') matches
+   in 'sentence': through the prefilter when it covers the list (a pattern
+   whose words the sentence lacks fails without a call to PCRE2, and one that
+   has them runs only the branches with words there). */
+static bool pattern_in_sentence(ck_rule_eval *ev, size_t rule, ck_channel channel,
+                                const ck_pattern_list *list, size_t i, size_t sentence) {
   const ck_sentence *s = &ev->doc->sentences[sentence];
   const char *text = ck_buf_cstr(&ev->doc->text) + s->start;
   size_t len = s->end - s->start, ms, me;
   const ck_prefilter *pf = ev->rs->prefilter;
   size_t li = ck_prefilter_list_index(pf, channel, rule);
   ck_branch_range range = ck_prefilter_range(pf, li, ev->doc->lang);
-  uint64_t mask = range.covered ? sentence_mask(ev, li, sentence) : 0;
-  for (size_t i = 0; i < list->n; i++) {
-    bool found = range.covered ? mask && find_branches(ev, range, mask, (uint32_t)i, text, len,
-                                                       0, &ms, &me)
-                               : matches_in(ev, &list->items[i], text, len);
-    if (found != every)
-      return found;
-  }
+  if (!range.covered)
+    return matches_in(ev, &list->items[i], text, len);
+  uint64_t mask = sentence_mask(ev, li, sentence);
+  return mask && find_branches(ev, range, mask, (uint32_t)i, text, len, 0, &ms, &me);
+}
+
+/* Whether some pattern of 'list' matches in 'sentence', or with 'every',
+   whether each of them does. */
+static bool list_in_sentence(ck_rule_eval *ev, size_t rule, ck_channel channel,
+                             const ck_pattern_list *list, bool every, size_t sentence) {
+  for (size_t i = 0; i < list->n; i++)
+    if (pattern_in_sentence(ev, rule, channel, list, i, sentence) != every)
+      return !every;
   return every;
+}
+
+/* Items after a lead-in that the 'all' part may look into. */
+#define LIST_CONTEXT_ITEMS 50
+
+/* Whether each 'all' pattern matches in the sentence or in its list
+   context: the lead-in of an item, or the items of a lead-in. "The supplier
+   shall report the following:" and "- the share of reused devices" state one
+   requirement in two sentences. */
+static bool all_in_context(ck_rule_eval *ev, size_t rule, const ck_pattern_list *all,
+                           size_t sentence) {
+  const ck_doc *doc = ev->doc;
+  const ck_sentence *s = &doc->sentences[sentence];
+  bool leads = sentence + 1 < doc->nsentences &&
+               doc->sentences[sentence + 1].lead == (int32_t)sentence;
+  for (size_t i = 0; i < all->n; i++) {
+    if (pattern_in_sentence(ev, rule, CK_CHANNEL_ALL, all, i, sentence))
+      continue;
+    bool found = s->lead >= 0 &&
+                 pattern_in_sentence(ev, rule, CK_CHANNEL_ALL, all, i, (size_t)s->lead);
+    for (size_t k = sentence + 1; leads && !found && k < doc->nsentences &&
+                                  k <= sentence + LIST_CONTEXT_ITEMS &&
+                                  doc->sentences[k].lead == (int32_t)sentence;
+         k++)
+      found = pattern_in_sentence(ev, rule, CK_CHANNEL_ALL, all, i, k);
+    if (!found)
+      return false;
+  }
+  return true;
 }
 
 /* Whether a sentence with a hit also satisfies the 'all' and 'none' parts. */
 static bool sentence_qualifies(ck_rule_eval *ev, size_t rule, const ck_pattern_set *ps,
                                size_t sentence) {
-  return list_in_sentence(ev, rule, CK_CHANNEL_ALL, &ps->all, true, sentence) &&
+  return all_in_context(ev, rule, &ps->all, sentence) &&
          !list_in_sentence(ev, rule, CK_CHANNEL_NONE, &ps->none, false, sentence);
 }
 
