@@ -68,7 +68,7 @@ static const int reason_score[CK_REASON_COUNT] = {
     [CK_REASON_CONTRADICTED] = 0,   [CK_REASON_PACK_NOT_SELECTED] = 0,
     [CK_REASON_CONDITION_NOT_MET] = 0, [CK_REASON_SUBJECT] = 100,
     [CK_REASON_SUBJECT_ALTERNATIVE] = 70, [CK_REASON_NOT_SUBJECT] = 0,
-    [CK_REASON_OTHER_CATEGORY] = 90,
+    [CK_REASON_OTHER_CATEGORY] = 90, [CK_REASON_CATEGORY_RULE] = 0,
 };
 
 static ck_result_status status_of(ck_reason r) {
@@ -90,6 +90,7 @@ static ck_result_status status_of(ck_reason r) {
   case CK_REASON_PACK_NOT_SELECTED:
   case CK_REASON_CONDITION_NOT_MET:
   case CK_REASON_NOT_SUBJECT:
+  case CK_REASON_CATEGORY_RULE:
     return CK_STATUS_NOT_APPLICABLE;
   default:
     return CK_STATUS_FAIL;
@@ -980,8 +981,6 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
   r->other_pack = !pack_chosen;
   if (!pack_chosen && rule->category_only) {
     r->reason = CK_REASON_PACK_NOT_SELECTED;
-  } else if (rule->has_when && !when_holds(ev, rule)) {
-    r->reason = pack_chosen ? CK_REASON_CONDITION_NOT_MET : CK_REASON_PACK_NOT_SELECTED;
   } else {
     judgement best = {.score = -1, .reason = CK_REASON_ABSENT};
     const ck_pattern_set *ps = ck_lang_patterns_get(&rule->match, ev->doc->lang);
@@ -1023,6 +1022,10 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       r->has_found = best.has_found;
       r->found = best.found;
       add_evidence(ev, r, &best.where);
+    } else if (rule->has_when && !when_holds(ev, rule)) {
+      /* The condition says where a missing requirement is a failure; what
+         a rule finds counts wherever it is written. */
+      r->reason = pack_chosen ? CK_REASON_CONDITION_NOT_MET : CK_REASON_PACK_NOT_SELECTED;
     } else {
       r->reason = rule->subject ? CK_REASON_NOT_SUBJECT : CK_REASON_ABSENT;
     }

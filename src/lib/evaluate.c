@@ -186,17 +186,50 @@ static int best_rank(ck_result_status s) {
    sentence once, not once per pack with a warranty rule.
    Likewise a subject rule that found only an option ("ny eller brukt")
    gives way to another chosen rule that found the criterion: that rule
-   judged the sentence with its category's words and figures. */
+   judged the sentence with its category's words and figures. And a general
+   rule of the core pack gives way to a chosen category pack's rule that
+   found the criterion as well or better: "3 års garanti" in a laptop tender
+   is judged by the ICT figure, and so is any sentence both quote. A core
+   pass from another sentence stays beside a category rule's partial (they
+   read different things: hazardous substances in general and dosing of
+   cleaning agents). Where the core rule found nothing, the
+   category rule's result (with its category's clause) is the one reported. */
+/* Whether a chosen category rule of criterion 'crit' quotes the sentence
+   that core rule 'core' quotes: the same statement, judged with the
+   category's words and figures. */
+static bool category_quotes_same(const ck_result *results, size_t n, const ck_criterion *crit,
+                                 const ck_result *core) {
+  if (!core->nevidence)
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    const ck_result *r = &results[i];
+    if (r->rule->criterion == crit && !r->other_pack && !r->rule->subject &&
+        !r->rule->pack->always && r->nevidence &&
+        r->evidence[0].line == core->evidence[0].line &&
+        r->evidence[0].col == core->evidence[0].col)
+      return true;
+  }
+  return false;
+}
+
 static void settle_other_packs(ck_rule_eval *ev, const ck_ruleset *rs, ck_result *results,
                                size_t n) {
   for (size_t c = 0; c < rs->ncriteria; c++) {
     const ck_criterion *crit = &rs->criteria[c];
     bool chosen_found = false, chosen_found_plain = false;
+    bool category_applies = false; /* a chosen category rule judged it, found or not */
+    int category_best = 4;         /* best_rank of what chosen category rules found */
     const ck_result *keep = NULL;
     for (size_t i = 0; i < n; i++) {
       const ck_result *r = &results[i];
       if (r->rule->criterion != crit)
         continue;
+      if (!r->other_pack && !r->rule->subject && !r->rule->pack->always &&
+          r->status != CK_STATUS_NOT_APPLICABLE) {
+        category_applies = true;
+        if (has_evidence(r) && best_rank(r->status) < category_best)
+          category_best = best_rank(r->status);
+      }
       if (!r->other_pack && has_evidence(r)) {
         chosen_found = true;
         chosen_found_plain = chosen_found_plain || !r->rule->subject;
@@ -213,6 +246,12 @@ static void settle_other_packs(ck_rule_eval *ev, const ck_ruleset *rs, ck_result
       else if (r->rule->criterion == crit && !r->other_pack && r->rule->subject &&
                r->reason == CK_REASON_SUBJECT_ALTERNATIVE && chosen_found_plain)
         ck_rule_eval_withdraw(ev, r, CK_REASON_NOT_SUBJECT);
+      else if (r->rule->criterion == crit && !r->other_pack && !r->rule->subject &&
+               r->rule->pack->always && r->status != CK_STATUS_NOT_APPLICABLE &&
+               (category_best <= best_rank(r->status) ||
+                (category_applies && r->reason == CK_REASON_ABSENT) ||
+                category_quotes_same(results, n, crit, r)))
+        ck_rule_eval_withdraw(ev, r, CK_REASON_CATEGORY_RULE);
     }
   }
 }

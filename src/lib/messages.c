@@ -251,6 +251,7 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
             [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: kontraktens gjenstand åpner for dette, men "
                                               "bare som ett av flere alternativer.",
             [CK_REASON_NOT_SUBJECT] = "{name}: er ikke det denne kontrakten kjøper.",
+            [CK_REASON_CATEGORY_RULE] = "{name}: vurderes av produktkategoriens egen regel.",
             [CK_REASON_OTHER_CATEGORY] = "{name}: stilt som bindende krav med {found} {unit}; i "
                                          "kategorien «{category}» krever nivå {level} "
                                          "{required} {unit}.",
@@ -287,6 +288,7 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
             [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: the subject of the contract allows this, "
                                               "but only as one option among others.",
             [CK_REASON_NOT_SUBJECT] = "{name}: not what this contract buys.",
+            [CK_REASON_CATEGORY_RULE] = "{name}: judged by the product category's own rule.",
             [CK_REASON_OTHER_CATEGORY] = "{name}: required with a figure of {found} {unit}; in "
                                          "the category \"{category}\", level {level} asks "
                                          "for {required} {unit}.",

@@ -107,6 +107,7 @@ static const char *const reason_names[] = {
     [CK_REASON_SUBJECT_ALTERNATIVE] = "subject-alternative",
     [CK_REASON_NOT_SUBJECT] = "not-subject",
     [CK_REASON_OTHER_CATEGORY] = "other-category",
+    [CK_REASON_CATEGORY_RULE] = "category-rule",
 };
 static_assert(COUNT_OF(reason_names) == CK_REASON_COUNT, "reason_names");
 

@@ -59,6 +59,7 @@ typedef enum {
   CK_REASON_SUBJECT_ALTERNATIVE, /* partial: the subject offers it only as one option */
   CK_REASON_NOT_SUBJECT,       /* not-applicable: a subject rule whose subject is not bought */
   CK_REASON_OTHER_CATEGORY,    /* pass: binding with a figure, judged by a pack not chosen */
+  CK_REASON_CATEGORY_RULE,     /* not-applicable: a chosen category pack's rule judges this */
   CK_REASON_COUNT
 } ck_reason;
 const char *ck_reason_name(ck_reason r); /* "met", "below-threshold", ... */
