@@ -671,7 +671,10 @@ static void test_positions(void) {
 }
 
 /* Wide and long documents stay linear: 100,000 sibling paragraphs (libxml2's
- * own path builder would be quadratic here) and the same on a single line. */
+ * own path builder would be quadratic here) and the same on a single line.
+ * The bound only tells linear from quadratic (which takes minutes here); it
+ * is loose so a loaded machine under the sanitizers stays well inside it.
+ * Speed itself is measured by the benchmark. */
 static void test_scale(void) {
   for (int one_line = 0; one_line < 2; one_line++) {
     ck_buf b = CK_BUF_INIT;
@@ -685,7 +688,7 @@ static void test_scale(void) {
     ck_status st = read_mem("big.xml", b.ptr, b.len, NULL, &doc, &d);
     double dt = now() - t0;
     INT_EQ(st, CK_OK, "big document");
-    OK(dt < 3.0, "100,000 paragraphs in %.2fs", dt);
+    OK(dt < 30.0, "100,000 paragraphs in %.2fs", dt);
     if (doc) {
       INT_EQ(doc->nblocks, 200000, "blocks");
       STR_EQ(doc->blocks[199998].xpath, "/doc/p[100000]", "last xpath");
@@ -715,7 +718,7 @@ static void test_scale_nested(void) {
   ck_status st = read_mem("nested.xml", b.ptr, b.len, NULL, &doc, &d);
   double dt = now() - t0;
   INT_EQ(st, CK_OK, "nested list");
-  OK(dt < 3.0, "100,000 nested items in %.2fs", dt);
+  OK(dt < 30.0, "100,000 nested items in %.2fs", dt);
   if (doc) {
     INT_EQ(doc->nblocks, 100001, "nested blocks");
     STR_EQ(btext(doc, 0), "Hoved etter", "outer item keeps its own text only");
