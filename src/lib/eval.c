@@ -581,6 +581,26 @@ static bool buyer_holds_right(const char *text, size_t len, size_t cs, size_t ce
 }
 
 /* Judges one sentence that the rule's patterns matched. */
+/* Whether a sentence holds a dot leader ("Garanti ........ 4", "…… 12"): a
+   line of a table of contents names a chapter, it requires nothing. */
+static bool contents_line(const ck_doc *doc, size_t sentence) {
+  const ck_sentence *s = &doc->sentences[sentence];
+  const char *t = doc->text.ptr;
+  size_t dots = 0;
+  for (size_t i = s->start; i < s->end; i++) {
+    if (t[i] == '.')
+      dots++;
+    else if (i + 2 < s->end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+             (unsigned char)t[i + 2] == 0xA6) /* … */
+      dots += 3, i += 2;
+    else
+      dots = 0;
+    if (dots >= 4)
+      return true;
+  }
+  return false;
+}
+
 /* Whether the sentence that introduces a list binds ("Leverandøren skal
    tilby følgende:"), worked out once however many items and rules ask. */
 static bool lead_binds(const evaluator *ev, size_t lead) {
@@ -999,7 +1019,8 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
         size_t block = ev->doc->sentences[h->sentence].block;
         bool title = !rule->subject && (ev->doc->blocks[block].kind == CK_BLOCK_HEADING ||
                                         (block == 0 && ev->title_line));
-        if (title || !sentence_qualifies(ev, rule->index, ps, h->sentence))
+        if (title || contents_line(ev->doc, h->sentence) ||
+            !sentence_qualifies(ev, rule->index, ps, h->sentence))
           continue;
         judgement j = rule->subject ? judge_subject(ev, rule, h) : judge(ev, rule, h);
         if (j.score > best.score || (j.score == best.score && stronger_figure(rule, &j, &best)))
