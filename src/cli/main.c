@@ -184,8 +184,10 @@ static void print_help(const char *topic, FILE *out) {
 /* Appends 'item' to a growing list of argument strings (borrowed from argv). */
 static void push(const char ***list, size_t *n, const char *item) {
   const char **grown = realloc(*list, (*n + 1) * sizeof **list);
-  if (!grown)
-    abort(); /* out of memory while reading the command line */
+  if (!grown) {
+    fprintf(stderr, "circheck: out of memory reading the command line\n");
+    exit(2);
+  }
   grown[(*n)++] = item;
   *list = grown;
 }

@@ -107,8 +107,8 @@ ck_match_space *ck_match_space_new(void) {
   ck_match_space *s = ck_xcalloc(1, sizeof *s);
   s->md = pcre2_match_data_create(1, NULL);
   s->mc = pcre2_match_context_create(NULL);
-  if (!s->md || !s->mc)
-    abort(); /* PCRE2 could not allocate a few bytes: out of memory */
+  if (!s->md || !s->mc) /* PCRE2 could not allocate a few bytes */
+    ck_fatal("out of memory making PCRE2 match data", sizeof *s);
   /* PCRE2's default JIT stack (32 KiB) stops ordinary patterns such as
      "(?:a|b)*c" on a long word; a larger one keeps them working, and the
      limits below still bound the work. */

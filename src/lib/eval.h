@@ -124,9 +124,9 @@ typedef struct ck_doc_result {
   size_t nlots;
   ck_finding *findings;    /* findings about the whole document */
   size_t nfindings;
-  /* Added for the SARIF report (issue 5): where each kind of clause belongs,
-     the heading of the document's first section of the matching kind
-     (line 0 when it has none); set by ck_doc_result_set_anchors(). */
+  /* Where each kind of clause belongs (SARIF places an absent criterion
+     there): the heading of the document's first section of the matching
+     kind, line 0 when it has none. */
   unsigned anchor_line[CK_PLACE_COUNT], anchor_col[CK_PLACE_COUNT];
 } ck_doc_result;
 
@@ -171,14 +171,11 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
 ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck_lang lang,
                               ck_diags *diags);
 
-/* --- clause anchors (issue 5; defined in render.c) ------------------------------- */
+/* --- clause anchors ------------------------------------------------------------- */
 
-/* Records in 'dr' where each placement's clauses belong in 'doc':
-   qualification under the first qualification heading, specification under
-   the first requirements heading, and so on. */
-void ck_doc_result_set_anchors(ck_doc_result *dr, const ck_doc *doc);
-/* The line and column where a clause of 'placement' belongs; false, leaving
-   them as they are, when the document has no such section. */
+/* The line and column where a clause of 'placement' belongs (the heading of
+   the document's first section of that kind, recorded by ck_evaluate);
+   false, leaving them as they are, when the document has no such section. */
 bool ck_doc_result_anchor(const ck_doc_result *dr, ck_placement placement, unsigned *line,
                           unsigned *col);
 

@@ -510,6 +510,42 @@ static void evaluate_lots(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc *
     roll_up_lots(rs, dr);
 }
 
+/* --- clause anchors ------------------------------------------------------------- */
+
+/* The section kind a placement's clauses go under. */
+static const ck_section_kind placement_section[CK_PLACE_COUNT] = {
+    [CK_PLACE_QUALIFICATION] = CK_SECTION_QUALIFICATION,
+    [CK_PLACE_SPECIFICATION] = CK_SECTION_REQUIREMENTS,
+    [CK_PLACE_AWARD] = CK_SECTION_AWARD,
+    [CK_PLACE_CONTRACT] = CK_SECTION_CONTRACT,
+};
+
+/* Records in 'dr' where each placement's clauses belong in 'doc':
+   qualification under the first qualification heading, specification under
+   the first requirements heading, and so on (line 0 when there is none). */
+static void set_anchors(ck_doc_result *dr, const ck_doc *doc) {
+  for (int p = 0; p < CK_PLACE_COUNT; p++) {
+    dr->anchor_line[p] = dr->anchor_col[p] = 0;
+    for (size_t i = 0; i < doc->nsections; i++)
+      if (doc->sections[i].kind == placement_section[p]) {
+        const ck_block *b = &doc->blocks[doc->sections[i].block];
+        ck_doc_position(doc, b->start, &dr->anchor_line[p], &dr->anchor_col[p]);
+        break;
+      }
+  }
+}
+
+bool ck_doc_result_anchor(const ck_doc_result *dr, ck_placement placement, unsigned *line,
+                          unsigned *col) {
+  if (dr->anchor_line[placement] == 0)
+    return false;
+  *line = dr->anchor_line[placement];
+  *col = dr->anchor_col[placement];
+  return true;
+}
+
+/* --- evaluating a document ------------------------------------------------------- */
+
 ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
                            const ck_eval_options *opts) {
   ck_doc_result *dr = ck_xcalloc(1, sizeof *dr);
@@ -551,7 +587,7 @@ ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
                 ck_msg(lang, doc->other_lang == CK_OTHER_LANG_SV ? CK_MSG_LANG_SWEDISH
                                                                  : CK_MSG_LANG_DANISH),
                 NULL, 0, 0, NULL);
-  ck_doc_result_set_anchors(dr, doc); /* where absent criteria are anchored in SARIF */
+  set_anchors(dr, doc); /* where absent criteria are anchored in SARIF */
   ck_rule_eval_free(ev);
   return dr;
 }

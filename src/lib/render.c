@@ -246,35 +246,6 @@ ck_msg_lang ck_report_lang(const ck_report *report) {
   return report->ndocs ? report->docs[0]->msg_lang : CK_MSG_EN;
 }
 
-/* The section kind a placement's clauses go under. */
-static const ck_section_kind placement_section[CK_PLACE_COUNT] = {
-    [CK_PLACE_QUALIFICATION] = CK_SECTION_QUALIFICATION,
-    [CK_PLACE_SPECIFICATION] = CK_SECTION_REQUIREMENTS,
-    [CK_PLACE_AWARD] = CK_SECTION_AWARD,
-    [CK_PLACE_CONTRACT] = CK_SECTION_CONTRACT,
-};
-
-void ck_doc_result_set_anchors(ck_doc_result *dr, const ck_doc *doc) {
-  for (int p = 0; p < CK_PLACE_COUNT; p++) {
-    dr->anchor_line[p] = dr->anchor_col[p] = 0;
-    for (size_t i = 0; i < doc->nsections; i++)
-      if (doc->sections[i].kind == placement_section[p]) {
-        const ck_block *b = &doc->blocks[doc->sections[i].block];
-        ck_doc_position(doc, b->start, &dr->anchor_line[p], &dr->anchor_col[p]);
-        break;
-      }
-  }
-}
-
-bool ck_doc_result_anchor(const ck_doc_result *dr, ck_placement placement, unsigned *line,
-                          unsigned *col) {
-  if (dr->anchor_line[placement] == 0)
-    return false;
-  *line = dr->anchor_line[placement];
-  *col = dr->anchor_col[placement];
-  return true;
-}
-
 const char *ck_finding_title(ck_msg_lang lang, ck_finding_kind kind) {
   static const ck_msg_id titles[CK_FINDING_KIND_COUNT] = {
       [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = CK_MSG_FINDING_TITLE_GREEN_NO_TEXT,

@@ -236,7 +236,7 @@ ck_status ck_ruleset_new(const char *criteria_csv, size_t len, const char *name,
   struct csv_parser parser;
   *out = NULL;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-    abort(); /* only fails when out of memory */
+    ck_fatal("out of memory starting the CSV parser", sizeof parser); /* its only failure */
   csv_set_realloc_func(&parser, ck_xrealloc);
   const char *p = criteria_csv, *end = criteria_csv + len;
   if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)

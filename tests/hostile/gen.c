@@ -1,10 +1,10 @@
-/* Writes the hostile inputs of tests/hostile.cmake into one folder at test
+/* Writes the hostile inputs of tests/cmake/hostile.cmake into one folder at test
  * time, so that no large or binary file lives in the repository.
  *
  *   hostile_gen OUTDIR
  *
  * Every file is described where it is written; the expectations are in
- * tests/hostile.cmake. */
+ * tests/cmake/hostile.cmake. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

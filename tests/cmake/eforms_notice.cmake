@@ -1,4 +1,4 @@
-# Checks `circheck check --format json NOTICE` (see tests/eforms.cmake).
+# Checks `circheck check --format json NOTICE` (see tests/cmake/eforms.cmake).
 #   BIN      the circheck binary
 #   NOTICE   the notice; names starting with INVALID_ are invalid on purpose
 #   WORKDIR  where to run it

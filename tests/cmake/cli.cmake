@@ -1,7 +1,7 @@
 # Command-line tests: golden reports for the samples, one clear error for
 # every kind of bad input, and the rules' own examples.
 set(CIRCHECK_BIN $<TARGET_FILE:circheck>)
-set(RUN_CLI ${CMAKE_CURRENT_SOURCE_DIR}/run_cli.cmake)
+set(RUN_CLI ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_cli.cmake)
 set(SRC ${PROJECT_SOURCE_DIR})
 
 # circheck_cli_test(NAME LABEL EXPECT_RC ARGS... [GOLDEN f] [STDERR_IS s] [STDERR_MATCH re]
@@ -103,7 +103,7 @@ circheck_cli_test(rules-test cli 0 ARGS rules test STDOUT_MATCH "[0-9]+ passed, 
 
 # Parallel checking gives the same report, in the same order.
 add_test(NAME cli.jobs-same-output
-  COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DSRC=${SRC} -P ${CMAKE_CURRENT_SOURCE_DIR}/jobs_same_output.cmake)
+  COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DSRC=${SRC} -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/jobs_same_output.cmake)
 set_tests_properties(cli.jobs-same-output PROPERTIES LABELS cli)
 circheck_cli_test(bad-jobs errors 2 ARGS check -j 0 samples/furniture-nb.txt
   STDERR_IS "circheck: error: --jobs needs a number from 1 to 256, not '0' (see 'circheck help')")
@@ -111,7 +111,7 @@ circheck_cli_test(bad-jobs errors 2 ARGS check -j 0 samples/furniture-nb.txt
 # `rules test` must fail when an example is changed to contradict its rule.
 add_test(NAME cli.rules-test-catches-a-wrong-example
   COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DSRC=${SRC}
-    -DWORK=${CMAKE_CURRENT_BINARY_DIR}/out -P ${CMAKE_CURRENT_SOURCE_DIR}/rules_test_breaks.cmake)
+    -DWORK=${CMAKE_CURRENT_BINARY_DIR}/out -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/rules_test_breaks.cmake)
 set_tests_properties(cli.rules-test-catches-a-wrong-example PROPERTIES LABELS cli)
 
 # --- report formats and checklists (issue 5) -------------------------------------
@@ -168,7 +168,7 @@ circheck_cli_test(checklist-argument errors 2 ARGS checklist samples/furniture-n
   STDERR_IS "circheck: error: unexpected argument 'samples/furniture-nb.txt' (see 'circheck help')")
 circheck_cli_test(help-checklist cli 0 ARGS help checklist STDOUT_MATCH "--cpv CODE")
 
-include(${CMAKE_CURRENT_SOURCE_DIR}/eforms_golden.cmake)
+include(${CMAKE_CURRENT_SOURCE_DIR}/cmake/eforms_golden.cmake)
 
 # Pack choice and the subject of the contract on short notices: a title line without codes,
 # a code of one category with a title of another, a rental stated only by its title.

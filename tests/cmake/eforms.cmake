@@ -5,7 +5,7 @@
 # one error line, or is read with a warning. A crash fails either way.
 # Skipped (exit 77) when ../shared is not beside the repository.
 set(CIRCHECK_EFORMS_SDK ${PROJECT_SOURCE_DIR}/../shared/data/eforms-sdk)
-set(CIRCHECK_EFORMS_RUN ${CMAKE_CURRENT_SOURCE_DIR}/eforms_notice.cmake)
+set(CIRCHECK_EFORMS_RUN ${CMAKE_CURRENT_SOURCE_DIR}/cmake/eforms_notice.cmake)
 
 if(EXISTS ${CIRCHECK_EFORMS_SDK})
   file(GLOB _notices CONFIGURE_DEPENDS ${CIRCHECK_EFORMS_SDK}/*.xml)

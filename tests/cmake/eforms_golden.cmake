@@ -12,6 +12,6 @@ add_test(NAME shared.eforms-golden-digests
   COMMAND ${CMAKE_COMMAND} -DBIN=$<TARGET_FILE:circheck>
     -DDATA=${PROJECT_SOURCE_DIR}/../shared/data/eforms-sdk
     -DDIGESTS=${CMAKE_CURRENT_SOURCE_DIR}/golden/eforms/shared.sha256
-    -P ${CMAKE_CURRENT_SOURCE_DIR}/eforms_digests.cmake)
+    -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/eforms_digests.cmake)
 set_tests_properties(shared.eforms-golden-digests PROPERTIES LABELS shared
   SKIP_REGULAR_EXPRESSION "skipped: ")
