@@ -1,0 +1,168 @@
+/* Tests of the report (report.c): which files a folder gives, in what order;
+ * what a file that cannot be checked does to the report; the status
+ * threshold behind the exit code; atomic output files. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "eval.h"
+#include "harness.h"
+
+static void write_file(const char *path, const char *text) {
+  FILE *f = fopen(path, "wb");
+  if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
+    perror(path);
+    exit(2);
+  }
+}
+
+static char *read_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  char *buf = calloc(1, 4096);
+  size_t n = buf ? fread(buf, 1, 4095, f) : 0;
+  (void)n;
+  fclose(f);
+  return buf;
+}
+
+static void free_files(char **files, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(files[i]);
+  free(files);
+}
+
+/* A folder gives its regular files, sorted, recursively; hidden entries are
+   skipped and a symbolic-link loop ends the walk instead of recursing. */
+static void test_collect(void) {
+  mkdir("tender", 0700);
+  mkdir("tender/b-vedlegg", 0700);
+  mkdir("tender/.git", 0700);
+  write_file("tender/c.txt", "c");
+  write_file("tender/a.md", "a");
+  write_file("tender/b-vedlegg/krav.txt", "k");
+  write_file("tender/.git/config", "x");
+  write_file("tender/.skjult.txt", "x");
+  OK(symlink("..", "tender/b-vedlegg/loop") == 0 || errno == EEXIST, "a link back up");
+
+  char **files = NULL;
+  size_t n = 0, cap = 0;
+  ck_diags d = CK_DIAGS_INIT;
+  INT_EQ(ck_collect_paths("tender", &files, &n, &cap, &d), CK_OK, "walk the folder");
+  INT_EQ(d.n, 0, "no diagnostics");
+  INT_EQ(n, 3, "three files: hidden ones and the loop left out");
+  if (n == 3) {
+    STR_EQ(files[0], "tender/a.md", "sorted by name");
+    STR_EQ(files[1], "tender/b-vedlegg/krav.txt", "a subfolder in its place");
+    STR_EQ(files[2], "tender/c.txt", "last");
+  }
+  /* a file and '-' go through as they are; a missing path too (reading it
+     reports what is wrong) */
+  INT_EQ(ck_collect_paths("tender/c.txt", &files, &n, &cap, &d), CK_OK, "a file");
+  INT_EQ(ck_collect_paths("-", &files, &n, &cap, &d), CK_OK, "standard input");
+  INT_EQ(ck_collect_paths("nowhere.txt", &files, &n, &cap, &d), CK_OK, "a missing path");
+  INT_EQ(n, 6, "appended");
+  if (n == 6)
+    STR_EQ(files[5], "nowhere.txt", "kept as given");
+  ck_diags_free(&d);
+  free_files(files, n);
+}
+
+/* A file that cannot be checked adds nothing and says why; the others are
+   checked and kept in the order given, whatever the number of threads. */
+static void test_check_files(const ck_ruleset *rs) {
+  write_file("ok1.txt", "# Kontraktsvilkår\n\nLeverandøren skal ta tilbake emballasjen.\n");
+  write_file("ok2.txt", "# Kravspesifikasjon\n\nLeverandøren bør ta tilbake emballasjen.\n");
+  write_file("binary.txt", "PK\x03\x04\x01\x02\x03");
+  char *files[] = {"ok1.txt", "missing.txt", "binary.txt", "ok2.txt"};
+  for (unsigned jobs = 1; jobs <= 3; jobs += 2) {
+    ck_check_options o = ck_check_options_default();
+    ck_report *r = ck_report_new(rs, &o);
+    ck_diags d = CK_DIAGS_INIT;
+    ck_status st = ck_report_check_files(r, files, 4, jobs, &d);
+    OK(st != CK_OK, "jobs %u: the first failure is returned (%s)", jobs, ck_status_name(st));
+    INT_EQ(ck_report_document_count(r), 2, "two documents checked");
+    INT_EQ(d.n >= 2, 1, "a diagnostic for each file that could not be checked");
+    if (d.n >= 2) {
+      STR_EQ(d.items[0].file, "missing.txt", "in the order given");
+      STR_EQ(d.items[1].file, "binary.txt", "then the next");
+      INT_EQ(d.items[0].level, CK_DIAG_ERROR, "an error");
+    }
+    /* the take-back rule passes in ok1 and is a wish in ok2: the worst is
+       a partial, and with a fail threshold nothing fails on it */
+    OK(ck_report_has_status_at_or_above(r, CK_STATUS_PARTIAL), "a partial is there");
+    OK(!ck_report_has_status_at_or_above(r, CK_STATUS_ERROR), "nothing could not be judged");
+    ck_diags_free(&d);
+    ck_report_free(r);
+  }
+}
+
+static bool write_all(void *f, const char *s) { return ck_atomic_file_write(f, s, strlen(s)); }
+
+/* An output file appears whole or not at all, and a failed run leaves the
+   old one as it was. */
+static void test_atomic_file(void) {
+  write_file("report.json", "old");
+  ck_diags d = CK_DIAGS_INIT;
+  ck_atomic_file *f = ck_atomic_file_open("report.json", &d);
+  OK(f != NULL, "opened");
+  if (f) {
+    OK(write_all(f, "{\"new\": "), "first part");
+    char *mid = read_file("report.json");
+    STR_EQ(mid, "old", "the old report stays until the new one is complete");
+    free(mid);
+    OK(write_all(f, "true}\n"), "second part");
+    INT_EQ(ck_atomic_file_commit(f, &d), CK_OK, "committed");
+    char *done = read_file("report.json");
+    STR_EQ(done, "{\"new\": true}\n", "the new report in place");
+    free(done);
+  }
+  f = ck_atomic_file_open("report.json", &d);
+  if (f) {
+    write_all(f, "half");
+    ck_atomic_file_abort(f);
+    char *kept = read_file("report.json");
+    STR_EQ(kept, "{\"new\": true}\n", "an aborted write leaves the file as it was");
+    free(kept);
+  }
+  OK(ck_atomic_file_open("no-such-folder/report.json", &d) == NULL, "an unwritable path");
+  INT_EQ(d.n, 1, "says so");
+  if (d.n)
+    STR_EQ(d.items[0].file, "no-such-folder/report.json", "naming the path");
+  ck_diags_free(&d);
+  remove("report.json");
+}
+
+int main(void) {
+  char dir[] = "/tmp/circheck-report-XXXXXX";
+  if (!mkdtemp(dir) || chdir(dir) != 0) {
+    perror("temporary folder");
+    return 1;
+  }
+  ck_ruleset *rs = NULL;
+  ck_diags d = CK_DIAGS_INIT;
+  INT_EQ(ck_ruleset_load(true, NULL, 0, &rs, &d), CK_OK, "built-in packs");
+  ck_diags_free(&d);
+  if (!rs)
+    return 1;
+
+  test_collect();
+  test_check_files(rs);
+  test_atomic_file();
+
+  ck_ruleset_free(rs);
+  const char *const left[] = {"tender/b-vedlegg/loop", "tender/b-vedlegg/krav.txt",
+                              "tender/.git/config", "tender/.skjult.txt", "tender/a.md",
+                              "tender/c.txt", "ok1.txt", "ok2.txt", "binary.txt"};
+  for (size_t i = 0; i < sizeof left / sizeof *left; i++)
+    remove(left[i]);
+  rmdir("tender/b-vedlegg");
+  rmdir("tender/.git");
+  rmdir("tender");
+  if (chdir("/") != 0 || rmdir(dir) != 0)
+    perror("removing the temporary folder");
+  return ck_test_report();
+}
