@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "numbers.h"
+#include "text.h"
 
 #define NO_INDEX ((size_t)-1)
 
@@ -28,23 +29,6 @@ const char *ck_env_way_name(ck_env_way w) {
 }
 
 /* --- text helpers ------------------------------------------------------------- */
-
-/* Lower-cases ASCII and the Latin-1 capitals (Æ Ø Å É ...) in place; the
- * length never changes, so offsets into the folded copy are offsets into
- * the original. */
-static void fold_in_place(char *s, size_t len) {
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') {
-      s[i] = (char)(c + 32);
-    } else if (c == 0xC3 && i + 1 < len) {
-      unsigned char d = (unsigned char)s[i + 1];
-      if (d >= 0x80 && d <= 0x9E && d != 0x97)
-        s[i + 1] = (char)(d + 0x20);
-      i++;
-    }
-  }
-}
 
 static size_t char_len(const char *t, size_t len, size_t i) {
   size_t n = 1;
@@ -242,7 +226,7 @@ static bool text_is_price(const char *t, size_t len) {
 static bool env_in(const char *s, ck_buf *scratch) {
   ck_buf_reset(scratch);
   ck_buf_put(scratch, s, strlen(s));
-  fold_in_place(scratch->ptr, scratch->len);
+  ck_text_fold(scratch->ptr, scratch->len, scratch->ptr, scratch->len + 1);
   return text_is_environmental(scratch->ptr, scratch->len);
 }
 
@@ -885,7 +869,7 @@ static bool has_letter(const char *t, size_t s, size_t e) {
 static wunit header_unit(const char *t, size_t s, size_t e) {
   ck_buf b = CK_BUF_INIT;
   ck_buf_put(&b, t + s, e - s);
-  fold_in_place(b.ptr, b.len);
+  ck_text_fold(b.ptr, b.len, b.ptr, b.len + 1);
   wunit u = U_BARE;
   if (memchr(b.ptr, '%', b.len) || strstr(b.ptr, "prosent") || strstr(b.ptr, "percent") ||
       strstr(b.ptr, "vekt") || strstr(b.ptr, "weight"))

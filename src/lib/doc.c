@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "award.h"
+#include "text.h"
 
 /* How far back ck_doc_add_text() counts characters to see whether a call
  * continues exactly where the last mark's run ends. Beyond this a new mark is
@@ -269,35 +270,6 @@ void ck_doc_add_text(ck_doc *doc, const char *s, size_t len, unsigned line, unsi
   doc->pending_space = space;
 }
 
-/* Lower-cases ASCII and the Latin-1 capitals (Æ Ø Å É ...) of a heading into
- * 'out' (NUL-terminated, truncated to 'cap' - 1 bytes at a character edge). */
-static size_t fold_case(const char *text, size_t len, char *out, size_t cap) {
-  size_t n = 0;
-  for (size_t i = 0; i < len && n + 1 < cap; i++) {
-    unsigned char c = (unsigned char)text[i];
-    if (c >= 'A' && c <= 'Z') {
-      out[n++] = (char)(c + 32);
-    } else if (c == 0xC3 && i + 1 < len && n + 2 < cap) {
-      unsigned char d = (unsigned char)text[i + 1];
-      out[n++] = (char)c;
-      out[n++] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
-      i++;
-    } else if (c >= 0x80 && !is_cont(c)) {
-      /* copy a whole multi-byte character or nothing */
-      size_t w = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      if (i + w > len || n + w >= cap)
-        break;
-      memcpy(out + n, text + i, w);
-      n += w;
-      i += w - 1;
-    } else {
-      out[n++] = (char)c;
-    }
-  }
-  out[n] = '\0';
-  return n;
-}
-
 static bool word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
@@ -370,7 +342,7 @@ ck_section_kind ck_classify_heading(const char *text, size_t len) {
      by their own wording, so it is not background even with "formål". */
   static const char *const scope[] = {"omfang", "scope", NULL};
   char buf[256];
-  fold_case(text, len, buf, sizeof buf);
+  ck_text_fold(text, len, buf, sizeof buf);
   if (has_any(buf, qualification))
     return CK_SECTION_QUALIFICATION;
   if (has_any(buf, award))

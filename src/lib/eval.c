@@ -16,6 +16,7 @@
 #include "messages.h"
 #include "modality.h"
 #include "numbers.h"
+#include "text.h"
 #include "prefilter.h"
 #include "subject.h"
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "text.h"
 
 /* Only the start of a document is read: the language does not change
  * halfway through, and detection must stay cheap for large inputs. */
@@ -164,8 +165,8 @@ ck_lang ck_detect_language(const char *text, size_t len, ck_other_lang *other) {
         unsigned char c = u[k];
         if (c >= 'A' && c <= 'Z')
           c = (unsigned char)(c + 32);
-        else if (k > i && u[k - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
-          c = (unsigned char)(c + 0x20); /* Æ Ø Å ... */
+        else if (k > i && u[k - 1] == 0xC3)
+          c = ck_latin1_fold(c); /* Æ Ø Å ... */
         w[n++] = (char)c;
       }
       w[n] = '\0';

@@ -52,6 +52,7 @@
 #include <string.h>
 
 #include "numbers.h"
+#include "text.h"
 #include "util.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
@@ -390,8 +391,8 @@ static pthread_once_t indexes_once = PTHREAD_ONCE_INIT;
 static unsigned bucket_of(unsigned b0, unsigned b1) {
   if (b0 >= 'A' && b0 <= 'Z')
     b0 += 32;
-  if (b0 == 0xC3 && b1 >= 0x80 && b1 <= 0x9E && b1 != 0x97)
-    b1 += 0x20;
+  if (b0 == 0xC3)
+    b1 = ck_latin1_fold((unsigned char)b1);
   else if (b1 >= 'A' && b1 <= 'Z')
     b1 += 32;
   return (b0 * 31u + b1) % BUCKETS;

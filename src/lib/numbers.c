@@ -10,230 +10,14 @@
 
 #include <string.h>
 
+#include "text.h"
+
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
 
 /* Language masks of the word tables: Norwegian words serve nb and nn alike. */
 enum { L_NO = 1, L_EN = 2 };
 
 static unsigned lang_mask(ck_lang lang) { return lang == CK_LANG_EN ? L_EN : L_NO; }
-
-/* --- UTF-8 and words ----------------------------------------------------------- */
-
-/* Decodes the code point at 'pos'. A malformed or truncated sequence counts
- * as one byte decoding to U+FFFD, which is a letter: stray bytes must not
- * invent word boundaries. */
-static unsigned decode_at(const char *text, size_t len, size_t pos, size_t *n) {
-  const unsigned char *s = (const unsigned char *)text + pos;
-  size_t avail = len - pos, need;
-  unsigned cp, c = s[0];
-  if (c < 0x80) {
-    *n = 1;
-    return c;
-  }
-  if (c >= 0xC2 && c <= 0xDF) {
-    need = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    need = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 4;
-    cp = c & 0x07;
-  } else {
-    *n = 1;
-    return 0xFFFD;
-  }
-  if (need > avail) {
-    *n = 1;
-    return 0xFFFD;
-  }
-  for (size_t i = 1; i < need; i++) {
-    if ((s[i] & 0xC0) != 0x80) {
-      *n = 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (s[i] & 0x3Fu);
-  }
-  *n = need;
-  return cp;
-}
-
-static bool ascii_alnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-/* Letters and digits. Beyond ASCII everything is a letter except the
- * punctuation tender text really contains: Latin-1 signs and NBSP (but not
- * ª µ º), × and ÷, the General Punctuation block (spaces, dashes, quotes,
- * bullets, ellipsis), the minus sign, the ideographic space and the BOM. */
-static bool word_cp(unsigned cp) {
-  if (cp < 0x80)
-    return ascii_alnum((unsigned char)cp);
-  if (cp <= 0xBF)
-    return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
-  if (cp == 0xD7 || cp == 0xF7)
-    return false;
-  if (cp >= 0x2000 && cp <= 0x206F)
-    return false;
-  return cp != 0x2212 && cp != 0x3000 && cp != 0xFEFF;
-}
-
-bool ck_text_word_at(const char *text, size_t len, size_t pos) {
-  size_t n;
-  return pos < len && word_cp(decode_at(text, len, pos, &n));
-}
-
-bool ck_text_word_before(const char *text, size_t pos) {
-  if (pos == 0)
-    return false;
-  if ((unsigned char)text[pos - 1] < 0x80)
-    return ascii_alnum((unsigned char)text[pos - 1]);
-  size_t p = pos - 1;
-  while (p > 0 && pos - p < 4 && (((const unsigned char *)text)[p] & 0xC0) == 0x80)
-    p--;
-  size_t n;
-  unsigned cp = decode_at(text, pos, p, &n);
-  if (p + n != pos) /* the last byte is a stray continuation byte */
-    return true;
-  return word_cp(cp);
-}
-
-/* The length of an apostrophe (' or U+2019) at 'pos' that joins two word
- * characters, 0 otherwise. */
-static size_t joining_apostrophe(const char *text, size_t len, size_t pos) {
-  const unsigned char *s = (const unsigned char *)text;
-  size_t n = 0;
-  if (pos < len && s[pos] == '\'')
-    n = 1;
-  else if (pos + 2 < len && s[pos] == 0xE2 && s[pos + 1] == 0x80 && s[pos + 2] == 0x99)
-    n = 3;
-  if (n && ck_text_word_before(text, pos) && ck_text_word_at(text, len, pos + n))
-    return n;
-  return 0;
-}
-
-size_t ck_text_word_end(const char *text, size_t len, size_t pos) {
-  for (;;) {
-    size_t n;
-    while (pos < len && ascii_alnum((unsigned char)text[pos]))
-      pos++;
-    if (pos < len && word_cp(decode_at(text, len, pos, &n)))
-      pos += n;
-    else if ((n = joining_apostrophe(text, len, pos)) != 0)
-      pos += n;
-    else
-      return pos;
-  }
-}
-
-/* True when the word goes on at 'pos', i.e. 'pos' is not a word boundary. */
-static bool continues_word(const char *text, size_t len, size_t pos) {
-  return ck_text_word_at(text, len, pos) || joining_apostrophe(text, len, pos) != 0;
-}
-
-size_t ck_text_space_len(const char *text, size_t len, size_t pos) {
-  const unsigned char *s = (const unsigned char *)text;
-  if (pos >= len)
-    return 0;
-  unsigned c = s[pos];
-  if (c == ' ' || (c >= '\t' && c <= '\r'))
-    return 1;
-  if (c == 0xC2 && pos + 1 < len && s[pos + 1] == 0xA0)
-    return 2;
-  if (c == 0xE2 && pos + 2 < len) {
-    unsigned b = s[pos + 1], d = s[pos + 2];
-    if (b == 0x80 && (d <= 0x8A || d == 0xAF))
-      return 3;
-    if (b == 0x81 && d == 0x9F)
-      return 3;
-  }
-  return 0;
-}
-
-static size_t skip_spaces(const char *text, size_t len, size_t pos) {
-  size_t n;
-  while ((n = ck_text_space_len(text, len, pos)) != 0)
-    pos += n;
-  return pos;
-}
-
-/* Compares the 'n' bytes of the lower-case 'pat' with the text at 'pos',
- * folding ASCII and Latin-1 capitals (Æ Ø Å É ...) and reading U+2019 as an
- * apostrophe; a space in 'pat' matches one or more spaces. Returns the text
- * bytes consumed, 0 on a mismatch. */
-static size_t fold_prefix_n(const char *text, size_t len, size_t pos, const char *pat,
-                            size_t n) {
-  const unsigned char *t = (const unsigned char *)text, *p = (const unsigned char *)pat;
-  size_t i = pos, j = 0;
-  while (j < n) {
-    if (i >= len)
-      return 0;
-    unsigned c = t[i];
-    if (p[j] == ' ') {
-      size_t sp = ck_text_space_len(text, len, i);
-      if (!sp)
-        return 0;
-      i = skip_spaces(text, len, i);
-      j++;
-      continue;
-    }
-    if (c >= 'A' && c <= 'Z')
-      c += 32;
-    if (c == 0xC3 && p[j] == 0xC3 && j + 1 < n && i + 1 < len) {
-      unsigned d = t[i + 1];
-      if (d >= 0x80 && d <= 0x9E && d != 0x97)
-        d += 0x20;
-      if (d != p[j + 1])
-        return 0;
-      i += 2;
-      j += 2;
-      continue;
-    }
-    if (p[j] == '\'' && c == 0xE2 && i + 2 < len && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
-      i += 3;
-      j++;
-      continue;
-    }
-    if (c != p[j])
-      return 0;
-    i++;
-    j++;
-  }
-  return i - pos;
-}
-
-size_t ck_text_match_phrase(const char *text, size_t len, size_t pos, const char *pattern) {
-  const char *w = pattern;
-  size_t i = pos;
-  for (;;) {
-    size_t wl = 0;
-    while (w[wl] && w[wl] != ' ')
-      wl++;
-    const char *sp = w[wl] ? w + wl : NULL;
-    if (wl == 1 && w[0] == '?') {
-      if (!ck_text_word_at(text, len, i))
-        return 0;
-      i = ck_text_word_end(text, len, i);
-    } else {
-      bool prefix = wl > 0 && w[wl - 1] == '*';
-      size_t n = fold_prefix_n(text, len, i, w, prefix ? wl - 1 : wl);
-      if (!n)
-        return 0;
-      i += n;
-      if (prefix)
-        i = ck_text_word_end(text, len, i);
-      else if (ck_text_word_before(text, i) && continues_word(text, len, i))
-        return 0; /* "%" needs no boundary after it, "år" does */
-    }
-    if (!sp)
-      return i;
-    size_t gap = ck_text_space_len(text, len, i);
-    if (!gap)
-      return 0;
-    i = skip_spaces(text, len, i);
-    w = sp + 1;
-  }
-}
 
 /* --- numbers -------------------------------------------------------------------- */
 
@@ -278,7 +62,7 @@ static bool bad_ars_compound(const char *text, size_t len, size_t pos) {
   static const char *const rest[] = {"ak",   "verk",    "tid",       "dag",  "skift",
                                      "tall", "rapport", "regnskap", "møte"};
   for (size_t i = 0; i < COUNT_OF(rest); i++)
-    if (fold_prefix_n(text, len, pos, rest[i], strlen(rest[i])))
+    if (ck_text_fold_prefix(text, len, pos, rest[i], strlen(rest[i])))
       return true;
   return false;
 }
@@ -288,8 +72,8 @@ static bool bad_ars_compound(const char *text, size_t len, size_t pos) {
 static bool compound_unit_at(const char *text, size_t len, size_t pos) {
   static const char *const units[] = {"års", "aars", "årig", "aarig"};
   for (size_t i = 0; i < COUNT_OF(units); i++) {
-    size_t n = fold_prefix_n(text, len, pos, units[i], strlen(units[i]));
-    if (n && !(units[i][strlen(units[i]) - 1] == 's' && continues_word(text, len, pos + n) &&
+    size_t n = ck_text_fold_prefix(text, len, pos, units[i], strlen(units[i]));
+    if (n && !(units[i][strlen(units[i]) - 1] == 's' && ck_text_continues_word(text, len, pos + n) &&
                bad_ars_compound(text, len, pos + n)))
       return true;
   }
@@ -300,7 +84,7 @@ static bool compound_unit_at(const char *text, size_t len, size_t pos) {
  * 'glued') straight into a year compound. Sets '*joined' for the latter. */
 static bool word_may_end(const char *text, size_t len, size_t pos, bool glued, bool *joined) {
   *joined = false;
-  if (!continues_word(text, len, pos))
+  if (!ck_text_continues_word(text, len, pos))
     return true;
   if (glued && compound_unit_at(text, len, pos)) {
     *joined = true;
@@ -330,7 +114,7 @@ static size_t read_number_word(const char *text, size_t len, size_t pos, unsigne
     if ((unsigned char)nw->word[1] < 0x80 && pos + 1 < len &&
         (text[pos + 1] | 0x20) != nw->word[1])
       continue; /* a cheap second-letter test before the full comparison */
-    size_t n = fold_prefix_n(text, len, pos, nw->word, strlen(nw->word));
+    size_t n = ck_text_fold_prefix(text, len, pos, nw->word, strlen(nw->word));
     if (!n)
       continue;
     size_t end = pos + n;
@@ -348,7 +132,7 @@ static size_t read_number_word(const char *text, size_t len, size_t pos, unsigne
         const num_word *o = &num_words[m];
         if (!(o->langs & mask) || o->value > 9)
           continue;
-        size_t on = fold_prefix_n(text, len, q, o->word, strlen(o->word));
+        size_t on = ck_text_fold_prefix(text, len, q, o->word, strlen(o->word));
         bool oj;
         if (on > best_ones && word_may_end(text, len, q + on, true, &oj)) {
           best_ones = on;
@@ -465,20 +249,20 @@ static size_t read_unit(const char *text, size_t len, size_t pos, bool glued, ck
   size_t best = 0;
   for (size_t k = 0; k < COUNT_OF(unit_words); k++) {
     const unit_word *u = &unit_words[k];
-    size_t n = fold_prefix_n(text, len, pos, u->word, strlen(u->word));
+    size_t n = ck_text_fold_prefix(text, len, pos, u->word, strlen(u->word));
     if (!n)
       continue;
     size_t end = pos + n;
     if (u->word[0] == '%') {
       /* "30 %-poeng" is percentage points */
       size_t q = end < len && text[end] == '-' ? end + 1 : end;
-      if (fold_prefix_n(text, len, q, "poeng", 5))
+      if (ck_text_fold_prefix(text, len, q, "poeng", 5))
         continue;
     } else if (u->flags & U_NEEDDOT) {
       if (end >= len || text[end] != '.')
         continue;
       end++;
-    } else if (continues_word(text, len, end)) {
+    } else if (ck_text_continues_word(text, len, end)) {
       if (!(u->flags & U_COMPOUND) || !glued || bad_ars_compound(text, len, end))
         continue;
       end = ck_text_word_end(text, len, end);
@@ -498,7 +282,7 @@ static size_t read_unit(const char *text, size_t len, size_t pos, bool glued, ck
  * says whether the unit is glued on. */
 static size_t unit_start(const char *text, size_t len, size_t pos, bool *glued) {
   const unsigned char *s = (const unsigned char *)text;
-  size_t q = skip_spaces(text, len, pos);
+  size_t q = ck_text_skip_spaces(text, len, pos);
   if (q > pos) {
     *glued = false;
     return q;
@@ -593,7 +377,7 @@ static bool any_phrase_at(const char *text, size_t len, size_t pos, const char *
 /* The start of the next word at or after 'pos', 'end' when none. */
 static size_t next_word(const char *text, size_t len, size_t pos, size_t end) {
   size_t n;
-  while (pos < end && !word_cp(decode_at(text, len, pos, &n)))
+  while (pos < end && !ck_text_word_cp(ck_text_decode(text, len, pos, &n)))
     pos += n;
   return pos;
 }
@@ -629,9 +413,9 @@ static bool is_contract_period(const char *text, size_t len, const ck_quantity *
     p--;
   if (p > floor && text[p - 1] == '+')
     return true;
-  p = skip_spaces(text, len, q->end);
+  p = ck_text_skip_spaces(text, len, q->end);
   if (p < len && text[p] == '+') {
-    size_t d = skip_spaces(text, len, p + 1);
+    size_t d = ck_text_skip_spaces(text, len, p + 1);
     if (d < len && text[d] >= '0' && text[d] <= '9')
       return true;
   }
@@ -647,7 +431,7 @@ static bool is_contract_period(const char *text, size_t len, const ck_quantity *
     else if (any_phrase_at(text, len, i, weak_period_cues, COUNT_OF(weak_period_cues)))
       weak = true;
   }
-  size_t after = skip_spaces(text, len, q->end);
+  size_t after = ck_text_skip_spaces(text, len, q->end);
   if (any_phrase_at(text, len, after, criterion_words, COUNT_OF(criterion_words)))
     return false;
   if (strong)
@@ -692,27 +476,27 @@ static bool read_quantity(const char *text, size_t len, size_t pos, unsigned mas
   *sum = false;
 
   /* "tre (3) år", "5 (fem) år", "4 (2+1+1) år" */
-  size_t p = skip_spaces(text, len, e);
+  size_t p = ck_text_skip_spaces(text, len, e);
   if (p < len && text[p] == '(') {
-    size_t r = skip_spaces(text, len, p + 1);
+    size_t r = ck_text_skip_spaces(text, len, p + 1);
     double iv;
     bool iw, ij, inner_sum = false;
     size_t ie = read_number(text, len, r, mask, true, &iv, &iw, &ij);
     if (ie && !ij) {
       for (;;) {
-        size_t s = skip_spaces(text, len, ie);
+        size_t s = ck_text_skip_spaces(text, len, ie);
         if (s >= len || text[s] != '+')
           break;
         double sv;
         bool sw, sj;
-        size_t se = read_number(text, len, skip_spaces(text, len, s + 1), mask, false, &sv,
+        size_t se = read_number(text, len, ck_text_skip_spaces(text, len, s + 1), mask, false, &sv,
                                 &sw, &sj);
         if (!se || sj)
           break;
         ie = se;
         inner_sum = true;
       }
-      size_t c = skip_spaces(text, len, ie);
+      size_t c = ck_text_skip_spaces(text, len, ie);
       if (c < len && text[c] == ')') {
         if (inner_sum)
           *sum = true;
@@ -726,17 +510,17 @@ static bool read_quantity(const char *text, size_t len, size_t pos, unsigned mas
 
   /* "2 + 2 år", "2+1+1 år", "3-5 år", "3 to 5 years" */
   if (!article && !joined) {
-    size_t s = skip_spaces(text, len, e);
+    size_t s = ck_text_skip_spaces(text, len, e);
     if (s < len && text[s] == '+') {
       double total = v;
       size_t ee = e;
       for (;;) {
-        s = skip_spaces(text, len, ee);
+        s = ck_text_skip_spaces(text, len, ee);
         if (s >= len || text[s] != '+')
           break;
         double sv;
         bool sw, sj;
-        size_t se = read_number(text, len, skip_spaces(text, len, s + 1), mask, false, &sv,
+        size_t se = read_number(text, len, ck_text_skip_spaces(text, len, s + 1), mask, false, &sv,
                                 &sw, &sj);
         if (!se || sj)
           break;
@@ -753,7 +537,7 @@ static bool read_quantity(const char *text, size_t len, size_t pos, unsigned mas
       if (r) {
         double v2;
         bool w2, j2;
-        size_t e2 = read_number(text, len, skip_spaces(text, len, r), mask, false, &v2, &w2, &j2);
+        size_t e2 = read_number(text, len, ck_text_skip_spaces(text, len, r), mask, false, &v2, &w2, &j2);
         if (e2) {
           if (v2 < v)
             v = v2;
@@ -789,7 +573,7 @@ size_t ck_find_quantities(const char *text, size_t len, ck_lang lang, ck_quantit
   while (i < len) {
     size_t n = 1;
     unsigned char c = (unsigned char)text[i];
-    if (c < 0x80 ? !ascii_alnum(c) : !word_cp(decode_at(text, len, i, &n))) {
+    if (c < 0x80 ? !ck_ascii_alnum(c) : !ck_text_word_cp(ck_text_decode(text, len, i, &n))) {
       i += n;
       continue;
     }

@@ -46,29 +46,4 @@ bool ck_quantity_as(const ck_quantity *q, ck_unit want, double *value);
  * 'text' does not start with a number. */
 size_t ck_parse_number(const char *text, size_t len, ck_lang lang, double *value);
 
-/* --- word scanning shared with modality.c ------------------------------------
- *
- * A word character is an ASCII letter or digit or any non-ASCII code point
- * except spaces, dashes, quotes and other punctuation (NBSP, U+2000-U+206F,
- * Latin-1 signs, the guillemets). An apostrophe between two word characters
- * ("can't", "supplier’s") joins them into one word. */
-
-/* True when a word character starts at 'pos' (false at or past 'len'). */
-bool ck_text_word_at(const char *text, size_t len, size_t pos);
-/* True when the code point that ends just before 'pos' is a word character. */
-bool ck_text_word_before(const char *text, size_t pos);
-/* The offset just past the word (letters, digits, joining apostrophes) that
- * starts at 'pos'; 'pos' itself when no word starts there. */
-size_t ck_text_word_end(const char *text, size_t len, size_t pos);
-/* The byte length of the space character at 'pos' (ASCII white space, NBSP,
- * U+2000-U+200A, U+202F, U+205F), 0 when there is none. */
-size_t ck_text_space_len(const char *text, size_t len, size_t pos);
-/* Matches 'pattern' at 'pos', case-folded (ASCII and Latin-1, so "Å" matches
- * "å"; U+2019 matches "'"). The pattern is lower-case words separated by
- * single spaces, each matching one or more spaces in the text; a word ending
- * in '*' matches any word with that prefix; "?" matches any one word. Every
- * word must end at a word boundary. Returns the offset just past the match,
- * 0 when it does not match. The caller checks the boundary before 'pos'. */
-size_t ck_text_match_phrase(const char *text, size_t len, size_t pos, const char *pattern);
-
 #endif

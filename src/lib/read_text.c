@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "source.h"
+#include "text.h"
 
 /* A heading line is short; anything longer is prose. */
 #define HEADING_MAX_CHARS 80
@@ -339,12 +340,6 @@ static unsigned leading_number(const reader *r, const line *ln) {
   return n;
 }
 
-/* A capital letter: ASCII or a Latin-1 capital (Æ Ø Å É ...). */
-static bool upper_at(const unsigned char *u, size_t n) {
-  if (n >= 1 && u[0] >= 'A' && u[0] <= 'Z')
-    return true;
-  return n >= 2 && u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97;
-}
 
 static bool ends_like_prose(const reader *r, const line *ln) {
   char last = r->text[ln->ce - 1];
@@ -418,7 +413,7 @@ static int numbered_heading(const reader *r, const line *ln, bool *dotted_item) 
     while (p < e && is_blank_char(t[p]))
       p++;
   }
-  if (!upper_at((const unsigned char *)t + p, e - p))
+  if (!ck_text_upper_at((const unsigned char *)t + p, e - p))
     return 0;
   *dotted_item = parts == 1 && trailing_dot && !word;
   return parts > 6 ? 6 : parts;

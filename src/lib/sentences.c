@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "text.h"
 
 /* Longest token (in bytes) that may still be an abbreviation or a section
  * number; longer words end sentences. */
@@ -31,12 +32,6 @@ static void add_sentence(ck_doc *doc, size_t start, size_t end, size_t block) {
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* A capital letter: ASCII or a Latin-1 capital such as Æ, Ø, Å, É. */
-static bool starts_upper(const unsigned char *s, size_t n) {
-  if (s[0] >= 'A' && s[0] <= 'Z')
-    return true;
-  return n >= 2 && s[0] == 0xC3 && s[1] >= 0x80 && s[1] <= 0x9E && s[1] != 0x97;
-}
 
 /* An opening quote or a bullet, which start a new sentence or item. */
 static bool starts_quote_or_bullet(const unsigned char *s, size_t n) {
@@ -88,7 +83,7 @@ static bool dot_is_not_an_end(const char *t, size_t sent_start, size_t dot) {
   const unsigned char *u = (const unsigned char *)t + from;
   if (len == 2 && u[0] >= 'A' && u[0] <= 'Z')
     return true;
-  if (len == 3 && starts_upper(u, 2) && u[0] == 0xC3)
+  if (len == 3 && ck_text_upper_at(u, 2) && u[0] == 0xC3)
     return true;
   if (len <= ABBREV_MAX) {
     char low[ABBREV_MAX + 1];
@@ -153,7 +148,7 @@ static void split_block(ck_doc *doc, size_t bi) {
     if (k + 1 >= end || t[k] != ' ')
       continue;
     size_t next = k + 1;
-    bool upper = starts_upper(u + next, end - next);
+    bool upper = ck_text_upper_at(u + next, end - next);
     if (c == ';') {
       if (!upper)
         continue;

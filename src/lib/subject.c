@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "numbers.h"
+#include "text.h"
 #include "util.h"
 
 /* Words that open a statement of what is bought. Purpose and background
@@ -119,7 +120,8 @@ static bool phrase_in(const char *text, size_t len, const phrase_index *ix) {
         ck_text_word_at(text, len, pos)) {
       /* the second byte folded the same way (Latin-1 capitals after 0xC3) */
       unsigned char c2 = (unsigned char)text[pos + 1];
-      unsigned char key2 = c >= 0x80 ? (c == 0xC3 && c2 >= 0x80 && c2 <= 0x9E ? c2 + 0x20 : c2)
+      unsigned char key2 = c == 0xC3                  ? ck_latin1_fold(c2)
+                           : c >= 0x80                  ? c2
                            : c2 >= 'A' && c2 <= 'Z' ? (unsigned char)(c2 | 0x20)
                                                     : c2;
       for (unsigned k = ix->start[key]; k < ix->start[key + 1]; k++) {

@@ -218,37 +218,10 @@ static void test_quantity_as(void) {
   NUM_EQ(v, 1.5, "18 months in years");
 }
 
-static void test_word_helpers(void) {
-  const char *t = "Ø-merket, can’t «ti» år";
-  size_t len = strlen(t);
-  OK(ck_text_word_at(t, len, 0), "Ø is a letter");
-  OK(!ck_text_word_before(t, 0), "nothing before the start");
-  OK(ck_text_word_before(t, 2), "Ø ends before the hyphen");
-  OK(!ck_text_word_at(t, len, 2), "hyphen is no letter");
-  size_t can = (size_t)(strstr(t, "can") - t);
-  INT_EQ(ck_text_word_end(t, len, can), can + 7, "apostrophe joins can’t");
-  size_t guil = (size_t)(strstr(t, "«") - t);
-  OK(!ck_text_word_at(t, len, guil), "« is no letter");
-  OK(!ck_text_word_before(t, guil + 2 + 2 + 2), "» is no letter");
-  INT_EQ(ck_text_space_len("\xC2\xA0x", 3, 0), 2, "NBSP is a space");
-  INT_EQ(ck_text_space_len("\xE2\x80\xAFx", 4, 0), 3, "narrow NBSP is a space");
-  INT_EQ(ck_text_space_len("x", 1, 0), 0, "x is no space");
-
-  const char *s = "Det STILLES ikke  krav om garanti";
-  size_t sl = strlen(s);
-  INT_EQ(ck_text_match_phrase(s, sl, 4, "stilles ikke krav"), 22, "phrase across spaces");
-  INT_EQ(ck_text_match_phrase(s, sl, 4, "still*"), 11, "prefix word");
-  INT_EQ(ck_text_match_phrase(s, sl, 4, "still"), 0, "boundary needed");
-  INT_EQ(ck_text_match_phrase(s, sl, 4, "stilles ? krav"), 22, "any-word wildcard");
-  INT_EQ(ck_text_match_phrase("ÅPNES FOR", 10, 0, "åpnes for"), 10, "Å folds to å");
-  INT_EQ(ck_text_match_phrase("supplier’s", 12, 0, "supplier's"), 12, "curly apostrophe");
-}
-
 int main(void) {
   test_cases();
   test_max();
   test_parse_number();
   test_quantity_as();
-  test_word_helpers();
   return ck_test_report();
 }
