@@ -6,11 +6,11 @@
 
 #include <assert.h>
 #include <math.h>
-#include <stdatomic.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "ruleset_cache.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
 
@@ -450,31 +450,23 @@ bool ck_clause_fill(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool 
   return true;
 }
 
-/* The filled text of 'tmpl' kept in 'slot' of the rule set, filled on
-   first use. The slot lives in the loaded rule set, which callers hold as
-   const: it records work done once, not a change of meaning. Two threads
-   may fill it at once; the first to store wins and the other frees its
-   copy. */
-static const char *shared_fill(const _Atomic(char *) *const_slot, const ck_rule *rule,
-                               const char *tmpl, ck_msg_lang lang, ck_level level) {
+/* The filled text of 'tmpl' kept in 'slot', one of the rule's text slots
+   (ruleset_cache.h), filled on first use. A text is cheap to fill, so two
+   threads may fill it at once; the slot keeps the first. */
+static const char *shared_fill(ck_text_slot *slot, const ck_rule *rule, const char *tmpl,
+                               ck_msg_lang lang, ck_level level) {
   if (!tmpl || strstr(tmpl, "{found}"))
     return NULL;
-  _Atomic(char *) *slot = (_Atomic(char *) *)(uintptr_t)const_slot;
-  char *text = atomic_load_explicit(slot, memory_order_acquire);
+  const char *text = ck_text_slot_get(slot);
   if (text)
     return text;
   ck_buf b = CK_BUF_INIT;
   ck_rule_template_fill(rule, tmpl, lang, level, &b);
-  char *mine = ck_buf_detach(&b), *none = NULL;
-  if (atomic_compare_exchange_strong_explicit(slot, &none, mine, memory_order_acq_rel,
-                                              memory_order_acquire))
-    return mine;
-  free(mine);
-  return none; /* the other thread's, now in the slot */
+  return ck_text_slot_keep(slot, ck_buf_detach(&b));
 }
 
 const char *ck_clause_shared(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify) {
-  return shared_fill(&rule->clause.filled[verify][lang][level], rule,
+  return shared_fill(&rule->texts->clause[verify][lang][level], rule,
                      verify ? rule->clause.verify[lang] : rule->clause.text[lang], lang, level);
 }
 
@@ -483,5 +475,5 @@ const char *ck_message_shared(const ck_rule *rule, ck_reason reason, ck_msg_lang
   const char *tmpl = rule->message[reason][lang];
   if (!tmpl)
     tmpl = ck_reason_message(lang, reason);
-  return shared_fill(&rule->message_filled[reason][lang][level], rule, tmpl, lang, level);
+  return shared_fill(&rule->texts->message[reason][lang][level], rule, tmpl, lang, level);
 }

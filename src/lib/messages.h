@@ -135,10 +135,11 @@ void ck_rule_template_fill(const ck_rule *rule, const char *tmpl, ck_msg_lang la
 bool ck_clause_fill(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify,
                     ck_buf *out);
 
-/* The same text, filled once and kept in the rule set, so that thousands
- * of results show one copy: NULL when the rule has no such text, or when
- * it names the figure found ({found}), which differs from document to
- * document. Safe to call from several threads. */
+/* The same text, filled once and kept in the rule's text slots (ck_rule.texts,
+ * ruleset_cache.h), so that thousands of results show one copy: NULL when the
+ * rule has no such text, or when it names the figure found ({found}), which
+ * differs from document to document. Safe to call from several threads; the
+ * rule set must be sealed. */
 const char *ck_clause_shared(const ck_rule *rule, ck_msg_lang lang, ck_level level, bool verify);
 /* The message of 'reason' for 'rule' (its own or the catalogue's), filled
  * once for a result without a figure found and kept likewise; NULL when

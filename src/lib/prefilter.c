@@ -1,11 +1,11 @@
 /* Building the rule set's prefilter and scanning a document with it. */
 #include "prefilter.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
+#include "ruleset_cache.h"
 #include "util.h"
 
 typedef struct entry {
@@ -126,7 +126,6 @@ static bool add_list(ck_prefilter_lang *pl, const ck_pattern_list *list, size_t 
             .src = parts.items[b], .whole = &list->items[i], .list = (uint32_t)li,
             .pattern = (uint32_t)i, .lang = (uint8_t)lang, .bit = (uint8_t)(k < 63 ? k : 63),
             .by_block = ch >= CK_CHANNEL_WHEN};
-        atomic_init(&pl->branches[id].ready, 0);
         parts.items[b] = NULL;
         for (size_t w = 0; w < words.n; w++) {
           CK_GROW(*entries, *cap, *n + 1);
@@ -167,8 +166,7 @@ static bool add_list(ck_prefilter_lang *pl, const ck_pattern_list *list, size_t 
   return true;
 }
 
-/* The part of the prefilter for documents in 'lang'. */
-static ck_prefilter_lang *build_lang(const ck_prefilter *pf, ck_lang lang) {
+ck_prefilter_lang *ck_prefilter_lang_build(const ck_prefilter *pf, ck_lang lang) {
   const ck_ruleset *rs = pf->rs;
   ck_prefilter_lang *pl = ck_xcalloc(1, sizeof *pl);
   pl->ranges = ck_xcalloc(pf->nlists + 1, sizeof *pl->ranges);
@@ -186,6 +184,11 @@ static ck_prefilter_lang *build_lang(const ck_prefilter *pf, ck_lang lang) {
   for (size_t li = 0; li < pf->nlists; li++)
     if (pl->ranges[li].covered)
       pl->ranges[li].branches = pl->branches + pl->ranges[li].first;
+  pl->codes = ck_xcalloc(pl->nbranches + 1, sizeof *pl->codes);
+  for (size_t b = 0; b < pl->nbranches; b++) {
+    atomic_init(&pl->codes[b].done, false);
+    pl->branches[b].code = &pl->codes[b];
+  }
   qsort(entries, n, sizeof *entries, entry_cmp);
   /* One automaton word per distinct word, with its owners in a run, which
      the sort puts together. */
@@ -229,7 +232,7 @@ static ck_prefilter_lang *build_lang(const ck_prefilter *pf, ck_lang lang) {
   return pl;
 }
 
-static void free_lang(ck_prefilter_lang *pl) {
+void ck_prefilter_lang_free(ck_prefilter_lang *pl) {
   if (!pl)
     return;
   ck_ac_free(pl->ac);
@@ -238,9 +241,10 @@ static void free_lang(ck_prefilter_lang *pl) {
   free(pl->words);
   for (size_t b = 0; b < pl->nbranches; b++) {
     free(pl->branches[b].src);
-    pcre2_code_free(pl->branches[b].code);
+    pcre2_code_free(pl->codes[b].code);
   }
   free(pl->branches);
+  free(pl->codes);
   free(pl->ranges);
   for (size_t o = 0; o < pl->nowners; o++)
     free(pl->owners[o].exact);
@@ -255,34 +259,14 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
   pf->nrules = rs->nrules;
   pf->npacks = rs->npacks;
   pf->nlists = rs->nrules * CK_CHANNEL_SUBJECT + rs->npacks;
-  for (int lang = 0; lang < CK_LANG_COUNT; lang++)
-    atomic_init(&pf->ready[lang], 0);
   return pf;
 }
 
-static pthread_mutex_t lang_lock = PTHREAD_MUTEX_INITIALIZER;
+void ck_prefilter_free(ck_prefilter *pf) { free(pf); }
 
-/* The part of 'lang', built on first use, once, under a lock: work done
-   once on a shared, logically const prefilter. */
+/* The part of 'lang', built on its first use. */
 static const ck_prefilter_lang *lang_part(const ck_prefilter *pf, ck_lang lang) {
-  ck_prefilter *mpf = (ck_prefilter *)(uintptr_t)pf;
-  if (atomic_load_explicit(&mpf->ready[lang], memory_order_acquire))
-    return pf->langs[lang];
-  pthread_mutex_lock(&lang_lock);
-  if (!atomic_load_explicit(&mpf->ready[lang], memory_order_relaxed)) {
-    mpf->langs[lang] = build_lang(pf, lang);
-    atomic_store_explicit(&mpf->ready[lang], 1, memory_order_release);
-  }
-  pthread_mutex_unlock(&lang_lock);
-  return pf->langs[lang];
-}
-
-void ck_prefilter_free(ck_prefilter *pf) {
-  if (!pf)
-    return;
-  for (int lang = 0; lang < CK_LANG_COUNT; lang++)
-    free_lang(pf->langs[lang]);
-  free(pf);
+  return ck_ruleset_cache_prefilter(pf->rs->cache, pf, lang);
 }
 
 ck_branch_range ck_prefilter_range(const ck_prefilter *pf, size_t list, ck_lang lang) {
@@ -294,34 +278,17 @@ ck_branch_range ck_prefilter_range(const ck_prefilter *pf, size_t list, ck_lang 
   return pl->ranges[list];
 }
 
-static pthread_mutex_t branch_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static const pcre2_code *whole_code(const ck_branch *b) {
+const pcre2_code *ck_branch_code(const ck_branch *b) {
+  /* The branch's pattern belongs to the rule set whose cache keeps the
+     code. A branch that does not compile alone (a group name used across
+     branches) is matched through its whole pattern: that finds the
+     pattern's leftmost match, which is what the branches together would
+     find. */
+  const pcre2_code *code = ck_lazy_code_get(b->whole->cache, b->code, b->src);
+  if (code)
+    return code;
   ck_pattern_ready(b->whole);
   return b->whole->code;
-}
-
-const pcre2_code *ck_branch_code(const ck_branch *b) {
-  /* Compiling is work done once on a shared, logically const prefilter. */
-  ck_branch *mb = (ck_branch *)(uintptr_t)b;
-  if (atomic_load_explicit(&mb->ready, memory_order_acquire))
-    return mb->code ? mb->code : whole_code(b);
-  pthread_mutex_lock(&branch_lock);
-  if (!atomic_load_explicit(&mb->ready, memory_order_relaxed)) {
-    int errcode;
-    PCRE2_SIZE erroff;
-    /* The same options as the rule set's patterns (rules_load.c). A branch
-       that does not compile alone (a group name used across branches) is
-       matched through its whole pattern: that finds the pattern's leftmost
-       match, which is what the branches together would find. */
-    mb->code = pcre2_compile((PCRE2_SPTR)b->src, PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode, &erroff, NULL);
-    if (mb->code)
-      (void)pcre2_jit_compile(mb->code, PCRE2_JIT_COMPLETE);
-    atomic_store_explicit(&mb->ready, 1, memory_order_release);
-  }
-  pthread_mutex_unlock(&branch_lock);
-  return mb->code ? mb->code : whole_code(b);
 }
 
 typedef struct scan_state {

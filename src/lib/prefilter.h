@@ -17,7 +17,6 @@
 #define CK_PREFILTER_H
 
 #include <pcre2.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -27,6 +26,7 @@
 
 struct ck_ruleset;
 struct ck_pattern;
+struct ck_lazy_code; /* ruleset_cache.h */
 
 /* What a list of patterns is for. MATCH (a rule's sentence finders),
  * CONTRADICT, ALL and NONE (what a sentence found must also hold, and must
@@ -46,8 +46,8 @@ typedef enum {
 typedef struct ck_branch {
   char *src;            /* the branch's text, owned */
   const struct ck_pattern *whole; /* its pattern: matched instead if the branch alone does not compile */
-  pcre2_code *code;     /* compiled on first use (ck_branch_code) */
-  atomic_int ready;
+  struct ck_lazy_code *code; /* its code, made on first use (ck_branch_code): a cell of
+                                ck_prefilter_lang.codes */
   uint32_t list;        /* the list it belongs to (ck_prefilter_list_index) */
   uint32_t pattern;     /* index of its pattern in that list */
   uint8_t lang;         /* ck_lang */
@@ -85,6 +85,7 @@ typedef struct ck_word_owner {
 typedef struct ck_prefilter_lang {
   ck_branch *branches;
   size_t nbranches;
+  struct ck_lazy_code *codes; /* [branch], owned: the branches' code, made on first use */
   ck_branch_range *ranges;    /* [list] */
   char **words;               /* folded, owned; word i is automaton word i */
   size_t nwords;
@@ -95,21 +96,26 @@ typedef struct ck_prefilter_lang {
   ck_ac *ac;                  /* NULL when no list is covered in the language */
 } ck_prefilter_lang;
 
+/* The prefilter of a rule set. Its part for a language is built on the
+ * first use of that language (ck_prefilter_range or ck_prefilter_scan), and
+ * kept in the rule set's cache (ck_ruleset_cache_prefilter): a run over
+ * Norwegian tenders builds the Norwegian part only, which is most of
+ * start-up. */
 typedef struct ck_prefilter {
   const struct ck_ruleset *rs;
   size_t nrules, npacks, nlists;
-  /* Built on the first use of a language (ck_prefilter_range or
-     ck_prefilter_scan), once, under a lock: a run over Norwegian tenders
-     builds the Norwegian part only, which is most of start-up. */
-  ck_prefilter_lang *langs[CK_LANG_COUNT];
-  atomic_int ready[CK_LANG_COUNT];
 } ck_prefilter;
 
 /* Makes the prefilter of a sealed rule set (rules and packs in their final
- * order), which must outlive it; each language's part is built on first
- * use. The caller frees it with ck_prefilter_free(). */
+ * order), which must outlive it. The caller frees it with
+ * ck_prefilter_free(). */
 ck_prefilter *ck_prefilter_build(const struct ck_ruleset *rs);
 void ck_prefilter_free(ck_prefilter *pf);
+
+/* Builds the part of 'pf' for documents in 'lang', and frees one; for the
+ * rule set's cache, which calls them once per language. */
+ck_prefilter_lang *ck_prefilter_lang_build(const ck_prefilter *pf, ck_lang lang);
+void ck_prefilter_lang_free(ck_prefilter_lang *pl);
 
 /* The list of 'channel' of rule 'owner' (MATCH ... WHEN), or of
  * pack 'owner' (SUBJECT; its index in ck_ruleset.packs). */
@@ -120,7 +126,8 @@ size_t ck_prefilter_list_index(const ck_prefilter *pf, ck_channel channel, size_
 ck_branch_range ck_prefilter_range(const ck_prefilter *pf, size_t list, ck_lang lang);
 
 /* The compiled, JIT-compiled code of a branch: compiled on first use, once,
- * under a lock, like the rule set's own patterns (rules.h). */
+ * under the rule set's lock, like its patterns (rules.h); the whole
+ * pattern's when the branch does not compile alone. */
 const pcre2_code *ck_branch_code(const ck_branch *b);
 
 /* Per list, the sentences (MATCH, CONTRADICT) or blocks (WHEN, SUBJECT) of

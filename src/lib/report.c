@@ -1,7 +1,6 @@
 /* The report object of the public API: documents in, results out. */
 #include "report.h"
 
-#include <dirent.h>
 #include <pthread.h>
 #include <stdatomic.h>
 
@@ -14,6 +13,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "folder.h"
 #include "source.h"
 
 const char *ck_version(void) { return CIRCHECK_VERSION; }
@@ -189,10 +189,6 @@ bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status 
 
 /* --- folders ------------------------------------------------------------------------- */
 
-static int name_cmp(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Device and inode of the folders on the current path, to stop at a
    symbolic-link loop instead of recursing for ever. */
 typedef struct visited {
@@ -203,29 +199,19 @@ typedef struct visited {
 static ck_status walk(const char *dir, visited *stack, size_t depth, char ***files,
                       size_t *nfiles, size_t *cap, ck_diags *diags) {
   enum { MAX_DEPTH = 64 };
-  DIR *d = opendir(dir);
-  if (!d) {
-    ck_diags_add(diags, CK_DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(errno));
+  char **paths;
+  size_t n;
+  int err = ck_folder_list(dir, &paths, &n);
+  if (err) {
+    ck_diags_add(diags, CK_DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(err));
     return CK_ERR_IO;
   }
-  char **names = NULL;
-  size_t n = 0, ncap = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.')
-      continue; /* ".", "..", and hidden files such as .git */
-    CK_GROW(names, ncap, n + 1);
-    names[n++] = ck_xstrdup(e->d_name);
-  }
-  closedir(d);
-  qsort(names, n, sizeof *names, name_cmp);
   ck_status rc = CK_OK;
   for (size_t i = 0; i < n; i++) {
-    ck_buf path = CK_BUF_INIT;
-    ck_buf_printf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+    char *path = paths[i];
     struct stat st;
-    if (stat(path.ptr, &st) != 0) {
-      ck_diags_add(diags, CK_DIAG_ERROR, path.ptr, 0, 0, "cannot open: %s", strerror(errno));
+    if (stat(path, &st) != 0) {
+      ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
       rc = CK_ERR_IO;
     } else if (S_ISDIR(st.st_mode)) {
       bool loop = depth >= MAX_DEPTH;
@@ -233,18 +219,18 @@ static ck_status walk(const char *dir, visited *stack, size_t depth, char ***fil
         loop = stack[k].dev == st.st_dev && stack[k].ino == st.st_ino;
       if (!loop) {
         stack[depth] = (visited){st.st_dev, st.st_ino};
-        ck_status sub = walk(path.ptr, stack, depth + 1, files, nfiles, cap, diags);
+        ck_status sub = walk(path, stack, depth + 1, files, nfiles, cap, diags);
         if (sub != CK_OK)
           rc = sub;
       }
     } else if (S_ISREG(st.st_mode)) {
       CK_GROW(*files, *cap, *nfiles + 1);
-      (*files)[(*nfiles)++] = ck_buf_detach(&path);
+      (*files)[(*nfiles)++] = path;
+      path = NULL;
     }
-    ck_buf_free(&path);
-    free(names[i]);
+    free(path);
   }
-  free(names);
+  free(paths);
   return rc;
 }
 

@@ -1,15 +1,29 @@
 /* The compiled rule set.
  *
  * Rule packs are XML files (docs/rule-language.md), validated against
- * rules/schema/circheck-rules.rng, then compiled once: every pattern becomes a
- * JIT-compiled PCRE2 code. A ck_ruleset is immutable after loading and may be
- * shared read-only by several evaluations (threads). */
+ * rules/schema/circheck-rules.rng and turned into the structs below: the
+ * criteria table (criteria_load.c), the packs (pack_parse.c), the set they
+ * make (ruleset.c), loaded from the built-in data and --rules paths
+ * (rules_load.c).
+ *
+ * What is immutable, and what is filled on first use: after
+ * ck_ruleset_seal() the structs below are read-only until ck_ruleset_free(),
+ * and several evaluations (threads) share the rule set as const, with one
+ * exception: a built-in pattern's ck_pattern.code, which the rule set's
+ * cache fills in before ck_pattern_ready() returns. Everything else that is
+ * made on first use rather than at load is kept apart from the structs,
+ * behind pointers, and owned by the rule set's cache (ck_ruleset.cache,
+ * ruleset_cache.h): every pattern's JIT compilation, the prefilter's part
+ * for a document language and its branches' code (prefilter.h), and a
+ * rule's texts filled without a figure (ck_rule.texts; ck_clause_shared and
+ * ck_message_shared in messages.h). Each is made once and is safe to ask
+ * for from several threads at once. */
 #ifndef CK_RULES_H
 #define CK_RULES_H
 
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #ifndef PCRE2_CODE_UNIT_WIDTH
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -65,22 +79,31 @@ typedef enum {
 const char *ck_reason_name(ck_reason r); /* "met", "below-threshold", ... */
 bool ck_reason_parse(const char *name, ck_reason *out);
 
-/* One compiled regular expression and where it was written. */
+struct ck_ruleset_cache; /* ruleset_cache.h */
+struct ck_rule_texts;
+
+/* One regular expression and where it was written. */
 typedef struct ck_pattern {
-  pcre2_code *code; /* UTF | UCP | CASELESS; JIT-compiled on first use. NULL
-                       until ck_pattern_ready for a built-in pack's pattern,
-                       which is compiled on first use too */
   char *src;        /* the pattern text, owned */
   unsigned line, col;
-  atomic_int jit;   /* 1 once JIT compilation was done (see ck_pattern_ready) */
+  /* Its code (ck_pattern_compile: UTF | UCP | CASELESS), owned. A --rules
+     pattern is compiled when its file is loaded, so that an error has its
+     position; a built-in one is NULL until its first use. Filled in and
+     JIT-compiled by ck_pattern_ready(): read it only after that. */
+  pcre2_code *code;
+  /* The rule set's cache, which writes 'code', and the pattern's number
+     there; set by ck_ruleset_seal(). */
+  struct ck_ruleset_cache *cache;
+  uint32_t slot;
 } ck_pattern;
 
 /* Makes sure 'p' is compiled and JIT-compiled before it is matched; read
  * p->code only after it. Compiling every pattern of every pack up front was
  * most of a run's start-up time, and a document runs only the patterns its
  * words point at; so each pattern is compiled the first time it is used,
- * once, under a lock (the only write to a loaded rule set; matching never
- * waits once a pattern is ready). */
+ * once, under the rule set's lock (ruleset_cache.c); matching never waits
+ * once a pattern is ready. Only for patterns of a sealed rule set: before
+ * ck_ruleset_seal() it does nothing. */
 void ck_pattern_ready(const ck_pattern *p);
 
 typedef struct ck_pattern_list {
@@ -116,10 +139,6 @@ typedef struct ck_clause {
   ck_placement placement;
   char *text[CK_MSG_LANG_COUNT];   /* with {required}, {level}, ... placeholders */
   char *verify[CK_MSG_LANG_COUNT]; /* how compliance is verified; may be NULL */
-  /* The filled texts (text 0, verify 1) per report language and level,
-     made on first use and shared by every result that shows them
-     (ck_clause_shared); owned. */
-  _Atomic(char *) filled[2][CK_MSG_LANG_COUNT][CK_LEVEL_COUNT];
 } ck_clause;
 
 typedef struct ck_value_spec {
@@ -165,11 +184,12 @@ typedef struct ck_rule {
   bool has_when;
   ck_value_spec value;
   char *message[CK_REASON_COUNT][CK_MSG_LANG_COUNT]; /* overrides; NULL = catalogue default */
-  /* Messages filled when no figure was found, per reason, report language
-     and level: made on first use and shared by every result that shows
-     them (ck_message_shared); owned. */
-  _Atomic(char *) message_filled[CK_REASON_COUNT][CK_MSG_LANG_COUNT][CK_LEVEL_COUNT];
   ck_clause clause;
+  /* Its clause texts and messages filled without a figure found, per report
+     language and level, made on first use and shared by every result that
+     shows them (ck_clause_shared, ck_message_shared); owned, given by
+     ck_ruleset_seal(). */
+  struct ck_rule_texts *texts;
   ck_example *examples;
   size_t nexamples, cap_examples;
   char *file;              /* rule file, owned */
@@ -196,6 +216,10 @@ struct ck_ruleset {
   ck_rule **rules;         /* all rules sorted by id (borrowed from packs) */
   size_t nrules, cap_rules;
   struct ck_prefilter *prefilter; /* built by ck_ruleset_seal() */
+  /* What is made on first use, and the locks for it (ruleset_cache.h):
+     apart from the structs, behind a pointer, because it changes while
+     threads share the rule set as const. Owned. */
+  struct ck_ruleset_cache *cache;
 };
 
 /* (ck_ruleset is declared in circheck.h; its layout is this struct.) */
@@ -219,7 +243,9 @@ ck_status ck_ruleset_add_pack(ck_ruleset *rs, const char *xml, size_t len, const
  * check on the packs the binary embeds. */
 ck_status ck_ruleset_check_builtin(ck_diags *diags);
 
-/* Sorts packs and rules by id; call after the last ck_ruleset_add_pack(). */
+/* Sorts packs and rules by id, builds the prefilter and prepares the
+ * cache; call after the last ck_ruleset_add_pack(), before the rule set is
+ * used. */
 void ck_ruleset_seal(ck_ruleset *rs);
 
 /* Finds a criterion or a pack by id; NULL when there is none. */

@@ -1,13 +1,21 @@
 /* Tests of the rule loader: the criteria table, a valid pack down to its
  * compiled patterns, replacement, folders, and each kind of broken pack with
- * the exact diagnostic it gives. Fixtures are in tests/data/rules/ and
+ * the exact diagnostic it gives, rule files and folders that cannot be read,
+ * and the parts of a loaded rule set that are filled on first use, asked
+ * for by several threads at once. Fixtures are in tests/data/rules/ and
  * tests/errors/rules-*.xml. */
 #define _POSIX_C_SOURCE 200809L
 
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "harness.h"
+#include "messages.h"
+#include "prefilter.h"
 #include "rules.h"
 
 extern const struct ck_builtin_file {
@@ -676,6 +684,184 @@ static void test_builtin_checked(void) {
   free(bad_schema);
 }
 
+/* Writes 'len' bytes of 'data' to 'path'; false when that fails. */
+static bool write_file(const char *path, const char *data, size_t len) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0)
+    return false;
+  bool ok = write(fd, data, len) == (ssize_t)len;
+  return close(fd) == 0 && ok;
+}
+
+/* "PATH" + 'suffix', owned. */
+static char *joined(const char *path, const char *suffix) {
+  ck_buf b = CK_BUF_INIT;
+  ck_buf_printf(&b, "%s%s", path, suffix);
+  return ck_buf_detach(&b);
+}
+
+/* Loads 'path' alone with --rules and checks the status and the only
+ * diagnostic, "PATH" + 'want_after_path'. */
+static void expect_load_error(const char *path, ck_status want_status,
+                              const char *want_after_path) {
+  ck_ruleset *rs = (ck_ruleset *)1;
+  ck_diags d = CK_DIAGS_INIT;
+  const char *paths[] = {path};
+  INT_EQ(ck_ruleset_load(false, paths, 1, &rs, &d), want_status, path);
+  OK(rs == NULL, "%s: no rule set", path);
+  INT_EQ(d.n, 1, "one diagnostic");
+  char *want = joined(path, want_after_path);
+  DIAG_EQ(&d, 0, want);
+  free(want);
+  ck_diags_free(&d);
+}
+
+/* Rule files and folders that cannot be loaded, each with the diagnostic
+ * docs/rule-language.md shows, and a --rules pattern error found through a
+ * folder with its file, line and column. */
+static void test_rule_files(void) {
+  expect_load_error("/dev/null", CK_ERR_IO, ": error: not a regular file");
+
+  const char *tmp = getenv("TMPDIR");
+  char *dir = joined(tmp && *tmp ? tmp : "/tmp", "/circheck-rules-XXXXXX");
+  if (!mkdtemp(dir)) {
+    OK(false, "cannot make a temporary folder %s", dir);
+    free(dir);
+    return;
+  }
+  /* One byte over the limit, as a sparse file: nothing is written. */
+  char *big = joined(dir, "/big.xml");
+  int fd = open(big, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  OK(fd >= 0 && ftruncate(fd, ((off_t)8 << 20) + 1) == 0, "a file of 8 MiB + 1");
+  if (fd >= 0)
+    close(fd);
+  expect_load_error(big, CK_ERR_RULES, ": error: rule file is larger than 8 MiB");
+  unlink(big);
+  free(big);
+
+  /* A folder: only its visible *.xml files that are not folders are read,
+   * and a link to nothing is named as a rule file that cannot be opened. */
+  char *sub = joined(dir, "/sub.xml"), *hidden = joined(dir, "/.hidden.xml"),
+       *notes = joined(dir, "/notes.txt"), *gone = joined(dir, "/gone.xml");
+  OK(mkdir(sub, 0755) == 0, "a folder named sub.xml");
+  OK(write_file(hidden, "not xml", 7) && write_file(notes, "not xml", 7), "other files");
+  OK(symlink("nowhere.xml", gone) == 0, "a link to nothing");
+  char *slashed = joined(dir, "/");
+  expect_load_error(slashed, CK_ERR_IO,
+                    "gone.xml: error: cannot open rule file: No such file or directory");
+  free(slashed);
+  unlink(gone);
+
+  size_t len;
+  char *xml = read_fixture("tests/errors/rules-bad-regex.xml", &len);
+  char *bad = joined(dir, "/bad.xml");
+  OK(write_file(bad, xml, len), "a broken rule file in the folder");
+  expect_load_error(dir, CK_ERR_RULES,
+                    "/bad.xml:14:33: error: invalid regular expression: missing closing "
+                    "parenthesis");
+  /* Read permission is what root never lacks. */
+  if (geteuid() != 0) {
+    chmod(bad, 0);
+    expect_load_error(bad, CK_ERR_IO, ": error: cannot open rule file: Permission denied");
+  }
+  free(xml);
+  unlink(bad);
+  unlink(hidden);
+  unlink(notes);
+  rmdir(sub);
+  rmdir(dir);
+  free(bad);
+  free(sub);
+  free(hidden);
+  free(notes);
+  free(gone);
+  free(dir);
+}
+
+/* What every thread of test_lazy_shared saw. */
+typedef struct lazy_view {
+  const ck_ruleset *rs;
+  const ck_rule *rule;
+  const ck_pattern *pattern;
+  size_t list;
+  pthread_barrier_t *start;
+  const pcre2_code *code, *branch_code;
+  const ck_branch *branches;
+  const char *clause, *verify, *message;
+} lazy_view;
+
+static void *lazy_worker(void *arg) {
+  lazy_view *v = arg;
+  pthread_barrier_wait(v->start);
+  ck_pattern_ready(v->pattern);
+  v->code = v->pattern->code;
+  ck_branch_range range = ck_prefilter_range(v->rs->prefilter, v->list, CK_LANG_NB);
+  v->branches = range.branches;
+  v->branch_code = range.n ? ck_branch_code(&range.branches[0]) : NULL;
+  v->clause = ck_clause_shared(v->rule, CK_MSG_NB, CK_LEVEL_ADVANCED, false);
+  v->verify = ck_clause_shared(v->rule, CK_MSG_EN, CK_LEVEL_ADVANCED, true);
+  v->message = ck_message_shared(v->rule, CK_REASON_ABSENT, CK_MSG_EN, CK_LEVEL_BASIC);
+  return NULL;
+}
+
+/* A loaded rule set is shared by threads; what it makes on first use (a
+ * pattern's code, the prefilter of a language, a branch's code, filled
+ * clause and message texts) is made once: threads that ask at the same
+ * moment all get the same pointer. */
+static void test_lazy_shared(void) {
+  enum { THREADS = 8 };
+  ck_ruleset *rs = NULL;
+  ck_diags d = CK_DIAGS_INIT;
+  INT_EQ(ck_ruleset_load(true, NULL, 0, &rs, &d), CK_OK, "built-in packs load");
+  ck_diags_free(&d);
+  if (!rs)
+    return;
+  const ck_rule *rule = NULL;
+  for (size_t i = 0; i < rs->nrules && !rule; i++)
+    if (strcmp(rs->rules[i]->id, "cleaning.ecolabel") == 0)
+      rule = rs->rules[i];
+  OK(rule != NULL && rule->match.by_lang[CK_LANG_NB].any.n > 0, "cleaning.ecolabel");
+  if (!rule) {
+    ck_ruleset_free(rs);
+    return;
+  }
+  const ck_pattern *pattern = &rule->match.by_lang[CK_LANG_NB].any.items[0];
+  OK(pattern->code == NULL, "not compiled before use");
+
+  pthread_barrier_t start;
+  pthread_barrier_init(&start, NULL, THREADS);
+  pthread_t threads[THREADS];
+  lazy_view views[THREADS];
+  for (int t = 0; t < THREADS; t++) {
+    views[t] = (lazy_view){.rs = rs, .rule = rule, .pattern = pattern, .start = &start,
+                           .list = ck_prefilter_list_index(rs->prefilter, CK_CHANNEL_MATCH,
+                                                           rule->index)};
+    pthread_create(&threads[t], NULL, lazy_worker, &views[t]);
+  }
+  for (int t = 0; t < THREADS; t++)
+    pthread_join(threads[t], NULL);
+  pthread_barrier_destroy(&start);
+
+  const lazy_view *v0 = &views[0];
+  OK(v0->code != NULL, "the pattern is compiled");
+  OK(v0->branches != NULL && v0->branch_code != NULL, "the prefilter covers the rule");
+  OK(v0->clause != NULL && v0->verify != NULL, "clause and verify texts");
+  STR_EQ(v0->message, "Ecolabelled cleaning products or equivalent: the document does not require this.", "filled message");
+  int same = 0;
+  for (int t = 1; t < THREADS; t++)
+    same += views[t].code == v0->code && views[t].branches == v0->branches &&
+            views[t].branch_code == v0->branch_code && views[t].clause == v0->clause &&
+            views[t].verify == v0->verify && views[t].message == v0->message;
+  INT_EQ(same, THREADS - 1, "threads that got the first thread's pointers");
+
+  /* Asked again later, the same again. */
+  OK(ck_clause_shared(rule, CK_MSG_NB, CK_LEVEL_ADVANCED, false) == v0->clause,
+     "the clause is kept");
+  ck_pattern_ready(pattern);
+  OK(pattern->code == v0->code, "the code is kept");
+  ck_ruleset_free(rs);
+}
+
 int main(void) {
   test_criteria_csv();
   test_valid_pack();
@@ -684,5 +870,7 @@ int main(void) {
   test_inline_cases();
   test_load_paths();
   test_builtin_checked();
+  test_rule_files();
+  test_lazy_shared();
   return ck_test_report();
 }
