@@ -4,7 +4,7 @@
 # non-zero when a target crashes, leaks, hangs or runs out of memory; the
 # input that did it is left in build-fuzz/tests/fuzz/findings/.
 #   scripts/fuzz.sh [SECONDS]
-#   FUZZ_TARGETS="text xml"  run only these targets (default: text xml rules)
+#   FUZZ_TARGETS="text xml"  run only these targets (default: text xml rules office)
 #   FUZZ_JOBS=N              run N targets at a time (default 1)
 #   BUILD_DIR=...            build somewhere else (default: build-fuzz)
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-60}
 build=${BUILD_DIR:-build-fuzz}
-targets=${FUZZ_TARGETS:-text xml rules}
+targets=${FUZZ_TARGETS:-text xml rules office}
 jobs=${FUZZ_JOBS:-1}
 
 CC=clang cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCIRCHECK_FUZZ=ON >/dev/null

@@ -28,6 +28,8 @@ typedef enum {
   CK_FORMAT_MARKDOWN,
   CK_FORMAT_XML,
   CK_FORMAT_EFORMS,
+  CK_FORMAT_DOCX, /* Word (Office Open XML): positions are paragraph:character */
+  CK_FORMAT_ODT,  /* OpenDocument text: likewise */
   CK_FORMAT_COUNT
 } ck_input_format;
 

@@ -2,7 +2,9 @@
 #include <string.h>
 
 #include "eval.h"
+#include "read_office.h"
 #include "source.h"
+#include "zipread.h"
 
 ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_set,
                            ck_lang lang, ck_doc **out, ck_diags *diags) {
@@ -11,7 +13,23 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
   *out = NULL;
   if ((rc = ck_source_read(path, limits, &src, diags)) != CK_OK)
     goto done;
-  ck_input_format format = ck_source_sniff(&src);
+  ck_input_format format = ck_office_sniff(&src);
+  if (format == CK_FORMAT_DOCX) {
+    rc = ck_read_docx(&src, limits, out, diags);
+    goto language;
+  }
+  if (format == CK_FORMAT_ODT) {
+    rc = ck_read_odt(&src, limits, out, diags);
+    goto language;
+  }
+  if (ck_zip_magic(src.raw, src.raw_len)) {
+    ck_diags_add(diags, CK_DIAG_ERROR, src.path, 0, 0,
+                 "a zip archive that is not a Word (.docx) or OpenDocument (.odt) document, "
+                 "or is damaged");
+    rc = CK_ERR_INPUT;
+    goto done;
+  }
+  format = ck_source_sniff(&src);
   if (format == CK_FORMAT_EFORMS) {
     rc = ck_read_eforms(&src, limits, out, diags);
   } else if (format == CK_FORMAT_XML) {
@@ -24,6 +42,7 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
       goto done;
     rc = ck_read_text_take(&src, format, limits, out, diags);
   }
+language:
   if (rc == CK_OK && lang_set && *out) {
     /* The language decides which patterns and number words apply, so an
        override must be applied before evaluation, after detection. */

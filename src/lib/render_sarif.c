@@ -68,6 +68,10 @@ static const char *mime_type(ck_input_format f) {
   case CK_FORMAT_XML:
   case CK_FORMAT_EFORMS:
     return "application/xml";
+  case CK_FORMAT_DOCX:
+    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  case CK_FORMAT_ODT:
+    return "application/vnd.oasis.opendocument.text";
   default:
     return "text/plain";
   }

@@ -189,3 +189,34 @@ foreach(name swedish danish)
     tests/data/lang/${name}.txt
     GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/lang/${name}.txt.json.golden STDERR_EMPTY)
 endforeach()
+
+# Word and OpenDocument: the office versions of samples (scripts/office_samples.py, made with
+# LibreOffice) and hand-built fixtures (tests/data/office/make_fixtures.py): golden reports,
+# the same verdicts as the text versions, and damaged or hostile archives.
+file(GLOB office_inputs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/samples/office/*.docx
+  ${PROJECT_SOURCE_DIR}/samples/office/*.odt ${PROJECT_SOURCE_DIR}/tests/data/office/*.docx
+  ${PROJECT_SOURCE_DIR}/tests/data/office/*.odt)
+foreach(f IN LISTS office_inputs)
+  get_filename_component(name ${f} NAME)
+  if(name MATCHES "^(bomb|encrypted|corrupt)\\.")
+    continue()
+  endif()
+  file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${f})
+  circheck_cli_test(office-${name} golden 0 ARGS check --no-color --fail-on never ${rel}
+    GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/office/${name}.text.golden STDERR_EMPTY)
+endforeach()
+find_program(CIRCHECK_PYTHON3 python3)
+if(CIRCHECK_PYTHON3)
+  add_test(NAME formats.same-verdicts-office
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/same_verdicts.py ${CIRCHECK_BIN}
+      ${PROJECT_SOURCE_DIR}/samples)
+  set_tests_properties(formats.same-verdicts-office PROPERTIES LABELS formats)
+endif()
+circheck_cli_test(office-zip-bomb hostile 2 ARGS check tests/data/office/bomb.docx
+  STDERR_IS "tests/data/office/bomb.docx: error: word/document.xml expands more than 200 times: refused as a zip bomb")
+circheck_cli_test(office-encrypted hostile 2 ARGS check tests/data/office/encrypted.docx
+  STDERR_MATCH "^tests/data/office/encrypted.docx: error: the document is encrypted [(]password protected[)][^\n]*\n$")
+circheck_cli_test(office-corrupt hostile 2 ARGS check tests/data/office/corrupt.docx
+  STDERR_IS "tests/data/office/corrupt.docx: error: a zip archive that is not a Word (.docx) or OpenDocument (.odt) document, or is damaged")
+circheck_cli_test(office-not-office hostile 2 ARGS check tests/data/office/not-office.zip
+  STDERR_IS "tests/data/office/not-office.zip: error: a zip archive that is not a Word (.docx) or OpenDocument (.odt) document, or is damaged")

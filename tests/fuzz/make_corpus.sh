@@ -1,7 +1,7 @@
 #!/bin/sh
-# Assembles the seed corpora of the fuzz targets into OUT/{text,xml,rules}
+# Assembles the seed corpora of the fuzz targets into OUT/{text,xml,rules,office}
 # from files of the repository (samples/, tests/, rules/), the regression
-# inputs in tests/fuzz/regressions/ (by prefix: text-, xml-, rules-), and,
+# inputs in tests/fuzz/regressions/ (by prefix: text-, xml-, rules-, office-), and,
 # when the shared data is there, the eForms examples and a few Doffin
 # notices. Nothing is copied into the repository itself.
 #   make_corpus.sh SOURCE_DIR OUT_DIR
@@ -9,7 +9,7 @@ set -eu
 src=$1
 out=$2
 shared=$src/../shared/data
-mkdir -p "$out/text" "$out/xml" "$out/rules"
+mkdir -p "$out/text" "$out/xml" "$out/rules" "$out/office"
 
 # put DIR FILE...: copies each existing file under a name that keeps its origin.
 put() {
@@ -25,6 +25,8 @@ put() {
 put text "$src"/samples/* "$src"/tests/errors/*.txt "$src"/tests/errors/*.bin \
   "$src"/tests/data/rules/dir/README.txt "$src"/docs/*.md
 put xml "$src"/tests/data/xml/*.xml "$src"/tests/errors/*.xml "$src"/rules/*.xml
+put office "$src"/samples/office/* "$src"/tests/data/office/*.docx "$src"/tests/data/office/*.odt \
+  "$src"/tests/data/office/*.zip
 put rules "$src"/rules/*.xml "$src"/tests/data/rules/*.xml "$src"/tests/data/rules/dir/*.xml \
   "$src"/tests/errors/rules-*.xml "$src"/tests/data/rules/entity.xml
 
@@ -34,6 +36,7 @@ for f in "$src"/tests/fuzz/regressions/*; do
   text-*) put text "$f" ;;
   xml-*) put xml "$f" ;;
   rules-*) put rules "$f" ;;
+  office-*) put office "$f" ;;
   esac
 done
 
