@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Makes the office versions of the samples: samples/office/NAME.docx and
-NAME.odt from samples/NAME.md or NAME.txt, through an HTML file that keeps
-their structure (headings, lists, tables) and LibreOffice, which writes the
-Word and OpenDocument files as a user's word processor would.
+"""Makes the office versions of the samples: samples/office/NAME.docx,
+NAME.odt and NAME.pdf from samples/NAME.md or NAME.txt, through an HTML file
+that keeps their structure (headings, lists, tables) and LibreOffice, which
+writes the Word and OpenDocument files as a user's word processor would and
+prints the Word file to PDF as an officer's "save as PDF" does.
 
 Markdown headings become HTML headings (Word's heading styles); a plain-text
 sample's numbered headings ("1.1 Bakgrunn") stay plain paragraphs, as many
@@ -108,7 +109,7 @@ def to_html(path):
 
 
 def convert(soffice, html_path, fmt, outdir):
-    filters = {"docx": "docx:MS Word 2007 XML", "odt": "odt:writer8"}
+    filters = {"docx": "docx:MS Word 2007 XML", "odt": "odt:writer8", "pdf": "pdf:writer_pdf_Export"}
     # opened in Writer, not Writer/Web, so the .odt is a text document
     subprocess.run([soffice, "--headless", "--infilter=HTML (StarWriter)", "--convert-to",
                     filters[fmt], "--outdir", outdir, html_path],
@@ -136,7 +137,12 @@ def main():
                 convert(args.soffice, html_path, fmt, tmp)
                 shutil.move(os.path.join(tmp, stem + "." + fmt),
                             os.path.join(args.out, stem + "." + fmt))
-            print("samples/office/%s.{docx,odt}" % stem)
+            # the PDF from the Word file, with Word's page layout
+            subprocess.run([args.soffice, "--headless", "--convert-to", "pdf:writer_pdf_Export",
+                            "--outdir", tmp, os.path.join(args.out, stem + ".docx")],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            shutil.move(os.path.join(tmp, stem + ".pdf"), os.path.join(args.out, stem + ".pdf"))
+            print("samples/office/%s.{docx,odt,pdf}" % stem)
     return 0
 
 

@@ -131,9 +131,10 @@ static void print_help(const char *topic, FILE *out) {
   if (topic && strcmp(topic, "check") == 0) {
     fputs("usage: circheck check [options] PATH...\n\n"
           "Checks tender documents (text, Markdown, XML, eForms, Word .docx, OpenDocument\n"
-          ".odt) for circular-economy requirements; the format is told by content. In a\n"
-          "Word or OpenDocument file a position is paragraph:character. PATH is a file, a\n"
-          "folder (checked recursively, sorted) or - for standard input. Exit status: 0 nothing at or above --fail-on, 1 something is,\n"
+          ".odt, PDF) for circular-economy requirements; the format is told by content. In\n"
+          "a Word or OpenDocument file a position is paragraph:character, in a PDF\n"
+          "page:character. PATH is a file, a folder (checked recursively, sorted) or - for\n"
+          "standard input. Exit status: 0 nothing at or above --fail-on, 1 something is,\n"
           "2 could not check, or some rule could not be judged (status error: a pattern\n"
           "exceeded PCRE2's limits; the report is still written).\n\n"
           "Statuses: pass, partial, fail, error, not-applicable.\n\noptions:\n",

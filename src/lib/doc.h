@@ -30,6 +30,7 @@ typedef enum {
   CK_FORMAT_EFORMS,
   CK_FORMAT_DOCX, /* Word (Office Open XML): positions are paragraph:character */
   CK_FORMAT_ODT,  /* OpenDocument text: likewise */
+  CK_FORMAT_PDF,  /* PDF's text layer: positions are page:character */
   CK_FORMAT_COUNT
 } ck_input_format;
 

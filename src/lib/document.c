@@ -3,6 +3,7 @@
 
 #include "eval.h"
 #include "read_office.h"
+#include "read_pdf.h"
 #include "source.h"
 #include "zipread.h"
 
@@ -20,6 +21,10 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
   }
   if (format == CK_FORMAT_ODT) {
     rc = ck_read_odt(&src, limits, out, diags);
+    goto language;
+  }
+  if (ck_pdf_magic(src.raw, src.raw_len)) {
+    rc = ck_read_pdf(&src, limits, out, diags);
     goto language;
   }
   if (ck_zip_magic(src.raw, src.raw_len)) {

@@ -72,6 +72,8 @@ static const char *mime_type(ck_input_format f) {
     return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   case CK_FORMAT_ODT:
     return "application/vnd.oasis.opendocument.text";
+  case CK_FORMAT_PDF:
+    return "application/pdf";
   default:
     return "text/plain";
   }

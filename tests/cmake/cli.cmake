@@ -190,12 +190,12 @@ foreach(name swedish danish)
     GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/lang/${name}.txt.json.golden STDERR_EMPTY)
 endforeach()
 
-# Word and OpenDocument: the office versions of samples (scripts/office_samples.py, made with
-# LibreOffice) and hand-built fixtures (tests/data/office/make_fixtures.py): golden reports,
+# Word, OpenDocument and PDF: the office versions of samples (scripts/office_samples.py, made
+# with LibreOffice) and hand-built fixtures (tests/data/office/make_fixtures.py): golden reports,
 # the same verdicts as the text versions, and damaged or hostile archives.
 file(GLOB office_inputs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/samples/office/*.docx
-  ${PROJECT_SOURCE_DIR}/samples/office/*.odt ${PROJECT_SOURCE_DIR}/tests/data/office/*.docx
-  ${PROJECT_SOURCE_DIR}/tests/data/office/*.odt)
+  ${PROJECT_SOURCE_DIR}/samples/office/*.odt ${PROJECT_SOURCE_DIR}/samples/office/*.pdf
+  ${PROJECT_SOURCE_DIR}/tests/data/office/*.docx ${PROJECT_SOURCE_DIR}/tests/data/office/*.odt)
 foreach(f IN LISTS office_inputs)
   get_filename_component(name ${f} NAME)
   if(name MATCHES "^(bomb|encrypted|corrupt)\\.")
@@ -218,5 +218,11 @@ circheck_cli_test(office-encrypted hostile 2 ARGS check tests/data/office/encryp
   STDERR_MATCH "^tests/data/office/encrypted.docx: error: the document is encrypted [(]password protected[)][^\n]*\n$")
 circheck_cli_test(office-corrupt hostile 2 ARGS check tests/data/office/corrupt.docx
   STDERR_IS "tests/data/office/corrupt.docx: error: a zip archive that is not a Word (.docx) or OpenDocument (.odt) document, or is damaged")
+circheck_cli_test(pdf-no-text hostile 2 ARGS check tests/data/office/no-text.pdf
+  STDERR_MATCH "^tests/data/office/no-text.pdf: error: no text layer[^\n]*[(]run OCR first[)]\n$")
+circheck_cli_test(pdf-damaged hostile 2 ARGS check tests/data/office/damaged.pdf
+  STDERR_MATCH "^tests/data/office/damaged.pdf: error: not a readable PDF[^\n]*\n$")
+circheck_cli_test(pdf-encrypted hostile 2 ARGS check tests/data/office/encrypted.pdf
+  STDERR_MATCH "^tests/data/office/encrypted.pdf: error: the PDF is encrypted [(]password protected[)][^\n]*\n$")
 circheck_cli_test(office-not-office hostile 2 ARGS check tests/data/office/not-office.zip
   STDERR_IS "tests/data/office/not-office.zip: error: a zip archive that is not a Word (.docx) or OpenDocument (.odt) document, or is damaged")

@@ -1,11 +1,13 @@
-/* libFuzzer target: the office path. Raw bytes are taken for a zip archive
- * (libzip), sniffed as Word or OpenDocument and read by that reader; a
- * document that reads is evaluated with the built-in rules and rendered. */
+/* libFuzzer target: the office path. Raw bytes starting like a PDF go to the
+ * PDF reader (poppler); others are taken for a zip archive (libzip), sniffed
+ * as Word or OpenDocument and read by that reader. A document that reads is
+ * evaluated with the built-in rules and rendered. */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "fuzz_common.h"
 #include "read_office.h"
+#include "read_pdf.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -24,10 +26,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ck_limits limits = ck_fuzz_limits();
   ck_diags diags = CK_DIAGS_INIT;
   ck_doc *doc = NULL;
-  ck_input_format f = ck_office_sniff(&src);
-  /* a zip that sniffs as neither still goes through both readers */
-  ck_status st = f == CK_FORMAT_ODT ? ck_read_odt(&src, &limits, &doc, &diags)
-                                    : ck_read_docx(&src, &limits, &doc, &diags);
+  ck_status st;
+  if (ck_pdf_magic(src.raw, src.raw_len)) {
+    st = ck_read_pdf(&src, &limits, &doc, &diags);
+  } else {
+    /* a zip that sniffs as neither still goes through the Word reader */
+    ck_input_format f = ck_office_sniff(&src);
+    st = f == CK_FORMAT_ODT ? ck_read_odt(&src, &limits, &doc, &diags)
+                            : ck_read_docx(&src, &limits, &doc, &diags);
+  }
   if (st == CK_OK) {
     if (!doc || ck_diags_errors(&diags))
       abort();

@@ -26,7 +26,7 @@ put text "$src"/samples/* "$src"/tests/errors/*.txt "$src"/tests/errors/*.bin \
   "$src"/tests/data/rules/dir/README.txt "$src"/docs/*.md
 put xml "$src"/tests/data/xml/*.xml "$src"/tests/errors/*.xml "$src"/rules/*.xml
 put office "$src"/samples/office/* "$src"/tests/data/office/*.docx "$src"/tests/data/office/*.odt \
-  "$src"/tests/data/office/*.zip
+  "$src"/tests/data/office/*.zip "$src"/tests/data/office/*.pdf
 put rules "$src"/rules/*.xml "$src"/tests/data/rules/*.xml "$src"/tests/data/rules/dir/*.xml \
   "$src"/tests/errors/rules-*.xml "$src"/tests/data/rules/entity.xml
 

@@ -10,6 +10,12 @@ built part by part, so that each holds exactly the case it tests.
   corrupt.docx   a zip whose central directory is cut off
   not-office.zip a zip of something else
 
+Three PDF fixtures are made otherwise and committed as they are:
+  no-text.pdf    a page and no text (a scan without OCR), written by hand
+  damaged.pdf    the first 3,000 bytes of samples/office/furniture-nb.pdf
+  encrypted.pdf  samples/office/furniture-nb.docx exported by LibreOffice with
+                 an open password (EncryptFile, DocumentOpenPassword)
+
 Run from anywhere; writes next to this script. The files are committed.
 """
 import os
