@@ -7,8 +7,10 @@
  * some rule could not be judged (a result with status error), whatever
  * --fail-on says. */
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -38,6 +40,7 @@ typedef enum {
   OPT_COLOR,
   OPT_NO_COLOR,
   OPT_JOBS,
+  OPT_EXCLUDE,
   OPT_HELP,
   OPT_VERSION,
   OPT_COUNT
@@ -76,6 +79,8 @@ static const option options[] = {
     {OPT_ALL, "all", 0, NULL, CMD_CHECK, "text report: list rules that do not apply too"},
     {OPT_COLOR, "color", 0, NULL, CMD_CHECK, "colour the text report even when not on a terminal"},
     {OPT_NO_COLOR, "no-color", 0, NULL, CMD_CHECK, "never colour the text report"},
+    {OPT_EXCLUDE, "exclude", 0, "GLOB", CMD_CHECK,
+     "leave out paths that match GLOB, as a whole or by file name (repeatable)"},
     {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
      "check and render N files at a time on N threads (default 1); the report is the same"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
@@ -98,7 +103,30 @@ typedef struct settings {
   ck_result_status fail_on; /* CK_RESULT_STATUS_COUNT = never */
   const char **args;
   size_t nargs;
+  const char **excludes;
+  size_t nexcludes;
 } settings;
+
+/* Leaves out the files that an --exclude pattern matches, as a whole path or
+   by file name ("*.png", or "vedlegg/" and a star); returns how many are left. */
+static size_t drop_excluded(const settings *s, char **files, bool *walked, size_t n) {
+  size_t out = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *base = strrchr(files[i], '/');
+    base = base ? base + 1 : files[i];
+    bool excluded = false;
+    for (size_t k = 0; k < s->nexcludes && !excluded; k++)
+      excluded = fnmatch(s->excludes[k], files[i], 0) == 0 ||
+                 fnmatch(s->excludes[k], base, 0) == 0;
+    if (excluded) {
+      free(files[i]);
+      continue;
+    }
+    files[out] = files[i];
+    walked[out++] = walked[i];
+  }
+  return out;
+}
 
 /* Prints "circheck: error: WHAT 'ARG' HINT" and gives the usage exit code. */
 static int usage_error(const char *what, const char *arg, const char *hint) {
@@ -208,6 +236,9 @@ static int apply_option(settings *s, const option *o, const char *value) {
     break;
   case OPT_PACK:
     push(&s->packs, &s->npacks, value);
+    break;
+  case OPT_EXCLUDE:
+    push(&s->excludes, &s->nexcludes, value);
     break;
   case OPT_LEVEL:
     if (!ck_level_parse(value, &s->check.level))
@@ -401,14 +432,31 @@ static int run_check(settings *s) {
 
   bool trouble = false;
   char **files = NULL;
+  bool *walked = NULL;
   size_t nfiles = 0, cap = 0;
   ck_diags diags = CK_DIAGS_INIT;
-  for (size_t i = 0; i < s->nargs; i++)
+  for (size_t i = 0; i < s->nargs; i++) {
+    size_t before = nfiles;
     if (ck_collect_paths(s->args[i], &files, &nfiles, &cap, &diags) != CK_OK)
       trouble = true;
+    /* files found in a folder may be skipped for their type; a file named
+       on the command line may not */
+    struct stat st;
+    bool folder = strcmp(s->args[i], "-") != 0 && stat(s->args[i], &st) == 0 &&
+                  S_ISDIR(st.st_mode);
+    walked = realloc(walked, (nfiles ? nfiles : 1) * sizeof *walked);
+    if (!walked) {
+      fprintf(stderr, "circheck: out of memory\n");
+      exit(EXIT_TROUBLE);
+    }
+    for (size_t k = before; k < nfiles; k++)
+      walked[k] = folder;
+  }
+  nfiles = drop_excluded(s, files, walked, nfiles);
   ck_report *report = ck_report_new(rs, &s->check);
-  if (ck_report_check_files(report, files, nfiles, s->jobs, &diags) != CK_OK)
+  if (ck_report_check_walked(report, files, walked, nfiles, s->jobs, &diags) != CK_OK)
     trouble = true; /* the others are still checked and reported */
+  free(walked);
   print_diags(&diags);
 
   int rc = EXIT_CLEAN;
@@ -551,5 +599,6 @@ int main(int argc, char **argv) {
   free(s.packs);
   free(s.rules);
   free(s.args);
+  free(s.excludes);
   return rc;
 }

@@ -23,6 +23,7 @@ typedef enum {
   CK_ERR_RULES, /* a rule file is invalid */
   CK_ERR_USAGE, /* the caller asked for something that makes no sense */
   CK_ERR_LIMIT, /* an input exceeded a configured limit */
+  CK_ERR_UNSUPPORTED, /* a file of a type circheck does not read (an image, a spreadsheet) */
   CK_STATUS_COUNT
 } ck_status;
 
@@ -169,6 +170,20 @@ ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *di
  * others are still checked). */
 ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nfiles,
                                 unsigned jobs, ck_diags *diags);
+
+/* ck_report_check_files for files some of which a folder walk found
+ * ('walked[i]' true): such a file of a type circheck does not read (an
+ * image, a spreadsheet, an archive: CK_ERR_UNSUPPORTED) is skipped, with one
+ * warning and an entry in the report's list of skipped files, instead of
+ * failing the run. A file named by the user is still an error. 'walked' may
+ * be NULL (nothing was found by a walk). */
+ck_status ck_report_check_walked(ck_report *report, char *const *files, const bool *walked,
+                                 size_t nfiles, unsigned jobs, ck_diags *diags);
+
+/* How many files the report skipped, and each one's path and type. */
+size_t ck_report_skipped_count(const ck_report *report);
+const char *ck_report_skipped_path(const ck_report *report, size_t i);
+const char *ck_report_skipped_kind(const ck_report *report, size_t i);
 
 /* How many documents the report holds (those that could be checked). */
 size_t ck_report_document_count(const ck_report *report);

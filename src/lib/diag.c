@@ -7,6 +7,7 @@
 static const char *const status_names[] = {
     [CK_OK] = "ok",       [CK_ERR_IO] = "io",       [CK_ERR_INPUT] = "input",
     [CK_ERR_RULES] = "rules", [CK_ERR_USAGE] = "usage", [CK_ERR_LIMIT] = "limit",
+    [CK_ERR_UNSUPPORTED] = "unsupported",
 };
 static_assert(sizeof status_names / sizeof *status_names == CK_STATUS_COUNT,
               "status_names out of sync with ck_status");

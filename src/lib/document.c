@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "eval.h"
+#include "filetype.h"
 #include "read_office.h"
 #include "read_pdf.h"
 #include "source.h"
@@ -26,6 +27,12 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
   if (ck_pdf_magic(src.raw, src.raw_len)) {
     rc = ck_read_pdf(&src, limits, out, diags);
     goto language;
+  }
+  const char *kind = ck_unsupported_type(src.raw, src.raw_len);
+  if (kind) {
+    ck_diags_add(diags, CK_DIAG_ERROR, src.path, 0, 0, "unsupported file type: %s", kind);
+    rc = CK_ERR_UNSUPPORTED;
+    goto done;
   }
   if (ck_zip_magic(src.raw, src.raw_len)) {
     ck_diags_add(diags, CK_DIAG_ERROR, src.path, 0, 0,

@@ -232,5 +232,17 @@ void ck_render_json(const ck_report *report, const ck_render_options *opts,
   const ck_json proto = j;
   ck_render_parts(report, opts->jobs, document_part, &proto, ck_json_join, &j, to);
   ck_json_end_array(&j);
+  /* files a folder walk met that circheck does not read: only when there are */
+  if (ck_report_skipped_count(report)) {
+    ck_json_key(&j, "skipped");
+    ck_json_array(&j);
+    for (size_t i = 0; i < ck_report_skipped_count(report); i++) {
+      ck_json_object(&j);
+      ck_json_kv(&j, "path", ck_report_skipped_path(report, i));
+      ck_json_kv(&j, "type", ck_report_skipped_kind(report, i));
+      ck_json_end_object(&j);
+    }
+    ck_json_end_array(&j);
+  }
   ck_json_end_object(&j);
 }

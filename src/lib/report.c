@@ -47,6 +47,12 @@ void ck_report_free(ck_report *r) {
   for (size_t i = 0; i < r->opts.npacks; i++)
     free(r->packs[i]);
   free(r->packs);
+  for (size_t i = 0; i < r->nskipped; i++) {
+    free(r->skipped[i]);
+    free(r->skipped_kind[i]);
+  }
+  free(r->skipped);
+  free(r->skipped_kind);
   free(r);
 }
 
@@ -125,13 +131,56 @@ static void *batch_worker(void *arg) {
   return NULL;
 }
 
+/* A walked file of an unsupported type: its error becomes one warning and
+   an entry in the skipped list; the run goes on as if it were not there.
+   'from' is where the file's diagnostics start in 'diags'. */
+static ck_status settle_walked(ck_report *report, const char *path, bool walked, ck_status rc,
+                               ck_diags *diags, size_t from) {
+  if (rc != CK_ERR_UNSUPPORTED || !walked)
+    return rc;
+  const char *prefix = "unsupported file type: ";
+  for (size_t d = from; d < diags->n; d++) {
+    ck_diag *e = &diags->items[d];
+    if (e->level != CK_DIAG_ERROR)
+      continue;
+    const char *kind = strncmp(e->msg, prefix, strlen(prefix)) == 0 ? e->msg + strlen(prefix)
+                                                                     : e->msg;
+    CK_GROW(report->skipped, report->cap_skipped, report->nskipped + 1);
+    CK_GROW(report->skipped_kind, report->cap_skipped_kind, report->nskipped + 1);
+    report->skipped[report->nskipped] = ck_xstrdup(path);
+    report->skipped_kind[report->nskipped++] = ck_xstrdup(kind);
+    ck_buf msg = CK_BUF_INIT;
+    ck_buf_printf(&msg, "skipped: %s", kind);
+    free(e->msg);
+    e->msg = ck_buf_detach(&msg);
+    e->level = CK_DIAG_WARNING;
+    break;
+  }
+  return CK_OK;
+}
+
+size_t ck_report_skipped_count(const ck_report *report) { return report->nskipped; }
+const char *ck_report_skipped_path(const ck_report *report, size_t i) {
+  return i < report->nskipped ? report->skipped[i] : NULL;
+}
+const char *ck_report_skipped_kind(const ck_report *report, size_t i) {
+  return i < report->nskipped ? report->skipped_kind[i] : NULL;
+}
+
 ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nfiles,
                                 unsigned jobs, ck_diags *diags) {
+  return ck_report_check_walked(report, files, NULL, nfiles, jobs, diags);
+}
+
+ck_status ck_report_check_walked(ck_report *report, char *const *files, const bool *walked,
+                                 size_t nfiles, unsigned jobs, ck_diags *diags) {
   ck_status first = CK_OK;
   if (jobs <= 1 || nfiles <= 1) {
     ck_match_space *space = ck_match_space_new();
     for (size_t i = 0; i < nfiles; i++) {
+      size_t from = diags->n;
       ck_status rc = check_and_add(report, files[i], space, diags);
+      rc = settle_walked(report, files[i], walked && walked[i], rc, diags, from);
       if (rc != CK_OK && first == CK_OK)
         first = rc;
     }
@@ -157,13 +206,15 @@ ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nf
   for (unsigned t = 0; t < started; t++)
     pthread_join(threads[t], NULL);
   for (size_t i = 0; i < nfiles; i++) {
+    size_t from = diags->n;
     for (size_t d = 0; d < b.diags[i].n; d++) {
       /* Move the entries over in file order. */
       CK_GROW(diags->items, diags->cap, diags->n + 1);
       diags->items[diags->n++] = b.diags[i].items[d];
     }
     free(b.diags[i].items);
-    if (b.status[i] == CK_OK)
+    b.status[i] = settle_walked(report, files[i], walked && walked[i], b.status[i], diags, from);
+    if (b.status[i] == CK_OK && b.results[i])
       add_result(report, b.results[i]);
     else if (first == CK_OK)
       first = b.status[i];

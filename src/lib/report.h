@@ -13,6 +13,10 @@ struct ck_report {
   char **packs; /* owned copies of opts.packs */
   ck_doc_result **docs;
   size_t ndocs, cap_docs;
+  /* Files a folder walk met that are of a type circheck does not read, and
+     what they are ("a PNG image"), in the order given. */
+  char **skipped, **skipped_kind;
+  size_t nskipped, cap_skipped, cap_skipped_kind;
 };
 
 /* Where a renderer writes: a buffer that is either kept whole

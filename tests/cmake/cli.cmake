@@ -225,4 +225,16 @@ circheck_cli_test(pdf-damaged hostile 2 ARGS check tests/data/office/damaged.pdf
 circheck_cli_test(pdf-encrypted hostile 2 ARGS check tests/data/office/encrypted.pdf
   STDERR_MATCH "^tests/data/office/encrypted.pdf: error: the PDF is encrypted [(]password protected[)][^\n]*\n$")
 circheck_cli_test(office-not-office hostile 2 ARGS check tests/data/office/not-office.zip
-  STDERR_IS "tests/data/office/not-office.zip: error: a zip archive that is not a Word (.docx) or OpenDocument (.odt) document, or is damaged")
+  STDERR_IS "tests/data/office/not-office.zip: error: unsupported file type: a zip archive")
+
+# A folder walk skips files circheck does not read (an image, an archive) with one warning
+# each and lists them in the JSON report; --exclude leaves paths out; a file named on the
+# command line that circheck does not read is still an error.
+circheck_cli_test(folder-skips-unsupported cli 0 ARGS check --format json --fail-on never
+  tests/data/folder
+  STDOUT_MATCH "\"skipped\": .\n *{\n *\"path\": \"tests/data/folder/logo.png\",\n *\"type\": \"a PNG image\""
+  STDERR_IS "tests/data/folder/logo.png: warning: skipped: a PNG image\ntests/data/folder/prisskjema.zip: warning: skipped: a zip archive")
+circheck_cli_test(folder-exclude cli 0 ARGS check --format json --fail-on never
+  --exclude *.png --exclude */prisskjema.* tests/data/folder STDERR_EMPTY)
+circheck_cli_test(named-unsupported errors 2 ARGS check tests/data/folder/logo.png
+  STDERR_IS "tests/data/folder/logo.png: error: unsupported file type: a PNG image")
