@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Makes the office versions of the samples: samples/office/NAME.docx,
-NAME.odt and NAME.pdf from samples/NAME.md or NAME.txt, through an HTML file
-that keeps their structure (headings, lists, tables) and LibreOffice, which
+"""Makes the office versions of the samples: samples/office/NAME.html,
+NAME.docx, NAME.odt and NAME.pdf from samples/NAME.md or NAME.txt, through
+the HTML file (a web page as a portal would export it), which keeps their structure (headings, lists, tables) and LibreOffice, which
 writes the Word and OpenDocument files as a user's word processor would and
 prints the Word file to PDF as an officer's "save as PDF" does.
 
@@ -121,8 +121,11 @@ def main():
     ap.add_argument("samples", nargs="*", default=DEFAULT_SAMPLES)
     ap.add_argument("--soffice", default=shutil.which("soffice") or "soffice")
     ap.add_argument("--out", default=os.path.join(REPO, "samples", "office"))
+    ap.add_argument("--formats", default="html,docx,odt,pdf",
+                    help="which versions to make (default html,docx,odt,pdf)")
     args = ap.parse_args()
-    if not shutil.which(args.soffice):
+    formats = args.formats.split(",")
+    if formats != ["html"] and not shutil.which(args.soffice):
         print("office_samples: LibreOffice (soffice) is not installed", file=sys.stderr)
         return 2
     os.makedirs(args.out, exist_ok=True)
@@ -133,16 +136,22 @@ def main():
             html_path = os.path.join(tmp, stem + ".html")
             with open(html_path, "w", encoding="utf-8") as f:
                 f.write(to_html(src))
+            if "html" in formats:
+                shutil.copy(html_path, os.path.join(args.out, stem + ".html"))
             for fmt in ("docx", "odt"):
-                convert(args.soffice, html_path, fmt, tmp)
-                shutil.move(os.path.join(tmp, stem + "." + fmt),
-                            os.path.join(args.out, stem + "." + fmt))
-            # the PDF from the Word file, with Word's page layout
-            subprocess.run([args.soffice, "--headless", "--convert-to", "pdf:writer_pdf_Export",
-                            "--outdir", tmp, os.path.join(args.out, stem + ".docx")],
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            shutil.move(os.path.join(tmp, stem + ".pdf"), os.path.join(args.out, stem + ".pdf"))
-            print("samples/office/%s.{docx,odt,pdf}" % stem)
+                if fmt in formats:
+                    convert(args.soffice, html_path, fmt, tmp)
+                    shutil.move(os.path.join(tmp, stem + "." + fmt),
+                                os.path.join(args.out, stem + "." + fmt))
+            if "pdf" in formats:
+                # the PDF from the Word file, with Word's page layout
+                subprocess.run([args.soffice, "--headless", "--convert-to",
+                                "pdf:writer_pdf_Export", "--outdir", tmp,
+                                os.path.join(args.out, stem + ".docx")],
+                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                shutil.move(os.path.join(tmp, stem + ".pdf"),
+                            os.path.join(args.out, stem + ".pdf"))
+            print("samples/office/%s.{%s}" % (stem, ",".join(formats)))
     return 0
 
 

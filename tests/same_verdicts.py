@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks that a tender gets the same verdicts whatever its format: for each
-office version in samples/office (NAME.docx, NAME.odt, NAME.pdf), the status of every
+office version in samples/office (NAME.docx, NAME.odt, NAME.pdf, NAME.html), the status of every
 criterion and the chosen packs equal those of samples/NAME.md or NAME.txt.
 
 Usage: same_verdicts.py CIRCHECK SAMPLES_DIR
@@ -26,7 +26,8 @@ def main():
     binary, samples = sys.argv[1], sys.argv[2]
     office = sorted(glob.glob(os.path.join(samples, "office", "*.docx")) +
                     glob.glob(os.path.join(samples, "office", "*.odt")) +
-                    glob.glob(os.path.join(samples, "office", "*.pdf")))
+                    glob.glob(os.path.join(samples, "office", "*.pdf")) +
+                    glob.glob(os.path.join(samples, "office", "*.html")))
     if not office:
         print("no office samples in %s/office" % samples)
         return 1

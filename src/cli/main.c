@@ -158,8 +158,9 @@ static void print_options(unsigned command, FILE *out) {
 static void print_help(const char *topic, FILE *out) {
   if (topic && strcmp(topic, "check") == 0) {
     fputs("usage: circheck check [options] PATH...\n\n"
-          "Checks tender documents (text, Markdown, XML, eForms, Word .docx, OpenDocument\n"
-          ".odt, PDF) for circular-economy requirements; the format is told by content. In\n"
+          "Checks tender documents (text, Markdown, XML, eForms, HTML, Word .docx,\n"
+          "OpenDocument .odt, PDF) for circular-economy requirements; the format is told by\n"
+          "content. In\n"
           "a Word or OpenDocument file a position is paragraph:character, in a PDF\n"
           "page:character. PATH is a file, a folder (checked recursively, sorted) or - for\n"
           "standard input. Exit status: 0 nothing at or above --fail-on, 1 something is,\n"

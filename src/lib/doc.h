@@ -31,6 +31,7 @@ typedef enum {
   CK_FORMAT_DOCX, /* Word (Office Open XML): positions are paragraph:character */
   CK_FORMAT_ODT,  /* OpenDocument text: likewise */
   CK_FORMAT_PDF,  /* PDF's text layer: positions are page:character */
+  CK_FORMAT_HTML, /* a web page that is no well-formed XML */
   CK_FORMAT_COUNT
 } ck_input_format;
 

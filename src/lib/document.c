@@ -1,12 +1,26 @@
 /* From a path to a finished document model: read, decode, choose the reader. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "eval.h"
 #include "filetype.h"
+#include "read_html.h"
 #include "read_office.h"
 #include "read_pdf.h"
 #include "source.h"
+#include "util.h"
 #include "zipread.h"
+
+/* Appends the entries of 'from' to 'to', leaving 'from' empty. */
+static void move_diags(ck_diags *to, ck_diags *from) {
+  for (size_t i = 0; i < from->n; i++) {
+    CK_GROW(to->items, to->cap, to->n + 1);
+    to->items[to->n++] = from->items[i];
+  }
+  free(from->items);
+  from->items = NULL;
+  from->n = from->cap = 0;
+}
 
 ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_set,
                            ck_lang lang, ck_doc **out, ck_diags *diags) {
@@ -44,6 +58,16 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
   format = ck_source_sniff(&src);
   if (format == CK_FORMAT_EFORMS) {
     rc = ck_read_eforms(&src, limits, out, diags);
+  } else if (format == CK_FORMAT_XML && ck_html_looks(src.raw, src.raw_len)) {
+    /* XHTML reads as XML; a page that is not well-formed XML (as most
+       saved web pages are not) goes to the forgiving HTML parser */
+    ck_diags quiet = CK_DIAGS_INIT;
+    rc = ck_read_xml(&src, limits, out, &quiet);
+    if (rc == CK_ERR_INPUT)
+      rc = ck_read_html(&src, limits, out, diags);
+    else
+      move_diags(diags, &quiet);
+    ck_diags_free(&quiet);
   } else if (format == CK_FORMAT_XML) {
     /* libxml2 decodes XML itself, honouring the encoding declaration. */
     rc = ck_read_xml(&src, limits, out, diags);

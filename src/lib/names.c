@@ -148,7 +148,7 @@ static const char *const format_names[] = {[CK_FORMAT_TEXT] = "text",
                                            [CK_FORMAT_MARKDOWN] = "markdown",
                                            [CK_FORMAT_XML] = "xml",
                                            [CK_FORMAT_EFORMS] = "eforms", [CK_FORMAT_DOCX] = "docx",
-                                           [CK_FORMAT_ODT] = "odt", [CK_FORMAT_PDF] = "pdf"};
+                                           [CK_FORMAT_ODT] = "odt", [CK_FORMAT_PDF] = "pdf", [CK_FORMAT_HTML] = "html"};
 static_assert(COUNT_OF(format_names) == CK_FORMAT_COUNT, "format_names");
 
 const char *ck_input_format_name(ck_input_format f) { return format_names[f]; }

@@ -18,18 +18,22 @@ void ck_office_builder_init(ck_office_builder *b, ck_doc *doc, const ck_limits *
 
 void ck_office_builder_free(ck_office_builder *b) { ck_buf_free(&b->text); }
 
+/* Space as a word separator: a web page's text keeps its source's line
+   breaks and tabs. */
+static bool blank(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 static size_t count_words(const char *t, size_t len) {
   size_t words = 0;
   for (size_t i = 0; i < len; i++)
-    if (t[i] != ' ' && (i == 0 || t[i - 1] == ' '))
+    if (!blank(t[i]) && (i == 0 || blank(t[i - 1])))
       words++;
   return words;
 }
 
 int ck_office_plain_heading(const char *text, size_t len) {
-  while (len > 0 && text[len - 1] == ' ')
+  while (len > 0 && blank(text[len - 1]))
     len--;
-  while (len > 0 && text[0] == ' ')
+  while (len > 0 && blank(text[0]))
     text++, len--;
   if (len == 0 || len > HEADING_MAX_BYTES || count_words(text, len) > HEADING_MAX_WORDS)
     return 0;
@@ -53,9 +57,9 @@ int ck_office_plain_heading(const char *text, size_t len) {
       break;
   }
   if (parts > 0) {
-    if (i >= len || u[i] != ' ')
+    if (i >= len || !blank((char)u[i]))
       return 0;
-    while (i < len && u[i] == ' ')
+    while (i < len && blank((char)u[i]))
       i++;
     return ck_text_upper_at(u + i, len - i) ? (parts > 6 ? 6 : parts) : 0;
   }

@@ -74,6 +74,8 @@ static const char *mime_type(ck_input_format f) {
     return "application/vnd.oasis.opendocument.text";
   case CK_FORMAT_PDF:
     return "application/pdf";
+  case CK_FORMAT_HTML:
+    return "text/html";
   default:
     return "text/plain";
   }

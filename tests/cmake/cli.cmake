@@ -195,6 +195,7 @@ endforeach()
 # the same verdicts as the text versions, and damaged or hostile archives.
 file(GLOB office_inputs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/samples/office/*.docx
   ${PROJECT_SOURCE_DIR}/samples/office/*.odt ${PROJECT_SOURCE_DIR}/samples/office/*.pdf
+  ${PROJECT_SOURCE_DIR}/samples/office/*.html
   ${PROJECT_SOURCE_DIR}/tests/data/office/*.docx ${PROJECT_SOURCE_DIR}/tests/data/office/*.odt)
 foreach(f IN LISTS office_inputs)
   get_filename_component(name ${f} NAME)

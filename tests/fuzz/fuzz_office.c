@@ -1,11 +1,13 @@
 /* libFuzzer target: the office path. Raw bytes starting like a PDF go to the
- * PDF reader (poppler); others are taken for a zip archive (libzip), sniffed
+ * PDF reader (poppler), like an HTML page to the HTML reader; others are
+ * taken for a zip archive (libzip), sniffed
  * as Word or OpenDocument and read by that reader. A document that reads is
  * evaluated with the built-in rules and rendered. */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "fuzz_common.h"
+#include "read_html.h"
 #include "read_office.h"
 #include "read_pdf.h"
 
@@ -29,6 +31,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ck_status st;
   if (ck_pdf_magic(src.raw, src.raw_len)) {
     st = ck_read_pdf(&src, &limits, &doc, &diags);
+  } else if (ck_html_looks(src.raw, src.raw_len)) {
+    st = ck_read_html(&src, &limits, &doc, &diags);
   } else {
     /* a zip that sniffs as neither still goes through the Word reader */
     ck_input_format f = ck_office_sniff(&src);
