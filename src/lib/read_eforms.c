@@ -12,11 +12,12 @@
  *
  * Positions come from one linear scan of the source that lists every start
  * tag with the offsets of its '<', of its content and of the end of its
- * element; the k-th start tag is the k-th element of the tree. A second
- * list holds where each line starts. So any element or text can be placed
- * in logarithmic time, in whatever order the reader visits them; columns
- * are counted only for the few places a block or a criterion needs, not
- * for each of the tens of thousands of tags of a large notice. */
+ * element (xmlscan.c); the k-th tag is the k-th element, comment or
+ * processing instruction of the tree. An index of the lines (xmlpos.c)
+ * places any offset in logarithmic time, in whatever order the reader
+ * visits them; columns are counted only for the few places a block or a
+ * criterion needs, not for each of the tens of thousands of tags of a
+ * large notice. */
 #include <stdint.h>
 #include <string.h>
 
@@ -24,7 +25,11 @@
 
 #include "award.h"
 #include "source.h"
+#include "xmlpos.h"
+#include "xmlroot.h"
+#include "xmlscan.h"
 #include "xmlutil.h"
+#include "xpath.h"
 
 #define UBL "urn:oasis:names:specification:ubl:schema:xsd:"
 #define NS_CAC UBL "CommonAggregateComponents-2"
@@ -34,231 +39,7 @@
 #define NS_EFAC "http://data.europa.eu/p27/eforms-ubl-extension-aggregate-components/1"
 #define NS_EFBC "http://data.europa.eu/p27/eforms-ubl-extension-basic-components/1"
 
-/* --- the scan of the source --------------------------------------------------------- */
-
-/* A start tag: where its '<' is, where its content starts (just past the
- * '>') and where its element ends (just past the end tag). */
-typedef struct tag {
-  size_t start, content, end;
-  size_t name, name_len; /* qualified name, for checking the pairing */
-} tag;
-
-/* A place whose line and column are known. */
-typedef struct line_mark {
-  size_t off;
-  unsigned line, col;
-} line_mark;
-
-typedef struct scanner {
-  const unsigned char *p;
-  size_t len, off; /* 'off': where line 1 column 1 is (past a byte order mark) */
-  bool utf8;       /* false: one byte is one column */
-  bool has_cr;     /* the source has CR line ends */
-  line_mark *marks; /* where each line starts, and marks within long lines */
-  size_t nmarks, cap_marks;
-  tag *tags;
-  size_t ntags, cap_tags;
-  size_t *stack;
-  size_t depth, cap_stack;
-} scanner;
-
-/* Characters (not bytes) in p[from..to): the bytes that are not UTF-8
- * continuation bytes (10xxxxxx). Long lines are counted whole once, so the
- * bytes are taken eight at a time: a continuation byte has its top bit set
- * and the next one clear. */
-static unsigned count_chars(const unsigned char *p, size_t from, size_t to, bool utf8) {
-  if (!utf8)
-    return (unsigned)(to - from);
-  size_t cont = 0, i = from;
-  for (; i + 8 <= to; i += 8) {
-    uint64_t w;
-    memcpy(&w, p + i, 8);
-    uint64_t flags = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 0 or 1 a byte */
-    cont += (size_t)((flags * 0x0101010101010101ull) >> 56);        /* their sum */
-  }
-  for (; i < to; i++)
-    cont += (p[i] & 0xC0) == 0x80;
-  return (unsigned)(to - from - cont);
-}
-
-/* Columns in p[from..to) of one line: its characters, less any CR (a CR
- * before LF is no column). */
-static unsigned count_cols(const scanner *s, size_t from, size_t to) {
-  if (!s->has_cr)
-    return count_chars(s->p, from, to, s->utf8);
-  unsigned n = 0;
-  for (size_t i = from; i < to; i++)
-    n += s->p[i] != '\r' && (!s->utf8 || (s->p[i] & 0xC0) != 0x80);
-  return n;
-}
-
-/* Adds the line that starts at 'from' and ends at 'to' to the index: its
- * start, and within a long line (a notice written on one line) a mark
- * every MARK_EVERY bytes, so that no column is counted from further away. */
-enum { MARK_EVERY = 4096 };
-static void index_line(scanner *s, unsigned line, size_t from, size_t to) {
-  unsigned col = 1;
-  for (size_t at = from;; at += MARK_EVERY) {
-    CK_GROW(s->marks, s->cap_marks, s->nmarks + 1);
-    s->marks[s->nmarks++] = (line_mark){at, line, col};
-    if (to - at <= MARK_EVERY)
-      break;
-    col += count_cols(s, at, at + MARK_EVERY);
-  }
-}
-
-/* Lists where each line starts. A line ends at LF, or at a CR that is not
- * followed by LF (libxml2 counts a lone CR as a line break). */
-static void index_lines(scanner *s) {
-  const unsigned char *p = s->p;
-  unsigned line = 1;
-  size_t from = s->off;
-  if (!s->has_cr) {
-    for (const unsigned char *nl; (nl = memchr(p + from, '\n', s->len - from)) != NULL;) {
-      index_line(s, line++, from, (size_t)(nl - p));
-      from = (size_t)(nl - p) + 1;
-    }
-  } else {
-    for (size_t i = s->off; i < s->len; i++)
-      if (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= s->len || p[i + 1] != '\n'))) {
-        index_line(s, line++, from, i);
-        from = i + 1;
-      }
-  }
-  index_line(s, line, from, s->len);
-}
-
-/* Line and column of offset 'off': the nearest mark before it by binary
- * search, then the characters from there. */
-static void position_at(const scanner *s, size_t off, unsigned *line, unsigned *col) {
-  size_t lo = 0, hi = s->nmarks;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (s->marks[mid].off <= off)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  const line_mark *m = &s->marks[lo];
-  *line = m->line;
-  *col = m->col + count_cols(s, m->off, off);
-}
-
-/* Offset just past the first 'lit' at or after 'from', or 'len'. */
-static size_t past(const unsigned char *p, size_t len, size_t from, const char *lit) {
-  size_t n = strlen(lit);
-  while (from + n <= len) {
-    const unsigned char *hit = memchr(p + from, lit[0], len - from - n + 1);
-    if (!hit)
-      break;
-    if (memcmp(hit, lit, n) == 0)
-      return (size_t)(hit - p) + n;
-    from = (size_t)(hit - p) + 1;
-  }
-  return len;
-}
-
-/* Bytes that past_markup() must look at; everything else is skipped. */
-static const unsigned char markup_stop[256] = {
-    ['"'] = 1, ['\''] = 1, ['>'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1};
-
-/* Offset just past the '>' that closes the markup at 'i' (quoted values
- * skipped; for a DOCTYPE also its internal subset). */
-static size_t past_markup(const unsigned char *p, size_t len, size_t i, bool doctype) {
-  int bracket = 0;
-  while (i < len) {
-    while (i < len && !markup_stop[p[i]])
-      i++;
-    if (i >= len)
-      break;
-    unsigned char c = p[i];
-    if (c == '"' || c == '\'') {
-      const unsigned char *q = memchr(p + i + 1, c, len - i - 1);
-      if (!q)
-        return len;
-      i = (size_t)(q - p) + 1;
-      continue;
-    }
-    if (doctype && c == '[') {
-      bracket++;
-    } else if (doctype && c == ']') {
-      bracket--;
-    } else if (doctype && bracket > 0 && c == '<' && i + 3 < len && memcmp(p + i, "<!--", 4) == 0) {
-      i = past(p, len, i + 4, "-->");
-      continue;
-    } else if (c == '>' && bracket <= 0) {
-      return i + 1;
-    }
-    i++;
-  }
-  return len;
-}
-
-/* Bytes that end an element name in a start tag. */
-static const unsigned char name_stop[256] = {
-    [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, ['/'] = 1, ['>'] = 1};
-
-static bool at_lit(const scanner *s, size_t i, const char *lit) {
-  size_t n = strlen(lit);
-  return i + n <= s->len && memcmp(s->p + i, lit, n) == 0;
-}
-
-/* Lists the start tags in source order. The input is well-formed (libxml2
- * accepted it), so the scan needs no error handling of its own. */
-static void scan_tags(scanner *s) {
-  size_t i = s->off;
-  while (i < s->len) {
-    const unsigned char *lt = memchr(s->p + i, '<', s->len - i);
-    if (!lt)
-      break;
-    i = (size_t)(lt - s->p);
-    size_t next;
-    unsigned char after = i + 1 < s->len ? s->p[i + 1] : 0;
-    if (after == '!' && at_lit(s, i, "<!--")) {
-      next = past(s->p, s->len, i + 4, "-->");
-    } else if (after == '!' && at_lit(s, i, "<![CDATA[")) {
-      next = past(s->p, s->len, i + 9, "]]>");
-    } else if (after == '?') {
-      next = past(s->p, s->len, i + 2, "?>");
-    } else if (after == '!') {
-      next = past_markup(s->p, s->len, i + 2, true);
-    } else if (after == '/') {
-      /* An end tag has no attributes, so no quoted '>'. */
-      const unsigned char *gt = memchr(s->p + i + 2, '>', s->len - i - 2);
-      next = gt ? (size_t)(gt - s->p) + 1 : s->len;
-      if (s->depth > 0)
-        s->tags[s->stack[--s->depth]].end = next;
-    } else {
-      if (s->ntags == s->cap_tags)
-        CK_GROW(s->tags, s->cap_tags, s->ntags + 1);
-      size_t at = s->ntags++;
-      tag *t = &s->tags[at];
-      t->start = i;
-      size_t j = i + 1;
-      while (j < s->len && !name_stop[s->p[j]])
-        j++;
-      t->name = i + 1;
-      t->name_len = j - i - 1;
-      next = past_markup(s->p, s->len, j, false);
-      t->content = next;
-      t->end = next; /* until its end tag is seen */
-      if (!(next >= 2 && s->p[next - 2] == '/')) {
-        if (s->depth == s->cap_stack)
-          CK_GROW(s->stack, s->cap_stack, s->depth + 1);
-        s->stack[s->depth++] = at;
-      }
-    }
-    i = next;
-  }
-}
-
 /* --- the reader ----------------------------------------------------------------------- */
-
-/* A same-named group of siblings while they are numbered. */
-typedef struct name_slot {
-  const xmlNode *node; /* the first of them: its name and prefix */
-  unsigned total, seen;
-} name_slot;
 
 typedef struct reader {
   const ck_source *src;
@@ -266,16 +47,18 @@ typedef struct reader {
   ck_diags *diags;
   ck_doc *doc;
   xmlNode *root;
-  scanner sc;
+  const char *text;     /* the source positions are counted in: raw, or decoded */
+  size_t text_len;      /* 0: no scan, lines from libxml2 only */
+  size_t text_start;    /* where line 1 column 1 is (past a byte order mark) */
+  bool utf8;            /* false: one byte is one column */
+  ck_xml_tags tags;
+  ck_xmlpos_map pos;    /* of 'text', when have_tags */
   char *decoded;        /* the source as UTF-8, when it had to be transcoded */
   bool have_tags;       /* positions are known */
   char lang[8];         /* notice language, canonical ("NOB", "NNO", "ENG", "DEU"); "" unknown */
   int headings_nb;      /* -1 undecided, else whether made-up headings are Norwegian */
   size_t source_blocks; /* blocks holding text from the source */
-  xmlNode **chain;      /* scratch for xpaths */
-  size_t cap_chain;
-  name_slot *slots; /* scratch for numbering siblings */
-  size_t cap_slots;
+  ck_xpath xp;
   ck_buf path, scratch;
   ck_status status;
 } reader;
@@ -367,18 +150,18 @@ static void text_of(const xmlNode *e, ck_buf *out) {
 
 /* --- positions and xpaths --------------------------------------------------------------- */
 
-static const tag *tag_of(const reader *r, const xmlNode *e) {
+static const ck_xml_tag *tag_of(const reader *r, const xmlNode *e) {
   if (!r->have_tags || !e || e->type != XML_ELEMENT_NODE)
     return NULL;
   size_t k = (size_t)(uintptr_t)e->_private;
-  return k > 0 && k <= r->sc.ntags ? &r->sc.tags[k - 1] : NULL;
+  return k > 0 && k <= r->tags.n ? &r->tags.tags[k - 1] : NULL;
 }
 
 /* Where element 'e' starts; without a scan, libxml2's line and column 0. */
 static void elem_pos(const reader *r, const xmlNode *e, unsigned *line, unsigned *col) {
-  const tag *t = tag_of(r, e);
+  const ck_xml_tag *t = tag_of(r, e);
   if (t) {
-    position_at(&r->sc, t->start, line, col);
+    ck_xmlpos_at(&r->pos, t->start, line, col);
     return;
   }
   long l = e ? xmlGetLineNo(e) : 0;
@@ -389,7 +172,7 @@ static void elem_pos(const reader *r, const xmlNode *e, unsigned *line, unsigned
 /* Where text node 'n' starts: after the element before it, or after its
  * parent's start tag (and past a CDATA opening). */
 static void text_pos(const reader *r, const xmlNode *n, unsigned *line, unsigned *col) {
-  const tag *t = NULL;
+  const ck_xml_tag *t = NULL;
   size_t off = 0;
   if (n->prev && (t = tag_of(r, n->prev)) != NULL) {
     off = t->end;
@@ -399,150 +182,26 @@ static void text_pos(const reader *r, const xmlNode *n, unsigned *line, unsigned
     elem_pos(r, n->parent, line, col);
     return;
   }
-  position_at(&r->sc, off, line, col);
-  if (off + 9 <= r->sc.len && memcmp(r->sc.p + off, "<![CDATA[", 9) == 0)
-    *col += 9;
+  ck_xmlpos_at(&r->pos, ck_xml_past_cdata_open(r->text, r->text_len, off), line, col);
 }
 
-/* Pairs the scanned start tags with the tree's elements in document order,
- * storing the tag number (plus one) in each element's _private field.
- * False when the two disagree, which would make every position wrong. */
+/* Pairs the scanned tags with the tree's nodes in document order, storing
+ * the tag number (plus one) in each element's _private field. False when
+ * the two disagree, which would make every position wrong. */
 static bool pair_tags(reader *r, xmlDoc *xdoc) {
-  size_t k = 0;
-  xmlNode *n = xdoc->children;
-  while (n) {
-    if (n->type == XML_ELEMENT_NODE) {
-      if (k >= r->sc.ntags)
-        return false;
-      const tag *t = &r->sc.tags[k];
-      const char *nm = (const char *)r->sc.p + t->name;
-      size_t pl = n->ns && n->ns->prefix ? strlen((const char *)n->ns->prefix) : 0;
-      size_t ln = strlen((const char *)n->name);
-      if (t->name_len != (pl ? pl + 1 + ln : ln) ||
-          (pl && (memcmp(nm, n->ns->prefix, pl) != 0 || nm[pl] != ':')) ||
-          memcmp(nm + (pl ? pl + 1 : 0), n->name, ln) != 0)
-        return false;
-      n->_private = (void *)(uintptr_t)++k;
-      if (n->children) {
-        n = n->children;
-        continue;
-      }
-    }
-    while (n && !n->next)
-      n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
-    if (n)
-      n = n->next;
-  }
-  return k == r->sc.ntags;
-}
-
-/* Elements in a default namespace are written "*" by xmlGetNodePath. */
-static bool generic_step(const xmlNode *e) { return e->ns && !e->ns->prefix; }
-
-static unsigned hash_qname(const xmlNode *e) {
-  unsigned h = 2166136261u;
-  for (const xmlChar *c = e->name; *c; c++)
-    h = (h ^ *c) * 16777619u;
-  if (e->ns && e->ns->prefix)
-    for (const xmlChar *c = e->ns->prefix; *c; c++)
-      h = (h ^ *c) * 16777619u;
-  return h;
-}
-
-static bool same_qname(const xmlNode *a, const xmlNode *b) {
-  if (!xmlStrEqual(a->name, b->name))
-    return false;
-  if (a->ns == b->ns)
-    return true;
-  return a->ns && b->ns && xmlStrEqual(a->ns->prefix, b->ns->prefix);
-}
-
-/* Numbers the element children of 'parent' the way xmlGetNodePath() does
- * ("[n]" among same-named siblings, only when there are several; among all
- * elements for "*" steps) and keeps each number, plus one, in the child's
- * psvi field, unused without schema validation. One pass per parent keeps
- * xpaths linear even for thousands of siblings. */
-static void number_children(reader *r, const xmlNode *parent) {
-  size_t n = 0;
-  for (xmlNode *c = parent->children; c; c = c->next)
-    n += c->type == XML_ELEMENT_NODE;
-  size_t size = 8;
-  while (size < 2 * n)
-    size *= 2;
-  CK_GROW(r->slots, r->cap_slots, size);
-  memset(r->slots, 0, size * sizeof *r->slots);
-  for (int pass = 0; pass < 2; pass++) {
-    unsigned seen_all = 0;
-    for (xmlNode *c = parent->children; c; c = c->next) {
-      if (c->type != XML_ELEMENT_NODE)
-        continue;
-      unsigned index;
-      if (generic_step(c)) {
-        seen_all++;
-        index = n > 1 ? seen_all : 0;
-      } else {
-        size_t i = hash_qname(c) & (size - 1);
-        while (r->slots[i].node && !same_qname(r->slots[i].node, c))
-          i = (i + 1) & (size - 1);
-        name_slot *sl = &r->slots[i];
-        sl->node = c;
-        if (pass == 0) {
-          sl->total++;
-          continue;
-        }
-        sl->seen++;
-        index = sl->total > 1 ? sl->seen : 0;
-      }
-      if (pass == 1)
-        c->psvi = (void *)(uintptr_t)(index + 1);
-    }
-  }
-}
-
-/* Appends the step of 'e' in the form xmlGetNodePath() writes: "cac:Name",
- * "*" for the default namespace, "[n]" when it has same-named siblings. */
-static void put_step(reader *r, ck_buf *b, xmlNode *e) {
-  if (!e->psvi)
-    number_children(r, e->parent);
-  ck_buf_putc(b, '/');
-  if (generic_step(e)) {
-    ck_buf_putc(b, '*');
-  } else {
-    if (e->ns && e->ns->prefix) {
-      ck_buf_puts(b, (const char *)e->ns->prefix);
-      ck_buf_putc(b, ':');
-    }
-    ck_buf_puts(b, (const char *)e->name);
-  }
-  unsigned index = (unsigned)(uintptr_t)e->psvi - 1;
-  if (index) {
-    /* "[n]" by hand: printf's parsing of the format cost more than the
-       rest of the step. */
-    char tmp[16];
-    size_t n = sizeof tmp;
-    tmp[--n] = ']';
-    do {
-      tmp[--n] = (char)('0' + index % 10);
-      index /= 10;
-    } while (index);
-    tmp[--n] = '[';
-    ck_buf_put(b, tmp + n, sizeof tmp - n);
-  }
+  ck_xml_pairing pr;
+  ck_xml_pairing_start(&pr, &r->tags, r->text, xdoc);
+  size_t k;
+  for (xmlNode *n; (n = ck_xml_pairing_next(&pr, &k)) != NULL;)
+    if (n->type == XML_ELEMENT_NODE)
+      n->_private = (void *)(uintptr_t)k;
+  return ck_xml_pairing_ok(&pr);
 }
 
 /* The xpath of 'e' into r->path: 'base_path' (the path of ancestor 'base')
  * followed by the steps below it. Returns r->path.ptr. */
 static const char *xpath(reader *r, const xmlNode *base, const char *base_path, const xmlNode *e) {
-  size_t n = 0;
-  for (const xmlNode *a = e; a && a != base && a->type == XML_ELEMENT_NODE; a = a->parent) {
-    CK_GROW(r->chain, r->cap_chain, n + 1);
-    r->chain[n++] = (xmlNode *)(uintptr_t)a;
-  }
-  ck_buf_reset(&r->path);
-  ck_buf_puts(&r->path, base_path);
-  while (n > 0)
-    put_step(r, &r->path, r->chain[--n]);
-  return ck_buf_cstr(&r->path);
+  return ck_xpath_below(&r->xp, &r->path, base, base_path, e);
 }
 
 /* --- languages ---------------------------------------------------------------------- */
@@ -1105,24 +764,18 @@ static void inherit_cpv(ck_doc *doc, size_t nproc) {
 /* --- entry --------------------------------------------------------------------------------------
  */
 
-typedef enum { KIND_NONE, KIND_EFORMS, KIND_UBL } notice_kind;
-
-/* Recognises a notice by its root element and that element's namespace. */
-static notice_kind recognise(const xmlNode *root) {
-  static const char *const roots[] = {"ContractNotice", "PriorInformationNotice",
-                                      "ContractAwardNotice", "CallForTenders", NULL};
+/* Recognises a notice by its root element and that element's namespace,
+ * the UBL one of the root's name. */
+static ck_notice_kind recognise(const xmlNode *root) {
   if (!root || !root->ns || !root->ns->href)
-    return KIND_NONE;
-  for (size_t i = 0; roots[i]; i++) {
-    if (strcmp((const char *)root->name, roots[i]) != 0)
-      continue;
-    char want[128];
-    snprintf(want, sizeof want, UBL "%s-2", roots[i]);
-    if (strcmp((const char *)root->ns->href, want) != 0)
-      return KIND_NONE;
-    return i == 3 ? KIND_UBL : KIND_EFORMS;
-  }
-  return KIND_NONE;
+    return CK_NOTICE_NONE;
+  const char *name = (const char *)root->name;
+  ck_notice_kind kind = ck_notice_root_kind(name, strlen(name));
+  if (kind == CK_NOTICE_NONE)
+    return CK_NOTICE_NONE;
+  char want[128];
+  snprintf(want, sizeof want, UBL "%s-2", name);
+  return strcmp((const char *)root->ns->href, want) == 0 ? kind : CK_NOTICE_NONE;
 }
 
 /* Sets up the text positions are counted in. UTF-8 (the rule for notices)
@@ -1135,12 +788,11 @@ static const char *prepare_scan(reader *r, const xmlDoc *xdoc) {
   bool utf8_name = !declared ||
                    !xmlStrcasecmp((const xmlChar *)declared, (const xmlChar *)"UTF-8") ||
                    !xmlStrcasecmp((const xmlChar *)declared, (const xmlChar *)"UTF8");
-  r->sc = (scanner){.p = raw,
-                    .len = n,
-                    .utf8 = true,
-                    .has_cr = memchr(raw, '\r', n) != NULL};
+  r->text = r->src->raw;
+  r->text_len = n;
+  r->utf8 = true;
   if (n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF) {
-    r->sc.off = 3;
+    r->text_start = 3;
     return "UTF-8 with BOM";
   }
   if (n >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF))) {
@@ -1149,33 +801,31 @@ static const char *prepare_scan(reader *r, const xmlDoc *xdoc) {
     ck_diags ignored = CK_DIAGS_INIT;
     if (ck_source_decode(&tmp, &ignored) == CK_OK) {
       r->decoded = tmp.text;
-      r->sc.p = (const unsigned char *)tmp.text;
-      r->sc.len = tmp.text_len;
+      r->text = tmp.text;
+      r->text_len = tmp.text_len;
     } else {
       free(tmp.text);
-      r->sc.len = 0; /* no scan: lines from libxml2 only */
+      r->text_len = 0; /* no scan: lines from libxml2 only */
     }
     ck_diags_free(&ignored);
     return name;
   }
   if (n >= 2 && (raw[0] == 0 || raw[1] == 0)) {
-    r->sc.len = 0;
+    r->text_len = 0;
     return "UTF-16";
   }
   if (!utf8_name) {
-    r->sc.utf8 = false;
+    r->utf8 = false;
     return declared;
   }
   return "UTF-8";
 }
 
 static void reader_free(reader *r) {
-  free(r->sc.tags);
-  free(r->sc.stack);
-  free(r->sc.marks);
+  ck_xml_tags_free(&r->tags);
+  ck_xmlpos_free(&r->pos);
   free(r->decoded);
-  free(r->chain);
-  free(r->slots);
+  ck_xpath_free(&r->xp);
   ck_buf_free(&r->path);
   ck_buf_free(&r->scratch);
 }
@@ -1208,7 +858,7 @@ ck_status ck_read_eforms(const ck_source *src, const ck_limits *limits, ck_doc *
   if (status != CK_OK)
     return status;
   xmlNode *root = xmlDocGetRootElement(xdoc);
-  if (recognise(root) == KIND_NONE) {
+  if (recognise(root) == CK_NOTICE_NONE) {
     /* Not a notice after all (a home-made "ContractNotice"): generic XML,
      * which the XML reader may have named eForms by its root alone. */
     xmlFreeDoc(xdoc);
@@ -1226,17 +876,17 @@ ck_status ck_read_eforms(const ck_source *src, const ck_limits *limits, ck_doc *
               .headings_nb = -1,
               .status = CK_OK};
   const char *encoding = prepare_scan(&r, xdoc);
-  if (r.sc.len > 0) {
-    scan_tags(&r.sc);
+  if (r.text_len > 0) {
+    ck_xml_scan(r.text, r.text_len, r.text_start, &r.tags);
     r.have_tags = pair_tags(&r, xdoc);
     if (r.have_tags)
-      index_lines(&r.sc);
+      ck_xmlpos_init(&r.pos, r.text, r.text_len, r.text_start, r.utf8, true);
   }
   r.doc = ck_doc_new(src->path, CK_FORMAT_EFORMS, encoding);
   read_notice_language(&r);
 
   ck_buf root_path = CK_BUF_INIT;
-  put_step(&r, &root_path, root);
+  ck_xpath_put_step(&r.xp, &root_path, root);
   read_procedure(&r, root_path.ptr);
   size_t nproc = r.doc->ncpv;
   size_t ordinal = 0;

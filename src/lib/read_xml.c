@@ -4,10 +4,12 @@
  *
  * libxml2 builds the tree (safely, see xmlutil.c); positions come from a
  * second, light scan of the source that lists every start tag, comment and
- * processing instruction in order. The n-th of those in the source is the
- * n-th such node of the tree in document order, which gives each element
- * the exact offsets of its start tag, its content and its end without ever
- * searching, so the whole reader stays linear in the input. */
+ * processing instruction in order (xmlscan.c). The n-th of those in the
+ * source is the n-th such node of the tree in document order, which gives
+ * each element the exact offsets of its start tag, its content and its end
+ * without ever searching, so the whole reader stays linear in the input;
+ * xmlpos.c turns the offsets into lines and columns, xpath.c writes the
+ * elements' xpaths. */
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -16,7 +18,11 @@
 #include <libxml/tree.h>
 
 #include "source.h"
+#include "xmlpos.h"
+#include "xmlroot.h"
+#include "xmlscan.h"
 #include "xmlutil.h"
+#include "xpath.h"
 
 /* --- the source as UTF-8 ------------------------------------------------------------ */
 
@@ -106,165 +112,7 @@ static void make_view(const ck_source *src, const xmlDoc *xdoc, view *v, const c
     v->utf8 = false; /* positions stay right for ASCII-compatible single-byte text */
 }
 
-/* --- offsets to line:col ---------------------------------------------------------------- */
-
-typedef struct cursor {
-  const view *v;
-  size_t off;
-  unsigned line, col;
-} cursor;
-
-static bool is_lead(const view *v, unsigned char c) { return !v->utf8 || (c & 0xC0) != 0x80; }
-
-/* Moves the cursor to 'off'. Moves are forward in all but rare cases;
- * a backward move recounts from the start of the target's line. */
-static void cursor_to(cursor *c, size_t off, unsigned *line, unsigned *col) {
-  const char *p = c->v->p;
-  if (off > c->v->len)
-    off = c->v->len;
-  if (off < c->off) {
-    unsigned back = 0;
-    for (size_t i = off; i < c->off; i++)
-      back += p[i] == '\n';
-    size_t ls = off;
-    while (ls > 0 && p[ls - 1] != '\n')
-      ls--;
-    c->line -= back;
-    c->col = 1;
-    c->off = ls;
-  }
-  for (size_t i = c->off; i < off; i++) {
-    unsigned char ch = (unsigned char)p[i];
-    if (ch == '\n') {
-      c->line++;
-      c->col = 1;
-    } else if (is_lead(c->v, ch)) {
-      c->col++;
-    }
-  }
-  c->off = off;
-  *line = c->line;
-  *col = c->col;
-}
-
-/* --- the scan of the source ------------------------------------------------------- */
-
-typedef enum { TOK_ELEMENT, TOK_COMMENT, TOK_PI } tok_kind;
-
-typedef struct token {
-  tok_kind kind;
-  size_t lt;        /* offset of '<' */
-  size_t content;   /* just after the start tag (the whole token for others) */
-  size_t end;       /* just after the end tag */
-  size_t name, name_len;
-} token;
-
-typedef struct scan {
-  token *toks;
-  size_t n, cap;
-  size_t *stack;
-  size_t depth, cap_stack;
-} scan;
-
-/* Offset just past the first 'lit' at or after 'from', or 'len'. */
-static size_t past(const char *p, size_t len, size_t from, const char *lit) {
-  size_t n = strlen(lit);
-  while (from + n <= len) {
-    const char *hit = memchr(p + from, lit[0], len - from - n + 1);
-    if (!hit)
-      break;
-    size_t at = (size_t)(hit - p);
-    if (memcmp(hit, lit, n) == 0)
-      return at + n;
-    from = at + 1;
-  }
-  return len;
-}
-
-/* Offset just past the '>' closing a start tag or a DOCTYPE (quoted
- * strings, and for a DOCTYPE its internal subset, skipped). */
-static size_t past_markup(const char *p, size_t len, size_t i, bool doctype) {
-  char quote = 0;
-  int bracket = 0;
-  for (; i < len; i++) {
-    char c = p[i];
-    if (quote) {
-      if (c == quote)
-        quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (doctype && c == '[') {
-      bracket++;
-    } else if (doctype && c == ']') {
-      bracket--;
-    } else if (doctype && bracket > 0 && starts(p + i, len - i, "<!--")) {
-      i = past(p, len, i + 4, "-->") - 1;
-    } else if (doctype && bracket > 0 && starts(p + i, len - i, "<?")) {
-      i = past(p, len, i + 2, "?>") - 1;
-    } else if (c == '>' && bracket <= 0) {
-      return i + 1;
-    }
-  }
-  return len;
-}
-
-static token *push_token(scan *s, tok_kind kind, size_t lt) {
-  CK_GROW(s->toks, s->cap, s->n + 1);
-  token *t = &s->toks[s->n++];
-  *t = (token){.kind = kind, .lt = lt};
-  return t;
-}
-
-/* Lists start tags, comments and processing instructions in source order.
- * The input is known to be well-formed (libxml2 accepted it). */
-static void scan_source(const view *v, scan *s) {
-  const char *p = v->p;
-  size_t len = v->len, i = 0;
-  if (starts(p, len, "<?xml") && len > 5 && strchr(" \t\r\n", p[5]))
-    i = past(p, len, 5, "?>"); /* the XML declaration is not a node */
-  while (i < len) {
-    const char *lt = memchr(p + i, '<', len - i);
-    if (!lt)
-      break;
-    i = (size_t)(lt - p);
-    if (starts(lt, len - i, "<!--")) {
-      token *t = push_token(s, TOK_COMMENT, i);
-      i = t->content = t->end = past(p, len, i + 4, "-->");
-    } else if (starts(lt, len - i, "<![CDATA[")) {
-      i = past(p, len, i + 9, "]]>");
-    } else if (starts(lt, len - i, "<?")) {
-      token *t = push_token(s, TOK_PI, i);
-      i = t->content = t->end = past(p, len, i + 2, "?>");
-    } else if (starts(lt, len - i, "<!")) {
-      i = past_markup(p, len, i + 2, true);
-    } else if (starts(lt, len - i, "</")) {
-      i = past_markup(p, len, i + 2, false);
-      if (s->depth > 0)
-        s->toks[s->stack[--s->depth]].end = i;
-    } else {
-      size_t at = s->n;
-      token *t = push_token(s, TOK_ELEMENT, i);
-      size_t j = i + 1;
-      while (j < len && !strchr(" \t\r\n/>", p[j]))
-        j++;
-      t->name = i + 1;
-      t->name_len = j - i - 1;
-      i = t->content = t->end = past_markup(p, len, j, false);
-      if (p[i - 1] != '>' || p[i - 2] != '/') {
-        CK_GROW(s->stack, s->cap_stack, s->depth + 1);
-        s->stack[s->depth++] = at;
-      }
-    }
-  }
-}
-
 /* --- the reader ---------------------------------------------------------------------- */
-
-typedef struct name_slot {
-  const xmlChar *name, *prefix;
-  bool ns;
-  unsigned total, seen;
-} name_slot;
 
 /* One open element of the walk: its children are being visited. */
 typedef struct frame {
@@ -272,9 +120,6 @@ typedef struct frame {
   size_t path_len;      /* length of the element's xpath */
   int sect;             /* enclosing section-like elements, the root not counted */
   bool items_only;      /* inside a list item: only nested items make blocks */
-  unsigned elems, elems_seen; /* element children, for "*" steps */
-  name_slot *slots;     /* element children by name, for indexed steps */
-  size_t cap_slots, mask;
 } frame;
 
 typedef struct reader {
@@ -284,12 +129,13 @@ typedef struct reader {
   ck_doc *doc;
   xmlNode *root;
   view v;
-  cursor cur;
-  scan sc;
+  ck_xml_tags tags;
   bool have_tokens;  /* the scan matched the tree */
+  ck_xmlpos_map pos; /* of v, when have_tokens */
+  ck_xpath xp;
   ck_buf path;
   frame *frames;
-  size_t nframes, cap_frames, init_frames;
+  size_t nframes, cap_frames;
   const xmlNode *row_node; /* row element of the last table cell */
   int row;
   ck_status status;
@@ -383,71 +229,44 @@ static bool is_text(const xmlNode *n) {
   return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
 }
 
-/* Pairs the scanned tokens with the tree's nodes in document order (the
+/* Pairs the scanned tags with the tree's nodes in document order (the
  * ordinal, plus one, and the element's class go into the node's _private
  * field) and collects the CPV codes on the way. False when the two
  * disagree. */
 static bool pair_tokens(reader *r, xmlDoc *xdoc, char ***cpv, bool **main_cpv, size_t *ncpv) {
-  size_t k = 0, cap = 0, cap_main = 0;
-  bool ok = true;
-  xmlNode *n = xdoc->children;
-  while (n) {
-    bool descend = false;
-    if (n->type == XML_ELEMENT_NODE || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
-      tok_kind want = n->type == XML_ELEMENT_NODE ? TOK_ELEMENT
-                      : n->type == XML_COMMENT_NODE ? TOK_COMMENT
-                                                    : TOK_PI;
-      if (ok && (k >= r->sc.n || r->sc.toks[k].kind != want))
-        ok = false;
-      if (ok && want == TOK_ELEMENT) {
-        const token *t = &r->sc.toks[k];
-        const char *nm = r->v.p + t->name;
-        size_t pl = n->ns && n->ns->prefix ? strlen((const char *)n->ns->prefix) : 0;
-        size_t ln = strlen((const char *)n->name);
-        size_t want_len = pl ? pl + 1 + ln : ln;
-        if (t->name_len != want_len || (pl && (memcmp(nm, n->ns->prefix, pl) != 0 || nm[pl] != ':')) ||
-            memcmp(nm + (pl ? pl + 1 : 0), n->name, ln) != 0)
-          ok = false;
-      }
+  size_t cap = 0, cap_main = 0, k;
+  ck_xml_pairing pr;
+  ck_xml_pairing_start(&pr, &r->tags, r->v.p, xdoc);
+  for (xmlNode *n; (n = ck_xml_pairing_next(&pr, &k)) != NULL;) {
+    if (k) {
       unsigned c = n->type == XML_ELEMENT_NODE ? classify(n) : 0;
-      n->_private = (void *)(((uintptr_t)++k << C_BITS) | c);
+      n->_private = (void *)(((uintptr_t)k << C_BITS) | c);
     }
     if (is_text(n) && is_element(n->parent) && !blank(n->content))
       n->parent->_private = (void *)((uintptr_t)n->parent->_private | C_TEXT);
-    if (n->type == XML_ELEMENT_NODE) {
-      if (cls(n) & C_CPV) {
-        xmlChar *list_name = xmlGetProp(n, (const xmlChar *)"listName");
-        xmlChar *list_id = xmlGetProp(n, (const xmlChar *)"listID");
-        if ((list_name && xmlStrcasecmp(list_name, (const xmlChar *)"cpv") == 0) ||
-            (list_id && xmlStrcasecmp(list_id, (const xmlChar *)"cpv") == 0)) {
-          xmlChar *code = xmlNodeGetContent(n);
-          CK_GROW(*cpv, cap, *ncpv + 1);
-          CK_GROW(*main_cpv, cap_main, *ncpv + 1);
-          (*cpv)[*ncpv] = ck_xstrdup(code ? (const char *)code : "");
-          (*main_cpv)[*ncpv] = is_element(n->parent) && (cls(n->parent) & C_MAIN);
-          ++*ncpv;
-          xmlFree(code);
-        }
-        xmlFree(list_name);
-        xmlFree(list_id);
+    if (n->type == XML_ELEMENT_NODE && (cls(n) & C_CPV)) {
+      xmlChar *list_name = xmlGetProp(n, (const xmlChar *)"listName");
+      xmlChar *list_id = xmlGetProp(n, (const xmlChar *)"listID");
+      if ((list_name && xmlStrcasecmp(list_name, (const xmlChar *)"cpv") == 0) ||
+          (list_id && xmlStrcasecmp(list_id, (const xmlChar *)"cpv") == 0)) {
+        xmlChar *code = xmlNodeGetContent(n);
+        CK_GROW(*cpv, cap, *ncpv + 1);
+        CK_GROW(*main_cpv, cap_main, *ncpv + 1);
+        (*cpv)[*ncpv] = ck_xstrdup(code ? (const char *)code : "");
+        (*main_cpv)[*ncpv] = is_element(n->parent) && (cls(n->parent) & C_MAIN);
+        ++*ncpv;
+        xmlFree(code);
       }
-      descend = n->children != NULL;
+      xmlFree(list_name);
+      xmlFree(list_id);
     }
-    if (descend) {
-      n = n->children;
-      continue;
-    }
-    while (n && !n->next)
-      n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
-    if (n)
-      n = n->next;
   }
-  return ok && k == r->sc.n;
+  return ck_xml_pairing_ok(&pr);
 }
 
 /* Line and column of source offset 'off'. */
-static void at(reader *r, size_t off, unsigned *line, unsigned *col) {
-  cursor_to(&r->cur, off, line, col);
+static void at(const reader *r, size_t off, unsigned *line, unsigned *col) {
+  ck_xmlpos_at(&r->pos, off, line, col);
 }
 
 /* Where text node 'n' starts in the source: after the node before it, or
@@ -456,13 +275,11 @@ static void text_position(reader *r, const xmlNode *n, unsigned *line, unsigned 
   if (r->have_tokens) {
     size_t off = SIZE_MAX;
     if (n->prev && ordinal(n->prev))
-      off = r->sc.toks[ordinal(n->prev) - 1].end;
+      off = r->tags.tags[ordinal(n->prev) - 1].end;
     else if (!n->prev && n->parent && ordinal(n->parent))
-      off = r->sc.toks[ordinal(n->parent) - 1].content;
+      off = r->tags.tags[ordinal(n->parent) - 1].content;
     if (off != SIZE_MAX) {
-      if (starts(r->v.p + off, r->v.len - off, "<![CDATA["))
-        off += 9;
-      at(r, off, line, col);
+      at(r, ck_xml_past_cdata_open(r->v.p, r->v.len, off), line, col);
       return;
     }
   }
@@ -473,7 +290,7 @@ static void text_position(reader *r, const xmlNode *n, unsigned *line, unsigned 
 
 static void element_position(reader *r, const xmlNode *e, unsigned *line, unsigned *col) {
   if (r->have_tokens && ordinal(e)) {
-    at(r, r->sc.toks[ordinal(e) - 1].lt, line, col);
+    at(r, r->tags.tags[ordinal(e) - 1].start, line, col);
     return;
   }
   long l = xmlGetLineNo(e);
@@ -531,85 +348,11 @@ static bool end_block(reader *r, const xmlNode *e) {
   return false;
 }
 
-static unsigned hash_name(const name_slot *k) {
-  unsigned h = k->ns ? 2166136261u : 5381u;
-  for (const xmlChar *s = k->name; *s; s++)
-    h = (h ^ *s) * 16777619u;
-  if (k->prefix)
-    for (const xmlChar *s = k->prefix; *s; s++)
-      h = (h ^ *s) * 16777619u;
-  return h;
-}
-
-/* Elements in a default namespace are written "*" by xmlGetNodePath. */
-static bool generic_step(const xmlNode *e) { return e->ns && !e->ns->prefix; }
-
-static name_slot *find_slot(frame *f, const xmlNode *e) {
-  name_slot key = {e->name, e->ns ? e->ns->prefix : NULL, e->ns != NULL, 0, 0};
-  for (size_t i = hash_name(&key) & f->mask;; i = (i + 1) & f->mask) {
-    name_slot *s = &f->slots[i];
-    if (!s->name) {
-      *s = key;
-      return s;
-    }
-    if (s->ns == key.ns && xmlStrEqual(s->name, key.name) && xmlStrEqual(s->prefix, key.prefix))
-      return s;
-  }
-}
-
 /* Opens a frame for the nodes from 'first' on (children of one parent). */
 static void push_frame(reader *r, xmlNode *first, size_t path_len, int sect, bool items_only) {
   CK_GROW(r->frames, r->cap_frames, r->nframes + 1);
-  if (r->nframes == r->init_frames) {
-    r->frames[r->nframes] = (frame){0};
-    r->init_frames++;
-  }
-  frame *f = &r->frames[r->nframes++];
-  f->child = first;
-  f->path_len = path_len;
-  f->sect = sect;
-  f->items_only = items_only;
-  f->elems = f->elems_seen = 0;
-  for (xmlNode *c = first; c; c = c->next)
-    f->elems += c->type == XML_ELEMENT_NODE;
-  f->mask = 0;
-  if (f->elems < 2)
-    return;
-  size_t size = 4;
-  while (size < 2 * (size_t)f->elems)
-    size *= 2;
-  CK_GROW(f->slots, f->cap_slots, size);
-  memset(f->slots, 0, size * sizeof *f->slots);
-  f->mask = size - 1;
-  for (xmlNode *c = first; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && !generic_step(c))
-      find_slot(f, c)->total++;
-}
-
-/* Appends the xpath step of 'e' (same form as xmlGetNodePath). */
-static void put_step(reader *r, frame *f, const xmlNode *e) {
-  unsigned index = 0;
-  ck_buf_putc(&r->path, '/');
-  if (generic_step(e)) {
-    ck_buf_putc(&r->path, '*');
-    f->elems_seen++;
-    if (f->elems > 1)
-      index = f->elems_seen;
-  } else {
-    if (e->ns && e->ns->prefix) {
-      ck_buf_puts(&r->path, (const char *)e->ns->prefix);
-      ck_buf_putc(&r->path, ':');
-    }
-    ck_buf_puts(&r->path, (const char *)e->name);
-    if (f->mask) {
-      name_slot *s = find_slot(f, e);
-      s->seen++;
-      if (s->total > 1)
-        index = s->seen;
-    }
-  }
-  if (index)
-    ck_buf_printf(&r->path, "[%u]", index);
+  r->frames[r->nframes++] =
+      (frame){.child = first, .path_len = path_len, .sect = sect, .items_only = items_only};
 }
 
 typedef enum { CHILDREN_DONE, CHILDREN_VISIT, CHILDREN_ITEMS } children_next;
@@ -681,7 +424,7 @@ static void walk(reader *r, xmlDoc *xdoc) {
     if (e->type != XML_ELEMENT_NODE)
       continue;
     r->path.len = f->path_len;
-    put_step(r, f, e);
+    ck_xpath_put_step(&r->xp, &r->path, e);
     int sect = f->sect;
     children_next next = visit(r, e, sect, f->items_only);
     if (next != CHILDREN_DONE && e->children) {
@@ -691,13 +434,9 @@ static void walk(reader *r, xmlDoc *xdoc) {
   }
 }
 
-static bool is_eforms_root(const xmlNode *root) {
-  static const char *const roots[] = {"ContractNotice", "PriorInformationNotice",
-                                      "ContractAwardNotice", NULL};
-  for (const char *const *p = roots; *p; p++)
-    if (strcmp((const char *)root->name, *p) == 0)
-      return true;
-  return false;
+static bool is_notice_root(const xmlNode *root) {
+  return ck_notice_root_kind((const char *)root->name, strlen((const char *)root->name)) !=
+         CK_NOTICE_NONE;
 }
 
 /* The name of the procedure: the first cbc:Name of the root's
@@ -733,11 +472,10 @@ static char *eforms_title(const xmlNode *root) {
 
 static void reader_free(reader *r) {
   free(r->v.owned);
-  free(r->sc.toks);
-  free(r->sc.stack);
+  ck_xml_tags_free(&r->tags);
+  ck_xmlpos_free(&r->pos);
+  ck_xpath_free(&r->xp);
   ck_buf_free(&r->path);
-  for (size_t i = 0; i < r->init_frames; i++)
-    free(r->frames[i].slots);
   free(r->frames);
 }
 
@@ -753,15 +491,16 @@ ck_status ck_read_xml(const ck_source *src, const ck_limits *limits, ck_doc **ou
   r.root = xmlDocGetRootElement(xdoc);
   const char *encoding;
   make_view(src, xdoc, &r.v, &encoding);
-  r.cur = (cursor){.v = &r.v, .off = 0, .line = 1, .col = 1};
-  scan_source(&r.v, &r.sc);
+  ck_xml_scan(r.v.p, r.v.len, 0, &r.tags);
 
   char **cpv = NULL;
   bool *main_cpv = NULL;
   size_t ncpv = 0;
   r.have_tokens = pair_tokens(&r, xdoc, &cpv, &main_cpv, &ncpv);
+  if (r.have_tokens)
+    ck_xmlpos_init(&r.pos, r.v.p, r.v.len, 0, r.v.utf8, true);
 
-  bool eforms = r.root && is_eforms_root(r.root);
+  bool eforms = r.root && is_notice_root(r.root);
   r.doc = ck_doc_new(src->path, eforms ? CK_FORMAT_EFORMS : CK_FORMAT_XML, encoding);
   for (int pass = 0; pass < 2; pass++)
     for (size_t i = 0; i < ncpv; i++)

@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xmlroot.h"
+
 #define READ_CHUNK (64 * 1024)
 
 /* Buffers from this size on are mapped pages of their own rather than
@@ -610,61 +612,6 @@ static bool ends_with_ci(const char *s, const char *suffix) {
   return true;
 }
 
-/* Skips white space, the XML declaration, processing instructions, comments
- * and a DOCTYPE; returns the offset of the root start tag's '<', or 'len'. */
-static size_t root_tag(const char *s, size_t len) {
-  size_t i = 0;
-  while (i < len) {
-    if (is_space_byte((unsigned char)s[i])) {
-      i++;
-      continue;
-    }
-    if (s[i] != '<')
-      return len;
-    const char *close = NULL;
-    if (i + 1 < len && s[i + 1] == '?')
-      close = "?>";
-    else if (i + 3 < len && memcmp(s + i, "<!--", 4) == 0)
-      close = "-->";
-    else if (i + 1 < len && s[i + 1] == '!')
-      close = ">"; /* DOCTYPE; an internal subset with '>' inside is not a notice */
-    else
-      return i;
-    size_t cl = strlen(close), j = i + 2;
-    while (j + cl <= len && memcmp(s + j, close, cl) != 0)
-      j++;
-    if (j + cl > len)
-      return len;
-    i = j + cl;
-  }
-  return len;
-}
-
-/* eForms notices are UBL documents whose root is one of three notice types,
- * under whatever namespace prefix; older Norwegian UBL/EHF tender documents
- * are CallForTenders. All go to the notice reader. */
-static bool is_eforms_root(const char *s, size_t len) {
-  static const char *const roots[] = {"ContractNotice", "PriorInformationNotice",
-                                      "ContractAwardNotice", "CallForTenders"};
-  size_t i = root_tag(s, len);
-  if (i >= len)
-    return false;
-  size_t start = ++i;
-  while (i < len && !is_space_byte((unsigned char)s[i]) && s[i] != '>' && s[i] != '/')
-    i++;
-  const char *name = s + start;
-  size_t n = i - start;
-  const char *colon = memchr(name, ':', n);
-  if (colon) {
-    n -= (size_t)(colon + 1 - name);
-    name = colon + 1;
-  }
-  for (size_t k = 0; k < sizeof roots / sizeof *roots; k++)
-    if (strlen(roots[k]) == n && memcmp(roots[k], name, n) == 0)
-      return true;
-  return false;
-}
-
 ck_input_format ck_source_sniff(const ck_source *src) {
   /* the decoded text when there is one: UTF-16 raw bytes hide the '<' */
   const char *s = src->text ? src->text : src->raw;
@@ -684,6 +631,6 @@ ck_input_format ck_source_sniff(const ck_source *src) {
   while (i < head && is_space_byte((unsigned char)s[i]))
     i++;
   if (ends_with_ci(path, ".xml") || (i < head && s[i] == '<'))
-    return is_eforms_root(s, head) ? CK_FORMAT_EFORMS : CK_FORMAT_XML;
+    return ck_notice_root_in(s, head) != CK_NOTICE_NONE ? CK_FORMAT_EFORMS : CK_FORMAT_XML;
   return CK_FORMAT_TEXT;
 }

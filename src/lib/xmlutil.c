@@ -19,6 +19,8 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include "xmlscan.h"
+
 /* libxml2's own nesting cap (xmlParserMaxDepth) unless XML_PARSE_HUGE. */
 enum { LIBXML_DEFAULT_DEPTH = 256 };
 
@@ -39,16 +41,6 @@ typedef struct parse_state {
 } parse_state;
 
 static bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-static bool is_utf8_lead(unsigned char c) { return (c & 0xC0) != 0x80; }
-
-/* Number of characters in [p, end), counting UTF-8 lead bytes. */
-static unsigned count_chars(const char *p, const char *end) {
-  unsigned n = 0;
-  for (; p < end; p++)
-    n += is_utf8_lead((unsigned char)*p);
-  return n;
-}
 
 /* Adds a libxml2 message as a diagnostic: trailing newline and surrounding
  * space trimmed, inner line breaks folded, first letter in lower case (our
@@ -110,7 +102,7 @@ static void backward_position(xmlParserCtxtPtr ctxt, const char *what, unsigned 
   if (ls == base && in->consumed > 0) {
     /* The start of the line was discarded: the parser's column is all that
      * is left to go by. */
-    unsigned back = count_chars(hit, cur);
+    unsigned back = (unsigned)ck_utf8_count(hit, (size_t)(cur - hit));
     if (newlines == 0 && *col > back) {
       *col -= back;
       return;
@@ -122,7 +114,7 @@ static void backward_position(xmlParserCtxtPtr ctxt, const char *what, unsigned 
   if (ls == base && hit - base >= 3 && memcmp(base, "\xEF\xBB\xBF", 3) == 0)
     ls += 3; /* a byte order mark is not a column */
   *line -= newlines;
-  *col = count_chars(ls, hit) + 1;
+  *col = (unsigned)ck_utf8_count(ls, (size_t)(hit - ls)) + 1;
 }
 
 /* Claims the one diagnostic of this parse; false when it is taken. */
@@ -323,32 +315,11 @@ ck_status ck_xml_parse_data(const char *data, size_t len, const char *file, unsi
 
 /* --- positions ------------------------------------------------------------------ */
 
-static bool same_qname(const xmlNode *a, const xmlNode *b) {
-  const xmlChar *pa = a->ns ? a->ns->prefix : NULL, *pb = b->ns ? b->ns->prefix : NULL;
-  if ((pa == NULL) != (pb == NULL))
+/* Whether the tag whose '<' is at 'lt' bears 'node''s name. */
+static bool is_tag_of(const char *data, size_t len, size_t lt, const xmlNode *node) {
+  if (lt >= len || data[lt] != '<')
     return false;
-  return xmlStrEqual(a->name, b->name) && (!pa || xmlStrEqual(pa, pb));
-}
-
-/* Length of "<qname" at 'p' when it starts 'node''s tag (followed by a
- * delimiter), else 0. */
-static size_t match_tag(const char *p, const char *end, const xmlNode *node) {
-  const char *q = p;
-  if (q >= end || *q++ != '<')
-    return 0;
-  if (node->ns && node->ns->prefix) {
-    size_t pl = strlen((const char *)node->ns->prefix);
-    if ((size_t)(end - q) < pl + 1 || memcmp(q, node->ns->prefix, pl) != 0 || q[pl] != ':')
-      return 0;
-    q += pl + 1;
-  }
-  size_t nl = strlen((const char *)node->name);
-  if ((size_t)(end - q) < nl || memcmp(q, node->name, nl) != 0)
-    return 0;
-  q += nl;
-  if (q < end && !is_space((unsigned char)*q) && *q != '>' && *q != '/')
-    return 0;
-  return (size_t)(q - p);
+  return ck_xml_is_qname(data + lt + 1, ck_xml_name_len(data, len, lt + 1), node);
 }
 
 /* The node before 'n' in document order, NULL at the top. */
@@ -373,181 +344,122 @@ static unsigned same_line_before(const xmlNode *node, long line) {
     long l = xmlGetLineNo(n);
     if (l < line)
       break;
-    if (l == line && same_qname(n, node))
+    if (l == line && ck_xml_same_qname(n, node))
       k++;
   }
   return k;
 }
 
-/* The '>' closing the tag that starts at 'p' ('>' inside quoted attribute
- * values does not count), or NULL. */
-static const char *tag_end(const char *p, const char *end) {
-  char quote = 0;
-  for (; p < end; p++) {
-    if (quote) {
-      if (*p == quote)
-        quote = 0;
-    } else if (*p == '"' || *p == '\'') {
-      quote = *p;
-    } else if (*p == '>') {
-      return p;
-    }
-  }
-  return NULL;
-}
-
-/* Finds the '<' of 'node''s start tag; returns its offset and line, or
- * false. libxml2 numbers an element with the line where its start tag
- * ends, so the candidates are the tags of that name whose '>' is on that
- * line, the first of them possibly begun on an earlier line. */
-static bool find_start_tag(const char *data, size_t len, const ck_xml_lines *li,
-                           const xmlNode *node, size_t *off, unsigned *line) {
+/* Finds the offset of the '<' of 'node''s start tag, or false. libxml2
+ * numbers an element with the line where its start tag ends, so the
+ * candidates are the tags of that name whose '>' is on that line, the
+ * first of them possibly begun on an earlier line. */
+static bool find_start_tag(const ck_xml_lines *li, const xmlNode *node, size_t *off) {
+  const char *data = li->map.p;
+  size_t len = li->map.len, ls, le;
   long l = xmlGetLineNo(node);
-  if (!data || l <= 0 || node->type != XML_ELEMENT_NODE)
+  if (!data || l <= 0 || l > UINT_MAX || node->type != XML_ELEMENT_NODE ||
+      !ck_xmlpos_line(&li->map, (unsigned)l, &ls, &le))
     return false;
-  const char *end = data + len, *ls = data;
-  if (li) {
-    if ((size_t)l > li->n)
-      return false;
-    ls = data + li->starts[l - 1];
-  } else {
-    for (long i = 1; i < l; i++) {
-      const char *nl = memchr(ls, '\n', (size_t)(end - ls));
-      if (!nl)
-        return false;
-      ls = nl + 1;
-    }
-  }
-  const char *le = memchr(ls, '\n', (size_t)(end - ls));
-  if (!le)
-    le = end;
   unsigned k = same_line_before(node, l);
-  const char *lt = ls;
-  while (lt > data && *--lt != '<')
+  size_t lt = ls;
+  while (lt > 0 && data[--lt] != '<')
     ;
-  if (lt < ls && *lt == '<' && match_tag(lt, end, node)) {
-    const char *te = tag_end(lt, end);
-    if (te && te >= ls && te < le && k-- == 0) {
-      unsigned back = 0;
-      for (const char *p = lt; p < ls; p++)
-        back += *p == '\n';
-      if (back >= (unsigned)l)
-        return false;
-      *off = (size_t)(lt - data);
-      *line = (unsigned)l - back;
+  if (lt < ls && is_tag_of(data, len, lt, node)) {
+    size_t gt = ck_xml_markup_end(data, len, lt + 1, false);
+    if (gt >= ls && gt < le && k-- == 0) {
+      *off = lt;
       return true;
     }
   }
-  for (const char *p = ls; p < le; p++) {
-    p = memchr(p, '<', (size_t)(le - p));
-    if (!p)
+  for (size_t p = ls; p < le; p++) {
+    const char *q = memchr(data + p, '<', le - p);
+    if (!q)
       break;
-    if (!match_tag(p, end, node))
+    p = (size_t)(q - data);
+    if (!is_tag_of(data, len, p, node))
       continue;
-    const char *te = tag_end(p, end);
-    if (te && te < le && k-- == 0) {
-      *off = (size_t)(p - data);
-      *line = (unsigned)l;
+    if (ck_xml_markup_end(data, len, p + 1, false) < le && k-- == 0) {
+      *off = p;
       return true;
     }
   }
   return false;
 }
 
-static unsigned column_of(const char *data, size_t off) {
-  size_t ls = off;
-  while (ls > 0 && data[ls - 1] != '\n')
-    ls--;
-  if (ls == 0 && off >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-    ls = 3;
-  return count_chars(data + ls, data + off) + 1;
-}
-
-static void node_position(const char *data, size_t len, const ck_xml_lines *li,
-                          const xmlNode *node, unsigned *line, unsigned *col) {
+static void node_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
+                          unsigned *col) {
   size_t off;
   long l = node ? xmlGetLineNo(node) : -1;
   *line = l > 0 ? (unsigned)l : 0;
   *col = 0;
-  if (node && find_start_tag(data, len, li, node, &off, line))
-    *col = column_of(data, off);
+  if (node && find_start_tag(li, node, &off))
+    ck_xmlpos_at(&li->map, off, line, col);
 }
 
-static bool text_position(const char *data, size_t len, const ck_xml_lines *li,
-                          const xmlNode *node, unsigned *line, unsigned *col) {
+static bool text_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
+                          unsigned *col) {
   size_t off;
-  node_position(data, len, li, node, line, col);
-  if (*col == 0 || !find_start_tag(data, len, li, node, &off, line))
+  node_position(li, node, line, col);
+  if (*col == 0 || !find_start_tag(li, node, &off))
     return false;
-  const char *end = data + len, *p = tag_end(data + off, end);
-  if (!p || p[-1] == '/')
+  const char *data = li->map.p;
+  size_t len = li->map.len, gt = ck_xml_markup_end(data, len, off + 1, false);
+  if (gt >= len || data[gt - 1] == '/')
     return false;
-  unsigned l = *line, c = *col;
-  const char *q = data + off;
-  p++;
+  size_t q = gt + 1;
   for (;;) {
-    for (; q < p || (q < end && is_space((unsigned char)*q)); q++) {
-      if (*q == '\n') {
-        l++;
-        c = 1;
-      } else if (is_utf8_lead((unsigned char)*q)) {
-        c++;
-      }
-    }
-    if (end - q >= 9 && memcmp(q, "<![CDATA[", 9) == 0) {
-      p = q + 9;
-      continue;
-    }
-    break;
+    while (q < len && is_space((unsigned char)data[q]))
+      q++;
+    size_t text = ck_xml_past_cdata_open(data, len, q);
+    if (text == q)
+      break;
+    q = text;
   }
-  p = q;
-  if (p >= end || *p == '<')
+  if (q >= len || data[q] == '<')
     return false;
-  *line = l;
-  *col = c;
+  ck_xmlpos_at(&li->map, q, line, col);
   return true;
 }
 
 void ck_xml_node_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
                           unsigned *col) {
-  node_position(data, len, NULL, node, line, col);
+  ck_xml_lines li;
+  ck_xml_lines_init(&li, data, len);
+  node_position(&li, node, line, col);
+  ck_xml_lines_free(&li);
 }
 
 bool ck_xml_text_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
                           unsigned *col) {
-  return text_position(data, len, NULL, node, line, col);
+  ck_xml_lines li;
+  ck_xml_lines_init(&li, data, len);
+  bool found = text_position(&li, node, line, col);
+  ck_xml_lines_free(&li);
+  return found;
 }
 
 void ck_xml_lines_init(ck_xml_lines *li, const char *data, size_t len) {
-  li->data = data;
-  li->len = len;
-  li->n = 1;
-  if (data)
-    for (const char *p = data, *end = data + len; (p = memchr(p, '\n', (size_t)(end - p)));
-         p++)
-      li->n++;
-  li->starts = ck_xmalloc(li->n * sizeof *li->starts);
-  li->starts[0] = 0;
-  size_t k = 1;
-  if (data)
-    for (const char *p = data, *end = data + len; (p = memchr(p, '\n', (size_t)(end - p)));
-         p++)
-      li->starts[k++] = (size_t)(p + 1 - data);
+  /* a byte order mark is not a column; lines are libxml2's, by which
+     find_start_tag() looks for a node */
+  size_t start = data && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  ck_xmlpos_init(&li->map, data, len, start, true, false);
+  li->n = ck_xmlpos_lines(&li->map);
 }
 
 void ck_xml_lines_free(ck_xml_lines *li) {
-  free(li->starts);
-  memset(li, 0, sizeof *li);
+  ck_xmlpos_free(&li->map);
+  li->n = 0;
 }
 
 void ck_xml_lines_node_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
                                 unsigned *col) {
-  node_position(li->data, li->len, li, node, line, col);
+  node_position(li, node, line, col);
 }
 
 bool ck_xml_lines_text_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
                                 unsigned *col) {
-  return text_position(li->data, li->len, li, node, line, col);
+  return text_position(li, node, line, col);
 }
 
 /* --- errors of validation contexts ------------------------------------------------ */

@@ -18,6 +18,7 @@
 #include <libxml/xmlversion.h>
 
 #include "diag.h"
+#include "xmlpos.h"
 
 /* Parses 'len' bytes of XML. 'file' names the source in diagnostics;
  * 'max_depth' caps element nesting (0 = libxml2's default of 256). On success
@@ -37,14 +38,13 @@ ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned 
 ck_status ck_xml_parse_data(const char *data, size_t len, const char *file, unsigned max_depth,
                             xmlDoc **out, ck_diags *diags);
 
-/* Where each line of a source starts, so that finding many nodes' positions
- * costs one pass over the source instead of one per node (a rule pack asks
- * for the position of every rule and pattern). 'data' is borrowed. */
+/* Where each line of a source starts (xmlpos.h), so that finding many
+ * nodes' positions costs one pass over the source instead of one per node
+ * (a rule pack asks for the position of every rule and pattern). 'data' is
+ * borrowed. */
 typedef struct ck_xml_lines {
-  const char *data;
-  size_t len;
-  size_t *starts; /* starts[i] is the offset of line i + 1 */
-  size_t n;
+  ck_xmlpos_map map;
+  size_t n; /* lines */
 } ck_xml_lines;
 
 void ck_xml_lines_init(ck_xml_lines *li, const char *data, size_t len);
@@ -61,8 +61,8 @@ bool ck_xml_lines_text_position(const ck_xml_lines *li, const xmlNode *node, uns
  * 'node' in the source 'data' it was parsed from, which must be UTF-8 or
  * ASCII-compatible for the column to be found. Column 0 when it cannot be
  * found (the line is then libxml2's, that of the tag's end). Each call
- * scans 'data' up to the node: meant for diagnostics and rule files, not
- * for every node of a large document. */
+ * indexes the lines of 'data': meant for diagnostics, not for every node
+ * of a large document (use a ck_xml_lines for many). */
 void ck_xml_node_position(const char *data, size_t len, const xmlNode *node, unsigned *line,
                           unsigned *col);
 
