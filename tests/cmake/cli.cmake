@@ -239,3 +239,9 @@ circheck_cli_test(folder-exclude cli 0 ARGS check --format json --fail-on never
   --exclude *.png --exclude */prisskjema.* tests/data/folder STDERR_EMPTY)
 circheck_cli_test(named-unsupported errors 2 ARGS check tests/data/folder/logo.png
   STDERR_IS "tests/data/folder/logo.png: error: unsupported file type: a PNG image")
+if(CIRCHECK_PYTHON3)
+  add_test(NAME hostile.office-made-at-test-time
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/hostile_office.py ${CIRCHECK_BIN}
+      ${CMAKE_CURRENT_BINARY_DIR}/out/hostile-office)
+  set_tests_properties(hostile.office-made-at-test-time PROPERTIES LABELS hostile TIMEOUT 120)
+endif()
