@@ -161,16 +161,6 @@ ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc, const ck_eva
 /* Frees 'r'. Does nothing for NULL. */
 void ck_doc_result_free(ck_doc_result *r);
 
-/* Loads one document from 'path' ("-" = standard input): read, decode, pick
- * the reader from the format, build the model (document.c). */
-ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_set,
-                           ck_lang lang, ck_doc **out, ck_diags *diags);
-
-/* Builds a document from a text in memory, as the rules test does for
- * examples; 'name' labels it. Returns NULL when the text cannot be read. */
-ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck_lang lang,
-                              ck_diags *diags);
-
 /* --- clause anchors ------------------------------------------------------------- */
 
 /* The line and column where a clause of 'placement' belongs (the heading of
@@ -179,7 +169,7 @@ ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck
 bool ck_doc_result_anchor(const ck_doc_result *dr, ck_placement placement, unsigned *line,
                           unsigned *col);
 
-/* --- internals shared by eval.c (rules) and evaluate.c (documents, lots) ------ */
+/* --- internals shared by rule_eval.c (rules) and evaluate.c (documents, lots) ------ */
 
 /* The state of evaluating rules over one document. */
 typedef struct ck_rule_eval ck_rule_eval;

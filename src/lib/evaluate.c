@@ -1,6 +1,6 @@
 /* From a document to its results: packs and rules per document or per lot,
  * the environment weight from award criteria, roll-ups, and consistency
- * findings. The rules themselves are judged in eval.c. */
+ * findings. The rules themselves are judged in rule_eval.c. */
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>

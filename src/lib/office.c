@@ -1,6 +1,6 @@
-/* Building the document model from office paragraphs (read_office.h), for
+/* Building the document model from office paragraphs (office.h), for
  * the Word and OpenDocument readers alike. */
-#include "read_office.h"
+#include "office.h"
 
 #include <string.h>
 

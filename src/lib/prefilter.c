@@ -56,7 +56,7 @@ static entry make_entry(char *word, uint32_t branch, uint32_t list, bool second)
   return (entry){folded, word, branch, list, second, word_start};
 }
 
-/* The patterns a rule's sentences are found through (eval.c uses the same
+/* The patterns a rule's sentences are found through (rule_eval.c uses the same
    choice): its 'any' list, or its first 'all' pattern. */
 static ck_pattern_list driver_of(const ck_pattern_set *ps) {
   if (ps->any.n == 0 && ps->all.n > 0)

@@ -1,11 +1,12 @@
-/* The Word reader (read_office.h): word/document.xml of an Office Open XML
+/* The Word reader (readers.h): word/document.xml of an Office Open XML
  * archive, with styles.xml for heading levels and footnotes.xml for the
  * notes, each read after the paragraph that cites it. Elements are recognised by local name in the WordprocessingML
  * namespace only, so a foreign element with a familiar name is not text. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "read_office.h"
+#include "office.h"
+#include "readers.h"
 #include "text.h"
 #include "util.h"
 #include "xmlutil.h"

@@ -24,6 +24,7 @@
 #include <libxml/tree.h>
 
 #include "award.h"
+#include "readers.h"
 #include "source.h"
 #include "xmlpos.h"
 #include "xmlroot.h"

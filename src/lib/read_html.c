@@ -1,4 +1,4 @@
-/* The HTML reader (read_html.h): a saved web page or a tender portal's
+/* The HTML reader (readers.h): a saved web page or a tender portal's
  * export, parsed with libxml2's HTML parser (which forgives what browsers
  * forgive) without network access. h1-h6 are headings, li list items, a
  * table's rows are rows of cells; p, div and the like are paragraphs; what
@@ -6,7 +6,6 @@
  * left out. A paragraph that is a numbered or ALL-CAPS heading is one. Positions are the source line of the element that holds the
  * text, column 1. */
 #define _POSIX_C_SOURCE 200809L /* strncasecmp */
-#include "read_html.h"
 
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
@@ -14,7 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "read_office.h"
+#include "office.h"
+#include "readers.h"
 #include "util.h"
 
 enum { MAX_NESTING = 256 };

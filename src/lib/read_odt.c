@@ -1,4 +1,4 @@
-/* The OpenDocument text reader (read_office.h): content.xml of an .odt
+/* The OpenDocument text reader (readers.h): content.xml of an .odt
  * archive. Headings are text:h with their outline level; lists, tables,
  * sections, frames' text boxes and footnotes (after the paragraph that
  * cites them) are read in order; tracked
@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read_office.h"
+#include "office.h"
+#include "readers.h"
 #include "util.h"
 #include "xmlutil.h"
 #include "zipread.h"

@@ -1,4 +1,4 @@
-/* The PDF reader (read_pdf.h): the text layer of each page through
+/* The PDF reader (readers.h): the text layer of each page through
  * poppler-glib, in poppler's reading order, rebuilt into paragraphs,
  * headings and list items.
  *
@@ -10,13 +10,13 @@
  * top or bottom of most pages (running headers and footers, page numbers)
  * are not text of the tender. Positions are page:character, the character
  * counted from the start of the page's text. */
-#include "read_pdf.h"
 
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "read_office.h"
+#include "office.h"
+#include "readers.h"
 #include "text.h"
 #include "util.h"
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "readers.h"
 #include "source.h"
 #include "text.h"
 

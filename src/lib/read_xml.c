@@ -17,6 +17,7 @@
 
 #include <libxml/tree.h>
 
+#include "readers.h"
 #include "source.h"
 #include "xmlpos.h"
 #include "xmlroot.h"

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "folder.h"
 #include "source.h"
+#include "read_document.h"
 
 const char *ck_version(void) { return CIRCHECK_VERSION; }
 

@@ -5,6 +5,7 @@
 
 #include "eval.h"
 #include "messages.h"
+#include "read_document.h"
 
 static void example_document(const ck_example *ex, ck_buf *text) {
   ck_buf_reset(text);

@@ -78,26 +78,4 @@ ck_input_format ck_source_sniff(const ck_source *src);
 /* Frees what 'src' owns and zeroes it. */
 void ck_source_free(ck_source *src);
 
-/* Readers: each builds a finished ck_doc (ck_doc_finish() called) or returns
- * an error status with diagnostics; '*out' is NULL on error. */
-ck_status ck_read_text(const ck_source *src, ck_input_format format, const ck_limits *limits,
-                       ck_doc **out, ck_diags *diags);
-/* The same, giving the decoded text back as it is read (ck_source_release_text())
- * and dropping it before the document is finished, so the text and the
- * document's copy of it are not both held whole. 'src->text' is NULL
- * afterwards, whatever the result. */
-ck_status ck_read_text_take(ck_source *src, ck_input_format format, const ck_limits *limits,
-                            ck_doc **out, ck_diags *diags);
-/* XML from 'src->raw' (libxml2 decodes it); never loads a DTD, never expands
- * an entity, never touches the network; a DOCTYPE that declares entities is
- * rejected. */
-ck_status ck_read_xml(const ck_source *src, const ck_limits *limits, ck_doc **out,
-                      ck_diags *diags);
-/* eForms notices (ContractNotice, PriorInformationNotice, ContractAwardNotice)
- * and UBL/EHF CallForTenders from 'src->raw' (read_eforms.c): procedure and
- * lot texts as blocks, lots with CPV codes, green codes and award criteria.
- * Parsed as safely as ck_read_xml(); any other XML is handed to it. */
-ck_status ck_read_eforms(const ck_source *src, const ck_limits *limits, ck_doc **out,
-                         ck_diags *diags);
-
 #endif

@@ -7,9 +7,7 @@
 #include <stdlib.h>
 
 #include "fuzz_common.h"
-#include "read_html.h"
-#include "read_office.h"
-#include "read_pdf.h"
+#include "readers.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

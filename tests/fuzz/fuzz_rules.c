@@ -10,6 +10,7 @@
 
 #include "eval.h"
 #include "fuzz_common.h"
+#include "read_document.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "fuzz_common.h"
+#include "readers.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -9,6 +9,7 @@
 #include "award.h"
 #include "eval.h"
 #include "harness.h"
+#include "read_document.h"
 
 #define NONE_AT ((size_t)-1)
 

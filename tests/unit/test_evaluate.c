@@ -1,4 +1,4 @@
-/* Tests of evaluation (eval.c judges one rule over a document, evaluate.c
+/* Tests of evaluation (rule_eval.c judges one rule over a document, evaluate.c
  * chooses packs and settles the results of a document): statuses and
  * reasons on small texts, with two packs written for the test so that no
  * change to the shipped rules moves these answers. */
@@ -8,6 +8,7 @@
 
 #include "eval.h"
 #include "harness.h"
+#include "read_document.h"
 
 /* "gen": applies to every purchase. A general warranty rule, a take-back
    rule, a reporting rule whose 'all' part may stand in a list's lead-in,

@@ -14,6 +14,7 @@
 
 #include "award.h"
 #include "harness.h"
+#include "readers.h"
 #include "source.h"
 
 /* --- helpers ------------------------------------------------------------------------- */

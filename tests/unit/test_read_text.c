@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "readers.h"
 #include "source.h"
 
 static ck_status read_doc(const char *text, ck_input_format format, const ck_limits *limits,

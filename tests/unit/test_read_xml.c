@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 
 #include "harness.h"
+#include "readers.h"
 #include "source.h"
 #include "xmlutil.h"
 

@@ -4,6 +4,7 @@
 
 #include "eval.h"
 #include "harness.h"
+#include "read_document.h"
 #include "subject.h"
 
 /* The kind of the sentence of 'doc' that starts with 'start'; -1 when no
@@ -118,7 +119,7 @@ static void test_tender(void) {
   INT_EQ(kind_of(doc, "Avtalen dekker"), CK_SUBJECT_SCOPE, "under a scope heading");
   INT_EQ(kind_of(doc, "Bilene skal ha"), CK_SUBJECT_SCOPE, "every sentence of the scope");
   /* "kjøp av" is a lead-in, but inside the requirements it opens a
-     requirement; the subject rules' judge drops it (eval.c) */
+     requirement; the subject rules' judge drops it (rule_eval.c) */
   INT_EQ(kind_of(doc, "Ved kjøp av"), CK_SUBJECT_LEAD_IN, "a lead-in word in a requirement");
   INT_EQ(kind_of(doc, "levere service"), CK_SUBJECT_NONE,
          "items of a requirement's lead-in are not the subject");

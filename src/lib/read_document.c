@@ -4,9 +4,8 @@
 
 #include "eval.h"
 #include "filetype.h"
-#include "read_html.h"
-#include "read_office.h"
-#include "read_pdf.h"
+#include "read_document.h"
+#include "readers.h"
 #include "source.h"
 #include "util.h"
 #include "zipread.h"

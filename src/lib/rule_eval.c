@@ -1,4 +1,4 @@
-/* Evaluation: one document against the compiled rules.
+/* Judging one rule over one document (evaluate.c runs every rule).
  *
  * A rule's patterns run where the prefilter (prefilter.h) saw their words:
  * on those sentences only, and only the branches whose words are there; a

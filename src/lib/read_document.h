@@ -1,0 +1,23 @@
+/* Loading one document: read the bytes, decode them, pick the reader by
+ * content and build the finished document model (read_document.c). The
+ * layer between the readers (readers.h) and evaluation (eval.h). */
+#ifndef CK_READ_DOCUMENT_H
+#define CK_READ_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "doc.h"
+
+/* Loads one document from 'path' ("-" = standard input): read, decode, pick
+ * the reader from the format, build the model . */
+ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_set,
+                           ck_lang lang, ck_doc **out, ck_diags *diags);
+
+/* Builds a document from a text in memory, as the rules test does for
+ * examples; 'name' labels it. Returns NULL when the text cannot be read. */
+ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck_lang lang,
+                              ck_diags *diags);
+
+#endif
