@@ -50,13 +50,8 @@ ck_env_weight ck_env_weight_compute(const ck_award_criterion *c, size_t n, doubl
 /* Whether a criterion's type code, name or description marks it as a
  * climate or environment criterion ("quality-nor-env-criteria"; "Miljø",
  * "Klima og miljø", "Environment", "Miljøpåvirkning", ...; not "Pris",
- * "Kvalitet", "Arbeidsmiljø"). Used to set ck_award_criterion.environmental. */
+ * "Kvalitet", "Arbeidsmiljø"). Judged when the weight is computed, not by
+ * the readers. */
 bool ck_award_is_environmental(const char *type, const char *name, const char *description);
-
-/* Finds the weights table of a text tender (rows or list items such as
- * "Pris | 70 %", "Miljø 30 %", "Price 60 %, Environment 40 %" under an award
- * heading, or anywhere when they sum to 100) and stores it in doc->criteria.
- * Called by ck_doc_finish() for text, Markdown and generic XML documents. */
-void ck_doc_extract_weights(ck_doc *doc);
 
 #endif

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "award.h"
 #include "text.h"
 
 /* How far back ck_doc_add_text() counts characters to see whether a call
@@ -533,8 +532,6 @@ void ck_doc_finish(ck_doc *doc) {
     const ck_block *b = &doc->blocks[0];
     doc->title = ck_xstrndup(doc->text.ptr + b->start, b->end - b->start);
   }
-  if (doc->format != CK_FORMAT_EFORMS)
-    ck_doc_extract_weights(doc); /* award.c: a text tender's weights table */
 }
 
 void ck_doc_position(const ck_doc *doc, size_t off, unsigned *line, unsigned *col) {

@@ -132,7 +132,6 @@ typedef struct ck_award_criterion {
   char *description;  /* BT-540; may be NULL */
   ck_weight_kind weight_kind;
   double weight;      /* as written; meaningless for CK_WEIGHT_NONE */
-  bool environmental; /* named or coded as a climate/environment criterion */
   unsigned line, col; /* source position */
   const char *xpath;  /* owned by the document; NULL for text */
 } ck_award_criterion;

@@ -8,6 +8,7 @@
 #include "readers.h"
 #include "source.h"
 #include "util.h"
+#include "weights.h"
 #include "zipread.h"
 
 /* Appends the entries of 'from' to 'to', leaving 'from' empty. */
@@ -78,6 +79,8 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_
     rc = ck_read_text_take(&src, format, limits, out, diags);
   }
 language:
+  if (rc == CK_OK && *out && (*out)->format != CK_FORMAT_EFORMS)
+    ck_doc_extract_weights(*out); /* a notice's criteria come from its fields */
   if (rc == CK_OK && lang_set && *out) {
     /* The language decides which patterns and number words apply, so an
        override must be applied before evaluation, after detection. */
@@ -97,8 +100,10 @@ ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck
   ck_doc *doc = NULL;
   ck_limits limits = ck_limits_default();
   if (ck_source_decode_take(&src, diags) == CK_OK &&
-      ck_read_text_take(&src, CK_FORMAT_MARKDOWN, &limits, &doc, diags) == CK_OK)
+      ck_read_text_take(&src, CK_FORMAT_MARKDOWN, &limits, &doc, diags) == CK_OK) {
+    ck_doc_extract_weights(doc);
     ck_doc_set_lang(doc, lang);
+  }
   ck_source_free(&src);
   return doc;
 }

@@ -23,7 +23,6 @@
 
 #include <libxml/tree.h>
 
-#include "award.h"
 #include "readers.h"
 #include "source.h"
 #include "xmlpos.h"
@@ -575,7 +574,6 @@ static void read_criterion(reader *r, const xmlNode *crit, ck_award_criterion **
   c.description = dup_or_null(&b);
   ck_buf_free(&b);
   read_weight(r, crit, &c);
-  c.environmental = ck_award_is_environmental(c.type, c.name, c.description);
   elem_pos(r, crit, &c.line, &c.col);
   c.xpath = ck_doc_intern(r->doc, xpath(r, base, base_path, crit));
   CK_GROW(*arr, *cap, *n + 1);
@@ -864,10 +862,8 @@ ck_status ck_read_eforms(const ck_source *src, const ck_limits *limits, ck_doc *
      * which the XML reader may have named eForms by its root alone. */
     xmlFreeDoc(xdoc);
     status = ck_read_xml(src, limits, out, diags);
-    if (status == CK_OK && (*out)->format == CK_FORMAT_EFORMS) {
+    if (status == CK_OK && (*out)->format == CK_FORMAT_EFORMS)
       (*out)->format = CK_FORMAT_XML;
-      ck_doc_extract_weights(*out);
-    }
     return status;
   }
   reader r = {.src = src,

@@ -20,11 +20,15 @@ static ck_award_criterion crit(const char *type, const char *name, ck_weight_kin
   c.name = (char *)(uintptr_t)name;
   c.weight_kind = kind;
   c.weight = weight;
-  c.environmental = ck_award_is_environmental(type, name, NULL);
   return c;
 }
 
 #define N(a) (sizeof(a) / sizeof *(a))
+
+/* What evaluation judges of a criterion: climate and environment or not. */
+static bool env(const ck_award_criterion *c) {
+  return ck_award_is_environmental(c->type, c->name, c->description);
+}
 
 /* --- ck_env_weight_compute -------------------------------------------------------- */
 
@@ -369,7 +373,7 @@ static void test_extract_table_pass(void) {
     STR_EQ(doc->criteria[2].description, "Miljøbeskrivelse", "second text cell");
     INT_EQ(doc->criteria[0].weight_kind, CK_WEIGHT_PERCENT, "percent");
     NUM_EQ(doc->criteria[2].weight, 30, "weight");
-    OK(!doc->criteria[0].environmental && doc->criteria[2].environmental, "env flags");
+    OK(!env(&doc->criteria[0]) && env(&doc->criteria[2]), "env flags");
     OK(doc->criteria[0].type == NULL, "no type code in text");
     INT_EQ(doc->criteria[0].line, 7, "line of Pris");
     INT_EQ(doc->criteria[0].col, 3, "column of Pris");
@@ -476,7 +480,7 @@ static void test_extract_nynorsk_and_headings(void) {
   ck_doc *doc = text_doc(nn, CK_LANG_NN);
   INT_EQ(doc->ncriteria, 2, "nynorsk table");
   if (doc->ncriteria == 2) {
-    OK(doc->criteria[1].environmental, "berekraft is environmental");
+    OK(env(&doc->criteria[1]), "berekraft is environmental");
     ck_env_weight w = ck_env_weight_compute(doc->criteria, doc->ncriteria, 30);
     INT_EQ(w.way, CK_ENV_TOO_LOW, "25 % too low");
   }
@@ -556,7 +560,7 @@ static void test_extract_real_wordings(void) {
                  CK_LANG_EN);
   INT_EQ(doc->ncriteria, 2, "two list items");
   if (doc->ncriteria == 2) {
-    OK(doc->criteria[1].environmental, "'environmental and circular characteristics' is environmental");
+    OK(env(&doc->criteria[1]), "'environmental and circular characteristics' is environmental");
     ck_env_weight w = ck_env_weight_compute(doc->criteria, doc->ncriteria, 30);
     INT_EQ(w.way, CK_ENV_BY_WEIGHT, "35 % complies");
     NUM_EQ(w.share, 35, "share");

@@ -20,6 +20,11 @@
 /* --- helpers ------------------------------------------------------------------------- */
 
 /* A fixture of tests/data/eforms/. */
+/* What evaluation judges of a criterion: climate and environment or not. */
+static bool env(const ck_award_criterion *c) {
+  return ck_award_is_environmental(c->type, c->name, c->description);
+}
+
 static char *slurp(const char *name, size_t *len) {
   char rel[512];
   snprintf(rel, sizeof rel, "tests/data/eforms/%s", name);
@@ -198,9 +203,9 @@ static void test_weight(void) {
   STR_EQ(c[0].description, "Samlet pris for vareutvalget i prisskjemaet.", "description");
   INT_EQ(c[0].weight_kind, CK_WEIGHT_PERCENT, "per-exa");
   NUM_EQ(c[0].weight, 70, "weight");
-  OK(!c[0].environmental, "price is not environmental");
+  OK(!env(&c[0]), "price is not environmental");
   STR_EQ(c[1].type, "quality-nor-env-criteria", "Norwegian type code");
-  OK(c[1].environmental, "environmental");
+  OK(env(&c[1]), "environmental");
   INT_EQ(c[1].line, 81, "criterion line");
   INT_EQ(c[1].col, 11, "criterion col");
   STR_EQ(c[1].xpath, "/*/cac:ProcurementProjectLot" LOT_CRIT "[2]", "criterion xpath");
@@ -316,7 +321,7 @@ static void test_noncompliant(void) {
   OK(!w.compliant, "not compliant");
   w = ck_env_weight_compute(doc->lots[1].criteria, doc->lots[1].ncriteria, 30);
   INT_EQ(w.way, CK_ENV_ABSENT, "lot 2: no environmental criterion");
-  OK(!doc->lots[1].criteria[1].environmental, "Kvalitet og arbeidsmiljø is not environmental");
+  OK(!env(&doc->lots[1].criteria[1]), "Kvalitet og arbeidsmiljø is not environmental");
   w = ck_env_weight_compute(doc->lots[2].criteria, doc->lots[2].ncriteria, 30);
   INT_EQ(w.way, CK_ENV_WITHHELD, "lot 3: weights withheld");
   INT_EQ(doc->lots[2].criteria[0].weight_kind, CK_WEIGHT_NONE, "withheld is none");
@@ -368,7 +373,7 @@ static void test_two_lots(void) {
   INT_EQ(w.way, CK_ENV_BY_WEIGHT, "points comply");
   INT_EQ(b->criteria[0].weight_kind, CK_WEIGHT_DECIMAL, "dec-exa");
   NUM_EQ(b->criteria[1].weight, 0.25, "decimal weight");
-  OK(b->criteria[1].environmental, "Bærekraft counts as environmental");
+  OK(env(&b->criteria[1]), "Bærekraft counts as environmental");
   w = ck_env_weight_compute(b->criteria, b->ncriteria, 30);
   INT_EQ(w.way, CK_ENV_TOO_LOW, "a quarter is too low");
   NUM_EQ(w.share, 25, "decimal share");
@@ -404,7 +409,7 @@ static void test_ehf_call_for_tenders(void) {
   STR_EQ(doc->criteria[0].type, "price", "type");
   INT_EQ(doc->criteria[0].weight_kind, CK_WEIGHT_PERCENT, "WeightNumeric is percent");
   NUM_EQ(doc->criteria[0].weight, 65, "weight");
-  OK(doc->criteria[1].environmental, "Miljø in the description");
+  OK(env(&doc->criteria[1]), "Miljø in the description");
   STR_EQ(doc->criteria[1].xpath, "/*/cac:TenderingTerms/cac:AwardingTerms/cac:AwardingCriterion[2]",
          "criterion xpath");
   ck_env_weight w = ck_env_weight_compute(doc->criteria, doc->ncriteria, 30);
