@@ -1,88 +1,16 @@
 /* Tests of the report formats (HTML, SARIF, JUnit, CSV, Markdown), the
- * escaping they share, the message catalogue and clause checklists. The test
- * writes its own two packs and one tender into a temporary folder, so it does
- * not depend on the built-in packs. */
+ * escaping they share and the message catalogue. The test writes its own
+ * packs (fixture_packs.h and gamma below) and one tender into a temporary
+ * folder, so it does not depend on the built-in packs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture_packs.h"
 #include "harness.h"
 #include "messages.h"
 #include "report.h"
-
-/* An always-on pack with a general take-back rule. */
-static const char alpha_xml[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<pack xmlns=\"urn:circheck:rules:1\" id=\"alpha\">\n"
-    "  <name lang=\"nb\">Alfa</name><name lang=\"en\">Alpha</name>\n"
-    "  <select always=\"true\"/>\n"
-    "  <rule id=\"alpha.take-back\" criterion=\"reuse.take-back\">\n"
-    "    <name lang=\"nb\">Tilbaketaking</name><name lang=\"en\">Take-back</name>\n"
-    "    <source>test</source>\n"
-    "    <match lang=\"nb\"><any>\\btilbaketaking\\b</any></match>\n"
-    "    <match lang=\"en\"><any>\\btake-back\\b</any></match>\n"
-    "    <clause placement=\"contract\">\n"
-    "      <text lang=\"nb\">Leverandøren skal ta produktene tilbake.</text>\n"
-    "      <text lang=\"en\">The supplier shall take the products back.</text>\n"
-    "    </clause>\n"
-    "    <example expect=\"pass\" lang=\"nb\" section=\"Kontraktsvilkår\">Leverandøren skal sørge "
-    "for tilbaketaking.</example>\n"
-    "  </rule>\n"
-    "</pack>\n";
-
-/* A product pack chosen by CPV 391: a warranty with figures, a take-back
-   rule that supersedes alpha's in checklists, and an ecolabel rule. */
-static const char beta_xml[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<pack xmlns=\"urn:circheck:rules:1\" id=\"beta\">\n"
-    "  <name lang=\"nb\">Beta</name><name lang=\"en\">Beta</name>\n"
-    "  <select><cpv>391</cpv><subject lang=\"nb\">\\bmøbler\\b</subject></select>\n"
-    "  <rule id=\"beta.ecolabel\" criterion=\"material.ecolabel\">\n"
-    "    <name lang=\"nb\">Miljømerke</name><name lang=\"en\">Ecolabel</name>\n"
-    "    <source>test</source>\n"
-    "    <match lang=\"nb\"><any>\\bsvanemerke\\w*</any></match>\n"
-    "    <match lang=\"en\"><any>\\becolabel\\b</any></match>\n"
-    "    <clause placement=\"qualification\">\n"
-    "      <text lang=\"nb\">Produktene skal være svanemerket eller tilsvarende.</text>\n"
-    "      <text lang=\"en\">Products shall carry the Nordic Swan or equivalent.</text>\n"
-    "      <verify lang=\"nb\">Lisensnummer.</verify>\n"
-    "      <verify lang=\"en\">Licence number.</verify>\n"
-    "    </clause>\n"
-    "    <example expect=\"pass\" lang=\"nb\" section=\"Kravspesifikasjon\">Produktene skal være "
-    "svanemerket.</example>\n"
-    "  </rule>\n"
-    "  <rule id=\"beta.take-back\" criterion=\"reuse.take-back\" scope=\"anywhere\">\n"
-    "    <name lang=\"nb\">Tilbaketaking av møbler</name><name lang=\"en\">Furniture "
-    "take-back</name>\n"
-    "    <source>test</source>\n"
-    "    <match lang=\"nb\"><any>\\bta tilbake\\b</any></match>\n"
-    "    <match lang=\"en\"><any>\\btake back\\b</any></match>\n"
-    "    <clause placement=\"contract\">\n"
-    "      <text lang=\"nb\">Leverandøren skal ta tilbake møbler til ombruk.</text>\n"
-    "      <text lang=\"en\">The supplier shall take back furniture for reuse.</text>\n"
-    "    </clause>\n"
-    "    <example expect=\"pass\" lang=\"nb\">Leverandøren skal ta tilbake møbler.</example>\n"
-    "  </rule>\n"
-    "  <rule id=\"beta.warranty\" criterion=\"lifetime.warranty\" scope=\"requirements\">\n"
-    "    <name lang=\"nb\">Garanti</name><name lang=\"en\">Warranty</name>\n"
-    "    <source>test</source>\n"
-    "    <match lang=\"nb\"><any>\\bgaranti\\b</any></match>\n"
-    "    <match lang=\"en\"><any>\\bwarranty\\b</any></match>\n"
-    "    <value unit=\"year\">\n"
-    "      <level name=\"basic\">5</level><level name=\"advanced\">7.5</level>\n"
-    "    </value>\n"
-    "    <clause placement=\"specification\">\n"
-    "      <text lang=\"nb\">Møblene skal ha minst {required} {unit} garanti (nivå "
-    "{level}).</text>\n"
-    "      <text lang=\"en\">Furniture shall carry at least {required} {unit} of "
-    "warranty.</text>\n"
-    "      <verify lang=\"nb\">Garantivilkår for {name}.</verify>\n"
-    "    </clause>\n"
-    "    <example expect=\"pass\" lang=\"nb\" section=\"Kravspesifikasjon\">Leverandøren skal gi "
-    "5 års garanti.</example>\n"
-    "  </rule>\n"
-    "</pack>\n";
 
 /* An always-on pack whose patterns (?:a|aa)+b and (?:a|aa)+d stop at
    PCRE2's match limit on the run of letters a in limit.txt: those two rules
@@ -486,108 +414,6 @@ static void test_lots_and_findings(ck_report *r) {
   dr->nfindings = 0;
 }
 
-static char *checklist(const ck_ruleset *rs, const char *const *packs, size_t npacks,
-                       const char *cpv, ck_level level, ck_msg_lang lang, ck_report_format f,
-                       ck_status want, ck_diags *d) {
-  ck_checklist_options o = ck_checklist_options_default();
-  o.packs = packs;
-  o.npacks = npacks;
-  o.cpv = cpv;
-  o.level = level;
-  o.lang = lang;
-  char *out = (char *)"unset";
-  size_t len = 99;
-  ck_status st = ck_checklist_render(rs, &o, f, &out, &len, d);
-  INT_EQ(st, want, "checklist status");
-  if (st != CK_OK) {
-    OK(out == NULL && len == 0, "no output on error");
-    return NULL;
-  }
-  INT_EQ(strlen(out), len, "checklist length");
-  return out;
-}
-
-static void test_checklist(const ck_ruleset *rs) {
-  ck_diags d = CK_DIAGS_INIT;
-  const char *beta[] = {"beta"};
-
-  /* Only the always-on pack. */
-  char *s = checklist(rs, NULL, 0, NULL, CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT, CK_OK, &d);
-  STR_EQ(s,
-         "Checklist of circular requirements\n\nPacks: Alpha (alpha)\nLevel: basic\n\n"
-         "Clauses to put in the tender documents, grouped by where they belong. The figures "
-         "are those of level basic.\n\nContract terms\n--------------\n\n"
-         "[ ] Take-back for reuse or recycling (alpha.take-back)\n"
-         "    The supplier shall take the products back.\n    Verification: not stated\n",
-         "text checklist of the always-on pack");
-  free(s);
-  INT_EQ(d.n, 0, "no diagnostics");
-
-  /* beta supersedes alpha's take-back; groups in placement order. */
-  s = checklist(rs, beta, 1, NULL, CK_LEVEL_ADVANCED, CK_MSG_NB, CK_REPORT_MD, CK_OK, &d);
-  HAS(s, "# Sjekkliste for sirkulære krav\n\nRegelpakker: Alfa (alpha), Beta (beta) · nivå: "
-         "**avansert**\n");
-  LACKS(s, "alpha.take-back");
-  const char *q = strstr(s, "## Kvalifikasjonskrav"), *sp = strstr(s, "## Kravspesifikasjon"),
-             *c = strstr(s, "## Kontraktsvilkår");
-  OK(q && sp && c && q < sp && sp < c, "groups in placement order");
-  LACKS(s, "## Tildelingskriterier");
-  HAS(s, "- [ ] **Garantitid** (`beta.warranty`)\n\n  Møblene skal ha minst 7,5 år garanti (nivå "
-         "avansert).\n\n  - Krav: **minst 7,5 år**\n  - Dokumentasjon: Garantivilkår for "
-         "Garanti.\n");
-  HAS(s, "- [ ] **Tilbaketaking for ombruk eller gjenvinning** (`beta.take-back`)");
-  free(s);
-
-  /* A CPV code with a check digit selects beta; a short one too. */
-  s = checklist(rs, NULL, 0, "39130000-2", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_CSV, CK_OK, &d);
-  HAS(s, "\"placement\",\"pack\",\"rule\",\"criterion\",");
-  HAS(s, "\r\n\"specification\",\"beta\",\"beta.warranty\",\"lifetime.warranty\",\"lifetime\","
-         "\"Warranty period\",\"clause.beta.warranty\",\"Furniture shall carry at least 5 years "
-         "of warranty.\",\"5\",\"year\",\"at least 5 years\",\"\"\r\n");
-  INT_EQ(count(s, "\r\n"), 4, "header and three items");
-  free(s);
-  s = checklist(rs, NULL, 0, "39", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_JSON, CK_OK, &d);
-  HAS(s, "\"packs\": [\n    \"alpha\",\n    \"beta\"\n  ],");
-  HAS(s, "\"placement\": \"qualification\",\n      \"label\": \"qualification requirements\",");
-  HAS(s,
-      "\"required\": 5,\n            \"unit\": \"year\",\n            \"compare\": \"at-least\",");
-  free(s);
-  INT_EQ(d.n, 0, "no diagnostics for matching codes");
-
-  /* A code no product pack has: a note, and the always-on clauses. */
-  s = checklist(rs, NULL, 0, "45000000", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_HTML, CK_OK, &d);
-  INT_EQ(d.n, 1, "one note");
-  if (d.n) {
-    INT_EQ(d.items[0].level, CK_DIAG_NOTE, "a note, not an error");
-    STR_EQ(d.items[0].msg,
-           "no product pack for CPV 45000000; the checklist has the clauses for every purchase "
-           "only",
-           "note text");
-  }
-  ck_diags_free(&d);
-  HAS(s, "<input type=\"checkbox\" id=\"clause.alpha.take-back-done\" />\n<label "
-         "for=\"clause.alpha.take-back-done\">Take-back for reuse or recycling</label>");
-  HAS(s, "<h2 id=\"g-contract\">Contract terms</h2>");
-  LACKS(s, "http");
-  free(s);
-
-  /* Errors. */
-  checklist(rs, NULL, 0, "39x", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT, CK_ERR_USAGE, &d);
-  OK(d.n == 1 && strstr(d.items[0].msg, "invalid CPV code '39x'"), "bad CPV code reported");
-  ck_diags_free(&d);
-  checklist(rs, NULL, 0, "3", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT, CK_ERR_USAGE, &d);
-  ck_diags_free(&d);
-  const char *nope[] = {"nope"};
-  checklist(rs, nope, 1, NULL, CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT, CK_ERR_USAGE, &d);
-  OK(d.n == 1 && strcmp(d.items[0].msg, "unknown pack 'nope'") == 0, "unknown pack reported");
-  ck_diags_free(&d);
-  checklist(rs, NULL, 0, NULL, CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_SARIF, CK_ERR_USAGE, &d);
-  OK(d.n == 1 && strstr(d.items[0].msg, "cannot be written as sarif"), "format refused");
-  ck_diags_free(&d);
-  OK(!ck_checklist_format_available(CK_REPORT_JUNIT), "no JUnit checklist");
-  OK(ck_checklist_format_available(CK_REPORT_MD), "Markdown checklist");
-}
-
 /* Rules stopped by PCRE2's limits: status error in every format, one
    diagnostic per rule, and the roll-ups (a passing rule still passes its
    criterion; otherwise the criterion is an error). */
@@ -756,7 +582,6 @@ int main(void) {
   test_md(nb);
   test_html(nb);
   test_lots_and_findings(nb);
-  test_checklist(rs);
   test_pattern_limit();
 
   /* The same report renders to the same bytes every time. */
