@@ -27,10 +27,10 @@ body = body.rsplit("</body>", 1)[0]
 open(sys.argv[2], "w", encoding="utf-8").write(head + "<body>" + body * int(sys.argv[1]) + "</body></html>\n")
 PY
 }
-make_html 60 "$tmp/big.html"
+make_html 86 "$tmp/big.html"
 soffice --headless "--infilter=HTML (StarWriter)" --convert-to "docx:MS Word 2007 XML" \
   --outdir "$tmp" "$tmp/big.html" >/dev/null 2>&1
-make_html 30 "$tmp/pdf.html"
+make_html 44 "$tmp/pdf.html"
 soffice --headless "--infilter=HTML (StarWriter)" --convert-to "pdf:writer_pdf_Export" \
   --outdir "$tmp" "$tmp/pdf.html" >/dev/null 2>&1
 pdftotext "$tmp/big.docx" /dev/null 2>/dev/null || true
