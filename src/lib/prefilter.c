@@ -166,7 +166,8 @@ static bool add_list(ck_prefilter_lang *pl, const ck_pattern_list *list, size_t 
   return true;
 }
 
-ck_prefilter_lang *ck_prefilter_lang_build(const ck_prefilter *pf, ck_lang lang) {
+/* The part of 'pf' for documents in 'lang'. */
+static ck_prefilter_lang *lang_build(const ck_prefilter *pf, ck_lang lang) {
   const ck_ruleset *rs = pf->rs;
   ck_prefilter_lang *pl = ck_xcalloc(1, sizeof *pl);
   pl->ranges = ck_xcalloc(pf->nlists + 1, sizeof *pl->ranges);
@@ -232,7 +233,7 @@ ck_prefilter_lang *ck_prefilter_lang_build(const ck_prefilter *pf, ck_lang lang)
   return pl;
 }
 
-void ck_prefilter_lang_free(ck_prefilter_lang *pl) {
+static void lang_free(ck_prefilter_lang *pl) {
   if (!pl)
     return;
   ck_ac_free(pl->ac);
@@ -259,14 +260,36 @@ ck_prefilter *ck_prefilter_build(const ck_ruleset *rs) {
   pf->nrules = rs->nrules;
   pf->npacks = rs->npacks;
   pf->nlists = rs->nrules * CK_CHANNEL_SUBJECT + rs->npacks;
+  pf->parts = ck_xcalloc(CK_LANG_COUNT, sizeof *pf->parts);
+  for (int l = 0; l < CK_LANG_COUNT; l++)
+    atomic_init(&pf->parts[l].made, NULL);
   return pf;
 }
 
-void ck_prefilter_free(ck_prefilter *pf) { free(pf); }
+void ck_prefilter_free(ck_prefilter *pf) {
+  if (!pf)
+    return;
+  for (int l = 0; l < CK_LANG_COUNT; l++)
+    lang_free(atomic_load_explicit(&pf->parts[l].made, memory_order_relaxed));
+  free(pf->parts);
+  free(pf);
+}
+
+/* What the cache needs to build a part (ck_lazy_part_get takes one argument). */
+typedef struct part_request {
+  const ck_prefilter *pf;
+  ck_lang lang;
+} part_request;
+
+static void *make_part(const void *arg) {
+  const part_request *req = arg;
+  return lang_build(req->pf, req->lang);
+}
 
 /* The part of 'lang', built on its first use. */
 static const ck_prefilter_lang *lang_part(const ck_prefilter *pf, ck_lang lang) {
-  return ck_ruleset_cache_prefilter(pf->rs->cache, pf, lang);
+  part_request req = {pf, lang};
+  return ck_lazy_part_get(pf->rs->cache, &pf->parts[lang], make_part, &req);
 }
 
 ck_branch_range ck_prefilter_range(const ck_prefilter *pf, size_t list, ck_lang lang) {

@@ -27,6 +27,7 @@
 struct ck_ruleset;
 struct ck_pattern;
 struct ck_lazy_code; /* ruleset_cache.h */
+struct ck_lazy_part; /* ruleset_cache.h */
 
 /* What a list of patterns is for. MATCH (a rule's sentence finders),
  * CONTRADICT, ALL and NONE (what a sentence found must also hold, and must
@@ -97,25 +98,23 @@ typedef struct ck_prefilter_lang {
 } ck_prefilter_lang;
 
 /* The prefilter of a rule set. Its part for a language is built on the
- * first use of that language (ck_prefilter_range or ck_prefilter_scan), and
- * kept in the rule set's cache (ck_ruleset_cache_prefilter): a run over
- * Norwegian tenders builds the Norwegian part only, which is most of
- * start-up. */
+ * first use of that language (ck_prefilter_range or ck_prefilter_scan), once,
+ * through the rule set's cache (ck_lazy_part_get): a run over Norwegian
+ * tenders builds the Norwegian part only, which is most of start-up. */
 typedef struct ck_prefilter {
   const struct ck_ruleset *rs;
   size_t nrules, npacks, nlists;
+  /* [ck_lang], owned: the cells of the parts, each a ck_prefilter_lang
+     once made. Behind a pointer, as they are filled while threads share the
+     prefilter as const. */
+  struct ck_lazy_part *parts;
 } ck_prefilter;
 
 /* Makes the prefilter of a sealed rule set (rules and packs in their final
- * order), which must outlive it. The caller frees it with
- * ck_prefilter_free(). */
+ * order), which must outlive it. The caller frees it, with the parts made
+ * for it, with ck_prefilter_free(). */
 ck_prefilter *ck_prefilter_build(const struct ck_ruleset *rs);
 void ck_prefilter_free(ck_prefilter *pf);
-
-/* Builds the part of 'pf' for documents in 'lang', and frees one; for the
- * rule set's cache, which calls them once per language. */
-ck_prefilter_lang *ck_prefilter_lang_build(const ck_prefilter *pf, ck_lang lang);
-void ck_prefilter_lang_free(ck_prefilter_lang *pl);
 
 /* The list of 'channel' of rule 'owner' (MATCH ... WHEN), or of
  * pack 'owner' (SUBJECT; its index in ck_ruleset.packs). */

@@ -4,7 +4,8 @@
  * rules/schema/circheck-rules.rng and turned into the structs below: the
  * criteria table (criteria_load.c), the packs (pack_parse.c), the set they
  * make (ruleset.c), loaded from the built-in data and --rules paths
- * (rules_load.c).
+ * (rules_load.c). Lookups in the structs (rules.c) depend on none of those,
+ * so each of them can use them.
  *
  * What is immutable, and what is filled on first use: after
  * ck_ruleset_seal() the structs below are read-only until ck_ruleset_free(),
@@ -12,12 +13,13 @@
  * exception: a built-in pattern's ck_pattern.code, which the rule set's
  * cache fills in before ck_pattern_ready() returns. Everything else that is
  * made on first use rather than at load is kept apart from the structs,
- * behind pointers, and owned by the rule set's cache (ck_ruleset.cache,
- * ruleset_cache.h): every pattern's JIT compilation, the prefilter's part
- * for a document language and its branches' code (prefilter.h), and a
- * rule's texts filled without a figure (ck_rule.texts; ck_clause_shared and
- * ck_message_shared in messages.h). Each is made once and is safe to ask
- * for from several threads at once. */
+ * behind pointers, and made through the rule set's cache (ck_ruleset.cache,
+ * ruleset_cache.h), which holds the locks: every pattern's JIT compilation,
+ * the prefilter's part for a document language and its branches' code
+ * (kept in cells of the prefilter, prefilter.h), and a rule's texts filled
+ * without a figure (ck_rule.texts; ck_clause_shared and ck_message_shared in
+ * messages.h). Each is made once and is safe to ask for from several
+ * threads at once. */
 #ifndef CK_RULES_H
 #define CK_RULES_H
 
@@ -248,7 +250,8 @@ ck_status ck_ruleset_check_builtin(ck_diags *diags);
  * used. */
 void ck_ruleset_seal(ck_ruleset *rs);
 
-/* Finds a criterion or a pack by id; NULL when there is none. */
+/* Finds a criterion or a pack by id; NULL when there is none (rules.c, as
+ * are ck_ruleset_has_pack and ck_lang_patterns_get). */
 const ck_criterion *ck_ruleset_criterion(const ck_ruleset *rs, const char *id);
 const ck_pack *ck_ruleset_pack(const ck_ruleset *rs, const char *id);
 

@@ -1,7 +1,7 @@
 /* A rule set's life: made with its criteria table, given packs one by one
  * (a pack with an error is not taken at all, so a rule set never holds half
- * a pack), sealed, looked up in, freed. What the sealed rule set makes on
- * first use is in its cache (ruleset_cache.c). */
+ * a pack), sealed, freed. Lookups in it are in rules.c; what the sealed rule
+ * set makes on first use is made through its cache (ruleset_cache.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,44 +126,6 @@ void ck_ruleset_seal(ck_ruleset *rs) {
   rs->prefilter = ck_prefilter_build(rs);
 }
 
-/* ===== lookups ================================================================ */
-
-const ck_criterion *ck_ruleset_criterion(const ck_ruleset *rs, const char *id) {
-  for (size_t i = 0; i < rs->ncriteria; i++)
-    if (strcmp(rs->criteria[i].id, id) == 0)
-      return &rs->criteria[i];
-  return NULL;
-}
-
-/* Index of the pack with this id, or -1. Packs are few; a linear scan works
- * before and after sealing alike. */
-static long pack_index(const ck_ruleset *rs, const char *id) {
-  for (size_t i = 0; i < rs->npacks; i++)
-    if (strcmp(rs->packs[i]->id, id) == 0)
-      return (long)i;
-  return -1;
-}
-
-const ck_pack *ck_ruleset_pack(const ck_ruleset *rs, const char *id) {
-  long i = pack_index(rs, id);
-  return i < 0 ? NULL : rs->packs[i];
-}
-
-bool ck_ruleset_has_pack(const ck_ruleset *rs, const char *id) {
-  return rs && id && pack_index(rs, id) >= 0;
-}
-
-const ck_pattern_set *ck_lang_patterns_get(const ck_lang_patterns *lp, ck_lang lang) {
-  if (lp->has[lang])
-    return &lp->by_lang[lang];
-  /* Bokmål and nynorsk share most of the words rules look for. */
-  if (lang == CK_LANG_NN && lp->has[CK_LANG_NB])
-    return &lp->by_lang[CK_LANG_NB];
-  if (lang == CK_LANG_NB && lp->has[CK_LANG_NN])
-    return &lp->by_lang[CK_LANG_NN];
-  return NULL;
-}
-
 /* ===== taking a pack ============================================================ */
 
 static void duplicate_rule(ck_diags *diags, const ck_rule *dup, const ck_rule *first) {
@@ -220,18 +182,21 @@ static size_t check_rule_ids(const ck_ruleset *rs, const ck_pack *p, const ck_pa
   return errors;
 }
 
-/* Puts a checked pack into the set, replacing the loaded pack of the same
- * id (and dropping its rules) if there is one. */
-static void commit_pack(ck_ruleset *rs, ck_pack *p, long replace) {
-  if (replace >= 0) {
-    ck_pack *old = rs->packs[replace];
+/* Puts a checked pack into the set, in the place of 'replaced' (the loaded
+ * pack of the same id, whose rules are dropped) if there is one. */
+static void commit_pack(ck_ruleset *rs, ck_pack *p, const ck_pack *replaced) {
+  if (replaced) {
     size_t kept = 0;
     for (size_t i = 0; i < rs->nrules; i++)
-      if (rs->rules[i]->pack != old)
+      if (rs->rules[i]->pack != replaced)
         rs->rules[kept++] = rs->rules[i];
     rs->nrules = kept;
-    ck_pack_free(old);
-    rs->packs[replace] = p;
+    for (size_t i = 0; i < rs->npacks; i++)
+      if (rs->packs[i] == replaced) {
+        ck_pack_free(rs->packs[i]);
+        rs->packs[i] = p;
+        break;
+      }
   } else {
     CK_GROW(rs->packs, rs->cap_packs, rs->npacks + 1);
     rs->packs[rs->npacks++] = p;
@@ -242,12 +207,12 @@ static void commit_pack(ck_ruleset *rs, ck_pack *p, long replace) {
 }
 
 ck_status ck_ruleset_take_pack(ck_ruleset *rs, ck_pack *p, size_t errors, ck_diags *diags) {
-  long replace = pack_index(rs, p->id);
-  errors += check_rule_ids(rs, p, replace >= 0 ? rs->packs[replace] : NULL, diags);
+  const ck_pack *replaced = ck_ruleset_pack(rs, p->id);
+  errors += check_rule_ids(rs, p, replaced, diags);
   if (errors) {
     ck_pack_free(p);
     return CK_ERR_RULES;
   }
-  commit_pack(rs, p, replace);
+  commit_pack(rs, p, replaced);
   return CK_OK;
 }

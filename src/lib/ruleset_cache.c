@@ -16,37 +16,26 @@ typedef struct pattern_slot {
 struct ck_ruleset_cache {
   /* Three locks, as there are three kinds of work: a thread building the
      Norwegian prefilter need not hold up one compiling an English pattern. */
-  pthread_mutex_t pattern_lock, branch_lock, prefilter_lock;
+  pthread_mutex_t pattern_lock, branch_lock, part_lock;
   pattern_slot *patterns; /* [ck_pattern.slot], set by ck_ruleset_cache_seal */
   size_t npatterns, cap_patterns;
-  _Atomic(ck_prefilter_lang *) prefilter[CK_LANG_COUNT];
 };
 
 ck_ruleset_cache *ck_ruleset_cache_new(void) {
   ck_ruleset_cache *c = ck_xcalloc(1, sizeof *c);
   pthread_mutex_init(&c->pattern_lock, NULL);
   pthread_mutex_init(&c->branch_lock, NULL);
-  pthread_mutex_init(&c->prefilter_lock, NULL);
-  for (int l = 0; l < CK_LANG_COUNT; l++)
-    atomic_init(&c->prefilter[l], NULL);
+  pthread_mutex_init(&c->part_lock, NULL);
   return c;
-}
-
-static void drop_prefilter(ck_ruleset_cache *c) {
-  for (int l = 0; l < CK_LANG_COUNT; l++) {
-    ck_prefilter_lang_free(atomic_load_explicit(&c->prefilter[l], memory_order_relaxed));
-    atomic_store_explicit(&c->prefilter[l], NULL, memory_order_relaxed);
-  }
 }
 
 void ck_ruleset_cache_free(ck_ruleset_cache *c) {
   if (!c)
     return;
-  drop_prefilter(c);
   free(c->patterns);
   pthread_mutex_destroy(&c->pattern_lock);
   pthread_mutex_destroy(&c->branch_lock);
-  pthread_mutex_destroy(&c->prefilter_lock);
+  pthread_mutex_destroy(&c->part_lock);
   free(c);
 }
 
@@ -73,7 +62,6 @@ static void number_patterns(ck_ruleset_cache *c, ck_lang_patterns *lp) {
 }
 
 void ck_ruleset_cache_seal(ck_ruleset_cache *c, ck_ruleset *rs) {
-  drop_prefilter(c);
   c->npatterns = 0;
   for (size_t i = 0; i < rs->nrules; i++) {
     ck_rule *r = rs->rules[i];
@@ -141,21 +129,21 @@ const pcre2_code *ck_lazy_code_get(ck_ruleset_cache *c, ck_lazy_code *cell, cons
   return cell->code;
 }
 
-/* ===== the prefilter =============================================================== */
+/* ===== parts ======================================================================= */
 
-const ck_prefilter_lang *ck_ruleset_cache_prefilter(ck_ruleset_cache *c, const ck_prefilter *pf,
-                                                    ck_lang lang) {
-  ck_prefilter_lang *pl = atomic_load_explicit(&c->prefilter[lang], memory_order_acquire);
-  if (pl)
-    return pl;
-  pthread_mutex_lock(&c->prefilter_lock);
-  pl = atomic_load_explicit(&c->prefilter[lang], memory_order_relaxed);
-  if (!pl) {
-    pl = ck_prefilter_lang_build(pf, lang);
-    atomic_store_explicit(&c->prefilter[lang], pl, memory_order_release);
+const void *ck_lazy_part_get(ck_ruleset_cache *c, ck_lazy_part *cell,
+                             void *(*make)(const void *arg), const void *arg) {
+  void *part = atomic_load_explicit(&cell->made, memory_order_acquire);
+  if (part)
+    return part;
+  pthread_mutex_lock(&c->part_lock);
+  part = atomic_load_explicit(&cell->made, memory_order_relaxed);
+  if (!part) {
+    part = make(arg);
+    atomic_store_explicit(&cell->made, part, memory_order_release);
   }
-  pthread_mutex_unlock(&c->prefilter_lock);
-  return pl;
+  pthread_mutex_unlock(&c->part_lock);
+  return part;
 }
 
 /* ===== texts ======================================================================= */

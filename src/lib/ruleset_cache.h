@@ -3,14 +3,20 @@
  * Doing all of a rule set's work at load was most of a run's start-up, and
  * a run needs only part of it: the patterns its documents' words point at,
  * the prefilter of the languages it meets, the texts of the rules it
- * reports. So that work waits for its first use. This module owns it:
+ * reports. So that work waits for its first use. This module makes it,
+ * once each:
  *
  *   - a pattern's compiled and JIT-compiled code (ck_pattern_ready);
- *   - the prefilter's part for one document language (prefilter.c builds
- *     it, ck_ruleset_cache_prefilter keeps it) and each branch's compiled
- *     code (ck_lazy_code, through ck_branch_code);
+ *   - the prefilter's part for one document language (ck_lazy_part) and
+ *     each branch's compiled code (ck_lazy_code, through ck_branch_code);
  *   - a rule's clause and message texts filled without a figure
  *     (ck_rule_texts, through ck_clause_shared and ck_message_shared).
+ *
+ * The prefilter keeps its parts and its branches' code in cells of its
+ * own and asks the cache to fill each once; the cache knows nothing of
+ * what a part holds (the prefilter says how to build one). So the cache
+ * sits below the prefilter and the rule set's other modules, and needs
+ * only the rule model (rules.h).
  *
  * A ck_ruleset_cache belongs to one rule set (ck_ruleset.cache) and holds
  * its locks. Everything here is made once and then only read, so threads
@@ -18,9 +24,9 @@
  * under a lock (two threads never compile the same pattern twice); a text is
  * cheap, so two threads may fill it at once and the first to keep it wins.
  *
- * The lazily made things live here or behind pointers, never inside the
- * rule set's own structs, with one exception: ck_pattern.code, which the
- * evaluator reads directly. ck_ruleset_seal() numbers the rule set's
+ * The lazily made things live here or in cells behind pointers, never
+ * inside the rule set's own structs, with one exception: ck_pattern.code,
+ * which the evaluator reads directly. ck_ruleset_seal() numbers the rule set's
  * patterns and gives the cache write access to them; the cache writes
  * nothing else of a pattern, and only before it publishes the pattern as
  * ready. */
@@ -30,21 +36,22 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
-#include "prefilter.h"
 #include "rules.h"
 
 typedef struct ck_ruleset_cache ck_ruleset_cache;
 
-/* An empty cache, for a new rule set; freed with ck_ruleset_cache_free(),
- * which frees everything it made. */
+/* An empty cache, for a new rule set; freed with ck_ruleset_cache_free().
+ * What it made is freed with what holds it: a pattern's code with the
+ * pattern, a rule's texts with the rule, a prefilter part and its branches'
+ * code with the prefilter. */
 ck_ruleset_cache *ck_ruleset_cache_new(void);
 void ck_ruleset_cache_free(ck_ruleset_cache *c);
 
-/* Part of ck_ruleset_seal(), before threads share the rule set: forgets the
- * prefilter parts made for the rule set as it was (its rules and packs may
- * have changed), numbers every pattern of 'rs' for ck_pattern_ready(), and
- * gives every rule its text slots. Code already compiled and texts already
- * filled are kept: they belong to their pattern and rule. */
+/* Part of ck_ruleset_seal(), before threads share the rule set: numbers
+ * every pattern of 'rs' for ck_pattern_ready(), and gives every rule its
+ * text slots. Code already compiled and texts already filled are kept: they
+ * belong to their pattern and rule. (The prefilter parts made for the rule
+ * set as it was go with its old prefilter, which sealing replaces.) */
 void ck_ruleset_cache_seal(ck_ruleset_cache *c, ck_ruleset *rs);
 
 /* The one way a pattern or a branch is compiled, at load or on first use:
@@ -63,10 +70,18 @@ typedef struct ck_lazy_code {
  * lock; NULL when 'src' does not compile alone. */
 const pcre2_code *ck_lazy_code_get(ck_ruleset_cache *c, ck_lazy_code *cell, const char *src);
 
-/* The prefilter part of 'pf' (the rule set's prefilter) for documents in
- * 'lang', built on first use, once, under the rule set's lock. */
-const ck_prefilter_lang *ck_ruleset_cache_prefilter(ck_ruleset_cache *c, const ck_prefilter *pf,
-                                                    ck_lang lang);
+/* A part made on first use: what 'made' points at, owned by the cell's
+ * owner (the prefilter, one cell per document language, zeroed), who frees
+ * it. */
+typedef struct ck_lazy_part {
+  _Atomic(void *) made; /* NULL until made */
+} ck_lazy_part;
+
+/* The part kept in 'cell', made with make(arg) on first use, once, under
+ * the rule set's lock. 'make' returns the part, never NULL, and asks for no
+ * part itself (the lock is held while it runs). */
+const void *ck_lazy_part_get(ck_ruleset_cache *c, ck_lazy_part *cell,
+                             void *(*make)(const void *arg), const void *arg);
 
 /* One text slot: NULL until a text is kept in it. */
 typedef _Atomic(char *) ck_text_slot;

@@ -1,0 +1,36 @@
+/* Lookups in the rule model (rules.h): plain reads of its structs, kept
+ * apart from the files that load, seal and cache a rule set so that every
+ * one of those can use them and none has to depend on another for them. */
+#include <string.h>
+
+#include "rules.h"
+
+const ck_criterion *ck_ruleset_criterion(const ck_ruleset *rs, const char *id) {
+  for (size_t i = 0; i < rs->ncriteria; i++)
+    if (strcmp(rs->criteria[i].id, id) == 0)
+      return &rs->criteria[i];
+  return NULL;
+}
+
+/* Packs are few; a linear scan works before and after sealing alike. */
+const ck_pack *ck_ruleset_pack(const ck_ruleset *rs, const char *id) {
+  for (size_t i = 0; i < rs->npacks; i++)
+    if (strcmp(rs->packs[i]->id, id) == 0)
+      return rs->packs[i];
+  return NULL;
+}
+
+bool ck_ruleset_has_pack(const ck_ruleset *rs, const char *id) {
+  return rs && id && ck_ruleset_pack(rs, id);
+}
+
+const ck_pattern_set *ck_lang_patterns_get(const ck_lang_patterns *lp, ck_lang lang) {
+  if (lp->has[lang])
+    return &lp->by_lang[lang];
+  /* Bokmål and nynorsk share most of the words rules look for. */
+  if (lang == CK_LANG_NN && lp->has[CK_LANG_NB])
+    return &lp->by_lang[CK_LANG_NB];
+  if (lang == CK_LANG_NB && lp->has[CK_LANG_NN])
+    return &lp->by_lang[CK_LANG_NN];
+  return NULL;
+}
