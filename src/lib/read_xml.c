@@ -10,14 +10,13 @@
  * without ever searching, so the whole reader stays linear in the input;
  * xmlpos.c turns the offsets into lines and columns, xpath.c writes the
  * elements' xpaths. */
-#include <errno.h>
-#include <iconv.h>
 #include <stdint.h>
 #include <string.h>
 
 #include <libxml/tree.h>
 
 #include "readers.h"
+#include "transcode.h"
 #include "source.h"
 #include "xmlpos.h"
 #include "xmlroot.h"
@@ -44,33 +43,15 @@ static bool is_utf8_name(const char *enc) {
          xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF8") == 0;
 }
 
-/* Converts 'in' from 'from' to UTF-8 with iconv; false when the encoding
- * is unknown to iconv or the bytes do not fit it. */
+/* Converts 'in' from 'from' to UTF-8 (transcode.h); false when the encoding
+ * is unknown or the bytes do not fit it. A cut-off last character, which
+ * libxml2 let pass, is left out. */
 static bool transcode(const char *in, size_t len, const char *from, view *v) {
-  iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == (iconv_t)-1)
-    return false;
-  size_t cap = len * 2 + 16, used = 0;
+  /* four bytes of UTF-8 per input byte cover every encoding iconv reads */
+  size_t cap = len * 4 + 1, used = 0, in_used;
   char *out = ck_xmalloc(cap);
-  char *ip = (char *)(uintptr_t)in; /* iconv's prototype is not const-correct */
-  size_t ileft = len;
-  bool ok = true;
-  while (ileft > 0) {
-    char *op = out + used;
-    size_t oleft = cap - used - 1;
-    size_t r = iconv(cd, &ip, &ileft, &op, &oleft);
-    used = (size_t)(op - out);
-    if (r != (size_t)-1 || errno == EINVAL)
-      break; /* done, or a cut-off last character that libxml2 let pass */
-    if (errno != E2BIG) {
-      ok = false;
-      break;
-    }
-    cap *= 2;
-    out = ck_xrealloc(out, cap);
-  }
-  iconv_close(cd);
-  if (!ok) {
+  ck_transcode_result r = ck_transcode(from, in, len, out, cap, &used, &in_used);
+  if (r != CK_TRANSCODE_OK && r != CK_TRANSCODE_INCOMPLETE) {
     free(out);
     return false;
   }

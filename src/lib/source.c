@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "transcode.h"
 #include "xmlroot.h"
 
 #define READ_CHUNK (64 * 1024)
@@ -210,13 +211,11 @@ void ck_source_drop_text(ck_source *src) {
 
 /* --- decoding ------------------------------------------------------------------ */
 
-/* Windows-1252 0x80..0x9F; 0 marks the five bytes the code page leaves
- * undefined. 0xA0..0xFF are Latin-1. */
-static const uint16_t cp1252_high[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+/* The five bytes Windows-1252 leaves undefined: text holding one of them
+ * is not in that code page. */
+static bool cp1252_undefined(unsigned char c) {
+  return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
 
 /* Returns the offset of the first byte that does not start a valid UTF-8
  * sequence (overlong forms, surrogates and code points above U+10FFFF are
@@ -265,31 +264,6 @@ static size_t utf8_invalid_at(const unsigned char *p, size_t len) {
     i += n;
   }
   return len;
-}
-
-static size_t utf8_len(uint32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
-
-static size_t put_utf8(char *out, uint32_t cp) {
-  if (cp < 0x80) {
-    out[0] = (char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = (char)(0xC0 | (cp >> 6));
-    out[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = (char)(0xF0 | (cp >> 18));
-  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
 }
 
 /* Line and column of byte 'off' of 'p' (UTF-8 unless 'bytewise', where each
@@ -351,96 +325,37 @@ static uint32_t unit16(const unsigned char *p, bool big) {
   return big ? (uint32_t)p[0] << 8 | p[1] : (uint32_t)p[1] << 8 | p[0];
 }
 
-/* Bytes of UTF-8 that from_utf16() writes for valid input (at least as
- * many as it writes for any input). */
-static size_t utf16_size(const unsigned char *p, size_t len, bool big) {
-  size_t n = len / 2, size = 0;
-  for (size_t i = 0; i < n; i++) {
-    uint32_t u = unit16(p + 2 * i, big);
-    if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n) {
-      uint32_t v = unit16(p + 2 * i + 2, big);
-      if (v >= 0xDC00 && v <= 0xDFFF) {
-        size += 4;
-        i++;
-        continue;
-      }
-    }
-    size += utf8_len(u);
-  }
-  return size;
-}
-
-/* UTF-16 with a BOM to UTF-8 in 'out' (utf16_size() bytes and a NUL);
- * '*out_len' gets the length. A surrogate that is not part of a pair is an
- * error at its position (counted in decoded characters). */
+/* UTF-16 after its BOM to UTF-8 in 'out' (ck_transcode_utf16_room() bytes);
+ * '*out_len' gets the length. A surrogate that is not part of a pair, or an
+ * odd byte at the end, is an error at its position (counted in decoded
+ * characters). */
 static ck_status from_utf16(ck_source *src, const unsigned char *p, size_t len, bool big,
-                            char *out, size_t *out_len, ck_diags *diags) {
-  unsigned line = 1, col = 1;
-  bool after_cr = false;
-  size_t n = len / 2, w = 0;
-  *out_len = 0;
-  for (size_t i = 0; i < n; i++) {
-    uint32_t u = unit16(p + 2 * i, big);
-    if (u >= 0xD800 && u <= 0xDFFF) {
-      uint32_t v = u <= 0xDBFF && i + 1 < n ? unit16(p + 2 * i + 2, big) : 0;
-      if (v < 0xDC00 || v > 0xDFFF) {
-        ck_diags_add(diags, CK_DIAG_ERROR, src->path, line, col,
-                     "invalid UTF-16: unpaired surrogate U+%04X", (unsigned)u);
-        return CK_ERR_INPUT;
-      }
-      u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
-      i++;
-    }
-    w += put_utf8(out + w, u);
-    if (u == '\r' || (u == '\n' && !after_cr)) {
-      line++;
-      col = 1;
-    } else if (u != '\n') {
-      col++;
-    }
-    after_cr = u == '\r';
-  }
-  out[w] = '\0';
-  *out_len = w;
-  if (len % 2) {
+                            char *out, size_t room, size_t *out_len, ck_diags *diags) {
+  size_t used = 0;
+  ck_transcode_result r = ck_transcode(big ? "UTF-16BE" : "UTF-16LE", (const char *)p, len,
+                                       out, room, out_len, &used);
+  if (r == CK_TRANSCODE_OK)
+    return CK_OK;
+  unsigned line, col;
+  locate((const unsigned char *)out, *out_len, *out_len, false, &line, &col);
+  if (r == CK_TRANSCODE_INCOMPLETE && len - used == 1)
     ck_diags_add(diags, CK_DIAG_ERROR, src->path, line, col,
                  "invalid UTF-16: odd number of bytes");
-    return CK_ERR_INPUT;
-  }
-  return CK_OK;
+  else if (r == CK_TRANSCODE_INVALID || r == CK_TRANSCODE_INCOMPLETE)
+    ck_diags_add(diags, CK_DIAG_ERROR, src->path, line, col,
+                 "invalid UTF-16: unpaired surrogate U+%04X", (unsigned)unit16(p + used, big));
+  else
+    ck_diags_add(diags, CK_DIAG_ERROR, src->path, 0, 0, "cannot decode UTF-16");
+  return CK_ERR_INPUT;
 }
 
-static uint32_t cp1252_code_point(unsigned char c) {
-  return c < 0x80 ? c : c < 0xA0 ? cp1252_high[c - 0x80] : c;
-}
-
-/* Bytes of UTF-8 that from_cp1252() writes. */
-static size_t cp1252_size(const unsigned char *p, size_t len) {
-  size_t size = len;
+/* Room for Windows-1252 as UTF-8, its NUL included: 0x80..0x9F give up to
+ * three bytes, the Latin-1 half two. */
+static size_t cp1252_room(const unsigned char *p, size_t len) {
+  size_t room = len + 1;
   for (size_t i = 0; i < len; i++)
-    if (p[i] >= 0x80)
-      size += utf8_len(cp1252_code_point(p[i])) - 1;
-  return size;
-}
-
-/* Windows-1252 to UTF-8 in 'out' (cp1252_size() bytes and a NUL); returns
- * the length. The caller has checked that no undefined byte occurs. */
-static size_t from_cp1252(const unsigned char *p, size_t len, char *out) {
-  size_t w = 0;
-  for (size_t i = 0; i < len;) {
-    /* copy ASCII runs in one go */
-    size_t j = i;
-    while (j < len && p[j] < 0x80)
-      j++;
-    memcpy(out + w, p + i, j - i);
-    w += j - i;
-    if (j == len)
-      break;
-    w += put_utf8(out + w, cp1252_code_point(p[j]));
-    i = j + 1;
-  }
-  out[w] = '\0';
-  return w;
+    room += p[i] < 0x80 ? 0 : p[i] < 0xA0 ? 2 : 1;
+  return room;
 }
 
 static bool is_space_byte(unsigned char c) {
@@ -522,8 +437,9 @@ static ck_status decode(ck_source *src, bool take, ck_diags *diags) {
   if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
     bool big = p[0] == 0xFE;
     src->encoding = big ? "UTF-16BE" : "UTF-16LE";
-    out = text_alloc(src, utf16_size(p + 2, len - 2, big), take);
-    st = from_utf16(src, p + 2, len - 2, big, out, &out_len, diags);
+    size_t room = ck_transcode_utf16_room(p + 2, len - 2, big);
+    out = text_alloc(src, room - 1, take);
+    st = from_utf16(src, p + 2, len - 2, big, out, room, &out_len, diags);
     if (st == CK_OK)
       st = check_binary(diags, src, (const unsigned char *)out, out_len, false);
   } else {
@@ -543,7 +459,7 @@ static ck_status decode(ck_source *src, bool take, ck_diags *diags) {
     if (bad < len && !bom && !utf8_before_bad) {
       cp1252 = true;
       for (size_t i = 0; i < len && cp1252; i++)
-        if (p[i] >= 0x80 && p[i] < 0xA0 && cp1252_high[p[i] - 0x80] == 0)
+        if (cp1252_undefined(p[i]))
           cp1252 = false;
     }
     src->encoding = bom ? "UTF-8 with BOM" : cp1252 ? "windows-1252" : "UTF-8";
@@ -554,8 +470,12 @@ static ck_status decode(ck_source *src, bool take, ck_diags *diags) {
                                               : "invalid UTF-8 and not Windows-1252 text");
     if (st == CK_OK) {
       if (cp1252) {
-        out = text_alloc(src, cp1252_size(p, len), take);
-        out_len = from_cp1252(p, len, out);
+        size_t room = cp1252_room(p, len), used;
+        out = text_alloc(src, room - 1, take);
+        /* every byte was checked to be defined, so this converts all */
+        if (ck_transcode("WINDOWS-1252", (const char *)p, len, out, room, &out_len, &used) !=
+            CK_TRANSCODE_OK)
+          st = input_error(diags, src, p, len, used, true, "cannot decode Windows-1252");
       } else if (take) {
         /* The text is the raw bytes past the BOM: normalising only shrinks
            it, so it is done where it lies. */

@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "source.h"
+#include "transcode.h"
 
 /* Writes 'len' bytes to a fresh temporary file; 'path' receives its name. */
 static void write_tmp(char *path, size_t cap, const char *suffix, const char *data, size_t len) {
@@ -432,7 +433,37 @@ static void test_take_large(void) {
   ck_buf_free(&want);
 }
 
+/* The one decoder (transcode.c): what it converts, where it stops, and the
+   room it asks for. */
+static void test_transcode(void) {
+  char buf[32], *out = buf;
+  size_t n, used;
+  INT_EQ(ck_transcode("WINDOWS-1252", "M\xF8" "bler \x80", 9, out, sizeof buf, &n, &used),
+         CK_TRANSCODE_OK, "windows-1252");
+  STR_EQ(out, "Møbler €", "windows-1252 text");
+  INT_EQ(used, 9, "all input used");
+  /* "Aø" then a lone low surrogate: stops at it, with "Aø" written */
+  INT_EQ(ck_transcode("UTF-16LE", "A\0\xF8\0\x00\xDC", 6, out, sizeof buf, &n, &used),
+         CK_TRANSCODE_INVALID, "lone surrogate");
+  STR_EQ(out, "Aø", "text before the surrogate");
+  INT_EQ(used, 4, "stopped at the surrogate");
+  INT_EQ(ck_transcode("UTF-16LE", "A\0B", 3, out, sizeof buf, &n, &used),
+         CK_TRANSCODE_INCOMPLETE, "odd byte");
+  INT_EQ(used, 2, "stopped at the odd byte");
+  INT_EQ(ck_transcode("UTF-16LE", "A\0B\0", 4, out, 2, &n, &used), CK_TRANSCODE_NO_ROOM,
+         "no room for two characters and a NUL");
+  INT_EQ(ck_transcode("NO-SUCH-ENCODING", "x", 1, out, sizeof buf, &n, &used),
+         CK_TRANSCODE_UNKNOWN, "unknown encoding");
+  /* room: 'A' 1, 'ø' 2, '€' 3, a pair 4, and the NUL */
+  const unsigned char le[] = {'A', 0, 0xF8, 0, 0xAC, 0x20, 0x3D, 0xD8, 0x00, 0xDE};
+  INT_EQ(ck_transcode_utf16_room(le, sizeof le, false), 11, "UTF-16 room");
+  INT_EQ(ck_transcode("UTF-16LE", (const char *)le, sizeof le, out, 11, &n, &used),
+         CK_TRANSCODE_OK, "fits its room exactly");
+  INT_EQ(n, 10, "ten bytes of UTF-8");
+}
+
 int main(void) {
+  test_transcode();
   test_take_large();
   test_decode_ok();
   test_decode_errors();
