@@ -117,10 +117,14 @@ def sarif(binary, src):
             if ids[res["ruleIndex"]] != res["ruleId"]:
                 fail("%s: ruleIndex of %s points at %s" % (label, res["ruleId"],
                                                            ids[res["ruleIndex"]]))
-            if res["level"] not in ("error", "warning"):
+            superseded = res.get("properties", {}).get("superseded_by")
+            if res["level"] not in ("error", "warning", "note"):
                 fail("%s: level %s" % (label, res["level"]))
+            if (res["level"] == "note") != bool(superseded):
+                fail("%s: level %s for a result %s" % (
+                    label, res["level"], "superseded" if superseded else "that decides"))
             status = res.get("properties", {}).get("status")
-            if status in ("fail", "error") and res["level"] != "error":
+            if status in ("fail", "error") and res["level"] != "error" and not superseded:
                 fail("%s: a %s result is not an error" % (label, status))
             loc = res["locations"][0]["physicalLocation"]
             if loc["region"]["startLine"] < 1:

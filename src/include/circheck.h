@@ -188,7 +188,8 @@ const char *ck_report_skipped_kind(const ck_report *report, size_t i);
 /* How many documents the report holds (those that could be checked). */
 size_t ck_report_document_count(const ck_report *report);
 
-/* True when some result has status 'threshold' or worse (error is worse
+/* True when some result that is its criterion's verdict (not superseded
+ * by a better rule of the criterion) has status 'threshold' or worse (error is worse
  * than fail, fail than partial; not-applicable never counts). With
  * CK_STATUS_ERROR: whether some rule could not be judged. */
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold);

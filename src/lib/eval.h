@@ -36,6 +36,11 @@ typedef struct ck_result {
   bool limited;          /* a pattern hit PCRE2's limits: status error, reason pattern-limit */
   bool other_pack;       /* the rule's pack was not chosen: evidence only, never a fail */
   bool has_env;          /* award.environment-weight computed from award criteria */
+  /* The result that decides this rule's criterion when that is a better
+     result than this one (another rule of the criterion met it): this one
+     is then shown as superseded, not as a finding. NULL otherwise. Points
+     into the same results array. */
+  const struct ck_result *superseded_by;
   ck_env_weight env;
   const char *message;   /* in the report language */
   bool message_owned;    /* filled for this result (a figure found) and owned; otherwise
@@ -48,8 +53,9 @@ typedef struct ck_result {
 
 typedef struct ck_criterion_result {
   const ck_criterion *criterion;
-  ck_result_status status; /* best of its applicable rules; error when none passes and
-                              some rule could not be judged */
+  ck_result_status status; /* best of its applicable rules, except that a floor rule
+                              (ck_rule.floor) that is not met decides; error when none
+                              passes and some rule could not be judged */
   const ck_result *best;   /* the rule result that decided it; NULL when not applicable */
 } ck_criterion_result;
 

@@ -291,11 +291,15 @@ static void evaluate_scope(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc 
 
 
 /* Per criterion, the best result of its rules (other packs' rules are
-   settled already: see settle_other_packs). */
+   settled already: see settle_other_packs), unless a floor rule that applies
+   is not met: then the worst such floor decides, so a tender that asks less
+   than the law is never shown as meeting the criterion through another
+   rule. */
 static ck_criterion_result *roll_up(const ck_ruleset *rs, const ck_result *results, size_t n) {
   ck_criterion_result *out = ck_xcalloc(rs->ncriteria, sizeof *out);
   for (size_t c = 0; c < rs->ncriteria; c++) {
     ck_criterion_result *cr = &out[c];
+    const ck_result *floor = NULL;
     cr->criterion = &rs->criteria[c];
     cr->status = CK_STATUS_NOT_APPLICABLE;
     for (size_t i = 0; i < n; i++) {
@@ -306,9 +310,37 @@ static ck_criterion_result *roll_up(const ck_ruleset *rs, const ck_result *resul
         cr->status = r->status;
         cr->best = r;
       }
+      if (r->rule->floor && r->status != CK_STATUS_PASS &&
+          (!floor || best_rank(r->status) > best_rank(floor->status)))
+        floor = r;
+    }
+    if (floor) {
+      cr->status = floor->status;
+      cr->best = floor;
     }
   }
   return out;
+}
+
+/* Marks each result that is worse than the verdict of its criterion as
+   superseded by the result that decided it: one verdict per criterion, which
+   every report shows and the exit status follows. */
+static void mark_superseded(ck_result *results, size_t n, const ck_criterion_result *criteria,
+                            size_t ncriteria) {
+  for (size_t i = 0; i < n; i++) {
+    ck_result *r = &results[i];
+    r->superseded_by = NULL;
+    if (r->status == CK_STATUS_NOT_APPLICABLE || r->status == CK_STATUS_PASS)
+      continue;
+    for (size_t c = 0; c < ncriteria; c++) {
+      const ck_criterion_result *cr = &criteria[c];
+      if (cr->criterion != r->rule->criterion)
+        continue;
+      if (cr->best && cr->best != r && best_rank(cr->status) < best_rank(r->status))
+        r->superseded_by = cr->best;
+      break;
+    }
+  }
 }
 
 /* --- findings ------------------------------------------------------------------------ */
@@ -501,13 +533,16 @@ static void evaluate_lots(ck_rule_eval *ev, const ck_ruleset *rs, const ck_doc *
     lr->nresults = so.nresults;
     memcpy(lr->counts, so.counts, sizeof lr->counts);
     lr->criteria = roll_up(rs, lr->results, lr->nresults);
+    mark_superseded(lr->results, lr->nresults, lr->criteria, rs->ncriteria);
     lr->ncriteria = rs->ncriteria;
     lot_findings(lot, lr, dr->msg_lang);
   }
   ck_rule_eval_set_lot(ev, NULL, -1);
   free(block_lot);
-  if (dr->nlots && dr->lots[0].nresults)
+  if (dr->nlots && dr->lots[0].nresults) {
     roll_up_lots(rs, dr);
+    mark_superseded(dr->results, dr->nresults, dr->criteria, dr->ncriteria);
+  }
 }
 
 /* --- clause anchors ------------------------------------------------------------- */
@@ -577,6 +612,7 @@ ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
     dr->nresults = so.nresults;
     memcpy(dr->counts, so.counts, sizeof dr->counts);
     dr->criteria = roll_up(rs, dr->results, dr->nresults);
+    mark_superseded(dr->results, dr->nresults, dr->criteria, rs->ncriteria);
     dr->ncriteria = rs->ncriteria;
   }
   if (doc->nlots == 0)

@@ -32,6 +32,8 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_DOCUMENTS] = "dokumenter",
             [CK_MSG_NOT_APPLICABLE_HIDDEN] = "{found} regler gjelder ikke for dette dokumentet "
                                              "(--all viser dem)",
+            [CK_MSG_SUPERSEDED] = "kriteriet avgjøres av {name}",
+            [CK_MSG_SUMMARY_CRITERIA] = "oppsummering av kriteriene",
             [CK_MSG_PACK_ALWAYS] = "gjelder alle anskaffelser",
             [CK_MSG_PACK_FORCED] = "valgt med --pack",
             [CK_MSG_PACK_CPV] = "hoved-CPV {name}",
@@ -126,6 +128,8 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_DOCUMENTS] = "documents",
             [CK_MSG_NOT_APPLICABLE_HIDDEN] = "{found} rules do not apply to this document "
                                              "(--all lists them)",
+            [CK_MSG_SUPERSEDED] = "the criterion is decided by {name}",
+            [CK_MSG_SUMMARY_CRITERIA] = "summary of the criteria",
             [CK_MSG_PACK_ALWAYS] = "applies to every purchase",
             [CK_MSG_PACK_FORCED] = "chosen with --pack",
             [CK_MSG_PACK_CPV] = "main CPV {name}",

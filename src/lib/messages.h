@@ -21,6 +21,8 @@ typedef enum {
   CK_MSG_RULE,
   CK_MSG_DOCUMENTS,
   CK_MSG_NOT_APPLICABLE_HIDDEN, /* "{found} rules ... (--all lists them)" */
+  CK_MSG_SUPERSEDED,            /* a rule whose criterion another rule decides: "{name}" */
+  CK_MSG_SUMMARY_CRITERIA,      /* "summary (criteria)" */
   CK_MSG_PACK_ALWAYS,           /* why a pack was chosen */
   CK_MSG_PACK_FORCED,
   CK_MSG_PACK_CPV,              /* "main CPV {name}" */

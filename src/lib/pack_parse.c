@@ -536,6 +536,7 @@ static ck_rule *parse_rule(loader *ld, const xmlNode *n, ck_pack *pack) {
   parse_scope(ld, n, r);
   r->prohibition = bool_attr(n, "prohibition");
   r->category_only = bool_attr(n, "category-only");
+  r->floor = bool_attr(n, "floor");
   r->subject = bool_attr(n, "subject");
 
   const xmlNode *clause = NULL;

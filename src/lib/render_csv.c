@@ -15,7 +15,7 @@
 static const char *const columns[] = {
     "document", "lot",       "rule",      "criterion",    "status",  "reason",
     "line",     "evidence",  "clause_id", "column",       "section", "category",
-    "message",  "placement", "clause",    "verification", "xpath",
+    "message",  "placement", "clause",    "verification", "xpath",     "superseded_by",
 };
 
 static void field(ck_buf *out, const char *s, bool first) {
@@ -51,6 +51,7 @@ static void row(ck_buf *out, const ck_doc_result *dr, const char *lot, const ck_
   field(out, r->clause ? r->clause : "", false);
   field(out, r->verify ? r->verify : "", false);
   field(out, e && e->xpath ? e->xpath : "", false);
+  field(out, r->superseded_by ? r->superseded_by->rule->id : "", false);
   ck_buf_puts(out, "\r\n");
   ck_buf_free(&clause_id);
 }

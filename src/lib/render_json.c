@@ -34,6 +34,8 @@ static void result_json(ck_json *j, const ck_doc_result *dr, const ck_result *r)
   ck_json_kv(j, "name", rule->name[dr->msg_lang]);
   ck_json_kv(j, "status", ck_result_status_name(r->status));
   ck_json_kv(j, "reason", ck_reason_name(r->reason));
+  if (r->superseded_by)
+    ck_json_kv(j, "superseded_by", r->superseded_by->rule->id);
   ck_json_kv(j, "message", r->message);
   ck_json_key(j, "evidence");
   ck_json_array(j);
@@ -141,11 +143,23 @@ static void outcome_json(ck_json *j, const ck_doc_result *dr, const ck_result *r
     ck_json_end_object(j);
   }
   ck_json_end_array(j);
+  /* 'summary' counts rule results (the contract); 'criteria_summary' the
+     verdicts per criterion that the other formats show. */
   ck_json_key(j, "summary");
   ck_json_object(j);
   for (int s = 0; s < CK_RESULT_STATUS_COUNT; s++) {
     ck_json_key(j, ck_result_status_name((ck_result_status)s));
     ck_json_uint(j, counts[s]);
+  }
+  ck_json_end_object(j);
+  size_t verdicts[CK_RESULT_STATUS_COUNT] = {0};
+  for (size_t i = 0; i < ncriteria; i++)
+    verdicts[criteria[i].status]++;
+  ck_json_key(j, "criteria_summary");
+  ck_json_object(j);
+  for (int s = 0; s < CK_RESULT_STATUS_COUNT; s++) {
+    ck_json_key(j, ck_result_status_name((ck_result_status)s));
+    ck_json_uint(j, verdicts[s]);
   }
   ck_json_end_object(j);
 }

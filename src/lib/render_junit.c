@@ -14,6 +14,8 @@
 static void esc(ck_buf *out, const char *s) { ck_escape_xml(s, strlen(s), out); }
 
 static bool is_failure(const ck_result *r, const ck_render_options *o) {
+  if (r->superseded_by)
+    return false; /* another rule of its criterion decides, and meets it better */
   return r->status == CK_STATUS_FAIL ||
          (r->status == CK_STATUS_PARTIAL && o->fail_on == CK_STATUS_PARTIAL);
 }

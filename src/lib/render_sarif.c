@@ -205,7 +205,10 @@ static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index, 
   ck_json_kv(j, "ruleId", r->rule->id);
   ck_json_key(j, "ruleIndex");
   ck_json_uint(j, rule_index);
-  ck_json_kv(j, "level", r->status == CK_STATUS_PARTIAL ? "warning" : "error");
+  /* a rule superseded by a better one of its criterion is no finding: a note */
+  ck_json_kv(j, "level", r->superseded_by                 ? "note"
+                         : r->status == CK_STATUS_PARTIAL ? "warning"
+                                                          : "error");
   text_object(j, "message", r->message);
   ck_json_key(j, "locations");
   ck_json_array(j);
@@ -242,6 +245,8 @@ static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index, 
   ck_json_object(j);
   ck_json_kv(j, "status", ck_result_status_name(r->status));
   ck_json_kv(j, "reason", ck_reason_name(r->reason));
+  if (r->superseded_by)
+    ck_json_kv(j, "superseded_by", r->superseded_by->rule->id);
   ck_json_kv(j, "criterion", r->rule->criterion->id);
   ck_json_kv(j, "category", r->rule->criterion->category);
   if (r->clause) {

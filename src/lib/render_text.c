@@ -59,8 +59,15 @@ static void result_text(ck_buf *out, const ck_doc_result *dr, const ck_result *r
   if (first)
     ck_buf_printf(out, ":%u:%u", first->line, first->col);
   ck_buf_puts(out, ": ");
-  put_status(out, r->status, colour);
-  ck_buf_printf(out, ": %s: %s [%s]\n", r->rule->criterion->id, r->message, r->rule->id);
+  if (r->superseded_by) {
+    /* not the verdict: the criterion is met better by another rule */
+    ck_buf_printf(out, "note: %s: %s [%s]; ", r->rule->criterion->id, r->message, r->rule->id);
+    ck_msg_fill(lang, CK_MSG_SUPERSEDED, r->superseded_by->rule->id, out);
+    ck_buf_printf(out, " (%s)\n", ck_status_label(lang, r->superseded_by->status));
+  } else {
+    put_status(out, r->status, colour);
+    ck_buf_printf(out, ": %s: %s [%s]\n", r->rule->criterion->id, r->message, r->rule->id);
+  }
   for (size_t e = 0; e < r->nevidence; e++) {
     const ck_evidence *ev = &r->evidence[e];
     if (e > 0)
@@ -69,7 +76,7 @@ static void result_text(ck_buf *out, const ck_doc_result *dr, const ck_result *r
     if (ev->section[0])
       ck_buf_printf(out, "    %s: %s\n", ck_msg(lang, CK_MSG_SECTION), ev->section);
   }
-  if (r->clause) {
+  if (r->clause && !r->superseded_by) {
     ck_buf_printf(out, "    %s (%s): %s\n", ck_msg(lang, CK_MSG_SUGGESTED_CLAUSE),
                   ck_placement_label(lang, r->rule->clause.placement), r->clause);
     if (r->verify)
@@ -173,15 +180,18 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
       ck_buf_puts(out, ANSI_RESET);
     ck_buf_printf(out, "%s\n", c->best ? c->best->rule->id : "-");
   }
-  ck_buf_printf(out, "%s: %zu %s, %zu %s, %zu %s, ", ck_msg(lang, CK_MSG_SUMMARY),
-                dr->counts[CK_STATUS_PASS], ck_status_label(lang, CK_STATUS_PASS),
-                dr->counts[CK_STATUS_PARTIAL], ck_status_label(lang, CK_STATUS_PARTIAL),
-                dr->counts[CK_STATUS_FAIL], ck_status_label(lang, CK_STATUS_FAIL));
-  /* Rules that could not be judged are rare: named only when there are some. */
-  if (dr->counts[CK_STATUS_ERROR])
-    ck_buf_printf(out, "%zu %s, ", dr->counts[CK_STATUS_ERROR],
-                  ck_status_label(lang, CK_STATUS_ERROR));
-  ck_buf_printf(out, "%zu %s\n", dr->counts[CK_STATUS_NOT_APPLICABLE],
+  /* The summary counts the verdicts of the table above, one per criterion. */
+  size_t counts[CK_RESULT_STATUS_COUNT] = {0};
+  for (size_t i = 0; i < dr->ncriteria; i++)
+    counts[dr->criteria[i].status]++;
+  ck_buf_printf(out, "%s: %zu %s, %zu %s, %zu %s, ", ck_msg(lang, CK_MSG_SUMMARY_CRITERIA),
+                counts[CK_STATUS_PASS], ck_status_label(lang, CK_STATUS_PASS),
+                counts[CK_STATUS_PARTIAL], ck_status_label(lang, CK_STATUS_PARTIAL),
+                counts[CK_STATUS_FAIL], ck_status_label(lang, CK_STATUS_FAIL));
+  /* Criteria that could not be judged are rare: named only when there are some. */
+  if (counts[CK_STATUS_ERROR])
+    ck_buf_printf(out, "%zu %s, ", counts[CK_STATUS_ERROR], ck_status_label(lang, CK_STATUS_ERROR));
+  ck_buf_printf(out, "%zu %s\n", counts[CK_STATUS_NOT_APPLICABLE],
                 ck_status_label(lang, CK_STATUS_NOT_APPLICABLE));
 }
 

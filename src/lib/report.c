@@ -232,8 +232,10 @@ size_t ck_report_document_count(const ck_report *report) { return report->ndocs;
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold) {
   for (size_t d = 0; d < report->ndocs; d++)
     for (size_t i = 0; i < report->docs[d]->nresults; i++) {
-      ck_result_status s = report->docs[d]->results[i].status;
-      if (s != CK_STATUS_NOT_APPLICABLE && s >= threshold)
+      const ck_result *r = &report->docs[d]->results[i];
+      ck_result_status s = r->status;
+      /* a rule superseded by a better one of its criterion is not the verdict */
+      if (s != CK_STATUS_NOT_APPLICABLE && s >= threshold && !r->superseded_by)
         return true;
     }
   return false;

@@ -922,7 +922,10 @@ static void finish_result(const evaluator *ev, ck_result *r) {
   r->message_owned = r->message == NULL;
   if (!r->message)
     r->message = fill(ev, rule, tmpl, r);
-  if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL)
+  /* A rule of a pack not chosen tells what the text says, but its clause is
+     written for its own product category (an EPD clause for buildings in a
+     furniture tender): it proposes none. */
+  if ((r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL) && !r->other_pack)
     ck_rule_eval_set_clause(ev, r);
 }
 

@@ -175,6 +175,9 @@ typedef struct ck_rule {
                               where the pack is not chosen it gives no evidence */
   bool subject;            /* <rule subject="true">: reads only the subject of the contract
                               (title and scope sentences, subject.h); never a fail */
+  bool floor;              /* <rule floor="true">: a legal or category minimum; when it
+                              applies and is not met, its criterion shows it, whatever
+                              the criterion's other rules find */
   ck_lang_patterns match;
   ck_lang_patterns contradict; /* only 'any' is used */
   ck_lang_patterns alternative; /* subject rules: the subject is one option of several

@@ -212,6 +212,21 @@ if(CIRCHECK_PYTHON3)
     COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/same_verdicts.py ${CIRCHECK_BIN}
       ${PROJECT_SOURCE_DIR}/samples)
   set_tests_properties(formats.same-verdicts-office PROPERTIES LABELS formats)
+  # One verdict per criterion in every format: samples, the team's notices,
+  # and (label shared) eForms example notices with lots.
+  file(GLOB verdict_files ${PROJECT_SOURCE_DIR}/samples/*.txt ${PROJECT_SOURCE_DIR}/samples/*.md
+    ${PROJECT_SOURCE_DIR}/samples/*.xml ${PROJECT_SOURCE_DIR}/samples/office/*.docx
+    ${PROJECT_SOURCE_DIR}/samples/office/*.pdf ${CMAKE_CURRENT_SOURCE_DIR}/data/eforms/*.xml)
+  add_test(NAME formats.verdicts-agree
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/verdicts_agree.py ${CIRCHECK_BIN}
+      ${verdict_files})
+  set_tests_properties(formats.verdicts-agree PROPERTIES LABELS formats)
+  set(sdk ${PROJECT_SOURCE_DIR}/../shared/data/eforms-sdk)
+  add_test(NAME shared.verdicts-agree
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/verdicts_agree.py ${CIRCHECK_BIN}
+      ${sdk}/cn_24_maximal_100_lots.xml ${sdk}/cn_24_multilingual.xml ${sdk}/can_24_maximal.xml
+      ${sdk}/cn_24_open.xml ${sdk}/pin-only_24_lots.xml)
+  set_tests_properties(shared.verdicts-agree PROPERTIES LABELS shared SKIP_RETURN_CODE 77)
 endif()
 circheck_cli_test(office-zip-bomb hostile 2 ARGS check tests/data/office/bomb.docx
   STDERR_IS "tests/data/office/bomb.docx: error: word/document.xml expands more than 200 times: refused as a zip bomb")

@@ -147,7 +147,7 @@ hostile_test(pattern-limit-fail-on-never 10 2
   STDERR_MATCH "^[^\n]*/pattern-limit.txt: error: rule limits\\.catastrophic could not be judged: [^\n]*\n$"
   STDOUT_MATCH "/pattern-limit.txt: error: material.recycled-content: Catastrophic pattern: could not be judged[^\n]*\\[limits.catastrophic\\]\n"
   STDOUT_MATCH2 "material.recycled-content +error +limits.catastrophic\n"
-  STDOUT_MATCH3 "summary: 1 pass, 0 partial, [0-9]+ fail, 1 error, [0-9]+ not applicable\n")
+  STDOUT_MATCH3 "summary of the criteria: [0-9]+ pass, 0 partial, [0-9]+ fail, 1 error, [0-9]+ not applicable\n")
 # --fail-on error is not a threshold: an error always exits 2.
 hostile_test(fail-on-error-refused 10 2
   ARGS check --fail-on error ${HOSTILE_SRC}/pattern-limit.txt
