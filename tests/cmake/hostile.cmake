@@ -158,6 +158,17 @@ hostile_test(pattern-limit-rules-test 10 0
   ARGS rules test --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
   STDOUT_MATCH "2 passed, 0 failed")
 
+# A pack whose patterns hold no word for the prefilter, alone (no built-in
+# packs): the prefilter is built with no words at all, in `rules test` and in
+# a check. The sanitizer build stopped here (qsort given a NULL array).
+hostile_test(wordless-pack-rules-test 20 0
+  ARGS rules test --no-builtin-rules --rules ${HOSTILE_SRC}/wordless.xml
+  STDERR_EMPTY STDOUT_MATCH "^2 passed, 0 failed")
+hostile_test(wordless-pack-check 20 0
+  ARGS check --no-color --no-builtin-rules --rules ${HOSTILE_SRC}/wordless.xml
+    ${PROJECT_SOURCE_DIR}/samples/furniture-nb.txt
+  STDERR_EMPTY STDOUT_MATCH "material.recycled-content +[^\n]+wordless.figure\n")
+
 # Patterns that match the empty string (an empty branch, a lookahead-only
 # condition): the search steps a whole character after each empty match,
 # never into the middle of "å" (found by fuzz_rules as a crash in PCRE2's
