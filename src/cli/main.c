@@ -59,7 +59,8 @@ static const option options[] = {
     {OPT_FORMAT, "format", 0, "FORMAT", CMD_CHECK | CMD_CHECKLIST,
      "report format (default text; see FORMATS below)"},
     {OPT_OUTPUT, "output", 'o', "FILE", CMD_CHECK | CMD_CHECKLIST,
-     "write the report to FILE (atomically) instead of standard output"},
+     "write the report to FILE (replaced atomically; a link is followed, a device or FIFO "
+     "written into)"},
     {OPT_PACK, "pack", 0, "NAME", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
      "use this rule pack (repeatable); default: chosen from the document, plus core"},
     {OPT_LEVEL, "level", 0, "LEVEL", CMD_CHECK | CMD_CHECKLIST,

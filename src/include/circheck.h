@@ -232,7 +232,10 @@ bool ck_report_write(const ck_report *report, ck_report_format format,
                      const ck_render_options *opts, ck_report_sink sink, void *ctx);
 
 /* Writes 'data' to 'path' atomically: a temporary file in the same folder,
- * then rename. On failure nothing at 'path' changes. */
+ * then rename. On failure nothing at 'path' changes. A symbolic link at
+ * 'path' is followed (the file it leads to is replaced, the link stays); a
+ * replaced file keeps its mode. What is not a regular file (a device, a
+ * FIFO, /dev/stdout on a pipe) is written into, never renamed over. */
 ck_status ck_write_file_atomic(const char *path, const char *data, size_t len, ck_diags *diags);
 
 /* The same in steps, for output written a piece at a time: open makes
@@ -244,6 +247,10 @@ typedef struct ck_atomic_file ck_atomic_file;
 ck_atomic_file *ck_atomic_file_open(const char *path, ck_diags *diags);
 bool ck_atomic_file_write(void *f, const char *data, size_t len);
 ck_status ck_atomic_file_commit(ck_atomic_file *f, ck_diags *diags);
+/* The temporary file's path, or NULL when 'f' writes straight into a
+ * device or FIFO; valid until commit or abort. A program that may be
+ * interrupted keeps a copy to remove in its signal handler. */
+const char *ck_atomic_file_temp_path(const ck_atomic_file *f);
 void ck_atomic_file_abort(ck_atomic_file *f);
 
 /* "0.1.0" */

@@ -6,11 +6,9 @@
 
 #include <libxml/parser.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "diag.h"
 #include "folder.h"
@@ -299,86 +297,4 @@ ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size
   CK_GROW(*files, *cap, *nfiles + 1);
   (*files)[(*nfiles)++] = ck_xstrdup(path);
   return CK_OK;
-}
-
-/* --- output ---------------------------------------------------------------------------- */
-
-struct ck_atomic_file {
-  char *path; /* where it goes */
-  char *tmp;  /* where it is written */
-  int fd;
-  int error;  /* errno of the first failed write, 0 while all is well */
-};
-
-ck_atomic_file *ck_atomic_file_open(const char *path, ck_diags *diags) {
-  ck_buf tmp = CK_BUF_INIT;
-  ck_buf_printf(&tmp, "%s.XXXXXX", path);
-  int fd = mkstemp(tmp.ptr);
-  if (fd < 0) {
-    ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-    ck_buf_free(&tmp);
-    return NULL;
-  }
-  ck_atomic_file *f = ck_xcalloc(1, sizeof *f);
-  f->path = ck_xstrdup(path);
-  f->tmp = ck_buf_detach(&tmp);
-  f->fd = fd;
-  return f;
-}
-
-bool ck_atomic_file_write(void *file, const char *data, size_t len) {
-  ck_atomic_file *f = file;
-  size_t done = 0;
-  while (f->error == 0 && done < len) {
-    ssize_t w = write(f->fd, data + done, len - done);
-    if (w < 0) {
-      if (errno != EINTR)
-        f->error = errno;
-      continue;
-    }
-    done += (size_t)w;
-  }
-  return f->error == 0;
-}
-
-static void atomic_file_free(ck_atomic_file *f) {
-  free(f->path);
-  free(f->tmp);
-  free(f);
-}
-
-void ck_atomic_file_abort(ck_atomic_file *f) {
-  if (!f)
-    return;
-  close(f->fd);
-  unlink(f->tmp);
-  atomic_file_free(f);
-}
-
-ck_status ck_atomic_file_commit(ck_atomic_file *f, ck_diags *diags) {
-  int error = f->error;
-  /* mkstemp creates the file 0600; a report is an ordinary file. */
-  mode_t mask = umask(0);
-  umask(mask);
-  if (error == 0 && (fchmod(f->fd, 0666 & ~mask) != 0 || fsync(f->fd) != 0))
-    error = errno;
-  if (close(f->fd) != 0 && error == 0)
-    error = errno;
-  if (error == 0 && rename(f->tmp, f->path) != 0)
-    error = errno;
-  if (error != 0) {
-    ck_diags_add(diags, CK_DIAG_ERROR, f->path, 0, 0, "cannot write: %s", strerror(error));
-    unlink(f->tmp);
-  }
-  atomic_file_free(f);
-  return error == 0 ? CK_OK : CK_ERR_IO;
-}
-
-ck_status ck_write_file_atomic(const char *path, const char *data, size_t len,
-                               ck_diags *diags) {
-  ck_atomic_file *f = ck_atomic_file_open(path, diags);
-  if (!f)
-    return CK_ERR_IO;
-  ck_atomic_file_write(f, data, len);
-  return ck_atomic_file_commit(f, diags);
 }

@@ -110,7 +110,11 @@ hostile_test(dangling-link 10 2 ARGS check --format json dangling
   STDOUT_MATCH "\"path\": \"dangling/a.txt\"")
 
 # --- permissions and output (tests/hostile/fs.sh) ------------------------------------------
-foreach(c unreadable output-missing-folder output-read-only-folder output-too-large)
+# -o replaces a regular file atomically and keeps its mode, follows a
+# symbolic link (the link stays), and writes into a FIFO or a device
+# instead of renaming a file over it.
+foreach(c unreadable output-missing-folder output-read-only-folder output-too-large
+    output-keeps-mode output-symlink output-fifo output-device)
   add_test(NAME hostile.${c}
     COMMAND sh ${HOSTILE_SRC}/fs.sh ${c} $<TARGET_FILE:circheck> ${HOSTILE_DIR})
   set_tests_properties(hostile.${c} PROPERTIES LABELS hostile TIMEOUT 10 SKIP_RETURN_CODE 77
