@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "circheck.h"
+#include "interrupt.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
@@ -376,7 +377,12 @@ static ck_ruleset *load_rules(const settings *s) {
 static int emit(const settings *s, const char *data, size_t len) {
   if (s->output) {
     ck_diags diags = CK_DIAGS_INIT;
+    /* Written in one go: an interruption waits until it is done, so that
+       no temporary file is left behind. */
+    sigset_t held;
+    interrupt_hold(&held);
     ck_status rc = ck_write_file_atomic(s->output, data, len, &diags);
+    interrupt_release(&held);
     print_diags(&diags);
     return rc == CK_OK ? 0 : EXIT_TROUBLE;
   }
@@ -396,15 +402,25 @@ static bool write_stdout(void *error, const char *data, size_t len) {
 }
 
 /* Writes the report as it is rendered: to standard output, or through a
-   temporary file renamed to -o FILE only once all of it is written. */
+   temporary file renamed to -o FILE only once all of it is written. An
+   interruption while it is written removes the temporary file
+   (interrupt.c); making, committing and forgetting it are not cut short. */
 static int emit_report(const settings *s, const ck_report *report, const ck_render_options *ro) {
   if (s->output) {
     ck_diags diags = CK_DIAGS_INIT;
+    sigset_t held;
+    interrupt_hold(&held);
     ck_atomic_file *f = ck_atomic_file_open(s->output, &diags);
+    if (f)
+      interrupt_remember(ck_atomic_file_temp_path(f));
+    interrupt_release(&held);
     ck_status rc = CK_ERR_IO;
     if (f) {
       ck_report_write(report, s->format, ro, ck_atomic_file_write, f);
+      interrupt_hold(&held);
       rc = ck_atomic_file_commit(f, &diags); /* says why when a write failed */
+      interrupt_remember(NULL);
+      interrupt_release(&held);
     }
     print_diags(&diags);
     return rc == CK_OK ? 0 : EXIT_TROUBLE;
@@ -577,6 +593,7 @@ int main(int argc, char **argv) {
   }
   const char *cmd = argv[1];
   int rc;
+  interrupt_install();
   if (strcmp(cmd, "check") == 0) {
     if ((rc = parse_args(&s, argc, argv, 2, CMD_CHECK, "check")) < 0)
       rc = run_check(&s);

@@ -121,6 +121,16 @@ foreach(c unreadable output-missing-folder output-read-only-folder output-too-la
     FIXTURES_REQUIRED hostile_inputs)
 endforeach()
 
+# A run stopped by SIGTERM or SIGINT while -o's temporary file is written
+# leaves no temporary file and ends by the signal (tests/hostile_interrupt.py).
+if(CIRCHECK_PYTHON3)
+  add_test(NAME hostile.output-interrupted
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/hostile_interrupt.py
+      $<TARGET_FILE:circheck> ${PROJECT_SOURCE_DIR}/samples/furniture-nb.txt
+      ${CMAKE_CURRENT_BINARY_DIR}/out/hostile-interrupt)
+  set_tests_properties(hostile.output-interrupted PROPERTIES LABELS hostile TIMEOUT 120)
+endif()
+
 # --- a user's catastrophic pattern ------------------------------------------------------------
 # PCRE2's limits stop both patterns (the match limit for (a+)+$, the JIT stack
 # for (?:a|b)*c on a 100,000-letter word); each rule's result is status error
