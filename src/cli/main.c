@@ -42,6 +42,7 @@ typedef enum {
   OPT_NO_COLOR,
   OPT_JOBS,
   OPT_EXCLUDE,
+  OPT_FOLLOW,
   OPT_HELP,
   OPT_VERSION,
   OPT_COUNT
@@ -83,6 +84,8 @@ static const option options[] = {
     {OPT_NO_COLOR, "no-color", 0, NULL, CMD_CHECK, "never colour the text report"},
     {OPT_EXCLUDE, "exclude", 0, "GLOB", CMD_CHECK,
      "leave out paths that match GLOB, as a whole or by file name (repeatable)"},
+    {OPT_FOLLOW, "follow", 0, NULL, CMD_CHECK,
+     "in folders, follow symbolic links (default: skip them with a warning)"},
     {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
      "check and render N files at a time on N threads (default 1); the report is the same"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
@@ -100,6 +103,7 @@ typedef struct settings {
   const char *cpv;
   bool builtin;
   bool show_all;
+  bool follow;
   int color; /* -1 auto, 0 off, 1 on */
   unsigned jobs;
   ck_result_status fail_on; /* CK_RESULT_STATUS_COUNT = never */
@@ -164,10 +168,11 @@ static void print_help(const char *topic, FILE *out) {
           "OpenDocument .odt, PDF) for circular-economy requirements; the format is told by\n"
           "content. In\n"
           "a Word or OpenDocument file a position is paragraph:character, in a PDF\n"
-          "page:character. PATH is a file, a folder (checked recursively, sorted) or - for\n"
-          "standard input. Exit status: 0 nothing at or above --fail-on, 1 something is,\n"
-          "2 could not check, or some rule could not be judged (status error: a pattern\n"
-          "exceeded PCRE2's limits; the report is still written).\n\n"
+          "page:character. PATH is a file, a folder (checked recursively, sorted; symbolic\n"
+          "links, FIFOs and devices in it are skipped with a warning) or - for standard\n"
+          "input. Exit status: 0 nothing at or above --fail-on, 1 something is, 2 could not\n"
+          "check (also when no document was found), or some rule could not be judged\n"
+          "(status error: a pattern exceeded PCRE2's limits; the report is still written).\n\n"
           "Statuses: pass, partial, fail, error, not-applicable.\n\noptions:\n",
           out);
     print_options(CMD_CHECK, out);
@@ -275,6 +280,9 @@ static int apply_option(settings *s, const option *o, const char *value) {
     break;
   case OPT_ALL:
     s->show_all = true;
+    break;
+  case OPT_FOLLOW:
+    s->follow = true;
     break;
   case OPT_COLOR:
     s->color = 1;
@@ -453,15 +461,22 @@ static int run_check(settings *s) {
   bool *walked = NULL;
   size_t nfiles = 0, cap = 0;
   ck_diags diags = CK_DIAGS_INIT;
+  unsigned walk_flags = s->follow ? CK_WALK_FOLLOW_LINKS : 0;
+  bool *empty_folder = calloc(s->nargs, sizeof *empty_folder); /* per argument */
+  if (!empty_folder) {
+    fprintf(stderr, "circheck: out of memory\n");
+    exit(EXIT_TROUBLE);
+  }
   for (size_t i = 0; i < s->nargs; i++) {
     size_t before = nfiles;
-    if (ck_collect_paths(s->args[i], &files, &nfiles, &cap, &diags) != CK_OK)
+    if (ck_collect_paths_with(s->args[i], walk_flags, &files, &nfiles, &cap, &diags) != CK_OK)
       trouble = true;
     /* files found in a folder may be skipped for their type; a file named
        on the command line may not */
     struct stat st;
     bool folder = strcmp(s->args[i], "-") != 0 && stat(s->args[i], &st) == 0 &&
                   S_ISDIR(st.st_mode);
+    empty_folder[i] = folder && nfiles == before;
     walked = realloc(walked, (nfiles ? nfiles : 1) * sizeof *walked);
     if (!walked) {
       fprintf(stderr, "circheck: out of memory\n");
@@ -470,12 +485,28 @@ static int run_check(settings *s) {
     for (size_t k = before; k < nfiles; k++)
       walked[k] = folder;
   }
+  size_t found = nfiles;
+  /* An empty folder among others is said here; when nothing at all was
+     found, the one error below says it. */
+  for (size_t i = 0; found > 0 && i < s->nargs; i++)
+    if (empty_folder[i])
+      ck_diags_add(&diags, CK_DIAG_WARNING, s->args[i], 0, 0, "no files found in the folder");
+  free(empty_folder);
   nfiles = drop_excluded(s, files, walked, nfiles);
   ck_report *report = ck_report_new(rs, &s->check);
   if (ck_report_check_walked(report, files, walked, nfiles, s->jobs, &diags) != CK_OK)
     trouble = true; /* the others are still checked and reported */
   free(walked);
   print_diags(&diags);
+  /* A run that checked nothing could not check: said, unless an error
+     above already says why. */
+  if (!trouble && ck_report_document_count(report) == 0) {
+    fprintf(stderr, "circheck: error: nothing was checked: %s\n",
+            found == 0    ? "no files were found"
+            : nfiles == 0 ? "every file found matches --exclude"
+                          : "every file found was skipped");
+    trouble = true;
+  }
 
   int rc = EXIT_CLEAN;
   /* Whatever could be checked is reported, even when other inputs failed. */

@@ -150,10 +150,19 @@ ck_report *ck_report_new(const ck_ruleset *rs, const ck_check_options *opts);
 void ck_report_free(ck_report *report);
 
 /* Expands 'path' into the files to check: a file as is, '-' for standard
- * input, a folder recursively in sorted order (hidden entries and symbolic
- * link loops skipped). Appends to '*files' (caller frees each and the array). */
+ * input, a folder recursively in sorted order. Appends to '*files' (caller
+ * frees each and the array). In a folder, hidden entries are left out
+ * without a word; with a warning each: symbolic links (unless
+ * CK_WALK_FOLLOW_LINKS), FIFOs, sockets and devices, folders deeper than
+ * CK_WALK_MAX_DEPTH and a folder met again below itself (a loop). A path
+ * named here is followed whatever it is. ck_collect_paths is
+ * ck_collect_paths_with and no flags. */
+enum { CK_WALK_FOLLOW_LINKS = 1u << 0 };
+enum { CK_WALK_MAX_DEPTH = 64 };
 ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size_t *cap,
                            ck_diags *diags);
+ck_status ck_collect_paths_with(const char *path, unsigned flags, char ***files, size_t *nfiles,
+                                size_t *cap, ck_diags *diags);
 
 /* Reads and checks one file ('-' = standard input) and adds its results to
  * the report. On an unreadable or malformed input returns an error status

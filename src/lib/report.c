@@ -55,15 +55,17 @@ void ck_report_free(ck_report *r) {
   free(r);
 }
 
-/* Reads and evaluates one file; touches nothing shared but the read-only
-   rule set, so several can run at once, each with its own 'space' (NULL:
-   the evaluation makes one). */
-static ck_status check_one(const ck_report *report, const char *path, ck_match_space *space,
-                           ck_doc_result **out, ck_diags *diags) {
+/* Reads and evaluates one file ('walked': found in a folder, so read only
+   if it is a regular file); touches nothing shared but the read-only rule
+   set, so several can run at once, each with its own 'space' (NULL: the
+   evaluation makes one). */
+static ck_status check_one(const ck_report *report, const char *path, bool walked,
+                           ck_match_space *space, ck_doc_result **out, ck_diags *diags) {
   ck_doc *doc = NULL;
   const ck_check_options *o = &report->opts;
   *out = NULL;
-  ck_status rc = ck_document_load(path, &o->limits, o->doc_lang_set, o->doc_lang, &doc, diags);
+  ck_status rc =
+      ck_document_load(path, &o->limits, walked, o->doc_lang_set, o->doc_lang, &doc, diags);
   if (rc != CK_OK)
     return rc;
   ck_eval_options eo = {.level = o->level,
@@ -92,17 +94,17 @@ static void add_result(ck_report *report, ck_doc_result *dr) {
   report->docs[report->ndocs++] = dr;
 }
 
-static ck_status check_and_add(ck_report *report, const char *path, ck_match_space *space,
-                               ck_diags *diags) {
+static ck_status check_and_add(ck_report *report, const char *path, bool walked,
+                               ck_match_space *space, ck_diags *diags) {
   ck_doc_result *dr;
-  ck_status rc = check_one(report, path, space, &dr, diags);
+  ck_status rc = check_one(report, path, walked, space, &dr, diags);
   if (rc == CK_OK)
     add_result(report, dr);
   return rc;
 }
 
 ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags) {
-  return check_and_add(report, path, NULL, diags);
+  return check_and_add(report, path, false, NULL, diags);
 }
 
 /* A batch shared by the worker threads: each takes the next file index,
@@ -110,6 +112,7 @@ ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *di
 typedef struct batch {
   const ck_report *report;
   char *const *files;
+  const bool *walked; /* NULL: none */
   size_t nfiles;
   atomic_size_t next;
   ck_doc_result **results;
@@ -124,7 +127,8 @@ static void *batch_worker(void *arg) {
     size_t i = atomic_fetch_add(&b->next, 1);
     if (i >= b->nfiles)
       break;
-    b->status[i] = check_one(b->report, b->files[i], space, &b->results[i], &b->diags[i]);
+    b->status[i] = check_one(b->report, b->files[i], b->walked && b->walked[i], space,
+                             &b->results[i], &b->diags[i]);
   }
   ck_match_space_free(space);
   return NULL;
@@ -178,7 +182,7 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
     ck_match_space *space = ck_match_space_new();
     for (size_t i = 0; i < nfiles; i++) {
       size_t from = diags->n;
-      ck_status rc = check_and_add(report, files[i], space, diags);
+      ck_status rc = check_and_add(report, files[i], walked && walked[i], space, diags);
       rc = settle_walked(report, files[i], walked && walked[i], rc, diags, from);
       if (rc != CK_OK && first == CK_OK)
         first = rc;
@@ -190,7 +194,7 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
     jobs = (unsigned)nfiles;
   /* libxml2 sets up its global tables on first use; do it before threads. */
   xmlInitParser();
-  batch b = {.report = report, .files = files, .nfiles = nfiles};
+  batch b = {.report = report, .files = files, .walked = walked, .nfiles = nfiles};
   atomic_init(&b.next, 0);
   b.results = ck_xcalloc(nfiles, sizeof *b.results);
   b.diags = ck_xcalloc(nfiles, sizeof *b.diags);
@@ -235,66 +239,4 @@ bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status 
         return true;
     }
   return false;
-}
-
-/* --- folders ------------------------------------------------------------------------- */
-
-/* Device and inode of the folders on the current path, to stop at a
-   symbolic-link loop instead of recursing for ever. */
-typedef struct visited {
-  dev_t dev;
-  ino_t ino;
-} visited;
-
-static ck_status walk(const char *dir, visited *stack, size_t depth, char ***files,
-                      size_t *nfiles, size_t *cap, ck_diags *diags) {
-  enum { MAX_DEPTH = 64 };
-  char **paths;
-  size_t n;
-  int err = ck_folder_list(dir, &paths, &n);
-  if (err) {
-    ck_diags_add(diags, CK_DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(err));
-    return CK_ERR_IO;
-  }
-  ck_status rc = CK_OK;
-  for (size_t i = 0; i < n; i++) {
-    char *path = paths[i];
-    struct stat st;
-    if (stat(path, &st) != 0) {
-      ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-      rc = CK_ERR_IO;
-    } else if (S_ISDIR(st.st_mode)) {
-      bool loop = depth >= MAX_DEPTH;
-      for (size_t k = 0; k < depth && !loop; k++)
-        loop = stack[k].dev == st.st_dev && stack[k].ino == st.st_ino;
-      if (!loop) {
-        stack[depth] = (visited){st.st_dev, st.st_ino};
-        ck_status sub = walk(path, stack, depth + 1, files, nfiles, cap, diags);
-        if (sub != CK_OK)
-          rc = sub;
-      }
-    } else if (S_ISREG(st.st_mode)) {
-      CK_GROW(*files, *cap, *nfiles + 1);
-      (*files)[(*nfiles)++] = path;
-      path = NULL;
-    }
-    free(path);
-  }
-  free(paths);
-  return rc;
-}
-
-ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size_t *cap,
-                           ck_diags *diags) {
-  struct stat st;
-  if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-    visited stack[64 + 1];
-    stack[0] = (visited){st.st_dev, st.st_ino};
-    return walk(path, stack, 1, files, nfiles, cap, diags);
-  }
-  /* Files, '-' and missing paths go through as they are: reading them
-     reports what is wrong, in the same words for every input. */
-  CK_GROW(*files, *cap, *nfiles + 1);
-  (*files)[(*nfiles)++] = ck_xstrdup(path);
-  return CK_OK;
 }

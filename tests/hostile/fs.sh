@@ -160,6 +160,19 @@ output-device)
   [ -c /dev/null ] || fail "/dev/null is no longer a device"
   [ "$(ls -A dev | tr '\n' ' ')" = "full null stdout " ] || fail "files left behind: $(ls -A dev)"
   ;;
+fifo-named)
+  # A FIFO named on the command line is read like standard input: circheck
+  # waits for the writer and checks what it wrote.
+  rm -f named.fifo && mkfifo named.fifo
+  (sleep 0.3; cat tender.txt >named.fifo) &
+  writer=$!
+  timeout 5 "$bin" check --no-color named.fifo >"$out" 2>"$err"
+  rc=$?
+  wait $writer
+  [ $rc -le 1 ] || fail "exit $rc; stderr: $(cat "$err")"
+  [ ! -s "$err" ] || fail "stderr: $(cat "$err")"
+  grep -q '^named.fifo: text' "$out" || fail "no report of the FIFO's text"
+  ;;
 *)
   fail "unknown case $case_name"
   ;;
