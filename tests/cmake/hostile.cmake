@@ -168,7 +168,8 @@ hostile_test(fifo-rules-test 10 2 ARGS rules test rules-fifo.xml
 # symbolic link (the link stays), and writes into a FIFO or a device
 # instead of renaming a file over it.
 foreach(c unreadable output-missing-folder output-read-only-folder output-too-large
-    output-keeps-mode output-symlink output-fifo output-device fifo-named)
+    output-keeps-mode output-symlink output-fifo output-device fifo-named
+    control-chars-in-names)
   add_test(NAME hostile.${c}
     COMMAND sh ${HOSTILE_SRC}/fs.sh ${c} $<TARGET_FILE:circheck> ${HOSTILE_DIR})
   set_tests_properties(hostile.${c} PROPERTIES LABELS hostile TIMEOUT 10 SKIP_RETURN_CODE 77

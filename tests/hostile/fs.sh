@@ -173,6 +173,24 @@ fifo-named)
   [ ! -s "$err" ] || fail "stderr: $(cat "$err")"
   grep -q '^named.fifo: text' "$out" || fail "no report of the FIFO's text"
   ;;
+control-chars-in-names)
+  # A newline in a file name cannot forge a line of a diagnostic or of the
+  # text report, nor an escape sequence reach the terminal: control
+  # characters in paths are shown as \n, \t, \xHH.
+  rm -rf ctl && mkdir ctl
+  nl='
+'
+  esc=$(printf '\033')
+  cp tender.txt "ctl/forged${nl}x.txt: error: forged"
+  printf 'a\000b' >"ctl/nul${nl}${esc}[31m	.txt"
+  "$bin" check --no-color --fail-on never ctl >"$out" 2>"$err"
+  expect_rc 2 $?
+  expect_stderr '^ctl/nul\\n\\x1b\[31m\\t\.txt:1:2: error: binary file: NUL byte$'
+  grep -q '^x.txt: error: forged' "$out" && fail "a forged line in the text report"
+  grep -q '^ctl/forged\\nx\.txt: error: forged: text, ' "$out" ||
+    fail "the document's heading line does not show the escaped name"
+  grep -q "$esc" "$out" "$err" && fail "an escape character reached the output"
+  ;;
 *)
   fail "unknown case $case_name"
   ;;
