@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "circheck.h"
+#include "interrupt.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
@@ -41,6 +42,7 @@ typedef enum {
   OPT_NO_COLOR,
   OPT_JOBS,
   OPT_EXCLUDE,
+  OPT_FOLLOW,
   OPT_HELP,
   OPT_VERSION,
   OPT_COUNT
@@ -59,7 +61,8 @@ static const option options[] = {
     {OPT_FORMAT, "format", 0, "FORMAT", CMD_CHECK | CMD_CHECKLIST,
      "report format (default text; see FORMATS below)"},
     {OPT_OUTPUT, "output", 'o', "FILE", CMD_CHECK | CMD_CHECKLIST,
-     "write the report to FILE (atomically) instead of standard output"},
+     "write the report to FILE (replaced atomically; a link is followed, a device or FIFO "
+     "written into)"},
     {OPT_PACK, "pack", 0, "NAME", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
      "use this rule pack (repeatable); default: chosen from the document, plus core"},
     {OPT_LEVEL, "level", 0, "LEVEL", CMD_CHECK | CMD_CHECKLIST,
@@ -81,6 +84,8 @@ static const option options[] = {
     {OPT_NO_COLOR, "no-color", 0, NULL, CMD_CHECK, "never colour the text report"},
     {OPT_EXCLUDE, "exclude", 0, "GLOB", CMD_CHECK,
      "leave out paths that match GLOB, as a whole or by file name (repeatable)"},
+    {OPT_FOLLOW, "follow", 0, NULL, CMD_CHECK,
+     "in folders, follow symbolic links (default: skip them with a warning)"},
     {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
      "check and render N files at a time on N threads (default 1); the report is the same"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
@@ -98,6 +103,7 @@ typedef struct settings {
   const char *cpv;
   bool builtin;
   bool show_all;
+  bool follow;
   int color; /* -1 auto, 0 off, 1 on */
   unsigned jobs;
   ck_result_status fail_on; /* CK_RESULT_STATUS_COUNT = never */
@@ -162,10 +168,11 @@ static void print_help(const char *topic, FILE *out) {
           "OpenDocument .odt, PDF) for circular-economy requirements; the format is told by\n"
           "content. In\n"
           "a Word or OpenDocument file a position is paragraph:character, in a PDF\n"
-          "page:character. PATH is a file, a folder (checked recursively, sorted) or - for\n"
-          "standard input. Exit status: 0 nothing at or above --fail-on, 1 something is,\n"
-          "2 could not check, or some rule could not be judged (status error: a pattern\n"
-          "exceeded PCRE2's limits; the report is still written).\n\n"
+          "page:character. PATH is a file, a folder (checked recursively, sorted; symbolic\n"
+          "links, FIFOs and devices in it are skipped with a warning) or - for standard\n"
+          "input. Exit status: 0 nothing at or above --fail-on, 1 something is, 2 could not\n"
+          "check (also when no document was found), or some rule could not be judged\n"
+          "(status error: a pattern exceeded PCRE2's limits; the report is still written).\n\n"
           "Statuses: pass, partial, fail, error, not-applicable.\n\noptions:\n",
           out);
     print_options(CMD_CHECK, out);
@@ -274,6 +281,9 @@ static int apply_option(settings *s, const option *o, const char *value) {
   case OPT_ALL:
     s->show_all = true;
     break;
+  case OPT_FOLLOW:
+    s->follow = true;
+    break;
   case OPT_COLOR:
     s->color = 1;
     break;
@@ -375,7 +385,12 @@ static ck_ruleset *load_rules(const settings *s) {
 static int emit(const settings *s, const char *data, size_t len) {
   if (s->output) {
     ck_diags diags = CK_DIAGS_INIT;
+    /* Written in one go: an interruption waits until it is done, so that
+       no temporary file is left behind. */
+    sigset_t held;
+    interrupt_hold(&held);
     ck_status rc = ck_write_file_atomic(s->output, data, len, &diags);
+    interrupt_release(&held);
     print_diags(&diags);
     return rc == CK_OK ? 0 : EXIT_TROUBLE;
   }
@@ -395,15 +410,25 @@ static bool write_stdout(void *error, const char *data, size_t len) {
 }
 
 /* Writes the report as it is rendered: to standard output, or through a
-   temporary file renamed to -o FILE only once all of it is written. */
+   temporary file renamed to -o FILE only once all of it is written. An
+   interruption while it is written removes the temporary file
+   (interrupt.c); making, committing and forgetting it are not cut short. */
 static int emit_report(const settings *s, const ck_report *report, const ck_render_options *ro) {
   if (s->output) {
     ck_diags diags = CK_DIAGS_INIT;
+    sigset_t held;
+    interrupt_hold(&held);
     ck_atomic_file *f = ck_atomic_file_open(s->output, &diags);
+    if (f)
+      interrupt_remember(ck_atomic_file_temp_path(f));
+    interrupt_release(&held);
     ck_status rc = CK_ERR_IO;
     if (f) {
       ck_report_write(report, s->format, ro, ck_atomic_file_write, f);
+      interrupt_hold(&held);
       rc = ck_atomic_file_commit(f, &diags); /* says why when a write failed */
+      interrupt_remember(NULL);
+      interrupt_release(&held);
     }
     print_diags(&diags);
     return rc == CK_OK ? 0 : EXIT_TROUBLE;
@@ -436,15 +461,22 @@ static int run_check(settings *s) {
   bool *walked = NULL;
   size_t nfiles = 0, cap = 0;
   ck_diags diags = CK_DIAGS_INIT;
+  unsigned walk_flags = s->follow ? CK_WALK_FOLLOW_LINKS : 0;
+  bool *empty_folder = calloc(s->nargs, sizeof *empty_folder); /* per argument */
+  if (!empty_folder) {
+    fprintf(stderr, "circheck: out of memory\n");
+    exit(EXIT_TROUBLE);
+  }
   for (size_t i = 0; i < s->nargs; i++) {
     size_t before = nfiles;
-    if (ck_collect_paths(s->args[i], &files, &nfiles, &cap, &diags) != CK_OK)
+    if (ck_collect_paths_with(s->args[i], walk_flags, &files, &nfiles, &cap, &diags) != CK_OK)
       trouble = true;
     /* files found in a folder may be skipped for their type; a file named
        on the command line may not */
     struct stat st;
     bool folder = strcmp(s->args[i], "-") != 0 && stat(s->args[i], &st) == 0 &&
                   S_ISDIR(st.st_mode);
+    empty_folder[i] = folder && nfiles == before;
     walked = realloc(walked, (nfiles ? nfiles : 1) * sizeof *walked);
     if (!walked) {
       fprintf(stderr, "circheck: out of memory\n");
@@ -453,12 +485,28 @@ static int run_check(settings *s) {
     for (size_t k = before; k < nfiles; k++)
       walked[k] = folder;
   }
+  size_t found = nfiles;
+  /* An empty folder among others is said here; when nothing at all was
+     found, the one error below says it. */
+  for (size_t i = 0; found > 0 && i < s->nargs; i++)
+    if (empty_folder[i])
+      ck_diags_add(&diags, CK_DIAG_WARNING, s->args[i], 0, 0, "no files found in the folder");
+  free(empty_folder);
   nfiles = drop_excluded(s, files, walked, nfiles);
   ck_report *report = ck_report_new(rs, &s->check);
   if (ck_report_check_walked(report, files, walked, nfiles, s->jobs, &diags) != CK_OK)
     trouble = true; /* the others are still checked and reported */
   free(walked);
   print_diags(&diags);
+  /* A run that checked nothing could not check: said, unless an error
+     above already says why. */
+  if (!trouble && ck_report_document_count(report) == 0) {
+    fprintf(stderr, "circheck: error: nothing was checked: %s\n",
+            found == 0    ? "no files were found"
+            : nfiles == 0 ? "every file found matches --exclude"
+                          : "every file found was skipped");
+    trouble = true;
+  }
 
   int rc = EXIT_CLEAN;
   /* Whatever could be checked is reported, even when other inputs failed. */
@@ -576,6 +624,7 @@ int main(int argc, char **argv) {
   }
   const char *cmd = argv[1];
   int rc;
+  interrupt_install();
   if (strcmp(cmd, "check") == 0) {
     if ((rc = parse_args(&s, argc, argv, 2, CMD_CHECK, "check")) < 0)
       rc = run_check(&s);

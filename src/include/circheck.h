@@ -150,10 +150,19 @@ ck_report *ck_report_new(const ck_ruleset *rs, const ck_check_options *opts);
 void ck_report_free(ck_report *report);
 
 /* Expands 'path' into the files to check: a file as is, '-' for standard
- * input, a folder recursively in sorted order (hidden entries and symbolic
- * link loops skipped). Appends to '*files' (caller frees each and the array). */
+ * input, a folder recursively in sorted order. Appends to '*files' (caller
+ * frees each and the array). In a folder, hidden entries are left out
+ * without a word; with a warning each: symbolic links (unless
+ * CK_WALK_FOLLOW_LINKS), FIFOs, sockets and devices, folders deeper than
+ * CK_WALK_MAX_DEPTH and a folder met again below itself (a loop). A path
+ * named here is followed whatever it is. ck_collect_paths is
+ * ck_collect_paths_with and no flags. */
+enum { CK_WALK_FOLLOW_LINKS = 1u << 0 };
+enum { CK_WALK_MAX_DEPTH = 64 };
 ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size_t *cap,
                            ck_diags *diags);
+ck_status ck_collect_paths_with(const char *path, unsigned flags, char ***files, size_t *nfiles,
+                                size_t *cap, ck_diags *diags);
 
 /* Reads and checks one file ('-' = standard input) and adds its results to
  * the report. On an unreadable or malformed input returns an error status
@@ -233,7 +242,10 @@ bool ck_report_write(const ck_report *report, ck_report_format format,
                      const ck_render_options *opts, ck_report_sink sink, void *ctx);
 
 /* Writes 'data' to 'path' atomically: a temporary file in the same folder,
- * then rename. On failure nothing at 'path' changes. */
+ * then rename. On failure nothing at 'path' changes. A symbolic link at
+ * 'path' is followed (the file it leads to is replaced, the link stays); a
+ * replaced file keeps its mode. What is not a regular file (a device, a
+ * FIFO, /dev/stdout on a pipe) is written into, never renamed over. */
 ck_status ck_write_file_atomic(const char *path, const char *data, size_t len, ck_diags *diags);
 
 /* The same in steps, for output written a piece at a time: open makes
@@ -245,6 +257,10 @@ typedef struct ck_atomic_file ck_atomic_file;
 ck_atomic_file *ck_atomic_file_open(const char *path, ck_diags *diags);
 bool ck_atomic_file_write(void *f, const char *data, size_t len);
 ck_status ck_atomic_file_commit(ck_atomic_file *f, ck_diags *diags);
+/* The temporary file's path, or NULL when 'f' writes straight into a
+ * device or FIFO; valid until commit or abort. A program that may be
+ * interrupted keeps a copy to remove in its signal handler. */
+const char *ck_atomic_file_temp_path(const ck_atomic_file *f);
 void ck_atomic_file_abort(ck_atomic_file *f);
 
 /* "0.1.0" */

@@ -32,13 +32,18 @@ void ck_diags_add(ck_diags *d, ck_diag_level level, const char *file, unsigned l
   va_start(ap, fmt);
   ck_buf_vprintf(&msg, fmt, ap);
   va_end(ap);
-  /* A diagnostic is one line: fold any line break a library message carried. */
+  /* A diagnostic is one line: fold any line break a library message carried,
+     and write other control characters (from a rule id, a name in a
+     document) as escapes, so that none reaches a terminal or a log. */
   for (size_t i = 0; i < msg.len; i++)
     if (msg.ptr[i] == '\n' || msg.ptr[i] == '\r')
       msg.ptr[i] = ' ';
   while (msg.len && msg.ptr[msg.len - 1] == ' ')
     msg.ptr[--msg.len] = '\0';
-  e->msg = ck_buf_detach(&msg);
+  ck_buf shown = CK_BUF_INIT;
+  ck_buf_put_printable(&shown, ck_buf_cstr(&msg));
+  ck_buf_free(&msg);
+  e->msg = ck_buf_detach(&shown);
 }
 
 size_t ck_diags_errors(const ck_diags *d) {
@@ -50,7 +55,8 @@ size_t ck_diags_errors(const ck_diags *d) {
 
 void ck_diag_format(const ck_diag *diag, ck_buf *out) {
   if (diag->file) {
-    ck_buf_puts(out, diag->file);
+    /* A file name may hold a newline, which would forge a second line. */
+    ck_buf_put_printable(out, diag->file);
     if (diag->line) {
       ck_buf_printf(out, ":%u", diag->line);
       if (diag->col)

@@ -1,6 +1,7 @@
-/* The entries of one folder, for the places that read folders: the
- * documents of a run (report.c, which goes into subfolders too) and a
- * --rules folder (rules_load.c, which does not). */
+/* The entries of one folder, for the places that read folders: the walk
+ * that collects the documents of a run (ck_collect_paths_with in folder.c,
+ * which goes into subfolders too) and a --rules folder (rules_load.c, which
+ * does not). */
 #ifndef CK_FOLDER_H
 #define CK_FOLDER_H
 

@@ -190,7 +190,10 @@ static ck_prefilter_lang *lang_build(const ck_prefilter *pf, ck_lang lang) {
     atomic_init(&pl->codes[b].done, false);
     pl->branches[b].code = &pl->codes[b];
   }
-  qsort(entries, n, sizeof *entries, entry_cmp);
+  /* A pack whose patterns give no word leaves no entries and 'entries'
+     NULL, which qsort may not be given even with nothing to sort. */
+  if (n > 1)
+    qsort(entries, n, sizeof *entries, entry_cmp);
   /* One automaton word per distinct word, with its owners in a run, which
      the sort puts together. */
   pl->words = ck_xcalloc(n + 1, sizeof *pl->words);

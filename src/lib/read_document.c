@@ -22,12 +22,13 @@ static void move_diags(ck_diags *to, ck_diags *from) {
   from->n = from->cap = 0;
 }
 
-ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_set,
-                           ck_lang lang, ck_doc **out, ck_diags *diags) {
+ck_status ck_document_load(const char *path, const ck_limits *limits, bool regular_only,
+                           bool lang_set, ck_lang lang, ck_doc **out, ck_diags *diags) {
   ck_source src = {0};
   ck_status rc;
   *out = NULL;
-  if ((rc = ck_source_read(path, limits, &src, diags)) != CK_OK)
+  if ((rc = (regular_only ? ck_source_read_regular : ck_source_read)(path, limits, &src,
+                                                                      diags)) != CK_OK)
     goto done;
   ck_input_format format = ck_office_sniff(&src);
   if (format == CK_FORMAT_DOCX) {

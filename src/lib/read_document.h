@@ -11,9 +11,10 @@
 #include "doc.h"
 
 /* Loads one document from 'path' ("-" = standard input): read, decode, pick
- * the reader from the format, build the model . */
-ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_set,
-                           ck_lang lang, ck_doc **out, ck_diags *diags);
+ * the reader from the format, build the model. With 'regular_only' (a file
+ * a folder walk found) only a regular file is read (ck_source_read_regular). */
+ck_status ck_document_load(const char *path, const ck_limits *limits, bool regular_only,
+                           bool lang_set, ck_lang lang, ck_doc **out, ck_diags *diags);
 
 /* Builds a document from a text in memory, as the rules test does for
  * examples; 'name' labels it. Returns NULL when the text cannot be read. */

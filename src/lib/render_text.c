@@ -52,10 +52,13 @@ static void evidence_text(ck_buf *out, const ck_evidence *e, bool colour) {
   ck_buf_putc(out, '\n');
 }
 
-static void result_text(ck_buf *out, const ck_doc_result *dr, const ck_result *r, bool colour) {
+/* 'path' is the document's path as shown (ck_buf_put_printable): a name
+   with a newline must not forge a line of the report. */
+static void result_text(ck_buf *out, const ck_doc_result *dr, const char *path,
+                        const ck_result *r, bool colour) {
   ck_msg_lang lang = dr->msg_lang;
   const ck_evidence *first = r->nevidence ? &r->evidence[0] : NULL;
-  ck_buf_puts(out, dr->path);
+  ck_buf_puts(out, path);
   if (first)
     ck_buf_printf(out, ":%u:%u", first->line, first->col);
   ck_buf_puts(out, ": ");
@@ -71,7 +74,7 @@ static void result_text(ck_buf *out, const ck_doc_result *dr, const ck_result *r
   for (size_t e = 0; e < r->nevidence; e++) {
     const ck_evidence *ev = &r->evidence[e];
     if (e > 0)
-      ck_buf_printf(out, "    %s:%u:%u:\n", dr->path, ev->line, ev->col);
+      ck_buf_printf(out, "    %s:%u:%u:\n", path, ev->line, ev->col);
     evidence_text(out, ev, colour);
     if (ev->section[0])
       ck_buf_printf(out, "    %s: %s\n", ck_msg(lang, CK_MSG_SECTION), ev->section);
@@ -101,8 +104,8 @@ static int by_position(const void *a, const void *b) {
 
 /* Findings with evidence come first in the order of the document, like a
    compiler's; then what is missing, by rule id. */
-static void results_text(ck_buf *out, const ck_doc_result *dr, const ck_result *results,
-                         size_t nresults, const ck_render_options *o) {
+static void results_text(ck_buf *out, const ck_doc_result *dr, const char *path,
+                         const ck_result *results, size_t nresults, const ck_render_options *o) {
   const ck_result **order = ck_xcalloc(nresults, sizeof *order);
   size_t n = 0;
   for (size_t i = 0; i < nresults; i++) {
@@ -112,14 +115,14 @@ static void results_text(ck_buf *out, const ck_doc_result *dr, const ck_result *
   }
   qsort(order, n, sizeof *order, by_position);
   for (size_t i = 0; i < n; i++)
-    result_text(out, dr, order[i], o->color);
+    result_text(out, dr, path, order[i], o->color);
   free(order);
 }
 
-static void findings_text(ck_buf *out, const ck_doc_result *dr, const ck_finding *f, size_t n,
+static void findings_text(ck_buf *out, const char *path, const ck_finding *f, size_t n,
                           bool colour) {
   for (size_t i = 0; i < n; i++) {
-    ck_buf_puts(out, dr->path);
+    ck_buf_puts(out, path);
     if (f[i].line)
       ck_buf_printf(out, ":%u:%u", f[i].line, f[i].col ? f[i].col : 1);
     ck_buf_printf(out, ": %swarning%s: %s: %s\n", colour ? "\033[35m" : "",
@@ -129,7 +132,10 @@ static void findings_text(ck_buf *out, const ck_doc_result *dr, const ck_finding
 
 static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_options *o) {
   ck_msg_lang lang = dr->msg_lang;
-  ck_buf_printf(out, "%s: %s, %s, %s %s, %s %s\n", dr->path, ck_input_format_name(dr->format),
+  ck_buf shown = CK_BUF_INIT;
+  ck_buf_put_printable(&shown, dr->path);
+  const char *path = ck_buf_cstr(&shown);
+  ck_buf_printf(out, "%s: %s, %s, %s %s, %s %s\n", path, ck_input_format_name(dr->format),
                 dr->encoding, ck_msg(lang, CK_MSG_LANGUAGE), ck_doc_result_language(dr),
                 ck_msg(lang, CK_MSG_LEVEL), ck_level_label(lang, dr->level));
   ck_buf_printf(out, "  %s:", ck_msg(lang, CK_MSG_PACKS));
@@ -138,7 +144,7 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
   ck_buf_puts(out, "\n\n");
 
   if (dr->nlots == 0) {
-    results_text(out, dr, dr->results, dr->nresults, o);
+    results_text(out, dr, path, dr->results, dr->nresults, o);
   } else {
     for (size_t l = 0; l < dr->nlots; l++) {
       const ck_lot_result *lr = &dr->lots[l];
@@ -148,12 +154,12 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
       for (size_t i = 0; i < lr->npacks; i++)
         ck_buf_printf(out, "%s %s (%s)", i ? "," : "", lr->packs[i].pack->id, lr->packs[i].why);
       ck_buf_putc(out, '\n');
-      findings_text(out, dr, lr->findings, lr->nfindings, o->color);
-      results_text(out, dr, lr->results, lr->nresults, o);
+      findings_text(out, path, lr->findings, lr->nfindings, o->color);
+      results_text(out, dr, path, lr->results, lr->nresults, o);
       ck_buf_putc(out, '\n');
     }
   }
-  findings_text(out, dr, dr->findings, dr->nfindings, o->color);
+  findings_text(out, path, dr->findings, dr->nfindings, o->color);
   size_t hidden = dr->counts[CK_STATUS_NOT_APPLICABLE];
   if (hidden && !o->show_all) {
     char count[32];
@@ -193,6 +199,7 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
     ck_buf_printf(out, "%zu %s, ", counts[CK_STATUS_ERROR], ck_status_label(lang, CK_STATUS_ERROR));
   ck_buf_printf(out, "%zu %s\n", counts[CK_STATUS_NOT_APPLICABLE],
                 ck_status_label(lang, CK_STATUS_NOT_APPLICABLE));
+  ck_buf_free(&shown);
 }
 
 static void document_part(const ck_report *report, size_t d, const void *opts, ck_buf *part) {

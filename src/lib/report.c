@@ -6,11 +6,9 @@
 
 #include <libxml/parser.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "diag.h"
 #include "folder.h"
@@ -57,15 +55,17 @@ void ck_report_free(ck_report *r) {
   free(r);
 }
 
-/* Reads and evaluates one file; touches nothing shared but the read-only
-   rule set, so several can run at once, each with its own 'space' (NULL:
-   the evaluation makes one). */
-static ck_status check_one(const ck_report *report, const char *path, ck_match_space *space,
-                           ck_doc_result **out, ck_diags *diags) {
+/* Reads and evaluates one file ('walked': found in a folder, so read only
+   if it is a regular file); touches nothing shared but the read-only rule
+   set, so several can run at once, each with its own 'space' (NULL: the
+   evaluation makes one). */
+static ck_status check_one(const ck_report *report, const char *path, bool walked,
+                           ck_match_space *space, ck_doc_result **out, ck_diags *diags) {
   ck_doc *doc = NULL;
   const ck_check_options *o = &report->opts;
   *out = NULL;
-  ck_status rc = ck_document_load(path, &o->limits, o->doc_lang_set, o->doc_lang, &doc, diags);
+  ck_status rc =
+      ck_document_load(path, &o->limits, walked, o->doc_lang_set, o->doc_lang, &doc, diags);
   if (rc != CK_OK)
     return rc;
   ck_eval_options eo = {.level = o->level,
@@ -94,17 +94,17 @@ static void add_result(ck_report *report, ck_doc_result *dr) {
   report->docs[report->ndocs++] = dr;
 }
 
-static ck_status check_and_add(ck_report *report, const char *path, ck_match_space *space,
-                               ck_diags *diags) {
+static ck_status check_and_add(ck_report *report, const char *path, bool walked,
+                               ck_match_space *space, ck_diags *diags) {
   ck_doc_result *dr;
-  ck_status rc = check_one(report, path, space, &dr, diags);
+  ck_status rc = check_one(report, path, walked, space, &dr, diags);
   if (rc == CK_OK)
     add_result(report, dr);
   return rc;
 }
 
 ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags) {
-  return check_and_add(report, path, NULL, diags);
+  return check_and_add(report, path, false, NULL, diags);
 }
 
 /* A batch shared by the worker threads: each takes the next file index,
@@ -112,6 +112,7 @@ ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *di
 typedef struct batch {
   const ck_report *report;
   char *const *files;
+  const bool *walked; /* NULL: none */
   size_t nfiles;
   atomic_size_t next;
   ck_doc_result **results;
@@ -126,7 +127,8 @@ static void *batch_worker(void *arg) {
     size_t i = atomic_fetch_add(&b->next, 1);
     if (i >= b->nfiles)
       break;
-    b->status[i] = check_one(b->report, b->files[i], space, &b->results[i], &b->diags[i]);
+    b->status[i] = check_one(b->report, b->files[i], b->walked && b->walked[i], space,
+                             &b->results[i], &b->diags[i]);
   }
   ck_match_space_free(space);
   return NULL;
@@ -180,7 +182,7 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
     ck_match_space *space = ck_match_space_new();
     for (size_t i = 0; i < nfiles; i++) {
       size_t from = diags->n;
-      ck_status rc = check_and_add(report, files[i], space, diags);
+      ck_status rc = check_and_add(report, files[i], walked && walked[i], space, diags);
       rc = settle_walked(report, files[i], walked && walked[i], rc, diags, from);
       if (rc != CK_OK && first == CK_OK)
         first = rc;
@@ -192,7 +194,7 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
     jobs = (unsigned)nfiles;
   /* libxml2 sets up its global tables on first use; do it before threads. */
   xmlInitParser();
-  batch b = {.report = report, .files = files, .nfiles = nfiles};
+  batch b = {.report = report, .files = files, .walked = walked, .nfiles = nfiles};
   atomic_init(&b.next, 0);
   b.results = ck_xcalloc(nfiles, sizeof *b.results);
   b.diags = ck_xcalloc(nfiles, sizeof *b.diags);
@@ -239,148 +241,4 @@ bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status 
         return true;
     }
   return false;
-}
-
-/* --- folders ------------------------------------------------------------------------- */
-
-/* Device and inode of the folders on the current path, to stop at a
-   symbolic-link loop instead of recursing for ever. */
-typedef struct visited {
-  dev_t dev;
-  ino_t ino;
-} visited;
-
-static ck_status walk(const char *dir, visited *stack, size_t depth, char ***files,
-                      size_t *nfiles, size_t *cap, ck_diags *diags) {
-  enum { MAX_DEPTH = 64 };
-  char **paths;
-  size_t n;
-  int err = ck_folder_list(dir, &paths, &n);
-  if (err) {
-    ck_diags_add(diags, CK_DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(err));
-    return CK_ERR_IO;
-  }
-  ck_status rc = CK_OK;
-  for (size_t i = 0; i < n; i++) {
-    char *path = paths[i];
-    struct stat st;
-    if (stat(path, &st) != 0) {
-      ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-      rc = CK_ERR_IO;
-    } else if (S_ISDIR(st.st_mode)) {
-      bool loop = depth >= MAX_DEPTH;
-      for (size_t k = 0; k < depth && !loop; k++)
-        loop = stack[k].dev == st.st_dev && stack[k].ino == st.st_ino;
-      if (!loop) {
-        stack[depth] = (visited){st.st_dev, st.st_ino};
-        ck_status sub = walk(path, stack, depth + 1, files, nfiles, cap, diags);
-        if (sub != CK_OK)
-          rc = sub;
-      }
-    } else if (S_ISREG(st.st_mode)) {
-      CK_GROW(*files, *cap, *nfiles + 1);
-      (*files)[(*nfiles)++] = path;
-      path = NULL;
-    }
-    free(path);
-  }
-  free(paths);
-  return rc;
-}
-
-ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size_t *cap,
-                           ck_diags *diags) {
-  struct stat st;
-  if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-    visited stack[64 + 1];
-    stack[0] = (visited){st.st_dev, st.st_ino};
-    return walk(path, stack, 1, files, nfiles, cap, diags);
-  }
-  /* Files, '-' and missing paths go through as they are: reading them
-     reports what is wrong, in the same words for every input. */
-  CK_GROW(*files, *cap, *nfiles + 1);
-  (*files)[(*nfiles)++] = ck_xstrdup(path);
-  return CK_OK;
-}
-
-/* --- output ---------------------------------------------------------------------------- */
-
-struct ck_atomic_file {
-  char *path; /* where it goes */
-  char *tmp;  /* where it is written */
-  int fd;
-  int error;  /* errno of the first failed write, 0 while all is well */
-};
-
-ck_atomic_file *ck_atomic_file_open(const char *path, ck_diags *diags) {
-  ck_buf tmp = CK_BUF_INIT;
-  ck_buf_printf(&tmp, "%s.XXXXXX", path);
-  int fd = mkstemp(tmp.ptr);
-  if (fd < 0) {
-    ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-    ck_buf_free(&tmp);
-    return NULL;
-  }
-  ck_atomic_file *f = ck_xcalloc(1, sizeof *f);
-  f->path = ck_xstrdup(path);
-  f->tmp = ck_buf_detach(&tmp);
-  f->fd = fd;
-  return f;
-}
-
-bool ck_atomic_file_write(void *file, const char *data, size_t len) {
-  ck_atomic_file *f = file;
-  size_t done = 0;
-  while (f->error == 0 && done < len) {
-    ssize_t w = write(f->fd, data + done, len - done);
-    if (w < 0) {
-      if (errno != EINTR)
-        f->error = errno;
-      continue;
-    }
-    done += (size_t)w;
-  }
-  return f->error == 0;
-}
-
-static void atomic_file_free(ck_atomic_file *f) {
-  free(f->path);
-  free(f->tmp);
-  free(f);
-}
-
-void ck_atomic_file_abort(ck_atomic_file *f) {
-  if (!f)
-    return;
-  close(f->fd);
-  unlink(f->tmp);
-  atomic_file_free(f);
-}
-
-ck_status ck_atomic_file_commit(ck_atomic_file *f, ck_diags *diags) {
-  int error = f->error;
-  /* mkstemp creates the file 0600; a report is an ordinary file. */
-  mode_t mask = umask(0);
-  umask(mask);
-  if (error == 0 && (fchmod(f->fd, 0666 & ~mask) != 0 || fsync(f->fd) != 0))
-    error = errno;
-  if (close(f->fd) != 0 && error == 0)
-    error = errno;
-  if (error == 0 && rename(f->tmp, f->path) != 0)
-    error = errno;
-  if (error != 0) {
-    ck_diags_add(diags, CK_DIAG_ERROR, f->path, 0, 0, "cannot write: %s", strerror(error));
-    unlink(f->tmp);
-  }
-  atomic_file_free(f);
-  return error == 0 ? CK_OK : CK_ERR_IO;
-}
-
-ck_status ck_write_file_atomic(const char *path, const char *data, size_t len,
-                               ck_diags *diags) {
-  ck_atomic_file *f = ck_atomic_file_open(path, diags);
-  if (!f)
-    return CK_ERR_IO;
-  ck_atomic_file_write(f, data, len);
-  return ck_atomic_file_commit(f, diags);
 }

@@ -79,8 +79,9 @@ static ck_status load_file(ck_ruleset *rs, const char *path, const struct stat *
   ck_limits limits = ck_limits_default();
   limits.max_input_bytes = MAX_RULE_FILE;
   ck_source src;
-  /* ck_source_read takes "-" for standard input; a rule file may be called that. */
-  ck_status st = ck_source_read(strcmp(path, "-") == 0 ? "./-" : path, &limits, &src, diags);
+  /* Read as a regular file only: the type checked above may have changed
+     since, and a FIFO would be waited on for ever. */
+  ck_status st = ck_source_read_regular(path, &limits, &src, diags);
   if (st == CK_OK)
     st = add_pack(rs, src.raw, src.raw_len, path, schema, diags);
   ck_source_free(&src);

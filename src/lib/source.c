@@ -146,16 +146,19 @@ static ck_status read_all(int fd, const char *path, size_t limit, size_t hint, c
   return CK_OK;
 }
 
-ck_status ck_source_read(const char *path, const ck_limits *limits, ck_source *src,
-                         ck_diags *diags) {
+static ck_status read_path(const char *path, const ck_limits *limits, bool regular_only,
+                           ck_source *src, ck_diags *diags) {
   memset(src, 0, sizeof *src);
   src->path = ck_xstrdup(path);
   ck_limits lim = limits ? *limits : ck_limits_default();
   size_t limit = lim.max_input_bytes;
   src->max_line_bytes = lim.max_line_bytes;
-  if (strcmp(path, "-") == 0)
+  if (strcmp(path, "-") == 0 && !regular_only)
     return read_all(STDIN_FILENO, path, limit, 0, src, diags);
-  int fd = open(path, O_RDONLY);
+  /* Without O_NONBLOCK, opening a FIFO waits until something opens it to
+     write, which may be never; with it, the open returns at once and the
+     type is checked before anything is read. */
+  int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
   if (fd < 0) {
     io_error(diags, path, "cannot open", errno);
     return CK_ERR_IO;
@@ -172,6 +175,11 @@ ck_status ck_source_read(const char *path, const ck_limits *limits, ck_source *s
     ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "is a directory");
     return CK_ERR_IO;
   }
+  if (regular_only && !S_ISREG(st.st_mode)) {
+    close(fd);
+    ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0, "not a regular file");
+    return CK_ERR_IO;
+  }
   if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)limit) {
     close(fd);
     return too_large(diags, path, limit);
@@ -180,6 +188,16 @@ ck_status ck_source_read(const char *path, const ck_limits *limits, ck_source *s
   ck_status s = read_all(fd, path, limit, hint, src, diags);
   close(fd);
   return s;
+}
+
+ck_status ck_source_read(const char *path, const ck_limits *limits, ck_source *src,
+                         ck_diags *diags) {
+  return read_path(path, limits, false, src, diags);
+}
+
+ck_status ck_source_read_regular(const char *path, const ck_limits *limits, ck_source *src,
+                                 ck_diags *diags) {
+  return read_path(path, limits, true, src, diags);
 }
 
 void ck_source_free(ck_source *src) {

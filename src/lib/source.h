@@ -42,8 +42,16 @@ typedef struct ck_source {
 } ck_source;
 
 /* Reads 'path' ("-" = standard input) into 'src->raw'. Returns CK_OK,
- * CK_ERR_IO (missing, unreadable, a directory), or CK_ERR_LIMIT (too large). */
+ * CK_ERR_IO (missing, unreadable, a directory), or CK_ERR_LIMIT (too large).
+ * A FIFO or device named here is read like standard input, waiting for
+ * what is written into it. */
 ck_status ck_source_read(const char *path, const ck_limits *limits, ck_source *src,
+                         ck_diags *diags);
+/* The same for a path circheck found itself (a file of a folder walk, a
+ * rule file): only a regular file is read; anything else is CK_ERR_IO "not
+ * a regular file", found when it is opened, so a FIFO put in a file's
+ * place after it was listed is never waited on. */
+ck_status ck_source_read_regular(const char *path, const ck_limits *limits, ck_source *src,
                          ck_diags *diags);
 
 /* Decodes 'src->raw' to UTF-8 in 'src->text'. Accepts UTF-8 with or without

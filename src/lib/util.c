@@ -1,5 +1,6 @@
 #include "util.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,3 +131,35 @@ void ck_buf_free(ck_buf *b) {
 }
 
 const char *ck_buf_cstr(const ck_buf *b) { return b->ptr ? b->ptr : ""; }
+
+/* True at a control character: C0 and DEL (one byte; NUL ends the text),
+   or a C1 character (0xC2 0x80 to 0xC2 0x9F in UTF-8). */
+static bool is_control(const unsigned char *p) {
+  return *p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f);
+}
+
+void ck_buf_put_printable(ck_buf *b, const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    /* the longest run that needs nothing, copied at once */
+    size_t n = 0;
+    while (!is_control(p + n))
+      n++;
+    ck_buf_put(b, (const char *)p, n);
+    p += n;
+    if (!*p)
+      break;
+    if (*p == '\n')
+      ck_buf_puts(b, "\\n");
+    else if (*p == '\r')
+      ck_buf_puts(b, "\\r");
+    else if (*p == '\t')
+      ck_buf_puts(b, "\\t");
+    else if (*p == 0xc2) {
+      ck_buf_printf(b, "\\u%04x", p[1]);
+      p++;
+    } else
+      ck_buf_printf(b, "\\x%02x", *p);
+    p++;
+  }
+}

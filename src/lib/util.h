@@ -55,5 +55,12 @@ char *ck_buf_detach(ck_buf *b);
 void ck_buf_free(ck_buf *b);
 /* Returns the contents as a C string, "" when nothing was added. */
 const char *ck_buf_cstr(const ck_buf *b);
+/* Appends 's' with its control characters written as escapes, for text
+ * that goes to a terminal or a log one line per item (a file name in a
+ * diagnostic or the text report): newline, carriage return and tab as \n,
+ * \r and \t, other C0 characters and DEL as \xHH, C1 characters (U+0080 to
+ * U+009F, which some terminals obey as commands) as \u0080. Everything
+ * else, bytes that are not UTF-8 too, is copied as it is. */
+void ck_buf_put_printable(ck_buf *b, const char *s);
 
 #endif

@@ -100,22 +100,91 @@ foreach(nl lf crlf cr)
 endforeach()
 
 # --- folders --------------------------------------------------------------------------------
-# A symbolic-link loop ends, and both real files are checked once each.
-hostile_test(symlink-loop 10 0 ARGS check --format json --fail-on never loop
-  STDERR_EMPTY STDOUT_MATCH "\"path\": \"loop/a.txt\"" STDOUT_MATCH2 "\"path\": \"loop/sub/b.txt\""
+# Symbolic links in a folder are not followed unless --follow is given: each
+# is one warning. A loop of links then ends, and both real files are
+# checked once each.
+hostile_test(symlink-loop-not-followed 10 0 ARGS check --format json --fail-on never loop
+  STDERR_MATCH "^loop/self: warning: skipped: a symbolic link \\(--follow follows links\\)\nloop/sub/up: warning: skipped: a symbolic link[^\n]*\n$"
+  STDOUT_MATCH "\"path\": \"loop/a.txt\"" STDOUT_MATCH2 "\"path\": \"loop/sub/b.txt\""
   STDOUT_NOT_MATCH "loop/(self|sub/up)/")
-# A dangling link is one error; the file next to it is still reported.
-hostile_test(dangling-link 10 2 ARGS check --format json dangling
+# With --follow, a loop is met and said once where it closes.
+hostile_test(symlink-loop 10 0 ARGS check --follow --format json --fail-on never loop
+  STDERR_MATCH "^loop/self: warning: skipped: the folder is one it is in \\(a loop\\)\nloop/sub/up: warning: skipped: the folder is one it is in \\(a loop\\)\n$"
+  STDOUT_MATCH "\"path\": \"loop/a.txt\"" STDOUT_MATCH2 "\"path\": \"loop/sub/b.txt\""
+  STDOUT_NOT_MATCH "loop/(self|sub/up)/")
+# A link out of the tree (to a folder, to a file) is not read: a link to
+# /etc once had 1,038 system files read into a report.
+hostile_test(links-out-of-tree 10 0 ARGS check --format json --fail-on never outside
+  STDERR_MATCH "^outside/etc: warning: skipped: a symbolic link[^\n]*\noutside/passwd.txt: warning: skipped: a symbolic link[^\n]*\n$"
+  STDOUT_MATCH "\"path\": \"outside/a.txt\"" STDOUT_NOT_MATCH "outside/(etc|passwd)")
+hostile_test(links-out-of-tree-follow 10 0 ARGS check --follow --format json --fail-on never outside
+  STDERR_EMPTY STDOUT_MATCH "\"path\": \"outside/etc/passwd.txt\""
+  STDOUT_MATCH2 "\"path\": \"outside/passwd.txt\"")
+# A link named on the command line is what the user asked for: read.
+hostile_test(link-named 10 0 ARGS check --format json --fail-on never outside/etc
+  STDERR_EMPTY STDOUT_MATCH "\"path\": \"outside/etc/passwd.txt\"")
+# A dangling link, followed, is one error; the file next to it is still
+# reported. Not followed, it is a warning like any link.
+hostile_test(dangling-link 10 2 ARGS check --follow --format json dangling
   STDERR_MATCH "^dangling/broken.txt: error: cannot open: No such file or directory\n$"
   STDOUT_MATCH "\"path\": \"dangling/a.txt\"")
+hostile_test(dangling-link-not-followed 10 0 ARGS check --format json --fail-on never dangling
+  STDERR_MATCH "^dangling/broken.txt: warning: skipped: a symbolic link[^\n]*\n$"
+  STDOUT_MATCH "\"path\": \"dangling/a.txt\"")
+# Folders deeper than the walk reads are said, not passed over in silence;
+# level 63 is still read.
+hostile_test(deep-folders 20 0 ARGS check --format json --fail-on never deep
+  STDERR_MATCH "^deep(/d[0-9]+)+/d64: warning: skipped: folders nested more than 63 levels deep are not read\n$"
+  STDOUT_MATCH "\"path\": \"deep/top.txt\"" STDOUT_MATCH2 "/d63/level63.txt\""
+  STDOUT_NOT_MATCH "level70")
+# A run that checks nothing says so and exits 2 (it could not check): an
+# empty folder, a folder of files that are not read, everything excluded.
+# The empty folder once reached the renderers with no documents at all.
+hostile_test(empty-folder 10 2 ARGS check --format json empty-folder
+  STDERR_MATCH "^circheck: error: nothing was checked: no files were found\n$")
+hostile_test(only-skipped-files 10 2 ARGS check only-images
+  STDERR_MATCH "^only-images/logo.png: warning: skipped: a PNG image\ncircheck: error: nothing was checked: every file found was skipped\n$")
+hostile_test(all-excluded 10 2 ARGS check --exclude *.txt outside
+  STDERR_MATCH "warning: skipped: a symbolic link[^\n]*\ncircheck: error: nothing was checked: every file found matches --exclude\n$")
+# An empty folder beside a file is a warning; the file is checked.
+hostile_test(empty-folder-and-file 10 0 ARGS check --format json --fail-on never empty-folder tender.txt
+  STDERR_MATCH "^empty-folder: warning: no files found in the folder\n$"
+  STDOUT_MATCH "\"path\": \"tender.txt\"")
+# A FIFO never hangs a run: in a folder it is skipped with a warning; as a
+# rule file, named or in a --rules folder, it is an error (a rule file is
+# read only when it is a regular file, checked when it is opened).
+hostile_test(fifo-in-folder 10 0 ARGS check --format json --fail-on never fifo-walk
+  STDERR_MATCH "^fifo-walk/pipe.txt: warning: skipped: a FIFO \\(named pipe\\)\n$"
+  STDOUT_MATCH "\"path\": \"fifo-walk/a.txt\"")
+hostile_test(fifo-rule-file 10 2 ARGS check --rules rules-fifo.xml tender.txt
+  STDERR_MATCH "^rules-fifo.xml: error: not a regular file\n$")
+hostile_test(fifo-in-rule-folder 10 2 ARGS check --rules fifo-rules tender.txt
+  STDERR_MATCH "^fifo-rules/pack.xml: error: not a regular file\n$")
+hostile_test(fifo-rules-test 10 2 ARGS rules test rules-fifo.xml
+  STDERR_MATCH "^rules-fifo.xml: error: not a regular file\n$")
 
 # --- permissions and output (tests/hostile/fs.sh) ------------------------------------------
-foreach(c unreadable output-missing-folder output-read-only-folder output-too-large)
+# -o replaces a regular file atomically and keeps its mode, follows a
+# symbolic link (the link stays), and writes into a FIFO or a device
+# instead of renaming a file over it.
+foreach(c unreadable output-missing-folder output-read-only-folder output-too-large
+    output-keeps-mode output-symlink output-fifo output-device fifo-named
+    control-chars-in-names)
   add_test(NAME hostile.${c}
     COMMAND sh ${HOSTILE_SRC}/fs.sh ${c} $<TARGET_FILE:circheck> ${HOSTILE_DIR})
   set_tests_properties(hostile.${c} PROPERTIES LABELS hostile TIMEOUT 10 SKIP_RETURN_CODE 77
     FIXTURES_REQUIRED hostile_inputs)
 endforeach()
+
+# A run stopped by SIGTERM or SIGINT while -o's temporary file is written
+# leaves no temporary file and ends by the signal (tests/hostile_interrupt.py).
+if(CIRCHECK_PYTHON3)
+  add_test(NAME hostile.output-interrupted
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/hostile_interrupt.py
+      $<TARGET_FILE:circheck> ${PROJECT_SOURCE_DIR}/samples/furniture-nb.txt
+      ${CMAKE_CURRENT_BINARY_DIR}/out/hostile-interrupt)
+  set_tests_properties(hostile.output-interrupted PROPERTIES LABELS hostile TIMEOUT 120)
+endif()
 
 # --- a user's catastrophic pattern ------------------------------------------------------------
 # PCRE2's limits stop both patterns (the match limit for (a+)+$, the JIT stack
@@ -157,6 +226,17 @@ hostile_test(fail-on-error-refused 10 2
 hostile_test(pattern-limit-rules-test 10 0
   ARGS rules test --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
   STDOUT_MATCH "2 passed, 0 failed")
+
+# A pack whose patterns hold no word for the prefilter, alone (no built-in
+# packs): the prefilter is built with no words at all, in `rules test` and in
+# a check. The sanitizer build stopped here (qsort given a NULL array).
+hostile_test(wordless-pack-rules-test 20 0
+  ARGS rules test --no-builtin-rules --rules ${HOSTILE_SRC}/wordless.xml
+  STDERR_EMPTY STDOUT_MATCH "^2 passed, 0 failed")
+hostile_test(wordless-pack-check 20 0
+  ARGS check --no-color --no-builtin-rules --rules ${HOSTILE_SRC}/wordless.xml
+    ${PROJECT_SOURCE_DIR}/samples/furniture-nb.txt
+  STDERR_EMPTY STDOUT_MATCH "material.recycled-content +[^\n]+wordless.figure\n")
 
 # Patterns that match the empty string (an empty branch, a lookahead-only
 # condition): the search steps a whole character after each empty match,

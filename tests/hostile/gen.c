@@ -74,6 +74,14 @@ static void make_link(const char *target, const char *name) {
     die("cannot create link", path);
 }
 
+static void make_fifo(const char *name) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", outdir, name);
+  unlink(path);
+  if (mkfifo(path, 0644) != 0)
+    die("cannot create FIFO", path);
+}
+
 /* A small tender with one binding warranty requirement that starts at line
    7, column 22 whatever the line ends are ('nl'). */
 static void write_tender(const char *name, const char *nl) {
@@ -215,6 +223,44 @@ int main(int argc, char **argv) {
   make_dir("dangling");
   write_str("dangling/a.txt", plain_tender);
   make_link("no-such-file.txt", "dangling/broken.txt");
+  /* Links out of the tree: to a folder and to a file beside it, which a
+     walk must not read unless links are followed. */
+  make_dir("secret");
+  write_str("secret/passwd.txt", plain_tender);
+  make_dir("outside");
+  write_str("outside/a.txt", plain_tender);
+  make_link("../secret", "outside/etc");
+  make_link("../secret/passwd.txt", "outside/passwd.txt");
+  /* Folders 70 levels deep: a file at the top, at level 63 (still read) and
+     at level 70 (beyond the limit of the walk). */
+  {
+    char dir[1024] = "deep";
+    make_dir(dir);
+    write_str("deep/top.txt", plain_tender);
+    for (int level = 1; level <= 70; level++) {
+      size_t len = strlen(dir);
+      snprintf(dir + len, sizeof dir - len, "/d%d", level);
+      make_dir(dir);
+      if (level == 63 || level == 70) {
+        char file[1100];
+        snprintf(file, sizeof file, "%s/%s.txt", dir, level == 63 ? "level63" : "level70");
+        write_str(file, plain_tender);
+      }
+    }
+  }
+  /* A folder with nothing in it, and one with only a file of a type that
+     is not read. */
+  make_dir("empty-folder");
+  make_dir("only-images");
+  write_bytes("only-images/logo.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  /* FIFOs: in a folder of documents, in a folder of rule files, and as a
+     rule file of its own. Opening one to read waits for a writer. */
+  make_dir("fifo-walk");
+  write_str("fifo-walk/a.txt", plain_tender);
+  make_fifo("fifo-walk/pipe.txt");
+  make_dir("fifo-rules");
+  make_fifo("fifo-rules/pack.xml");
+  make_fifo("rules-fifo.xml");
   /* Files for the permission and output tests (fs.sh changes modes itself). */
   make_dir("unreadable");
   write_str("unreadable/a.txt", plain_tender);

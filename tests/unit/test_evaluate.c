@@ -245,7 +245,7 @@ static void test_neighbour_language(void) {
   ck_doc *doc = NULL;
   write_file("sv.txt", sv);
   ck_limits lim = ck_limits_default();
-  INT_EQ(ck_document_load("sv.txt", &lim, false, CK_LANG_NB, &doc, &d), CK_OK, "load sv.txt");
+  INT_EQ(ck_document_load("sv.txt", &lim, false, false, CK_LANG_NB, &doc, &d), CK_OK, "load sv.txt");
   ck_diags_free(&d);
   if (!doc)
     return;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "fixture_packs.h"
 #include "harness.h"
 #include "messages.h"
@@ -123,6 +124,39 @@ static char *render(const ck_report *r, ck_report_format f, ck_result_status fai
   char *s = ck_report_render(r, f, &ro, &len);
   INT_EQ(strlen(s), len, "rendered length");
   return s;
+}
+
+/* Control characters in a path or message never reach a diagnostic line
+   or the text report as they are: a newline would forge a second line, an
+   escape sequence would command the terminal. */
+static void test_printable(void) {
+  ck_buf b = CK_BUF_INIT;
+  ck_buf_put_printable(&b, "a\nb\rc\td\x1b[31me\x7f f\xc2\x9b g \xc3\xa6\xc2\xa0\xff");
+  STR_EQ(ck_buf_cstr(&b), "a\\nb\\rc\\td\\x1b[31me\\x7f f\\u009b g \xc3\xa6\xc2\xa0\xff",
+         "C0, DEL and C1 escaped; letters, no-break space and stray bytes kept");
+  ck_buf_free(&b);
+  ck_diags d = CK_DIAGS_INIT;
+  ck_diags_add(&d, CK_DIAG_ERROR, "forged\nx.txt: error: fake", 3, 4, "bad \x1b]0;title\x07 name\n");
+  ck_diag_format(&d.items[0], &b);
+  STR_EQ(ck_buf_cstr(&b), "forged\\nx.txt: error: fake:3:4: error: bad \\x1b]0;title\\x07 name",
+         "a diagnostic stays one line");
+  STR_EQ(d.items[0].file, "forged\nx.txt: error: fake", "the diagnostic keeps the real path");
+  ck_buf_free(&b);
+  ck_diags_free(&d);
+}
+
+/* A report of no documents (an empty folder given to the library) renders
+   in every format; the sanitizer build checks that nothing sorts or copies
+   a NULL array on the way. */
+static void test_empty_report(const ck_ruleset *rs) {
+  ck_check_options o = ck_check_options_default();
+  ck_report *r = ck_report_new(rs, &o);
+  for (int f = 0; f < CK_REPORT_FORMAT_COUNT; f++) {
+    char *s = render(r, (ck_report_format)f, CK_STATUS_FAIL);
+    OK(s != NULL, "%s renders a report of no documents", ck_report_format_name((ck_report_format)f));
+    free(s);
+  }
+  ck_report_free(r);
 }
 
 static void test_escaping(void) {
@@ -569,8 +603,10 @@ int main(void) {
   write_file("limit.txt", limit_txt);
 
   test_escaping();
+  test_printable();
   test_catalogue();
   ck_ruleset *rs = load();
+  test_empty_report(rs);
   test_clause_fill(rs);
   test_report_write(rs);
 
