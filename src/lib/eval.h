@@ -59,6 +59,30 @@ typedef struct ck_criterion_result {
   const ck_result *best;   /* the rule result that decided it; NULL when not applicable */
 } ck_criterion_result;
 
+/* How urgent a criterion's verdict is to fix, most urgent first: a legal
+ * minimum not met (a floor rule decides: FOA § 7-9, an Ecodesign floor),
+ * a criterion missing where the document's own category asks for it, a
+ * criterion every purchase should have that is missing, one stated too
+ * weakly (partial), one that could not be judged. Met and not-applicable
+ * criteria need nothing. */
+typedef enum {
+  CK_FIX_LEGAL,
+  CK_FIX_CATEGORY,
+  CK_FIX_GENERAL,
+  CK_FIX_WEAK,
+  CK_FIX_UNJUDGED,
+  CK_FIX_NONE
+} ck_fix_kind;
+
+/* "legal", "category", "general", "weak", "unjudged", "none". */
+const char *ck_fix_kind_name(ck_fix_kind k);
+ck_fix_kind ck_criterion_fix_kind(const ck_criterion_result *c);
+
+/* The criteria to fix, most urgent first (by kind, then in the order of
+ * the criteria table): their indices into 'criteria' written to 'order'
+ * (room for 'n'); returns how many. Every format lists them in this order. */
+size_t ck_fix_first(const ck_criterion_result *criteria, size_t n, size_t *order);
+
 /* Something the document says that does not add up, beside the rule
  * results: a green code without circular requirements, weights that do not
  * sum to 100 %. Findings are warnings; they do not change the exit status. */

@@ -322,6 +322,33 @@ static ck_criterion_result *roll_up(const ck_ruleset *rs, const ck_result *resul
   return out;
 }
 
+const char *ck_fix_kind_name(ck_fix_kind k) {
+  static const char *const names[] = {"legal", "category", "general", "weak", "unjudged", "none"};
+  return (unsigned)k <= CK_FIX_NONE ? names[k] : "none";
+}
+
+ck_fix_kind ck_criterion_fix_kind(const ck_criterion_result *c) {
+  if (!c->best || c->status == CK_STATUS_PASS || c->status == CK_STATUS_NOT_APPLICABLE)
+    return CK_FIX_NONE;
+  if (c->status == CK_STATUS_ERROR)
+    return CK_FIX_UNJUDGED;
+  if (c->best->rule->floor)
+    return CK_FIX_LEGAL;
+  if (c->status == CK_STATUS_PARTIAL)
+    return CK_FIX_WEAK;
+  return c->best->rule->pack->always ? CK_FIX_GENERAL : CK_FIX_CATEGORY;
+}
+
+size_t ck_fix_first(const ck_criterion_result *criteria, size_t n, size_t *order) {
+  size_t k = 0;
+  /* a stable pass per kind keeps the criteria table's order within a kind */
+  for (int kind = CK_FIX_LEGAL; kind < CK_FIX_NONE; kind++)
+    for (size_t i = 0; i < n; i++)
+      if (ck_criterion_fix_kind(&criteria[i]) == (ck_fix_kind)kind)
+        order[k++] = i;
+  return k;
+}
+
 /* Marks each result that is worse than the verdict of its criterion as
    superseded by the result that decided it: one verdict per criterion, which
    every report shows and the exit status follows. */

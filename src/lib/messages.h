@@ -77,6 +77,12 @@ typedef enum {
   CK_MSG_NOT_STATED,
   CK_MSG_SHOW_NOT_APPLICABLE,   /* heading of the folded list of criteria that do not apply */
   CK_MSG_TO_FIX,                /* heading of the criteria that are not met */
+  CK_MSG_FIX_FIRST,             /* heading of the list of what to fix, most urgent first */
+  CK_MSG_FIX_LEGAL,             /* the kinds of ck_fix_kind, as labels */
+  CK_MSG_FIX_CATEGORY,
+  CK_MSG_FIX_GENERAL,
+  CK_MSG_FIX_WEAK,
+  CK_MSG_FIX_UNJUDGED,
   CK_MSG_NOTES,                 /* heading of the consistency findings */
   CK_MSG_FINDING_TITLE_GREEN_NO_TEXT,    /* short names of the findings (SARIF rules) */
   CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP,

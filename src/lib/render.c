@@ -246,6 +246,15 @@ ck_msg_lang ck_report_lang(const ck_report *report) {
   return report->ndocs ? report->docs[0]->msg_lang : CK_MSG_EN;
 }
 
+const char *ck_fix_label(ck_msg_lang lang, ck_fix_kind kind) {
+  static const ck_msg_id labels[CK_FIX_NONE] = {
+      [CK_FIX_LEGAL] = CK_MSG_FIX_LEGAL,     [CK_FIX_CATEGORY] = CK_MSG_FIX_CATEGORY,
+      [CK_FIX_GENERAL] = CK_MSG_FIX_GENERAL, [CK_FIX_WEAK] = CK_MSG_FIX_WEAK,
+      [CK_FIX_UNJUDGED] = CK_MSG_FIX_UNJUDGED,
+  };
+  return kind < CK_FIX_NONE ? ck_msg(lang, labels[kind]) : "";
+}
+
 const char *ck_finding_title(ck_msg_lang lang, ck_finding_kind kind) {
   static const ck_msg_id titles[CK_FINDING_KIND_COUNT] = {
       [CK_FINDING_GREEN_CODE_WITHOUT_TEXT] = CK_MSG_FINDING_TITLE_GREEN_NO_TEXT,

@@ -6,6 +6,7 @@
  * are their machine names, the message and clause are in the report
  * language. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render_parts.h"
@@ -16,6 +17,7 @@ static const char *const columns[] = {
     "document", "lot",       "rule",      "criterion",    "status",  "reason",
     "line",     "evidence",  "clause_id", "column",       "section", "category",
     "message",  "placement", "clause",    "verification", "xpath",     "superseded_by",
+    "fix_rank", "fix",
 };
 
 static void field(ck_buf *out, const char *s, bool first) {
@@ -24,7 +26,21 @@ static void field(ck_buf *out, const char *s, bool first) {
   ck_csv_field(out, s, strlen(s));
 }
 
-static void row(ck_buf *out, const ck_doc_result *dr, const char *lot, const ck_result *r) {
+/* The position of 'r' in the list of what to fix first (1 = most urgent)
+   when it decides its criterion's verdict, else 0; 'order' holds the
+   criteria's indices as ck_fix_first() gives them. */
+static size_t fix_rank(const ck_criterion_result *criteria, const size_t *order, size_t n,
+                       const ck_result *r, ck_fix_kind *kind) {
+  for (size_t k = 0; k < n; k++)
+    if (criteria[order[k]].best == r) {
+      *kind = ck_criterion_fix_kind(&criteria[order[k]]);
+      return k + 1;
+    }
+  return 0;
+}
+
+static void row(ck_buf *out, const ck_doc_result *dr, const char *lot, const ck_result *r,
+                const ck_criterion_result *criteria, const size_t *order, size_t nfix) {
   const ck_evidence *e = r->nevidence ? &r->evidence[0] : NULL;
   char line[16] = "", col[16] = "";
   if (e) {
@@ -52,6 +68,13 @@ static void row(ck_buf *out, const ck_doc_result *dr, const char *lot, const ck_
   field(out, r->verify ? r->verify : "", false);
   field(out, e && e->xpath ? e->xpath : "", false);
   field(out, r->superseded_by ? r->superseded_by->rule->id : "", false);
+  ck_fix_kind kind = CK_FIX_NONE;
+  size_t rank = fix_rank(criteria, order, nfix, r, &kind);
+  char rank_text[24] = "";
+  if (rank)
+    snprintf(rank_text, sizeof rank_text, "%zu", rank);
+  field(out, rank_text, false);
+  field(out, rank ? ck_fix_kind_name(kind) : "", false);
   ck_buf_puts(out, "\r\n");
   ck_buf_free(&clause_id);
 }
@@ -61,11 +84,17 @@ static void row(ck_buf *out, const ck_doc_result *dr, const char *lot, const ck_
 static void document_part(const ck_report *report, size_t d, const void *ctx, ck_buf *part) {
   (void)ctx;
   const ck_doc_result *dr = report->docs[d];
+  size_t *order = ck_xcalloc(dr->ncriteria ? dr->ncriteria : 1, sizeof *order);
+  size_t nfix = ck_fix_first(dr->criteria, dr->ncriteria, order);
   for (size_t i = 0; i < dr->nresults; i++)
-    row(part, dr, "", &dr->results[i]);
-  for (size_t l = 0; l < dr->nlots; l++)
-    for (size_t i = 0; i < dr->lots[l].nresults; i++)
-      row(part, dr, dr->lots[l].id, &dr->lots[l].results[i]);
+    row(part, dr, "", &dr->results[i], dr->criteria, order, nfix);
+  for (size_t l = 0; l < dr->nlots; l++) {
+    const ck_lot_result *lr = &dr->lots[l];
+    nfix = ck_fix_first(lr->criteria, lr->ncriteria, order);
+    for (size_t i = 0; i < lr->nresults; i++)
+      row(part, dr, lr->id, &lr->results[i], lr->criteria, order, nfix);
+  }
+  free(order);
 }
 
 void ck_render_csv(const ck_report *report, const ck_render_options *opts,

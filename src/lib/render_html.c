@@ -139,6 +139,10 @@ static const char style_sheet[] =
     "background:var(--partial-bg)}\n"
     ".notes ul{margin:.25rem 0 0;padding-left:1.1rem}\n"
     ".notes li{margin:.3rem 0}\n"
+    ".fix-first{margin:0 0 2rem}\n"
+    ".fix-first ol{margin:.25rem 0 0;padding-left:1.4rem}\n"
+    ".fix-first li{margin:.35rem 0}\n"
+    ".fix-kind{color:var(--muted);font-size:.9em}\n"
     ".lot{margin:2.5rem 0 0;padding-top:1.5rem;border-top:3px solid var(--brand)}\n"
     ".lot h3{font-size:1.35rem}\n"
     ".lot h4{font-size:1.15rem;margin:0 0 .75rem}\n"
@@ -477,6 +481,33 @@ static void finding(ck_buf *out, const view *v, const ck_criterion_result *c) {
   ck_buf_puts(out, "</article>\n");
 }
 
+/* What to change, most urgent first: each item links to its criterion
+   below, where the clause is ready to copy. */
+static void fix_first_html(ck_buf *out, const view *v) {
+  size_t *order = ck_xcalloc(v->ncriteria ? v->ncriteria : 1, sizeof *order);
+  size_t n = ck_fix_first(v->criteria, v->ncriteria, order);
+  if (n) {
+    ck_buf_printf(out, "<section class=\"fix-first\" aria-labelledby=\"%s-fix\">\n<h%d id=\"%s-fix\">",
+                  v->id, v->h, v->id);
+    esc_cap(out, ck_msg(v->lang, CK_MSG_FIX_FIRST));
+    ck_buf_printf(out, "</h%d>\n<ol>\n", v->h);
+    for (size_t k = 0; k < n; k++) {
+      const ck_criterion_result *c = &v->criteria[order[k]];
+      ck_buf_printf(out, "<li><a href=\"#%s-", v->id);
+      esc(out, c->criterion->id);
+      ck_buf_puts(out, "\">");
+      esc(out, c->criterion->name[v->lang]);
+      ck_buf_puts(out, "</a> ");
+      badge(out, v->lang, c->status);
+      ck_buf_puts(out, " <span class=\"fix-kind\">");
+      esc(out, ck_fix_label(v->lang, ck_criterion_fix_kind(c)));
+      ck_buf_puts(out, "</span></li>\n");
+    }
+    ck_buf_puts(out, "</ol>\n</section>\n");
+  }
+  free(order);
+}
+
 static void results_html(ck_buf *out, const view *v) {
   ck_msg_lang lang = v->lang;
   ck_buf_printf(out, "<section aria-labelledby=\"%s-results\">\n<h%d id=\"%s-results\">", v->id,
@@ -634,8 +665,10 @@ static void document_html(ck_buf *out, const ck_doc_result *dr, size_t d) {
   if (dr->nlots)
     for (size_t l = 0; l < dr->nlots; l++)
       lot_html(out, dr, &dr->lots[l], id, l + 1);
-  else
+  else {
+    fix_first_html(out, &v);
     results_html(out, &v);
+  }
   ck_buf_puts(out, "</article>\n");
 }
 

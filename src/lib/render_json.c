@@ -130,6 +130,22 @@ static void outcome_json(ck_json *j, const ck_doc_result *dr, const ck_result *r
     if (!applicable_only || results[i].status != CK_STATUS_NOT_APPLICABLE)
       result_json(j, dr, &results[i]);
   ck_json_end_array(j);
+  /* what to change, most urgent first (ck_fix_first) */
+  size_t *order = ck_xcalloc(ncriteria ? ncriteria : 1, sizeof *order);
+  size_t nfix = ck_fix_first(criteria, ncriteria, order);
+  ck_json_key(j, "fix_first");
+  ck_json_array(j);
+  for (size_t k = 0; k < nfix; k++) {
+    const ck_criterion_result *c = &criteria[order[k]];
+    ck_json_object(j);
+    ck_json_kv(j, "criterion", c->criterion->id);
+    ck_json_kv(j, "rule", c->best->rule->id);
+    ck_json_kv(j, "status", ck_result_status_name(c->status));
+    ck_json_kv(j, "kind", ck_fix_kind_name(ck_criterion_fix_kind(c)));
+    ck_json_end_object(j);
+  }
+  ck_json_end_array(j);
+  free(order);
   ck_json_key(j, "criteria");
   ck_json_array(j);
   for (size_t i = 0; i < ncriteria; i++) {

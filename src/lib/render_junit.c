@@ -5,6 +5,7 @@
  * judged (status error) is an <error>, counted in 'errors', whatever
  * --fail-on says; a rule that does not apply is <skipped>. Only attributes both GitLab's and
  * Jenkins' readers know are used, and no times, so the output is byte-stable. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "messages.h"
@@ -125,6 +126,17 @@ static void testsuite(ck_buf *out, const ck_doc_result *dr, const ck_render_opti
   property(out, "language", ck_doc_result_language(dr));
   if (dr->title)
     property(out, "title", dr->title);
+  /* the criteria to fix, most urgent first, for a CI summary to show */
+  size_t *order = ck_xcalloc(dr->ncriteria ? dr->ncriteria : 1, sizeof *order);
+  size_t nfix = ck_fix_first(dr->criteria, dr->ncriteria, order);
+  if (nfix) {
+    ck_buf fix = CK_BUF_INIT;
+    for (size_t k = 0; k < nfix; k++)
+      ck_buf_printf(&fix, "%s%s", k ? " " : "", dr->criteria[order[k]].criterion->id);
+    property(out, "fix_first", ck_buf_cstr(&fix));
+    ck_buf_free(&fix);
+  }
+  free(order);
   ck_buf_puts(out, "    </properties>\n");
   for (size_t i = 0; i < dr->nresults; i++)
     testcase(out, dr, &dr->results[i], o);

@@ -165,7 +165,17 @@ static void finding_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result 
   md(out, c->criterion->name[lang]);
   ck_buf_puts(out, " \u2014 ");
   status_words(out, lang, c->status);
-  ck_buf_printf(out, "\n\n`%s` \u00B7 ", r->rule->id);
+  ck_buf_puts(out, "\n\n");
+  ck_fix_kind kind = ck_criterion_fix_kind(c);
+  if (kind != CK_FIX_NONE) {
+    ck_buf_puts(out, "**");
+    ck_buf t = CK_BUF_INIT;
+    ck_put_capitalised(&t, ck_fix_label(lang, kind));
+    md(out, ck_buf_cstr(&t));
+    ck_buf_free(&t);
+    ck_buf_puts(out, "** \u00B7 ");
+  }
+  ck_buf_printf(out, "`%s` \u00B7 ", r->rule->id);
   md(out, r->rule->name[lang]);
   ck_buf_puts(out, "\n\n");
   md(out, r->message);
@@ -272,16 +282,14 @@ static void criteria_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result
   heading(out, h);
   md(out, ck_msg(lang, CK_MSG_TO_FIX));
   ck_buf_puts(out, "\n\n");
-  bool any = false;
-  for (size_t i = 0; i < ncriteria; i++) {
-    const ck_criterion_result *c = &criteria[i];
-    if (c->status == CK_STATUS_PARTIAL || c->status == CK_STATUS_FAIL ||
-        c->status == CK_STATUS_ERROR) {
-      finding_md(out, lang, c, h + 1);
-      any = true;
-    }
-  }
-  if (!any) {
+  /* most urgent first: legal requirements, what the category misses, what
+     every purchase misses, what is too weak */
+  size_t *order = ck_xcalloc(ncriteria ? ncriteria : 1, sizeof *order);
+  size_t nfix = ck_fix_first(criteria, ncriteria, order);
+  for (size_t k = 0; k < nfix; k++)
+    finding_md(out, lang, &criteria[order[k]], h + 1);
+  free(order);
+  if (!nfix) {
     md(out, ck_msg(lang, CK_MSG_NO_FINDINGS));
     ck_buf_puts(out, "\n\n");
   }

@@ -199,6 +199,15 @@ static void region(ck_json *j, const ck_doc_result *dr, const ck_result *r) {
   ck_json_end_object(j);
 }
 
+/* How urgent the result is to fix when it decides its criterion's verdict
+   (ck_fix_first), CK_FIX_NONE otherwise. */
+static ck_fix_kind fix_kind(const ck_doc_result *dr, const ck_result *r) {
+  for (size_t c = 0; c < dr->ncriteria; c++)
+    if (dr->criteria[c].best == r)
+      return ck_criterion_fix_kind(&dr->criteria[c]);
+  return CK_FIX_NONE;
+}
+
 static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index, const ck_result *r,
                          size_t rule_index) {
   ck_json_object(j);
@@ -209,6 +218,14 @@ static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index, 
   ck_json_kv(j, "level", r->superseded_by                 ? "note"
                          : r->status == CK_STATUS_PARTIAL ? "warning"
                                                           : "error");
+  /* SARIF's rank (0-100, higher first) orders what to fix: legal
+     requirements, then what the category misses, what every purchase
+     misses, what is too weak, what could not be judged */
+  ck_fix_kind kind = fix_kind(dr, r);
+  if (kind != CK_FIX_NONE) {
+    ck_json_key(j, "rank");
+    ck_json_uint(j, (unsigned long long)(100 - 20 * (int)kind));
+  }
   text_object(j, "message", r->message);
   ck_json_key(j, "locations");
   ck_json_array(j);
@@ -247,6 +264,8 @@ static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index, 
   ck_json_kv(j, "reason", ck_reason_name(r->reason));
   if (r->superseded_by)
     ck_json_kv(j, "superseded_by", r->superseded_by->rule->id);
+  if (kind != CK_FIX_NONE)
+    ck_json_kv(j, "fix", ck_fix_kind_name(kind));
   ck_json_kv(j, "criterion", r->rule->criterion->id);
   ck_json_kv(j, "category", r->rule->criterion->category);
   if (r->clause) {

@@ -79,12 +79,33 @@ static void result_text(ck_buf *out, const ck_doc_result *dr, const char *path,
     if (ev->section[0])
       ck_buf_printf(out, "    %s: %s\n", ck_msg(lang, CK_MSG_SECTION), ev->section);
   }
-  if (r->clause && !r->superseded_by) {
-    ck_buf_printf(out, "    %s (%s): %s\n", ck_msg(lang, CK_MSG_SUGGESTED_CLAUSE),
-                  ck_placement_label(lang, r->rule->clause.placement), r->clause);
-    if (r->verify)
-      ck_buf_printf(out, "    %s: %s\n", ck_msg(lang, CK_MSG_VERIFICATION), r->verify);
+}
+
+/* What to change, most urgent first (ck_fix_first), each with its clause:
+   what an officer reads before the lines that point into the document. */
+static void fix_first_text(ck_buf *out, const ck_doc_result *dr,
+                           const ck_criterion_result *criteria, size_t ncriteria, bool colour) {
+  ck_msg_lang lang = dr->msg_lang;
+  size_t *order = ck_xcalloc(ncriteria ? ncriteria : 1, sizeof *order);
+  size_t n = ck_fix_first(criteria, ncriteria, order);
+  if (n)
+    ck_buf_printf(out, "%s (%zu):\n", ck_msg(lang, CK_MSG_FIX_FIRST), n);
+  for (size_t k = 0; k < n; k++) {
+    const ck_criterion_result *c = &criteria[order[k]];
+    const ck_result *r = c->best;
+    ck_buf_printf(out, "%3zu. %s: ", k + 1, ck_fix_label(lang, ck_criterion_fix_kind(c)));
+    put_status(out, c->status, colour);
+    ck_buf_printf(out, ": %s: %s [%s]\n", c->criterion->id, r->message, r->rule->id);
+    if (r->clause) {
+      ck_buf_printf(out, "     %s (%s): %s\n", ck_msg(lang, CK_MSG_SUGGESTED_CLAUSE),
+                    ck_placement_label(lang, r->rule->clause.placement), r->clause);
+      if (r->verify)
+        ck_buf_printf(out, "     %s: %s\n", ck_msg(lang, CK_MSG_VERIFICATION), r->verify);
+    }
   }
+  if (n)
+    ck_buf_putc(out, '\n');
+  free(order);
 }
 
 static int by_position(const void *a, const void *b) {
@@ -142,6 +163,7 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
   for (size_t i = 0; i < dr->npacks; i++)
     ck_buf_printf(out, "%s %s (%s)", i ? "," : "", dr->packs[i].pack->id, dr->packs[i].why);
   ck_buf_puts(out, "\n\n");
+  fix_first_text(out, dr, dr->criteria, dr->ncriteria, o->color);
 
   if (dr->nlots == 0) {
     results_text(out, dr, path, dr->results, dr->nresults, o);

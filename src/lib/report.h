@@ -63,6 +63,9 @@ void ck_csv_field(ck_buf *out, const char *s, size_t len);
 ck_msg_lang ck_report_lang(const ck_report *report);
 /* The short name of a kind of consistency finding, in 'lang'. */
 const char *ck_finding_title(ck_msg_lang lang, ck_finding_kind kind);
+/* How urgent a criterion is to fix (ck_fix_kind), as a label in 'lang':
+ * "lovkrav", "too weak". */
+const char *ck_fix_label(ck_msg_lang lang, ck_fix_kind kind);
 /* Appends 's' with its first letter in upper case ("delvis" -> "Delvis"). */
 void ck_put_capitalised(ck_buf *out, const char *s);
 /* Appends "line 42, column 1" in 'lang'. */

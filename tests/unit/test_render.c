@@ -423,7 +423,11 @@ static void test_lots_and_findings(ck_report *r) {
   HAS(s, "> [!WARNING]\n> **Merknader**\n>\n> - **Vekter som ikke summerer til 100 %:** "
          "Weights add up to 90 %. (linje 4, kolonne 1)\n");
   HAS(s, "### Delkontrakt LOT-0001: Stoler \\& bord\n");
-  HAS(s, "#### Dette bør rettes\n\n##### Garantitid — ⚠️ Delvis\n");
+  HAS(s, "#### Dette bør rettes\n\n##### ");
+  /* most urgent first: a missing criterion before one stated too weakly */
+  const char *missing = strstr(s, "❌ Mangler\n\n**Mangler");
+  const char *weak = strstr(s, "##### Garantitid — ⚠️ Delvis\n\n**For svakt** · `beta.warranty`");
+  OK(missing && weak && missing < weak, "what is missing comes before what is weak");
   free(s);
 
   s = render(r, CK_REPORT_CSV, CK_STATUS_FAIL);
@@ -510,7 +514,9 @@ static void test_pattern_limit(void) {
   s = render(r, CK_REPORT_SARIF, CK_STATUS_FAIL);
   HAS(s, "\"executionSuccessful\": false,");
   INT_EQ(count(s, "\"associatedRule\""), 2, "a notification per rule in error");
-  HAS(s, "\"level\": \"error\",\n          \"message\": {\n            \"text\": \"Grense:");
+  /* a criterion that could not be judged comes last in what to fix: rank 20 */
+  HAS(s, "\"level\": \"error\",\n          \"rank\": 20,\n          \"message\": {\n"
+         "            \"text\": \"Grense:");
   free(s);
   s = render(r, CK_REPORT_JUNIT, CK_STATUS_FAIL);
   HAS(s, "<testsuites name=\"circheck\" tests=\"4\" failures=\"0\" errors=\"2\">");
