@@ -127,7 +127,8 @@ def main():
                      "/usr/share/bash-completion/completions/circheck",
                      "/usr/share/doc/circheck/copyright", "/usr/share/doc/circheck/LICENSE",
                      "/usr/share/doc/circheck/README.md",
-                     "/usr/share/doc/circheck/docs/usage.md"):
+                     "/usr/share/doc/circheck/docs/usage.md",
+                     "/usr/share/doc/circheck/docs/ci.md"):
             check(path in listed, "dpkg -L lists %s" % path)
 
         binary = os.path.join(root, "usr/bin/circheck")
