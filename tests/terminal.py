@@ -146,6 +146,13 @@ def main():
         rc, out, err = run([circheck, "check", flag] + both[2:], True, True)
         check(ESC not in out and ESC not in err, "%s: nothing coloured on a terminal" % flag)
 
+    # a usage error after --no-color is plain on a terminal, before it coloured
+    rc, out, err = run([circheck, "check", "--no-color", "--frobnicate"], False, True)
+    check(rc == 2 and ESC not in err and b"unknown option '--frobnicate'" in err,
+          "usage error after --no-color: %r" % err)
+    rc, out, err = run([circheck, "check", "--frobnicate"], False, True)
+    check(rc == 2 and ESC + b"1;31merror:" in err, "usage error on a terminal: %r" % err)
+
     # a bad value is a usage error
     rc, out, err = run([circheck, "check", "--color=sometimes", sample], False, False)
     check(rc == 2 and b"unknown --color value 'sometimes'" in err, "--color=sometimes: %r" % err)

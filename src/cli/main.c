@@ -221,8 +221,10 @@ static void print_help(const char *topic, FILE *out) {
           "  checklist         the clauses to put in a tender, for chosen packs and level\n"
           "  rules list        list rule packs, rules, criteria and level figures\n"
           "  rules test [PATH] run the rules' built-in examples\n"
-          "  help [COMMAND]    show help for a command\n\n"
-          "Run 'circheck help check' for the options of check.\n",
+          "  help [COMMAND]    show help for a command\n"
+          "  -V, --version     show the version\n\n"
+          "Run 'circheck help check' for the options of check; 'man circheck' once installed.\n"
+          "NO_COLOR set to anything turns colour off (--color=always turns it on again).\n",
           out);
   }
 }
@@ -294,6 +296,7 @@ static int apply_option(settings *s, const option *o, const char *value) {
       s->colour = COLOUR_ALWAYS;
     else if (!colour_when_parse(value, &s->colour))
       return usage_error("unknown --color value", value, "(auto, always, never)");
+    stderr_colour = colour_for_fd(s->colour, STDERR_FILENO); /* for the errors after it */
     break;
   case OPT_JOBS: {
     char *end;
@@ -306,6 +309,7 @@ static int apply_option(settings *s, const option *o, const char *value) {
   }
   case OPT_NO_COLOR:
     s->colour = COLOUR_NEVER;
+    stderr_colour = false;
     break;
   case OPT_HELP:
   case OPT_VERSION:
@@ -373,7 +377,6 @@ static int parse_args(settings *s, int argc, char **argv, int first, unsigned co
     if (rc)
       return rc;
   }
-  stderr_colour = colour_for_fd(s->colour, STDERR_FILENO);
   return -1;
 }
 
