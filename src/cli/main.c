@@ -135,17 +135,14 @@ static size_t drop_excluded(const settings *s, char **files, bool *walked, size_
    terminal and NO_COLOR at start, again once --color is read. */
 static bool stderr_colour;
 
-/* Prints "circheck: error: WHAT 'ARG' HINT" and gives the usage exit code. */
+/* Prints "circheck: error: WHAT 'ARG' HINT" through the one diagnostic
+   formatter and gives the usage exit code. */
 static int usage_error(const char *what, const char *arg, const char *hint) {
-  if (stderr_colour)
-    fprintf(stderr, "\033[1mcircheck:\033[0m \033[1;31merror:\033[0m %s", what);
-  else
-    fprintf(stderr, "circheck: error: %s", what);
-  if (arg)
-    fprintf(stderr, " '%s'", arg);
-  if (hint)
-    fprintf(stderr, " %s", hint);
-  fprintf(stderr, " (see 'circheck help')\n");
+  char msg[1024], program[] = "circheck";
+  snprintf(msg, sizeof msg, "%s%s%s%s%s%s (see 'circheck help')", what, arg ? " '" : "",
+           arg ? arg : "", arg ? "'" : "", hint ? " " : "", hint ? hint : "");
+  ck_diag d = {.level = CK_DIAG_ERROR, .file = program, .msg = msg};
+  ck_diag_print_styled(&d, stderr_colour, stderr);
   return EXIT_TROUBLE;
 }
 
