@@ -46,7 +46,9 @@ def scratch_root(base, with_status):
     open(os.path.join(admin, "available"), "w").close()
     root = os.path.join(base, "root")
     os.makedirs(root)
-    dpkg = ["dpkg", "--admindir=" + admin, "--instdir=" + root]
+    # --path-include undoes the path-exclude lines that slim images (Docker's
+    # debian:*-slim) put in /etc/dpkg/dpkg.cfg.d to drop man pages and docs
+    dpkg = ["dpkg", "--admindir=" + admin, "--instdir=" + root, "--path-include=/*"]
     if os.geteuid() != 0:
         dpkg.append("--force-not-root")
     return root, dpkg
