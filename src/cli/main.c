@@ -16,6 +16,7 @@
 
 #include "circheck.h"
 #include "interrupt.h"
+#include "terminal.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
@@ -80,8 +81,10 @@ static const option options[] = {
     {OPT_NO_BUILTIN, "no-builtin-rules", 0, NULL, CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
      "use only the packs given with --rules"},
     {OPT_ALL, "all", 0, NULL, CMD_CHECK, "text report: list rules that do not apply too"},
-    {OPT_COLOR, "color", 0, NULL, CMD_CHECK, "colour the text report even when not on a terminal"},
-    {OPT_NO_COLOR, "no-color", 0, NULL, CMD_CHECK, "never colour the text report"},
+    {OPT_COLOR, "color", 0, "WHEN", CMD_ALL,
+     "colour the text report and messages: auto (on a terminal, unless NO_COLOR is set; the "
+     "default), always, never; --color alone is always"},
+    {OPT_NO_COLOR, "no-color", 0, NULL, CMD_ALL, "the same as --color=never"},
     {OPT_EXCLUDE, "exclude", 0, "GLOB", CMD_CHECK,
      "leave out paths that match GLOB, as a whole or by file name (repeatable)"},
     {OPT_FOLLOW, "follow", 0, NULL, CMD_CHECK,
@@ -89,7 +92,7 @@ static const option options[] = {
     {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
      "check and render N files at a time on N threads (default 1); the report is the same"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
-    {OPT_VERSION, "version", 0, NULL, CMD_ALL, "show the version and exit"},
+    {OPT_VERSION, "version", 'V', NULL, CMD_ALL, "show the version and exit"},
 };
 
 typedef struct settings {
@@ -104,7 +107,7 @@ typedef struct settings {
   bool builtin;
   bool show_all;
   bool follow;
-  int color; /* -1 auto, 0 off, 1 on */
+  colour_when colour;
   unsigned jobs;
   ck_result_status fail_on; /* CK_RESULT_STATUS_COUNT = never */
   const char **args;
@@ -134,16 +137,24 @@ static size_t drop_excluded(const settings *s, char **files, bool *walked, size_
   return out;
 }
 
-/* Prints "circheck: error: WHAT 'ARG' HINT" and gives the usage exit code. */
+/* Whether messages on standard error are coloured: decided from the
+   terminal and NO_COLOR at start, again once --color is read. */
+static bool stderr_colour;
+
+/* Prints "circheck: error: WHAT 'ARG' HINT" through the one diagnostic
+   formatter and gives the usage exit code. */
 static int usage_error(const char *what, const char *arg, const char *hint) {
-  fprintf(stderr, "circheck: error: %s", what);
-  if (arg)
-    fprintf(stderr, " '%s'", arg);
-  if (hint)
-    fprintf(stderr, " %s", hint);
-  fprintf(stderr, " (see 'circheck help')\n");
+  char msg[1024], program[] = "circheck";
+  snprintf(msg, sizeof msg, "%s%s%s%s%s%s (see 'circheck help')", what, arg ? " '" : "",
+           arg ? arg : "", arg ? "'" : "", hint ? " " : "", hint ? hint : "");
+  ck_diag d = {.level = CK_DIAG_ERROR, .file = program, .msg = msg};
+  ck_diag_print_styled(&d, stderr_colour, stderr);
   return EXIT_TROUBLE;
 }
+
+/* --color takes its value only as --color=WHEN, and alone means always, as
+   it did before it took one: "--color report.txt" must not eat a path. */
+static bool value_optional(const option *o) { return o->id == OPT_COLOR; }
 
 static void print_options(unsigned command, FILE *out) {
   for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
@@ -151,12 +162,13 @@ static void print_options(unsigned command, FILE *out) {
     if (!(o->commands & command))
       continue;
     char left[64];
+    const char *sep = !o->value ? "" : value_optional(o) ? "[=" : " ";
+    const char *end = value_optional(o) ? "]" : "";
     if (o->short_name)
-      snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name, o->value ? " " : "",
-               o->value ? o->value : "");
+      snprintf(left, sizeof left, "-%c, --%s%s%s%s", o->short_name, o->name, sep,
+               o->value ? o->value : "", end);
     else
-      snprintf(left, sizeof left, "    --%s%s%s", o->name, o->value ? " " : "",
-               o->value ? o->value : "");
+      snprintf(left, sizeof left, "    --%s%s%s%s", o->name, sep, o->value ? o->value : "", end);
     fprintf(out, "  %-28s %s\n", left, o->help);
   }
 }
@@ -213,8 +225,10 @@ static void print_help(const char *topic, FILE *out) {
           "  checklist         the clauses to put in a tender, for chosen packs and level\n"
           "  rules list        list rule packs, rules, criteria and level figures\n"
           "  rules test [PATH] run the rules' built-in examples\n"
-          "  help [COMMAND]    show help for a command\n\n"
-          "Run 'circheck help check' for the options of check.\n",
+          "  help [COMMAND]    show help for a command\n"
+          "  -V, --version     show the version\n\n"
+          "Run 'circheck help check' for the options of check; 'man circheck' once installed.\n"
+          "NO_COLOR set to anything turns colour off (--color=always turns it on again).\n",
           out);
   }
 }
@@ -285,7 +299,11 @@ static int apply_option(settings *s, const option *o, const char *value) {
     s->follow = true;
     break;
   case OPT_COLOR:
-    s->color = 1;
+    if (!value)
+      s->colour = COLOUR_ALWAYS;
+    else if (!colour_when_parse(value, &s->colour))
+      return usage_error("unknown --color value", value, "(auto, always, never)");
+    stderr_colour = colour_for_fd(s->colour, STDERR_FILENO); /* for the errors after it */
     break;
   case OPT_JOBS: {
     char *end;
@@ -297,7 +315,8 @@ static int apply_option(settings *s, const option *o, const char *value) {
     break;
   }
   case OPT_NO_COLOR:
-    s->color = 0;
+    s->colour = COLOUR_NEVER;
+    stderr_colour = false;
     break;
   case OPT_HELP:
   case OPT_VERSION:
@@ -354,7 +373,7 @@ static int parse_args(settings *s, int argc, char **argv, int first, unsigned co
       printf("circheck %s\n", ck_version());
       return EXIT_CLEAN;
     }
-    if (o->value && !value) {
+    if (o->value && !value && !value_optional(o)) {
       if (i + 1 >= argc)
         return usage_error("option", a, "needs a value");
       value = argv[++i];
@@ -370,7 +389,7 @@ static int parse_args(settings *s, int argc, char **argv, int first, unsigned co
 
 static void print_diags(ck_diags *d) {
   for (size_t i = 0; i < d->n; i++)
-    ck_diag_print(&d->items[i], stderr);
+    ck_diag_print_styled(&d->items[i], stderr_colour, stderr);
   ck_diags_free(d);
 }
 
@@ -494,8 +513,12 @@ static int run_check(settings *s) {
   free(empty_folder);
   nfiles = drop_excluded(s, files, walked, nfiles);
   ck_report *report = ck_report_new(rs, &s->check);
+  progress_line progress;
+  progress_begin(&progress);
+  ck_report_set_progress(report, progress_update, &progress);
   if (ck_report_check_walked(report, files, walked, nfiles, s->jobs, &diags) != CK_OK)
     trouble = true; /* the others are still checked and reported */
+  progress_end(&progress); /* gone before diagnostics and the report appear */
   free(walked);
   print_diags(&diags);
   /* A run that checked nothing could not check: said, unless an error
@@ -511,8 +534,8 @@ static int run_check(settings *s) {
   int rc = EXIT_CLEAN;
   /* Whatever could be checked is reported, even when other inputs failed. */
   if (!trouble || ck_report_document_count(report) > 0) {
-    ck_render_options ro = {.color = s->color == 1 || (s->color == -1 && !s->output &&
-                                                        isatty(STDOUT_FILENO)),
+    ck_render_options ro = {.color = s->output ? s->colour == COLOUR_ALWAYS
+                                               : colour_for_fd(s->colour, STDOUT_FILENO),
                             .show_all = s->show_all,
                             .fail_on = s->fail_on,
                             .jobs = s->jobs};
@@ -615,9 +638,10 @@ int main(int argc, char **argv) {
   settings s = {.check = ck_check_options_default(),
                 .format = CK_REPORT_TEXT,
                 .builtin = true,
-                .color = -1,
+                .colour = COLOUR_AUTO,
                 .jobs = 1,
                 .fail_on = CK_STATUS_FAIL};
+  stderr_colour = colour_for_fd(COLOUR_AUTO, STDERR_FILENO);
   if (argc < 2) {
     print_help(NULL, stderr);
     return EXIT_TROUBLE;
@@ -640,7 +664,7 @@ int main(int argc, char **argv) {
   } else if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
     print_help(NULL, stdout);
     rc = EXIT_CLEAN;
-  } else if (strcmp(cmd, "--version") == 0) {
+  } else if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
     printf("circheck %s\n", ck_version());
     rc = EXIT_CLEAN;
   } else {

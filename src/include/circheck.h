@@ -54,6 +54,9 @@ void ck_diags_add(ck_diags *d, ck_diag_level level, const char *file, unsigned l
 size_t ck_diags_errors(const ck_diags *d);
 /* Writes one diagnostic as "file:line:col: error: msg\n" (unknown parts left out). */
 void ck_diag_print(const ck_diag *diag, FILE *out);
+/* The same line, with the place in bold and the level coloured (ANSI escapes)
+ * when 'colour' is true: for a terminal. */
+void ck_diag_print_styled(const ck_diag *diag, bool colour, FILE *out);
 /* Frees every entry and leaves 'd' empty and reusable. */
 void ck_diags_free(ck_diags *d);
 
@@ -188,6 +191,15 @@ ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nf
  * be NULL (nothing was found by a walk). */
 ck_status ck_report_check_walked(ck_report *report, char *const *files, const bool *walked,
                                  size_t nfiles, unsigned jobs, ck_diags *diags);
+
+/* Told after each file of ck_report_check_files/_walked is read and checked,
+ * whether it could be checked or not: 'done' files of 'total'. With several
+ * jobs it is called from the worker threads, but never two calls at once and
+ * with 'done' rising by one each call, so it may write to a terminal without
+ * a lock of its own. It must not call back into the report. */
+typedef void (*ck_progress_fn)(void *ctx, size_t done, size_t total);
+/* Sets the function told of progress (NULL: none, the default). */
+void ck_report_set_progress(ck_report *report, ck_progress_fn fn, void *ctx);
 
 /* How many files the report skipped, and each one's path and type. */
 size_t ck_report_skipped_count(const ck_report *report);

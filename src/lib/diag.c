@@ -53,8 +53,18 @@ size_t ck_diags_errors(const ck_diags *d) {
   return n;
 }
 
-void ck_diag_format(const ck_diag *diag, ck_buf *out) {
+/* Colours as compilers use them on a terminal: the place in bold, the level
+   in bold red, magenta or cyan, the message plain. */
+static const char *const level_colours[] = {
+    [CK_DIAG_ERROR] = "\033[1;31m", [CK_DIAG_WARNING] = "\033[1;35m",
+    [CK_DIAG_NOTE] = "\033[1;36m"};
+#define DIAG_BOLD "\033[1m"
+#define DIAG_RESET "\033[0m"
+
+static void format_diag(const ck_diag *diag, bool colour, ck_buf *out) {
   if (diag->file) {
+    if (colour)
+      ck_buf_puts(out, DIAG_BOLD);
     /* A file name may hold a newline, which would forge a second line. */
     ck_buf_put_printable(out, diag->file);
     if (diag->line) {
@@ -62,14 +72,25 @@ void ck_diag_format(const ck_diag *diag, ck_buf *out) {
       if (diag->col)
         ck_buf_printf(out, ":%u", diag->col);
     }
-    ck_buf_puts(out, ": ");
+    ck_buf_puts(out, ":");
+    if (colour)
+      ck_buf_puts(out, DIAG_RESET);
+    ck_buf_puts(out, " ");
   }
-  ck_buf_printf(out, "%s: %s", level_names[diag->level], diag->msg);
+  if (colour)
+    ck_buf_printf(out, "%s%s:%s %s", level_colours[diag->level], level_names[diag->level],
+                  DIAG_RESET, diag->msg);
+  else
+    ck_buf_printf(out, "%s: %s", level_names[diag->level], diag->msg);
 }
 
-void ck_diag_print(const ck_diag *diag, FILE *out) {
+void ck_diag_format(const ck_diag *diag, ck_buf *out) { format_diag(diag, false, out); }
+
+void ck_diag_print(const ck_diag *diag, FILE *out) { ck_diag_print_styled(diag, false, out); }
+
+void ck_diag_print_styled(const ck_diag *diag, bool colour, FILE *out) {
   ck_buf line = CK_BUF_INIT;
-  ck_diag_format(diag, &line);
+  format_diag(diag, colour, &line);
   ck_buf_putc(&line, '\n');
   fwrite(line.ptr, 1, line.len, out);
   ck_buf_free(&line);

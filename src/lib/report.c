@@ -107,6 +107,11 @@ ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *di
   return check_and_add(report, path, false, NULL, diags);
 }
 
+void ck_report_set_progress(ck_report *report, ck_progress_fn fn, void *ctx) {
+  report->progress = fn;
+  report->progress_ctx = ctx;
+}
+
 /* A batch shared by the worker threads: each takes the next file index,
    and writes only its own slot, so output order does not depend on timing. */
 typedef struct batch {
@@ -118,7 +123,20 @@ typedef struct batch {
   ck_doc_result **results;
   ck_diags *diags;   /* one list per file */
   ck_status *status; /* one per file */
+  /* Files finished, counted under the lock so that the progress function
+     sees one call at a time and 'done' in order, whichever thread ends. */
+  pthread_mutex_t progress_lock;
+  size_t done;
 } batch;
+
+static void batch_file_done(batch *b) {
+  const ck_report *r = b->report;
+  if (!r->progress)
+    return;
+  pthread_mutex_lock(&b->progress_lock);
+  r->progress(r->progress_ctx, ++b->done, b->nfiles);
+  pthread_mutex_unlock(&b->progress_lock);
+}
 
 static void *batch_worker(void *arg) {
   batch *b = arg;
@@ -129,6 +147,7 @@ static void *batch_worker(void *arg) {
       break;
     b->status[i] = check_one(b->report, b->files[i], b->walked && b->walked[i], space,
                              &b->results[i], &b->diags[i]);
+    batch_file_done(b);
   }
   ck_match_space_free(space);
   return NULL;
@@ -186,6 +205,8 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
       rc = settle_walked(report, files[i], walked && walked[i], rc, diags, from);
       if (rc != CK_OK && first == CK_OK)
         first = rc;
+      if (report->progress)
+        report->progress(report->progress_ctx, i + 1, nfiles);
     }
     ck_match_space_free(space);
     return first;
@@ -196,6 +217,7 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
   xmlInitParser();
   batch b = {.report = report, .files = files, .walked = walked, .nfiles = nfiles};
   atomic_init(&b.next, 0);
+  pthread_mutex_init(&b.progress_lock, NULL);
   b.results = ck_xcalloc(nfiles, sizeof *b.results);
   b.diags = ck_xcalloc(nfiles, sizeof *b.diags);
   b.status = ck_xcalloc(nfiles, sizeof *b.status);
@@ -222,6 +244,7 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
     else if (first == CK_OK)
       first = b.status[i];
   }
+  pthread_mutex_destroy(&b.progress_lock);
   free(threads);
   free(b.results);
   free(b.diags);

@@ -17,6 +17,8 @@ struct ck_report {
      what they are ("a PNG image"), in the order given. */
   char **skipped, **skipped_kind;
   size_t nskipped, cap_skipped, cap_skipped_kind;
+  ck_progress_fn progress; /* NULL: nobody asked */
+  void *progress_ctx;
 };
 
 /* Where a renderer writes: a buffer that is either kept whole

@@ -88,8 +88,24 @@ static void test_collect(void) {
   free_files(files, n);
 }
 
+/* What the progress function saw: every call's 'done' and 'total'. */
+typedef struct progress_seen {
+  size_t calls, last_done, total;
+  bool in_order; /* each call one more than the one before */
+} progress_seen;
+
+static void note_progress(void *ctx, size_t done, size_t total) {
+  progress_seen *p = ctx;
+  if (done != p->last_done + 1)
+    p->in_order = false;
+  p->calls++;
+  p->last_done = done;
+  p->total = total;
+}
+
 /* A file that cannot be checked adds nothing and says why; the others are
-   checked and kept in the order given, whatever the number of threads. */
+   checked and kept in the order given, whatever the number of threads. The
+   progress function hears of every file, failed ones too, once, in order. */
 static void test_check_files(const ck_ruleset *rs) {
   write_file("ok1.txt", "# Kontraktsvilkår\n\nLeverandøren skal ta tilbake emballasjen.\n");
   write_file("ok2.txt", "# Kravspesifikasjon\n\nLeverandøren bør ta tilbake emballasjen.\n");
@@ -99,7 +115,13 @@ static void test_check_files(const ck_ruleset *rs) {
     ck_check_options o = ck_check_options_default();
     ck_report *r = ck_report_new(rs, &o);
     ck_diags d = CK_DIAGS_INIT;
+    progress_seen seen = {.in_order = true};
+    ck_report_set_progress(r, note_progress, &seen);
     ck_status st = ck_report_check_files(r, files, 4, jobs, &d);
+    OK(seen.calls == 4, "jobs %u: one progress call per file, got %zu", jobs, seen.calls);
+    OK(seen.last_done == 4 && seen.total == 4, "jobs %u: 4 of 4 done at the end, got %zu of %zu",
+       jobs, seen.last_done, seen.total);
+    OK(seen.in_order, "jobs %u: done rises by one each call", jobs);
     OK(st != CK_OK, "jobs %u: the first failure is returned (%s)", jobs, ck_status_name(st));
     INT_EQ(ck_report_document_count(r), 2, "two documents checked");
     INT_EQ(d.n >= 2, 1, "a diagnostic for each file that could not be checked");
