@@ -164,12 +164,29 @@ static void finding_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result 
   heading(out, h);
   md(out, c->criterion->name[lang]);
   ck_buf_puts(out, " \u2014 ");
-  status_words(out, lang, c->status);
+  if (r->waiver) {
+    ck_buf_puts(out, "\u2611\uFE0F ");
+    md_cap(out, ck_msg(lang, CK_MSG_WAIVED));
+    ck_buf_puts(out, " (");
+    md(out, ck_status_label(lang, c->status));
+    ck_buf_putc(out, ')');
+  } else {
+    status_words(out, lang, c->status);
+  }
   ck_buf_printf(out, "\n\n`%s` \u00B7 ", r->rule->id);
   md(out, r->rule->name[lang]);
   ck_buf_puts(out, "\n\n");
   md(out, r->message);
   ck_buf_puts(out, "\n\n");
+  if (r->waiver) {
+    ck_buf_puts(out, "**");
+    md_cap(out, ck_msg(lang, CK_MSG_WAIVER));
+    ck_buf_puts(out, ":** ");
+    md(out, r->waiver->reason);
+    if (r->waiver->expires[0])
+      ck_buf_printf(out, " (%s)", r->waiver->expires);
+    ck_buf_puts(out, "\n\n");
+  }
   if (r->has_value) {
     ck_buf fig = CK_BUF_INIT;
     if (r->has_found) {
@@ -275,8 +292,9 @@ static void criteria_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result
   bool any = false;
   for (size_t i = 0; i < ncriteria; i++) {
     const ck_criterion_result *c = &criteria[i];
-    if (c->status == CK_STATUS_PARTIAL || c->status == CK_STATUS_FAIL ||
-        c->status == CK_STATUS_ERROR) {
+    if ((c->status == CK_STATUS_PARTIAL || c->status == CK_STATUS_FAIL ||
+         c->status == CK_STATUS_ERROR) &&
+        c->best->baseline != CK_BASELINE_UNCHANGED) {
       finding_md(out, lang, c, h + 1);
       any = true;
     }

@@ -17,12 +17,22 @@ static const char *const status_colour[CK_RESULT_STATUS_COUNT] = {
     [CK_STATUS_FAIL] = "\033[31m", [CK_STATUS_ERROR] = "\033[1;31m",
     [CK_STATUS_NOT_APPLICABLE] = "\033[2m"};
 
-static void put_status(ck_buf *out, ck_result_status s, bool colour) {
+#define ANSI_WAIVED "\033[36m"
+
+static void put_status(ck_buf *out, const ck_result *r, bool colour) {
   if (colour)
-    ck_buf_puts(out, status_colour[s]);
-  ck_buf_puts(out, ck_result_status_name(s));
+    ck_buf_puts(out, r->waiver ? ANSI_WAIVED : status_colour[r->status]);
+  ck_buf_puts(out, ck_result_shown_status(r));
   if (colour)
     ck_buf_puts(out, ANSI_RESET);
+}
+
+/* "    waiver (.circheck.yml:4:5, until 2027-06-30): reason" */
+static void waiver_text(ck_buf *out, ck_msg_lang lang, const ck_result_waiver *w) {
+  ck_buf_printf(out, "    %s (%s:%u:%u", ck_msg(lang, CK_MSG_WAIVER), w->file, w->line, w->col);
+  if (w->expires[0])
+    ck_buf_printf(out, ", %s %s", lang == CK_MSG_NB ? "til" : "until", w->expires);
+  ck_buf_printf(out, "): %s\n", w->reason);
 }
 
 static size_t display_width(const char *s) {
@@ -59,8 +69,10 @@ static void result_text(ck_buf *out, const ck_doc_result *dr, const ck_result *r
   if (first)
     ck_buf_printf(out, ":%u:%u", first->line, first->col);
   ck_buf_puts(out, ": ");
-  put_status(out, r->status, colour);
+  put_status(out, r, colour);
   ck_buf_printf(out, ": %s: %s [%s]\n", r->rule->criterion->id, r->message, r->rule->id);
+  if (r->waiver)
+    waiver_text(out, lang, r->waiver);
   for (size_t e = 0; e < r->nevidence; e++) {
     const ck_evidence *ev = &r->evidence[e];
     if (e > 0)
@@ -96,17 +108,27 @@ static int by_position(const void *a, const void *b) {
    compiler's; then what is missing, by rule id. */
 static void results_text(ck_buf *out, const ck_doc_result *dr, const ck_result *results,
                          size_t nresults, const ck_render_options *o) {
-  const ck_result **order = ck_xcalloc(nresults, sizeof *order);
-  size_t n = 0;
+  const ck_result **order = ck_xcalloc(nresults ? nresults : 1, sizeof *order);
+  size_t n = 0, in_baseline = 0;
   for (size_t i = 0; i < nresults; i++) {
     const ck_result *r = &results[i];
-    if (r->status != CK_STATUS_NOT_APPLICABLE || o->show_all)
+    if (r->baseline == CK_BASELINE_UNCHANGED)
+      in_baseline++; /* reported before: only what is new or worse is shown */
+    else if (r->status != CK_STATUS_NOT_APPLICABLE || o->show_all)
       order[n++] = r;
   }
   qsort(order, n, sizeof *order, by_position);
   for (size_t i = 0; i < n; i++)
     result_text(out, dr, order[i], o->color);
   free(order);
+  if (in_baseline) {
+    char count[32];
+    snprintf(count, sizeof count, "%zu", in_baseline);
+    ck_buf_puts(out, "    ");
+    ck_template_values v = {.found = count};
+    ck_fill_template(ck_msg(dr->msg_lang, CK_MSG_BASELINE_HIDDEN), &v, out);
+    ck_buf_putc(out, '\n');
+  }
 }
 
 static void findings_text(ck_buf *out, const ck_doc_result *dr, const ck_finding *f, size_t n,
@@ -166,9 +188,10 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
     if (c->status == CK_STATUS_NOT_APPLICABLE && !o->show_all)
       continue;
     pad(out, c->criterion->id, w1);
+    bool waived = c->best && c->best->waiver;
     if (o->color)
-      ck_buf_puts(out, status_colour[c->status]);
-    pad(out, ck_status_label(lang, c->status), w2);
+      ck_buf_puts(out, waived ? ANSI_WAIVED : status_colour[c->status]);
+    pad(out, waived ? ck_msg(lang, CK_MSG_WAIVED) : ck_status_label(lang, c->status), w2);
     if (o->color)
       ck_buf_puts(out, ANSI_RESET);
     ck_buf_printf(out, "%s\n", c->best ? c->best->rule->id : "-");
@@ -181,6 +204,8 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
   if (dr->counts[CK_STATUS_ERROR])
     ck_buf_printf(out, "%zu %s, ", dr->counts[CK_STATUS_ERROR],
                   ck_status_label(lang, CK_STATUS_ERROR));
+  if (dr->waived)
+    ck_buf_printf(out, "%zu %s, ", dr->waived, ck_msg(lang, CK_MSG_WAIVED));
   ck_buf_printf(out, "%zu %s\n", dr->counts[CK_STATUS_NOT_APPLICABLE],
                 ck_status_label(lang, CK_STATUS_NOT_APPLICABLE));
 }
