@@ -229,7 +229,6 @@ static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index, 
     ck_json_array(j);
     ck_json_object(j);
     ck_json_kv(j, "kind", r->waiver->in_source ? "inSource" : "external");
-    ck_json_kv(j, "status", "accepted");
     ck_json_kv(j, "justification", r->waiver->reason);
     ck_json_key(j, "location");
     ck_json_object(j);
