@@ -343,3 +343,12 @@ add_test(NAME cli.baseline
   COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DSRC=${SRC}
     -DWORK=${CMAKE_CURRENT_BINARY_DIR}/out/baseline -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/baseline.cmake)
 set_tests_properties(cli.baseline PROPERTIES LABELS cli)
+
+# docs/report.schema.json against real reports: every sample, notices, waivers, a baseline.
+if(CIRCHECK_PYTHON3)
+  add_test(NAME formats.json-schema
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/check_json_schema.py ${CIRCHECK_BIN}
+      ${SRC} ${CMAKE_CURRENT_BINARY_DIR}/out/json-schema)
+  set_tests_properties(formats.json-schema PROPERTIES LABELS formats SKIP_RETURN_CODE 77
+    TIMEOUT 300)
+endif()
