@@ -186,7 +186,13 @@ static void print_help(const char *topic, FILE *out) {
           "standard input. Exit status: 0 nothing at or above --fail-on, 1 something is,\n"
           "2 could not check, or some rule could not be judged (status error: a pattern\n"
           "exceeded PCRE2's limits; the report is still written).\n\n"
-          "Statuses: pass, partial, fail, error, not-applicable.\n\noptions:\n",
+          "Statuses: pass, partial, fail, error, not-applicable, and waived for a partial\n"
+          "or fail that a waiver accepts (it does not count toward --fail-on).\n\n"
+          "Settings and waivers are read from the nearest " CK_CONFIG_NAME " above each\n"
+          "file (level, lang, doc-lang, packs, fail-on, exclude, waivers, overrides);\n"
+          "options on the command line win. A Markdown, HTML or XML document may waive a\n"
+          "rule or criterion itself: <!-- circheck: waive ID [until YYYY-MM-DD]: reason -->.\n"
+          "See docs/usage.md.\n\noptions:\n",
           out);
     print_options(CMD_CHECK, out);
     fputs("\nFORMATS (--format):\n"

@@ -352,3 +352,7 @@ if(CIRCHECK_PYTHON3)
   set_tests_properties(formats.json-schema PROPERTIES LABELS formats SKIP_RETURN_CODE 77
     TIMEOUT 300)
 endif()
+circheck_cli_test(waiver-in-html cli 0 ARGS check --no-builtin-rules --rules tests/data/rules/alpha.xml
+  --pack alpha tests/data/config/inline/waived.html
+  STDOUT_MATCH "waived.html: waived: material.packaging: [^\n]*\n    waiver \\(tests/data/config/inline/waived.html:4:1\\): Delivered without packaging\n"
+  STDERR_EMPTY)
