@@ -25,6 +25,10 @@
 
 /* A configuration is a few lines; anything larger is a mistake. */
 enum { MAX_CONFIG_BYTES = 1 << 20 };
+/* A configuration nests four levels; libyaml's scanner slows down with the
+   square of the nesting, so a file that nests far deeper is refused before
+   it is composed. */
+enum { MAX_CONFIG_DEPTH = 64 };
 
 static const char top_keys[] = "level, lang, doc-lang, packs, fail-on, exclude, waivers, overrides";
 static const char override_keys[] = "paths, level, lang, doc-lang, packs, fail-on";
@@ -421,6 +425,38 @@ static char *slurp(const char *path, size_t *len, ck_diags *diags) {
   return NULL;
 }
 
+/* Refuses a file that nests collections deeper than MAX_CONFIG_DEPTH, by a
+   pass over libyaml's events that stops there. A syntax error ends the pass
+   quietly: composing the file reports it. */
+static bool nesting_ok(const char *path, const char *data, size_t len, ck_diags *diags) {
+  yaml_parser_t parser;
+  yaml_parser_initialize(&parser);
+  yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+  int depth = 0;
+  bool ok = true, done = false;
+  while (!done) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event))
+      break;
+    if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
+      if (++depth > MAX_CONFIG_DEPTH) {
+        ck_diags_add(diags, CK_DIAG_ERROR, path, (unsigned)event.start_mark.line + 1,
+                     (unsigned)event.start_mark.column + 1,
+                     "lists and mappings nest deeper than %d levels", MAX_CONFIG_DEPTH);
+        ok = false;
+        done = true;
+      }
+    } else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT) {
+      depth--;
+    } else if (event.type == YAML_STREAM_END_EVENT) {
+      done = true;
+    }
+    yaml_event_delete(&event);
+  }
+  yaml_parser_delete(&parser);
+  return ok;
+}
+
 /* The real path of the folder 'path' is in. */
 static char *folder_of(const char *path) {
   char *dir = parent_of(path);
@@ -436,6 +472,10 @@ ck_status ck_config_load(const char *path, ck_config **out, ck_diags *diags) {
   char *data = slurp(path, &len, diags);
   if (!data)
     return CK_ERR_IO;
+  if (!nesting_ok(path, data, len, diags)) {
+    free(data);
+    return CK_ERR_USAGE;
+  }
   ck_config *cfg = ck_xcalloc(1, sizeof *cfg);
   cfg->path = ck_xstrdup(path);
   cfg->dir = folder_of(path);

@@ -290,7 +290,8 @@ set(config_errors
   "waiver-no-reason|2:5: error: a waiver needs a 'reason'"
   "waiver-both|3:5: error: a waiver names a criterion or a rule, not both"
   "bad-date|4:14: error: 'expires' needs a date written YYYY-MM-DD, not '30.06.2027'"
-  "unknown-criterion|2:16: error: unknown criterion 'reuse.nothing' (circheck rules list shows them)")
+  "unknown-criterion|2:16: error: unknown criterion 'reuse.nothing' (circheck rules list shows them)"
+  "deep|1:67: error: lists and mappings nest deeper than 64 levels")
 foreach(e IN LISTS config_errors)
   string(REGEX MATCH "^([^|]+)\\|(.*)$" m "${e}")
   circheck_cli_test(config-${CMAKE_MATCH_1} errors 2
