@@ -61,7 +61,7 @@ def main():
     runs += [[f] for f in files_in(src, "samples/office", (".docx", ".odt", ".pdf", ".html"))]
     runs += [[f] for f in files_in(src, "tests/data/eforms", (".xml",))]
     runs += [[f] for f in files_in(src, "tests/data/lang", (".txt",))]
-    runs.append(["tests/data/config/walk"])
+    runs.append(["tests/data/config/walk", "tests/data/office/waived.docx"])
     runs.append(["--no-builtin-rules", "--rules", "tests/data/rules/alpha.xml", "--pack", "alpha",
                  "tests/data/config/inline/waived.md", "tests/data/config/inline/waived.xml",
                  "tests/data/config/inline/expired.md"])

@@ -191,7 +191,8 @@ static void print_help(const char *topic, FILE *out) {
           "Settings and waivers are read from the nearest " CK_CONFIG_NAME " above each\n"
           "file (level, lang, doc-lang, packs, fail-on, exclude, waivers, overrides);\n"
           "options on the command line win. A Markdown, HTML or XML document may waive a\n"
-          "rule or criterion itself: <!-- circheck: waive ID [until YYYY-MM-DD]: reason -->.\n"
+          "rule or criterion itself: <!-- circheck: waive ID [until YYYY-MM-DD]: reason -->\n"
+          "(in Word: a comment reading circheck: waive ID: reason).\n"
           "See docs/usage.md.\n\noptions:\n",
           out);
     print_options(CMD_CHECK, out);

@@ -89,6 +89,30 @@ static const char *parse_waiver(const char *p, const char *end, ck_waiver *w) {
   return NULL;
 }
 
+ck_status ck_waiver_from_comment(const char *path, const char *text, size_t len, ck_mark at,
+                                 ck_waiver **out, size_t *n, ck_diags *diags) {
+  static const char tag[] = "circheck:";
+  const char *t = text, *end = text + len;
+  while (t < end && blank(*t))
+    t++;
+  if ((size_t)(end - t) < sizeof tag - 1 || strncmp(t, tag, sizeof tag - 1) != 0)
+    return CK_OK;
+  ck_waiver w = {0};
+  const char *problem = parse_waiver(t + sizeof tag - 1, end, &w);
+  if (problem) {
+    free(w.id);
+    free(w.reason);
+    ck_diags_add(diags, CK_DIAG_ERROR, path, at.line, at.col, "%s", problem);
+    return CK_ERR_INPUT;
+  }
+  w.in_source = true;
+  w.file = ck_xstrdup(path);
+  w.at = w.id_at = at;
+  *out = ck_xrealloc(*out, (*n + 1) * sizeof **out);
+  (*out)[(*n)++] = w;
+  return CK_OK;
+}
+
 ck_status ck_waivers_scan(const char *path, const char *raw, size_t len, ck_waiver **out,
                           size_t *n, ck_diags *diags) {
   static const char open[] = "<!--", close[] = "-->", tag[] = "circheck:";
@@ -110,19 +134,11 @@ ck_status ck_waivers_scan(const char *path, const char *raw, size_t len, ck_waiv
     if ((size_t)(stop - t) < sizeof tag - 1 || strncmp(t, tag, sizeof tag - 1) != 0)
       continue;
     advance(raw, &done, (size_t)(c - raw), &line, &col);
-    ck_waiver w = {0};
-    const char *problem = parse_waiver(t + sizeof tag - 1, stop, &w);
-    if (problem) {
-      free(w.id);
-      free(w.reason);
-      ck_diags_add(diags, CK_DIAG_ERROR, path, line, col, "%s", problem);
-      return CK_ERR_INPUT;
-    }
-    w.in_source = true;
-    w.file = ck_xstrdup(path);
-    w.at = w.id_at = (ck_mark){line, col};
-    *out = ck_xrealloc(*out, (*n + 1) * sizeof **out);
-    (*out)[(*n)++] = w;
+    ck_status rc =
+        ck_waiver_from_comment(path, body, (size_t)(stop - body), (ck_mark){line, col}, out, n,
+                               diags);
+    if (rc != CK_OK)
+      return rc;
   }
   return CK_OK;
 }

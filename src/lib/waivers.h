@@ -18,6 +18,12 @@
 ck_status ck_waivers_scan(const char *path, const char *raw, size_t len, ck_waiver **out,
                           size_t *n, ck_diags *diags);
 
+/* The same for the text of one comment (a Word comment's text): appends a
+ * waiver placed at 'at' when the text starts with "circheck:"; does
+ * nothing for any other comment. */
+ck_status ck_waiver_from_comment(const char *path, const char *text, size_t len, ck_mark at,
+                                 ck_waiver **out, size_t *n, ck_diags *diags);
+
 /* Frees an array of waivers and what each owns. */
 void ck_waivers_free(ck_waiver *w, size_t n);
 
