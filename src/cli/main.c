@@ -189,7 +189,8 @@ static void print_help(const char *topic, FILE *out) {
           "Statuses: pass, partial, fail, error, not-applicable, and waived for a partial\n"
           "or fail that a waiver accepts (it does not count toward --fail-on).\n\n"
           "Settings and waivers are read from the nearest " CK_CONFIG_NAME " above each\n"
-          "file (level, lang, doc-lang, packs, fail-on, exclude, waivers, overrides);\n"
+          "file (level, lang, doc-lang, languages, packs, fail-on, exclude, waivers,\n"
+          "overrides);\n"
           "options on the command line win. A Markdown, HTML or XML document may waive a\n"
           "rule or criterion itself: <!-- circheck: waive ID [until YYYY-MM-DD]: reason -->\n"
           "(in Word: a comment reading circheck: waive ID: reason).\n"
@@ -502,7 +503,7 @@ static ck_config *config_for(const settings *s, configs *c, const ck_ruleset *rs
 /* The options for one file: the command line's, and the configuration's for
    whatever the command line does not set. */
 static void file_options(const settings *s, const ck_config *cfg, const char *file,
-                         ck_check_options *o, const ck_waiver ***waivers) {
+                         ck_check_options *o, const ck_waiver ***waivers, ck_lang *langs) {
   *o = s->check;
   o->fail_on = s->fail_on;
   *waivers = NULL;
@@ -522,6 +523,12 @@ static void file_options(const settings *s, const ck_config *cfg, const char *fi
   if (!s->check.doc_lang_set && set.has_doc_lang) {
     o->doc_lang_set = true;
     o->doc_lang = set.doc_lang;
+  }
+  if (set.has_languages) {
+    /* a copy: 'set' lives only here */
+    memcpy(langs, set.languages, set.nlanguages * sizeof *langs);
+    o->doc_langs = langs;
+    o->ndoc_langs = set.nlanguages;
   }
   if (s->npacks == 0 && set.has_packs) {
     o->packs = set.packs;
@@ -577,7 +584,8 @@ static int run_check(settings *s) {
   ck_check_options *opts = calloc(nfiles ? nfiles : 1, sizeof *opts);
   const ck_check_options **opt_of = calloc(nfiles ? nfiles : 1, sizeof *opt_of);
   const ck_waiver ***waivers = calloc(nfiles ? nfiles : 1, sizeof *waivers);
-  if (!opts || !opt_of || !waivers) {
+  ck_lang *langs = calloc((nfiles ? nfiles : 1) * CK_LANG_COUNT, sizeof *langs);
+  if (!opts || !opt_of || !waivers || !langs) {
     fprintf(stderr, "circheck: out of memory\n");
     exit(EXIT_TROUBLE);
   }
@@ -590,7 +598,7 @@ static int run_check(settings *s) {
     }
     files[kept] = files[i];
     walked[kept] = walked[i];
-    file_options(s, cfg, files[kept], &opts[kept], &waivers[kept]);
+    file_options(s, cfg, files[kept], &opts[kept], &waivers[kept], &langs[kept * CK_LANG_COUNT]);
     opt_of[kept] = &opts[kept];
     kept++;
   }
@@ -642,6 +650,7 @@ out:
   free(waivers);
   free(opts);
   free(opt_of);
+  free(langs);
   configs_free(&cfgs);
   ck_ruleset_free(rs);
   return rc;

@@ -141,6 +141,11 @@ typedef struct ck_check_options {
      are found by the reader and always apply. Borrowed for the check. */
   const struct ck_waiver *const *waivers;
   size_t nwaivers;
+  /* The languages documents are written in (a configuration's 'languages'):
+     a document detected as another is read as the first of them. NULL/0:
+     any. doc_lang_set overrides both. */
+  const ck_lang *doc_langs;
+  size_t ndoc_langs;
   /* Which statuses fail the run for this document (ck_report_fails):
      CK_STATUS_FAIL by default, CK_RESULT_STATUS_COUNT for never. */
   ck_result_status fail_on;
@@ -218,7 +223,8 @@ bool ck_report_fails(const ck_report *report);
 ck_status ck_report_apply_baseline(ck_report *report, const char *path, ck_diags *diags);
 
 /* True when some result has status 'threshold' or worse (error is worse
- * than fail, fail than partial; not-applicable never counts). With
+ * than fail, fail than partial; not-applicable and waived results never
+ * count). With
  * CK_STATUS_ERROR: whether some rule could not be judged. */
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold);
 
@@ -295,6 +301,9 @@ typedef struct ck_config_settings {
   ck_msg_lang lang;
   bool has_doc_lang;
   ck_lang doc_lang;
+  bool has_languages;
+  ck_lang languages[CK_LANG_COUNT]; /* in the order given, each once */
+  size_t nlanguages;
   bool has_fail_on;
   ck_result_status fail_on; /* CK_RESULT_STATUS_COUNT: never */
   bool has_packs;

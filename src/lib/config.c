@@ -30,8 +30,9 @@ enum { MAX_CONFIG_BYTES = 1 << 20 };
    it is composed. */
 enum { MAX_CONFIG_DEPTH = 64 };
 
-static const char top_keys[] = "level, lang, doc-lang, packs, fail-on, exclude, waivers, overrides";
-static const char override_keys[] = "paths, level, lang, doc-lang, packs, fail-on";
+static const char top_keys[] =
+    "level, lang, doc-lang, languages, packs, fail-on, exclude, waivers, overrides";
+static const char override_keys[] = "paths, level, lang, doc-lang, languages, packs, fail-on";
 static const char waiver_keys[] = "criterion, rule, reason, paths, expires";
 
 /* --- dates ------------------------------------------------------------------------ */
@@ -243,6 +244,29 @@ static bool setting(reader *r, const char *key, yaml_node_t *value, ck_config_se
     if (s && !ck_lang_parse(s, &set->doc_lang))
       fail_at(r, value, "unknown document language '%s' (nb, nn, en)", s);
     set->has_doc_lang = true;
+  } else if (strcmp(key, "languages") == 0) {
+    char **list = NULL;
+    size_t n = 0;
+    ck_mark *at = NULL;
+    if (names(r, key, "languages (nb, nn, en)", value, &list, &n, &at)) {
+      for (size_t i = 0; i < n && !r->failed; i++) {
+        ck_lang l;
+        if (!ck_lang_parse(list[i], &l)) {
+          ck_diags_add(r->diags, CK_DIAG_ERROR, r->file, at[i].line, at[i].col,
+                       "unknown document language '%s' (nb, nn, en)", list[i]);
+          r->failed = true;
+          break;
+        }
+        bool seen = false;
+        for (size_t k = 0; k < set->nlanguages; k++)
+          seen |= set->languages[k] == l;
+        if (!seen)
+          set->languages[set->nlanguages++] = l;
+      }
+    }
+    free_names(list, n);
+    free(at);
+    set->has_languages = true;
   } else if (strcmp(key, "fail-on") == 0) {
     const char *s = single(r, key, value);
     if (s && strcmp(s, "never") == 0)
@@ -638,6 +662,11 @@ static void layer(ck_config_settings *to, const ck_config_settings *from) {
   if (from->has_doc_lang) {
     to->has_doc_lang = true;
     to->doc_lang = from->doc_lang;
+  }
+  if (from->has_languages) {
+    to->has_languages = true;
+    memcpy(to->languages, from->languages, sizeof to->languages);
+    to->nlanguages = from->nlanguages;
   }
   if (from->has_fail_on) {
     to->has_fail_on = true;

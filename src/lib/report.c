@@ -72,6 +72,15 @@ static ck_status check_one(const ck_report *report, const ck_check_options *o,
   ck_status rc = ck_document_load(path, &o->limits, o->doc_lang_set, o->doc_lang, &doc, diags);
   if (rc != CK_OK)
     return rc;
+  if (!o->doc_lang_set && o->ndoc_langs) {
+    /* detected as a language the documents are not written in: a
+       misreading of a short or mixed text, so read it as the first one */
+    bool allowed = false;
+    for (size_t i = 0; i < o->ndoc_langs; i++)
+      allowed |= doc->lang == o->doc_langs[i];
+    if (!allowed)
+      ck_doc_set_lang(doc, o->doc_langs[0]);
+  }
   ck_eval_options eo = {.level = o->level,
                         .msg_lang_set = o->msg_lang_set,
                         .msg_lang = o->msg_lang,

@@ -268,6 +268,11 @@ circheck_cli_test(config-ignored config 1
 circheck_cli_test(config-named config 1
   ARGS check --format json --config tests/data/config/walk/.circheck.yml samples/furniture-nb.txt
   STDOUT_MATCH "\"level\": \"spearhead\"")
+circheck_cli_test(config-languages config 1
+  ARGS check --format json tests/data/config/langs/bord.txt STDOUT_MATCH "\"language\": \"nn\"")
+circheck_cli_test(config-languages-ignored config 1
+  ARGS check --format json --no-config tests/data/config/langs/bord.txt
+  STDOUT_MATCH "\"language\": \"nb\"")
 circheck_cli_test(config-excluded-file config 0
   ARGS check --format json tests/data/config/walk/utkast.draft.txt
   STDOUT_MATCH "\"documents\": \\[\\]")
@@ -279,11 +284,11 @@ circheck_cli_test(config-missing errors 2
   STDERR_IS "tests/data/config/none.yml: error: cannot read the configuration: No such file or directory")
 # Every kind of wrong configuration: one line at the key or value, exit 2.
 set(config_errors
-  "unknown-key|2:1: error: unknown key 'levle' (level, lang, doc-lang, packs, fail-on, exclude, waivers, overrides)"
+  "unknown-key|2:1: error: unknown key 'levle' (level, lang, doc-lang, languages, packs, fail-on, exclude, waivers, overrides)"
   "bad-level|1:8: error: unknown level 'extreme' (basic, advanced, spearhead)"
   "bad-fail-on|1:10: error: unknown fail-on value 'sometimes' (fail, partial, never)"
   "duplicate-key|2:1: error: key 'level' is given twice"
-  "not-a-mapping|1:1: error: the configuration must be a mapping of keys (level, lang, doc-lang, packs, fail-on, exclude, waivers, overrides)"
+  "not-a-mapping|1:1: error: the configuration must be a mapping of keys (level, lang, doc-lang, languages, packs, fail-on, exclude, waivers, overrides)"
   "packs-not-list|2:3: error: 'packs' needs a list of pack names"
   "unknown-pack|1:20: error: unknown pack 'stoler' (circheck rules list shows the packs)"
   "override-no-paths|2:5: error: an override needs 'paths' (the globs of the files it is for)"
@@ -291,7 +296,8 @@ set(config_errors
   "waiver-both|3:5: error: a waiver names a criterion or a rule, not both"
   "bad-date|4:14: error: 'expires' needs a date written YYYY-MM-DD, not '30.06.2027'"
   "unknown-criterion|2:16: error: unknown criterion 'reuse.nothing' (circheck rules list shows them)"
-  "deep|1:67: error: lists and mappings nest deeper than 64 levels")
+  "deep|1:67: error: lists and mappings nest deeper than 64 levels"
+  "bad-language|1:17: error: unknown document language 'sv' (nb, nn, en)")
 foreach(e IN LISTS config_errors)
   string(REGEX MATCH "^([^|]+)\\|(.*)$" m "${e}")
   circheck_cli_test(config-${CMAKE_MATCH_1} errors 2

@@ -101,6 +101,7 @@ static void test_find(const char *root) {
 static void test_resolve(const char *root) {
   char *path = join(root, "resolve.yml");
   write_file(path, "level: advanced\n"
+                   "languages: [nn, en, nn]\n"
                    "packs: furniture\n"
                    "fail-on: never\n"
                    "exclude: [\"*.draft.txt\", arkiv]\n"
@@ -141,6 +142,9 @@ static void test_resolve(const char *root) {
      "one name for a list of one");
   OK(set.has_fail_on && set.fail_on == CK_RESULT_STATUS_COUNT, "never");
   OK(!set.has_lang && !set.has_doc_lang, "unset keys stay unset");
+  OK(set.has_languages && set.nlanguages == 2 && set.languages[0] == CK_LANG_NN &&
+         set.languages[1] == CK_LANG_EN,
+     "languages in order, each once");
   INT_EQ(nw, 1, "only the waiver without paths");
   OK(nw == 1 && strcmp(w[0]->id, "core.ecolabel") == 0 && w[0]->is_rule, "the rule waiver");
   free(w);
@@ -151,7 +155,7 @@ static void test_resolve(const char *root) {
   OK(set.fail_on == CK_STATUS_PARTIAL, "the second override's fail-on");
   INT_EQ(nw, 2, "both waivers");
   OK(nw == 2 && strcmp(w[0]->id, "reuse.disassembly") == 0 && !w[0]->is_rule &&
-         strcmp(w[0]->reason, "glued") == 0 && w[0]->at.line == 6 && w[0]->at.col == 5,
+         strcmp(w[0]->reason, "glued") == 0 && w[0]->at.line == 7 && w[0]->at.col == 5,
      "the criterion waiver, with its position");
   free(w);
 
