@@ -63,7 +63,9 @@ def render():
             served.setdefault(crit, []).append(rule.get("id"))
             clause = rule.find("r:clause", NS)
             source = " ".join((rule.find("r:source", NS).text or "").split()).replace("|", "/")
-            lines.append(f"| `{rule.get('id')}` {text(rule, 'name', 'en')} | `{crit}` | "
+            # the anchor SARIF reports link to (helpUri ...docs/rules.md#<rule id>)
+            lines.append(f"| <a id=\"{rule.get('id')}\"></a>`{rule.get('id')}` "
+                         f"{text(rule, 'name', 'en')} | `{crit}` | "
                          f"{clause.get('placement') if clause is not None else ''} | "
                          f"{figures(rule)} | {source} |")
         lines.append("")

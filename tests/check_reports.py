@@ -51,6 +51,13 @@ ERROR_RUN = ["--pack", "limits", "--rules", "tests/hostile/pattern-limit.xml",
              "tests/hostile/pattern-limit.txt"]
 
 
+# Runs with waived results: a folder whose .circheck.yml waives a criterion for some
+# files (and has an expired waiver), and documents that waive a rule in a comment.
+WAIVER_RUNS = [["tests/data/config/walk"],
+               ["--no-builtin-rules", "--rules", "tests/data/rules/alpha.xml", "--pack", "alpha",
+                "tests/data/config/inline/waived.md", "tests/data/config/inline/waived.xml"]]
+
+
 def run(binary, src, args):
     p = subprocess.run([binary] + args, cwd=src, capture_output=True, timeout=120)
     expected = (2,) if args[-1] == ERROR_RUN[-1] else (0, 1)
@@ -76,6 +83,9 @@ def check_runs(binary, src, fmt):
     yield " ".join(args), run(binary, src, args)
     for v in variants:
         args = ["check", "--no-color", "--format", fmt] + v + ERROR_RUN
+        yield " ".join(args), run(binary, src, args)
+    for w in WAIVER_RUNS:
+        args = ["check", "--no-color", "--format", fmt] + w
         yield " ".join(args), run(binary, src, args)
 
 
@@ -108,9 +118,13 @@ def sarif(binary, src):
         ids = [r["id"] for r in rules]
         if len(set(ids)) != len(ids):
             fail("%s: rule ids are not unique" % label)
+        if not run0["tool"]["driver"].get("informationUri"):
+            fail("%s: the tool has no informationUri" % label)
         for r in rules:
             if r["id"].startswith("finding."):
                 continue
+            if not r.get("helpUri", "").endswith("docs/rules.md#" + r["id"]):
+                fail("%s: rule %s has no helpUri to its row in docs/rules.md" % (label, r["id"]))
             if not r["help"]["markdown"].strip() or not r["fullDescription"]["text"]:
                 fail("%s: rule %s lacks help or description" % (label, r["id"]))
         for res in run0["results"]:
@@ -139,6 +153,11 @@ def sarif(binary, src):
                   if res.get("properties", {}).get("status") == "error"]
         notes = [x for inv in run0.get("invocations", [])
                  for x in inv["toolExecutionNotifications"]]
+        kinds = sorted(x["kind"] for res in run0["results"] for x in res.get("suppressions", []))
+        if "tests/data/config/walk" in label and kinds != ["external"]:
+            fail("%s: expected one external suppression, got %s" % (label, kinds))
+        if "inline/waived" in label and kinds != ["inSource", "inSource"]:
+            fail("%s: expected two inSource suppressions, got %s" % (label, kinds))
         if len(notes) != len(errors):
             fail("%s: %d error results but %d notifications" % (label, len(errors), len(notes)))
         if ERROR_RUN[-1] in label and not errors:
@@ -240,7 +259,8 @@ def junit(binary, src):
             if el.tag not in ALLOWED or not set(el.attrib) <= ALLOWED[el.tag]:
                 fail("%s: <%s %s> is not in the common JUnit schema" %
                      (label, el.tag, " ".join(el.attrib)))
-        partial_fails = "--fail-on partial" in label
+        # tests/data/config/walk/.circheck.yml says fail-on: partial
+        partial_fails = "--fail-on partial" in label or "config/walk" in label
         total_tests = total_failures = total_errors = 0
         for suite in root.iter("testsuite"):
             cases = suite.findall("testcase")

@@ -44,6 +44,9 @@ typedef enum {
   OPT_JOBS,
   OPT_EXCLUDE,
   OPT_FOLLOW,
+  OPT_CONFIG,
+  OPT_NO_CONFIG,
+  OPT_BASELINE,
   OPT_HELP,
   OPT_VERSION,
   OPT_COUNT
@@ -89,6 +92,12 @@ static const option options[] = {
      "leave out paths that match GLOB, as a whole or by file name (repeatable)"},
     {OPT_FOLLOW, "follow", 0, NULL, CMD_CHECK,
      "in folders, follow symbolic links (default: skip them with a warning)"},
+    {OPT_CONFIG, "config", 0, "FILE", CMD_CHECK,
+     "read settings and waivers from FILE, not from the nearest " CK_CONFIG_NAME},
+    {OPT_NO_CONFIG, "no-config", 0, NULL, CMD_CHECK, "read no configuration file"},
+    {OPT_BASELINE, "baseline", 0, "REPORT",
+     CMD_CHECK, "report and fail only on what is new or worse than in REPORT (an earlier "
+                "--format json report)"},
     {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
      "check and render N files at a time on N threads (default 1); the report is the same"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
@@ -114,7 +123,18 @@ typedef struct settings {
   size_t nargs;
   const char **excludes;
   size_t nexcludes;
+  const char *config;   /* --config FILE */
+  bool no_config;       /* --no-config */
+  const char *baseline; /* --baseline REPORT */
+  bool level_set, fail_on_set;
 } settings;
+
+/* The configuration files of a run, each read once, by path. */
+typedef struct configs {
+  char **paths;
+  ck_config **items;
+  size_t n;
+} configs;
 
 /* Leaves out the files that an --exclude pattern matches, as a whole path or
    by file name ("*.png", or "vedlegg/" and a star); returns how many are left. */
@@ -185,7 +205,15 @@ static void print_help(const char *topic, FILE *out) {
           "input. Exit status: 0 nothing at or above --fail-on, 1 something is, 2 could not\n"
           "check (also when no document was found), or some rule could not be judged\n"
           "(status error: a pattern exceeded PCRE2's limits; the report is still written).\n\n"
-          "Statuses: pass, partial, fail, error, not-applicable.\n\noptions:\n",
+          "Statuses: pass, partial, fail, error, not-applicable, and waived for a partial\n"
+          "or fail that a waiver accepts (it does not count toward --fail-on).\n\n"
+          "Settings and waivers are read from the nearest " CK_CONFIG_NAME " above each\n"
+          "file (level, lang, doc-lang, languages, packs, fail-on, exclude, waivers,\n"
+          "overrides);\n"
+          "options on the command line win. A Markdown, HTML or XML document may waive a\n"
+          "rule or criterion itself: <!-- circheck: waive ID [until YYYY-MM-DD]: reason -->\n"
+          "(in Word: a comment reading circheck: waive ID: reason).\n"
+          "See docs/usage.md.\n\noptions:\n",
           out);
     print_options(CMD_CHECK, out);
     fputs("\nFORMATS (--format):\n"
@@ -265,6 +293,16 @@ static int apply_option(settings *s, const option *o, const char *value) {
   case OPT_LEVEL:
     if (!ck_level_parse(value, &s->check.level))
       return usage_error("unknown level", value, "(basic, advanced, spearhead)");
+    s->level_set = true;
+    break;
+  case OPT_CONFIG:
+    s->config = value;
+    break;
+  case OPT_NO_CONFIG:
+    s->no_config = true;
+    break;
+  case OPT_BASELINE:
+    s->baseline = value;
     break;
   case OPT_LANG:
     if (!ck_msg_lang_parse(value, &s->check.msg_lang))
@@ -285,6 +323,7 @@ static int apply_option(settings *s, const option *o, const char *value) {
     else if (!ck_result_status_parse(value, &s->fail_on) || s->fail_on == CK_STATUS_PASS ||
              s->fail_on == CK_STATUS_ERROR || s->fail_on == CK_STATUS_NOT_APPLICABLE)
       return usage_error("unknown --fail-on value", value, "(fail, partial, never)");
+    s->fail_on_set = true;
     break;
   case OPT_RULES:
     push(&s->rules, &s->nrules, value);
@@ -461,9 +500,93 @@ static int emit_report(const settings *s, const ck_report *report, const ck_rend
   return 0;
 }
 
+static void configs_free(configs *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    free(c->paths[i]);
+    ck_config_free(c->items[i]);
+  }
+  free(c->paths);
+  free(c->items);
+}
+
+/* The configuration that applies to 'file': --config's, else the nearest
+   .circheck.yml above it, else none (NULL). Each file is read and checked
+   once; when one cannot be, its errors are printed and '*failed' is set. */
+static ck_config *config_for(const settings *s, configs *c, const ck_ruleset *rs,
+                             const char *file, bool *failed) {
+  if (s->no_config)
+    return NULL;
+  char *path = s->config ? strdup(s->config) : ck_config_find(file);
+  if (!path)
+    return NULL;
+  for (size_t i = 0; i < c->n; i++)
+    if (strcmp(c->paths[i], path) == 0) {
+      free(path);
+      return c->items[i];
+    }
+  ck_diags diags = CK_DIAGS_INIT;
+  ck_config *cfg = NULL;
+  if (ck_config_load(path, &cfg, &diags) == CK_OK && ck_config_check(cfg, rs, &diags) != CK_OK) {
+    ck_config_free(cfg);
+    cfg = NULL;
+  }
+  print_diags(&diags);
+  if (!cfg)
+    *failed = true;
+  c->paths = realloc(c->paths, (c->n + 1) * sizeof *c->paths);
+  c->items = realloc(c->items, (c->n + 1) * sizeof *c->items);
+  if (!c->paths || !c->items) {
+    fprintf(stderr, "circheck: out of memory\n");
+    exit(EXIT_TROUBLE);
+  }
+  c->paths[c->n] = path;
+  c->items[c->n++] = cfg;
+  return cfg;
+}
+
+/* The options for one file: the command line's, and the configuration's for
+   whatever the command line does not set. */
+static void file_options(const settings *s, const ck_config *cfg, const char *file,
+                         ck_check_options *o, const ck_waiver ***waivers, ck_lang *langs) {
+  *o = s->check;
+  o->fail_on = s->fail_on;
+  *waivers = NULL;
+  if (!cfg)
+    return;
+  ck_config_settings set;
+  size_t nwaivers = 0;
+  ck_config_for_file(cfg, file, &set, waivers, &nwaivers);
+  o->waivers = (const ck_waiver *const *)*waivers;
+  o->nwaivers = nwaivers;
+  if (!s->level_set && set.has_level)
+    o->level = set.level;
+  if (!s->check.msg_lang_set && set.has_lang) {
+    o->msg_lang_set = true;
+    o->msg_lang = set.lang;
+  }
+  if (!s->check.doc_lang_set && set.has_doc_lang) {
+    o->doc_lang_set = true;
+    o->doc_lang = set.doc_lang;
+  }
+  if (set.has_languages) {
+    /* a copy: 'set' lives only here */
+    memcpy(langs, set.languages, set.nlanguages * sizeof *langs);
+    o->doc_langs = langs;
+    o->ndoc_langs = set.nlanguages;
+  }
+  if (s->npacks == 0 && set.has_packs) {
+    o->packs = set.packs;
+    o->npacks = set.npacks;
+  }
+  if (!s->fail_on_set && set.has_fail_on)
+    o->fail_on = set.fail_on;
+}
+
 static int run_check(settings *s) {
   if (s->nargs == 0)
     return usage_error("check needs at least one PATH (a file, a folder or -)", NULL, NULL);
+  if (s->config && s->no_config)
+    return usage_error("--config and --no-config", NULL, "cannot be used together");
   ck_ruleset *rs = load_rules(s);
   if (!rs)
     return EXIT_TROUBLE;
@@ -512,49 +635,102 @@ static int run_check(settings *s) {
       ck_diags_add(&diags, CK_DIAG_WARNING, s->args[i], 0, 0, "no files found in the folder");
   free(empty_folder);
   nfiles = drop_excluded(s, files, walked, nfiles);
+
+  /* Each file's configuration: its excludes, settings and waivers. */
+  configs cfgs = {0};
+  bool config_failed = false;
+  ck_check_options *opts = calloc(nfiles ? nfiles : 1, sizeof *opts);
+  const ck_check_options **opt_of = calloc(nfiles ? nfiles : 1, sizeof *opt_of);
+  const ck_waiver ***waivers = calloc(nfiles ? nfiles : 1, sizeof *waivers);
+  ck_lang *langs = calloc((nfiles ? nfiles : 1) * CK_LANG_COUNT, sizeof *langs);
+  if (!opts || !opt_of || !waivers || !langs) {
+    fprintf(stderr, "circheck: out of memory\n");
+    exit(EXIT_TROUBLE);
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < nfiles; i++) {
+    ck_config *cfg = config_for(s, &cfgs, rs, files[i], &config_failed);
+    if (cfg && ck_config_excludes(cfg, files[i])) {
+      free(files[i]);
+      continue;
+    }
+    files[kept] = files[i];
+    walked[kept] = walked[i];
+    file_options(s, cfg, files[kept], &opts[kept], &waivers[kept], &langs[kept * CK_LANG_COUNT]);
+    opt_of[kept] = &opts[kept];
+    kept++;
+  }
+  size_t before_config = nfiles;
+  nfiles = kept;
+
+  int rc = EXIT_CLEAN;
   ck_report *report = ck_report_new(rs, &s->check);
+  if (config_failed) {
+    print_diags(&diags);
+    trouble = true;
+    goto out; /* a configuration that cannot be read checks nothing */
+  }
   progress_line progress;
   progress_begin(&progress);
   ck_report_set_progress(report, progress_update, &progress);
-  if (ck_report_check_walked(report, files, walked, nfiles, s->jobs, &diags) != CK_OK)
+  if (ck_report_check_configured(report, files, walked, opt_of, nfiles, s->jobs, &diags) !=
+      CK_OK)
     trouble = true; /* the others are still checked and reported */
   progress_end(&progress); /* gone before diagnostics and the report appear */
-  free(walked);
+  if (s->baseline && ck_report_apply_baseline(report, s->baseline, &diags) != CK_OK) {
+    print_diags(&diags);
+    trouble = true;
+    goto out; /* without its baseline, the report would say everything is new */
+  }
   print_diags(&diags);
   /* A run that checked nothing could not check: said, unless an error
      above already says why. */
   if (!trouble && ck_report_document_count(report) == 0) {
-    fprintf(stderr, "circheck: error: nothing was checked: %s\n",
-            found == 0    ? "no files were found"
-            : nfiles == 0 ? "every file found matches --exclude"
-                          : "every file found was skipped");
-    trouble = true;
+    if (found > 0 && before_config > 0 && nfiles == 0) {
+      /* a configuration that leaves out every file named (a pre-commit hook
+         passing a draft the team excluded) asked for nothing to be checked */
+      fprintf(stderr, "circheck: note: nothing was checked: every file is excluded by the "
+                      "configuration\n");
+    } else {
+      fprintf(stderr, "circheck: error: nothing was checked: %s\n",
+              found == 0           ? "no files were found"
+              : before_config == 0 ? "every file found matches --exclude"
+                                   : "every file found was skipped");
+      trouble = true;
+    }
   }
 
-  int rc = EXIT_CLEAN;
   /* Whatever could be checked is reported, even when other inputs failed. */
   if (!trouble || ck_report_document_count(report) > 0) {
     ck_render_options ro = {.color = s->output ? s->colour == COLOUR_ALWAYS
                                                : colour_for_fd(s->colour, STDOUT_FILENO),
                             .show_all = s->show_all,
-                            .fail_on = s->fail_on,
+                            .fail_on = nfiles ? opts[0].fail_on : s->fail_on,
                             .jobs = s->jobs};
     if (emit_report(s, report, &ro) != 0)
       trouble = true;
-    if (s->fail_on != CK_RESULT_STATUS_COUNT &&
-        ck_report_has_status_at_or_above(report, s->fail_on))
+    if (ck_report_fails(report))
       rc = EXIT_FINDINGS;
     /* A rule that could not be judged is trouble, not a finding: the report
        is complete otherwise, and the library has said which rule (diags). */
     if (ck_report_has_status_at_or_above(report, CK_STATUS_ERROR))
       trouble = true;
   }
+out:
   if (trouble)
     rc = EXIT_TROUBLE;
   ck_report_free(report);
-  for (size_t i = 0; i < nfiles; i++)
+  free(walked);
+  for (size_t i = 0; i < nfiles; i++) {
     free(files[i]);
+    free(waivers[i]);
+  }
   free(files);
+  free(waivers);
+  free(opts);
+  free(opt_of);
+  free(langs);
+  configs_free(&cfgs);
   ck_ruleset_free(rs);
   return rc;
 }

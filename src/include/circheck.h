@@ -139,6 +139,19 @@ typedef struct ck_check_options {
   const char *const *packs; /* forced packs; NULL/0 = choose from the document */
   size_t npacks;
   ck_limits limits;
+  /* Waivers that apply to the file (from a configuration, already matched
+     to its path: ck_config_for_file); waivers written in the document itself
+     are found by the reader and always apply. Borrowed for the check. */
+  const struct ck_waiver *const *waivers;
+  size_t nwaivers;
+  /* The languages documents are written in (a configuration's 'languages'):
+     a document detected as another is read as the first of them. NULL/0:
+     any. doc_lang_set overrides both. */
+  const ck_lang *doc_langs;
+  size_t ndoc_langs;
+  /* Which statuses fail the run for this document (ck_report_fails):
+     CK_STATUS_FAIL by default, CK_RESULT_STATUS_COUNT for never. */
+  ck_result_status fail_on;
 } ck_check_options;
 
 /* Options with the defaults of the command line. */
@@ -201,6 +214,14 @@ typedef void (*ck_progress_fn)(void *ctx, size_t done, size_t total);
 /* Sets the function told of progress (NULL: none, the default). */
 void ck_report_set_progress(ck_report *report, ck_progress_fn fn, void *ctx);
 
+/* ck_report_check_walked with options of its own for each file ('opts[i]';
+ * NULL, or a NULL entry: the report's): the level, packs, languages, waivers
+ * and fail-on status a configuration file gives that file. Each entry must
+ * stay valid until the call returns. */
+ck_status ck_report_check_configured(ck_report *report, char *const *files, const bool *walked,
+                                     const ck_check_options *const *opts, size_t nfiles,
+                                     unsigned jobs, ck_diags *diags);
+
 /* How many files the report skipped, and each one's path and type. */
 size_t ck_report_skipped_count(const ck_report *report);
 const char *ck_report_skipped_path(const ck_report *report, size_t i);
@@ -209,9 +230,23 @@ const char *ck_report_skipped_kind(const ck_report *report, size_t i);
 /* How many documents the report holds (those that could be checked). */
 size_t ck_report_document_count(const ck_report *report);
 
-/* True when some result that is its criterion's verdict (not superseded
- * by a better rule of the criterion) has status 'threshold' or worse (error is worse
- * than fail, fail than partial; not-applicable never counts). With
+/* True when some document has a result at or above its own fail-on
+ * status (ck_check_options.fail_on) that is neither waived nor already in
+ * the baseline (ck_report_apply_baseline): what makes the run exit 1. */
+bool ck_report_fails(const ck_report *report);
+
+/* Compares the report with an earlier JSON report of circheck ('path'):
+ * each result that is partial, fail or error is marked new (its fingerprint
+ * is not there), worse (it was there with a better status) or unchanged.
+ * Unchanged ones do not fail the run and are left out of the reports that
+ * list findings. Returns CK_ERR_IO or CK_ERR_INPUT, with a diagnostic, when
+ * the file cannot be read or is not such a report. */
+ck_status ck_report_apply_baseline(ck_report *report, const char *path, ck_diags *diags);
+
+/* True when some result that is its criterion's verdict (not superseded by
+ * a better rule of the criterion) has status 'threshold' or worse (error is
+ * worse than fail, fail than partial; not-applicable and waived results never
+ * count). With
  * CK_STATUS_ERROR: whether some rule could not be judged. */
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold);
 
@@ -277,6 +312,64 @@ void ck_atomic_file_abort(ck_atomic_file *f);
 
 /* "0.1.0" */
 const char *ck_version(void);
+
+/* --- configuration files (.circheck.yml) ------------------------------------------ */
+
+/* A configuration file read with libyaml (config.c); docs/usage.md lists its
+ * keys. Paths and globs in it are relative to its folder. */
+typedef struct ck_config ck_config;
+typedef struct ck_waiver ck_waiver;
+
+/* What a configuration sets for one file, after its overrides; a 'has_'
+ * flag is false for a key the file does not set. The strings are the
+ * configuration's. */
+typedef struct ck_config_settings {
+  bool has_level;
+  ck_level level;
+  bool has_lang;
+  ck_msg_lang lang;
+  bool has_doc_lang;
+  ck_lang doc_lang;
+  bool has_languages;
+  ck_lang languages[CK_LANG_COUNT]; /* in the order given, each once */
+  size_t nlanguages;
+  bool has_fail_on;
+  ck_result_status fail_on; /* CK_RESULT_STATUS_COUNT: never */
+  bool has_packs;
+  const char *const *packs;
+  size_t npacks;
+} ck_config_settings;
+
+/* The file name looked for: ".circheck.yml". */
+#define CK_CONFIG_NAME ".circheck.yml"
+
+/* The nearest configuration file for 'path' (a file, a folder, or "-" for
+ * the current folder): CK_CONFIG_NAME in the path's folder (a folder's
+ * own, for a folder), else in each folder above it up to the filesystem's
+ * root. Returns a path the caller frees, relative when 'path' is, or NULL
+ * when there is none. */
+char *ck_config_find(const char *path);
+
+/* Reads and checks a configuration file. On error returns CK_ERR_IO or
+ * CK_ERR_USAGE with "file:line:col" diagnostics and '*out' NULL. An
+ * expired waiver is a warning. */
+ck_status ck_config_load(const char *path, ck_config **out, ck_diags *diags);
+/* Checks the names in the configuration against the rule set (packs, rule
+ * and criterion ids of waivers): CK_ERR_USAGE with a diagnostic at the
+ * name for the first it does not know. */
+ck_status ck_config_check(const ck_config *cfg, const ck_ruleset *rs, ck_diags *diags);
+/* Frees the configuration. Does nothing for NULL. */
+void ck_config_free(ck_config *cfg);
+/* The configuration's path, as it was given to ck_config_load. */
+const char *ck_config_path(const ck_config *cfg);
+/* True when one of the configuration's exclude globs matches 'file'. */
+bool ck_config_excludes(const ck_config *cfg, const char *file);
+/* The settings for 'file': the top level, then every override whose globs
+ * match it, in order (later ones win key by key); and the waivers that
+ * apply to it (their paths match, or they have none), which the caller
+ * frees as an array (the waivers are the configuration's). */
+void ck_config_for_file(const ck_config *cfg, const char *file, ck_config_settings *out,
+                        const ck_waiver ***waivers, size_t *nwaivers);
 
 /* --- clause checklists (circheck checklist) ---------------------------------------- */
 

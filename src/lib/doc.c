@@ -5,6 +5,7 @@
  * source: position marks are only recorded where the one-character-per-column
  * mapping breaks, so a plain line costs one mark, not one per character. */
 #include "doc.h"
+#include "waivers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,7 @@ void ck_doc_free(ck_doc *doc) {
     free(doc->cpv[i]);
   free(doc->cpv);
   free(doc->title);
+  ck_waivers_free(doc->waivers, doc->nwaivers);
   for (size_t i = 0; i < doc->nlots; i++) {
     ck_lot *lot = &doc->lots[i];
     free(lot->id);

@@ -184,6 +184,8 @@ typedef struct ck_doc {
   ck_award_criterion *criteria;
   size_t ncriteria, cap_criteria;
   char *notice_lang;       /* eForms BT-702 ("NOR", "ENG"), owned; NULL otherwise */
+  struct ck_waiver *waivers; /* written in the source's comments (waivers.h), owned */
+  size_t nwaivers;
   /* builder state */
   bool in_block;
   bool pending_space;

@@ -23,6 +23,27 @@ typedef struct ck_evidence {
   size_t hl_start, hl_end;               /* the matched words, byte range in 'text' */
 } ck_evidence;
 
+/* The waiver that accepted a result (waivers.c): an owned copy of what the
+   reports show. */
+typedef struct ck_result_waiver {
+  char *reason;
+  char expires[11];  /* "" when it does not expire */
+  bool in_source;    /* written in the document; else in a configuration */
+  char *file;        /* where it is written */
+  unsigned line, col;
+} ck_result_waiver;
+
+/* How a result compares with a baseline report (ck_report_apply_baseline). */
+typedef enum {
+  CK_BASELINE_NONE,      /* no baseline was given, or the result passes or does not apply */
+  CK_BASELINE_NEW,       /* not in the baseline */
+  CK_BASELINE_WORSE,     /* there, with a better status */
+  CK_BASELINE_UNCHANGED, /* there, with the same or a worse status: not reported again */
+} ck_baseline_state;
+
+/* "new", "worse", "unchanged" ("" for none). */
+const char *ck_baseline_state_name(ck_baseline_state s);
+
 typedef struct ck_result {
   const ck_rule *rule;
   ck_result_status status;
@@ -49,7 +70,13 @@ typedef struct ck_result {
   const char *verify;    /* how to verify, may be NULL */
   bool clause_owned;     /* clause and verify were filled for this result ({found}) and
                             are owned; otherwise they are the rule set's (ck_clause_shared) */
+  ck_result_waiver *waiver; /* owned; set when a waiver accepts this partial or fail: the
+                               status stays, counted in 'waived' instead of its own count */
+  ck_baseline_state baseline;
 } ck_result;
+
+/* The status a report shows: "waived" for a waived result, else the status's name. */
+const char *ck_result_shown_status(const ck_result *r);
 
 typedef struct ck_criterion_result {
   const ck_criterion *criterion;
@@ -91,6 +118,7 @@ typedef enum {
   CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP, /* environmental-impact code without strategic env-imp */
   CK_FINDING_WEIGHTS_NOT_100,         /* percent weights do not add up to 100 */
   CK_FINDING_OTHER_LANGUAGE,          /* Swedish or Danish text, read with the bokmål rules */
+  CK_FINDING_WAIVER_EXPIRED,          /* a waiver that would apply has expired */
   CK_FINDING_KIND_COUNT
 } ck_finding_kind;
 
@@ -124,7 +152,8 @@ typedef struct ck_lot_result {
   size_t nresults;
   ck_criterion_result *criteria;
   size_t ncriteria;
-  size_t counts[CK_RESULT_STATUS_COUNT];
+  size_t counts[CK_RESULT_STATUS_COUNT]; /* waived results not included */
+  size_t waived;
   ck_finding *findings;
   size_t nfindings;
 } ck_lot_result;
@@ -146,7 +175,10 @@ typedef struct ck_doc_result {
   size_t nresults;
   ck_criterion_result *criteria; /* in rules/criteria.csv order */
   size_t ncriteria;
-  size_t counts[CK_RESULT_STATUS_COUNT];
+  size_t counts[CK_RESULT_STATUS_COUNT]; /* waived results not included */
+  size_t waived;
+  ck_result_status fail_on; /* the run fails on results at or above this
+                               (CK_RESULT_STATUS_COUNT: never) */
   /* Notices with lots: one result set per lot; 'results' and 'criteria'
      above then roll the lots up (per rule and per criterion, the worst status
      among the lots where it applies). */

@@ -19,6 +19,7 @@ static const char *const finding_names[] = {
     [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = "green-code-without-env-imp",
     [CK_FINDING_WEIGHTS_NOT_100] = "weights-not-100",
     [CK_FINDING_OTHER_LANGUAGE] = "other-language",
+    [CK_FINDING_WAIVER_EXPIRED] = "waiver-expired",
 };
 static_assert(sizeof finding_names / sizeof *finding_names == CK_FINDING_KIND_COUNT,
               "finding_names");
@@ -330,6 +331,9 @@ const char *ck_fix_kind_name(ck_fix_kind k) {
 ck_fix_kind ck_criterion_fix_kind(const ck_criterion_result *c) {
   if (!c->best || c->status == CK_STATUS_PASS || c->status == CK_STATUS_NOT_APPLICABLE)
     return CK_FIX_NONE;
+  /* accepted on purpose, or already known from the baseline report */
+  if (c->best->waiver || c->best->baseline == CK_BASELINE_UNCHANGED)
+    return CK_FIX_NONE;
   if (c->status == CK_STATUS_ERROR)
     return CK_FIX_UNJUDGED;
   if (c->best->rule->floor)
@@ -384,6 +388,7 @@ static void add_finding(ck_finding **items, size_t *n, ck_finding_kind kind, ck_
       [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = CK_MSG_FINDING_GREEN_NO_ENV_IMP,
       [CK_FINDING_WEIGHTS_NOT_100] = CK_MSG_FINDING_WEIGHTS_NOT_100,
       [CK_FINDING_OTHER_LANGUAGE] = CK_MSG_FINDING_OTHER_LANGUAGE,
+      [CK_FINDING_WAIVER_EXPIRED] = CK_MSG_FINDING_WAIVER_EXPIRED,
   };
   ck_fill_template(ck_msg(lang, ids[kind]), &v, &msg);
   *f = (ck_finding){kind, ck_buf_detach(&msg), line, col, xstrdup_or_null(xpath)};

@@ -65,6 +65,13 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_FINDING_OTHER_LANGUAGE] =
                 "Teksten ser ut til å være på {name}. Reglene er skrevet for bokmål, nynorsk og "
                 "engelsk, og teksten er lest med bokmålsreglene; krav kan derfor bli oversett.",
+            [CK_MSG_FINDING_WAIVER_EXPIRED] =
+                "Unntaket for {name} gikk ut {found} og gjelder ikke lenger; resultatet teller "
+                "igjen.",
+            [CK_MSG_WAIVED] = "unntatt",
+            [CK_MSG_WAIVER] = "unntak",
+            [CK_MSG_BASELINE_HIDDEN] = "{found} resultater som allerede står i "
+                                       "sammenligningsrapporten (--baseline), vises ikke.",
             [CK_MSG_LANG_SWEDISH] = "svensk",
             [CK_MSG_LANG_DANISH] = "dansk",
             [CK_MSG_LOT] = "delkontrakt",
@@ -112,6 +119,7 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                                                       "env-imp",
             [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikke summerer til 100 %",
             [CK_MSG_FINDING_TITLE_OTHER_LANGUAGE] = "Tekst på et språk reglene ikke er skrevet for",
+            [CK_MSG_FINDING_TITLE_WAIVER_EXPIRED] = "Unntak som har gått ut",
             [CK_MSG_CHECKLIST_TITLE] = "Sjekkliste for sirkulære krav",
             [CK_MSG_CHECKLIST_INTRO] = "Klausuler å ta inn i konkurransegrunnlaget, ordnet etter "
                                        "hvor de hører hjemme. Tallene er for nivå {level}.",
@@ -168,6 +176,13 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                 "The text appears to be in {name}. The rules are written for Norwegian (bokmål "
                 "and nynorsk) and English, and the text was read with the bokmål rules, so "
                 "requirements may be missed.",
+            [CK_MSG_FINDING_WAIVER_EXPIRED] =
+                "The waiver of {name} expired on {found} and no longer applies; the result "
+                "counts again.",
+            [CK_MSG_WAIVED] = "waived",
+            [CK_MSG_WAIVER] = "waiver",
+            [CK_MSG_BASELINE_HIDDEN] = "{found} results already in the baseline report "
+                                       "(--baseline) are not shown.",
             [CK_MSG_LANG_SWEDISH] = "Swedish",
             [CK_MSG_LANG_DANISH] = "Danish",
             [CK_MSG_LOT] = "lot",
@@ -215,6 +230,7 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                                                       "procurement env-imp",
             [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Weights that do not add up to 100 %",
             [CK_MSG_FINDING_TITLE_OTHER_LANGUAGE] = "Text in a language the rules are not written for",
+            [CK_MSG_FINDING_TITLE_WAIVER_EXPIRED] = "Expired waiver",
             [CK_MSG_CHECKLIST_TITLE] = "Checklist of circular requirements",
             [CK_MSG_CHECKLIST_INTRO] = "Clauses to put in the tender documents, grouped by where "
                                        "they belong. The figures are those of level {level}.",

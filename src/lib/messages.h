@@ -44,6 +44,10 @@ typedef enum {
   CK_MSG_FINDING_GREEN_NO_ENV_IMP,
   CK_MSG_FINDING_WEIGHTS_NOT_100,
   CK_MSG_FINDING_OTHER_LANGUAGE, /* {name}: "svensk", "Swedish" */
+  CK_MSG_FINDING_WAIVER_EXPIRED, /* {name}: the waived id; {found}: the date */
+  CK_MSG_WAIVED,                 /* the status of a waived result: "waived" */
+  CK_MSG_WAIVER,                 /* "waiver": the reason given for it */
+  CK_MSG_BASELINE_HIDDEN,        /* "{found} results ... already in the baseline" */
   CK_MSG_LANG_SWEDISH,
   CK_MSG_LANG_DANISH,
   CK_MSG_LOT,                   /* "lot" */
@@ -88,6 +92,7 @@ typedef enum {
   CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP,
   CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100,
   CK_MSG_FINDING_TITLE_OTHER_LANGUAGE,
+  CK_MSG_FINDING_TITLE_WAIVER_EXPIRED,
   /* Clause checklists. */
   CK_MSG_CHECKLIST_TITLE,
   CK_MSG_CHECKLIST_INTRO,       /* "... figures of level {level}." */

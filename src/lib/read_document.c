@@ -8,6 +8,7 @@
 #include "readers.h"
 #include "source.h"
 #include "util.h"
+#include "waivers.h"
 #include "weights.h"
 #include "zipread.h"
 
@@ -57,6 +58,15 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool regul
     goto done;
   }
   format = ck_source_sniff(&src);
+  /* Waivers in comments: Markdown, HTML and XML have them; they are read
+     from the bytes before a reader takes them. */
+  ck_waiver *waivers = NULL;
+  size_t nwaivers = 0;
+  if ((rc = ck_waivers_scan(src.path, src.raw, src.raw_len, &waivers, &nwaivers, diags)) !=
+      CK_OK) {
+    ck_waivers_free(waivers, nwaivers);
+    goto done;
+  }
   if (format == CK_FORMAT_EFORMS) {
     rc = ck_read_eforms(&src, limits, out, diags);
   } else if (format == CK_FORMAT_XML && ck_html_looks(src.raw, src.raw_len)) {
@@ -78,6 +88,12 @@ ck_status ck_document_load(const char *path, const ck_limits *limits, bool regul
     if ((rc = ck_source_decode_take(&src, diags)) != CK_OK)
       goto done;
     rc = ck_read_text_take(&src, format, limits, out, diags);
+  }
+  if (rc == CK_OK && *out) {
+    (*out)->waivers = waivers;
+    (*out)->nwaivers = nwaivers;
+  } else {
+    ck_waivers_free(waivers, nwaivers);
   }
 language:
   if (rc == CK_OK && *out && (*out)->format != CK_FORMAT_EFORMS)

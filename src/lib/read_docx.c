@@ -9,6 +9,7 @@
 #include "readers.h"
 #include "text.h"
 #include "util.h"
+#include "waivers.h"
 #include "xmlutil.h"
 #include "zipread.h"
 
@@ -155,11 +156,74 @@ typedef struct reader {
   const xmlNode **boxes;
   size_t nboxes, cap_boxes;
   unsigned depth; /* of nested content (text boxes, cells), bounded */
+  /* where each comment is anchored: its id and the paragraph it starts in */
+  char **comment_ids;
+  unsigned *comment_paragraph;
+  size_t ncomments, cap_comment_ids, cap_comment_paragraph;
 } reader;
 
 enum { MAX_NESTING = 32 };
 
 static void read_content(reader *r, const xmlNode *parent);
+
+/* Notes the paragraph a comment is anchored in (the one being collected),
+   the first time its id is met. */
+static void note_comment(reader *r, const xmlNode *mark) {
+  char *id = (char *)xmlGetNsProp(mark, (const xmlChar *)"id", (const xmlChar *)W_NS);
+  if (!id)
+    return;
+  for (size_t i = 0; i < r->ncomments; i++)
+    if (strcmp(r->comment_ids[i], id) == 0) {
+      xmlFree(id);
+      return;
+    }
+  CK_GROW(r->comment_ids, r->cap_comment_ids, r->ncomments + 1);
+  CK_GROW(r->comment_paragraph, r->cap_comment_paragraph, r->ncomments + 1);
+  r->comment_ids[r->ncomments] = ck_xstrdup(id);
+  r->comment_paragraph[r->ncomments++] = r->b.paragraph + 1;
+  xmlFree(id);
+}
+
+/* The text of every w:t under 'n', paragraphs joined by a space. */
+static void comment_text(const xmlNode *n, ck_buf *out) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (is_w(c, "t")) {
+      xmlChar *t = xmlNodeGetContent(c);
+      if (t)
+        ck_buf_puts(out, (const char *)t);
+      xmlFree(t);
+    } else if (c->type == XML_ELEMENT_NODE) {
+      if (is_w(c, "p") && out->len)
+        ck_buf_putc(out, ' ');
+      comment_text(c, out);
+    }
+  }
+}
+
+/* Waivers written as Word comments ("circheck: waive ID: reason"), placed
+   at the paragraph the comment is anchored in. */
+static ck_status comment_waivers(const reader *r, const xmlDoc *comments, ck_doc *doc,
+                                 ck_diags *diags) {
+  const xmlNode *root = comments ? xmlDocGetRootElement((xmlDoc *)comments) : NULL;
+  for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
+    if (!is_w(c, "comment"))
+      continue;
+    ck_buf text = CK_BUF_INIT;
+    comment_text(c, &text);
+    char *id = (char *)xmlGetNsProp(c, (const xmlChar *)"id", (const xmlChar *)W_NS);
+    ck_mark at = {0, 0};
+    for (size_t i = 0; id && i < r->ncomments; i++)
+      if (strcmp(r->comment_ids[i], id) == 0)
+        at = (ck_mark){r->comment_paragraph[i], 1};
+    xmlFree(id);
+    ck_status rc = ck_waiver_from_comment(doc->path, ck_buf_cstr(&text), text.len, at,
+                                          &doc->waivers, &doc->nwaivers, diags);
+    ck_buf_free(&text);
+    if (rc != CK_OK)
+      return rc;
+  }
+  return CK_OK;
+}
 
 /* The footnote a w:footnoteReference cites; separators are no notes. */
 static const xmlNode *find_footnote(const reader *r, const xmlNode *ref) {
@@ -212,6 +276,8 @@ static void collect_runs(reader *r, const xmlNode *n) {
       }
     } else if (is_w(c, "endnoteReference")) {
       continue;
+    } else if (is_w(c, "commentRangeStart") || is_w(c, "commentReference")) {
+      note_comment(r, c);
     } else {
       collect_runs(r, c); /* runs, hyperlinks, insertions, fields, drawings */
     }
@@ -328,10 +394,11 @@ ck_status ck_read_docx(const ck_source *src, const ck_limits *limits, ck_doc **o
   ck_status rc = ck_zip_open(src->raw, src->raw_len, src->path, &z, diags);
   if (rc != CK_OK)
     return rc;
-  xmlDoc *body = NULL, *styles_x = NULL, *notes = NULL;
+  xmlDoc *body = NULL, *styles_x = NULL, *notes = NULL, *comments = NULL;
   if ((rc = parse_part(z, "word/document.xml", true, src, limits, &body, diags)) != CK_OK ||
       (rc = parse_part(z, "word/styles.xml", false, src, limits, &styles_x, diags)) != CK_OK ||
-      (rc = parse_part(z, "word/footnotes.xml", false, src, limits, &notes, diags)) != CK_OK)
+      (rc = parse_part(z, "word/footnotes.xml", false, src, limits, &notes, diags)) != CK_OK ||
+      (rc = parse_part(z, "word/comments.xml", false, src, limits, &comments, diags)) != CK_OK)
     goto done;
   const xmlNode *root = xmlDocGetRootElement(body);
   const xmlNode *b = is_w(root, "document") ? child_w(root, "body") : NULL;
@@ -348,13 +415,20 @@ ck_status ck_read_docx(const ck_source *src, const ck_limits *limits, ck_doc **o
   r.footnotes = notes;
   read_content(&r, b);
   bool failed = r.b.failed;
+  if (!failed)
+    rc = comment_waivers(&r, comments, doc, diags);
   ck_office_builder_free(&r.b);
   free_styles(&r.st);
   free(r.boxes);
   free(r.notes);
-  if (failed) {
+  for (size_t i = 0; i < r.ncomments; i++)
+    free(r.comment_ids[i]);
+  free(r.comment_ids);
+  free(r.comment_paragraph);
+  if (failed || rc != CK_OK) {
     ck_doc_free(doc);
-    rc = CK_ERR_LIMIT;
+    if (failed)
+      rc = CK_ERR_LIMIT;
     goto done;
   }
   ck_doc_finish(doc);
@@ -363,6 +437,7 @@ done:
   xmlFreeDoc(body);
   xmlFreeDoc(styles_x);
   xmlFreeDoc(notes);
+  xmlFreeDoc(comments);
   ck_zip_close(z);
   return rc;
 }

@@ -40,6 +40,7 @@ typedef struct reader {
   size_t npieces, cap_pieces;
   prev_kind prev;
   bool in_fence;
+  bool in_comment; /* inside an HTML comment that opened a line (Markdown) */
   /* The last line with text introduced a list (it ended with a colon) or
      was a list item, and only blank lines came since: a "5. Kilder for ..."
      line there is the next item, not a chapter heading. */
@@ -548,6 +549,20 @@ static void process_line(reader *r, const line *ln, const line *next) {
   if (r->markdown && fence_line(r, ln)) {
     close_open(r);
     r->in_fence = !r->in_fence;
+    r->prev = PREV_BLANK;
+    return;
+  }
+  /* An HTML comment on lines of its own is a note to the writer (or a
+     waiver for circheck, waivers.c), not text of the tender: skipped like
+     a blank line. */
+  if (r->markdown && !r->in_fence &&
+      (r->in_comment || (ln->ce - ln->cs >= 4 && memcmp(r->text + ln->cs, "<!--", 4) == 0))) {
+    size_t from = r->in_comment ? ln->cs : ln->cs + 4;
+    bool closed = false;
+    for (size_t p = from; p + 3 <= ln->ce && !closed; p++)
+      closed = memcmp(r->text + p, "-->", 3) == 0;
+    r->in_comment = !closed;
+    close_open(r);
     r->prev = PREV_BLANK;
     return;
   }

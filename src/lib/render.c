@@ -261,6 +261,20 @@ const char *ck_finding_title(ck_msg_lang lang, ck_finding_kind kind) {
       [CK_FINDING_GREEN_CODE_WITHOUT_ENV_IMP] = CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP,
       [CK_FINDING_WEIGHTS_NOT_100] = CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100,
       [CK_FINDING_OTHER_LANGUAGE] = CK_MSG_FINDING_TITLE_OTHER_LANGUAGE,
+      [CK_FINDING_WAIVER_EXPIRED] = CK_MSG_FINDING_TITLE_WAIVER_EXPIRED,
   };
   return ck_msg(lang, titles[kind]);
+}
+
+/* FNV-1a over the parts with a NUL between them: cheap, stable across
+   platforms, and enough to tell alerts apart. */
+void ck_fingerprint(ck_buf *out, const char *rule, const char *path, const char *criterion) {
+  unsigned long long h = 0xcbf29ce484222325ULL;
+  const char *parts[] = {rule, path, criterion};
+  for (size_t i = 0; i < 3; i++) {
+    for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
+      h = (h ^ *p) * 0x100000001b3ULL;
+    h = (h ^ 0) * 0x100000001b3ULL;
+  }
+  ck_buf_printf(out, "%016llx", h);
 }

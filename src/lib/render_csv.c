@@ -17,7 +17,7 @@ static const char *const columns[] = {
     "document", "lot",       "rule",      "criterion",    "status",  "reason",
     "line",     "evidence",  "clause_id", "column",       "section", "category",
     "message",  "placement", "clause",    "verification", "xpath",     "superseded_by",
-    "fix_rank", "fix",
+    "fix_rank", "fix",      "waiver_reason", "baseline",
 };
 
 static void field(ck_buf *out, const char *s, bool first) {
@@ -54,7 +54,7 @@ static void row(ck_buf *out, const ck_doc_result *dr, const char *lot, const ck_
   field(out, lot, false);
   field(out, r->rule->id, false);
   field(out, r->rule->criterion->id, false);
-  field(out, ck_result_status_name(r->status), false);
+  field(out, ck_result_shown_status(r), false);
   field(out, ck_reason_name(r->reason), false);
   field(out, line, false);
   field(out, e ? e->text : "", false);
@@ -75,6 +75,8 @@ static void row(ck_buf *out, const ck_doc_result *dr, const char *lot, const ck_
     snprintf(rank_text, sizeof rank_text, "%zu", rank);
   field(out, rank_text, false);
   field(out, rank ? ck_fix_kind_name(kind) : "", false);
+  field(out, r->waiver ? r->waiver->reason : "", false);
+  field(out, ck_baseline_state_name(r->baseline), false);
   ck_buf_puts(out, "\r\n");
   ck_buf_free(&clause_id);
 }

@@ -461,6 +461,11 @@ static void finding(ck_buf *out, const view *v, const ck_criterion_result *c) {
   esc(out, c->criterion->name[lang]);
   ck_buf_printf(out, "</h%d> ", h);
   badge(out, lang, c->status);
+  if (r->waiver) {
+    ck_buf_puts(out, " <span class=\"badge waived\"><span aria-hidden=\"true\">\u2611</span> ");
+    esc_cap(out, ck_msg(lang, CK_MSG_WAIVED));
+    ck_buf_puts(out, "</span>");
+  }
   ck_buf_puts(out, "</div>\n<p class=\"rule\">");
   esc_cap(out, ck_msg(lang, CK_MSG_RULE));
   ck_buf_puts(out, " <code>");
@@ -470,6 +475,15 @@ static void finding(ck_buf *out, const view *v, const ck_criterion_result *c) {
   ck_buf_puts(out, "</p>\n<p class=\"message\">");
   esc(out, r->message);
   ck_buf_puts(out, "</p>\n");
+  if (r->waiver) {
+    ck_buf_puts(out, "<p class=\"waiver\"><strong>");
+    esc_cap(out, ck_msg(lang, CK_MSG_WAIVER));
+    ck_buf_puts(out, ":</strong> ");
+    esc(out, r->waiver->reason);
+    if (r->waiver->expires[0])
+      ck_buf_printf(out, " (%s)", r->waiver->expires);
+    ck_buf_puts(out, "</p>\n");
+  }
   figures_html(out, lang, r);
   for (size_t e = 0; e < r->nevidence; e++)
     evidence_html(out, lang, &r->evidence[e]);

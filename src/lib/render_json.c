@@ -32,11 +32,32 @@ static void result_json(ck_json *j, const ck_doc_result *dr, const ck_result *r)
   ck_json_kv(j, "criterion", rule->criterion->id);
   ck_json_kv(j, "category", rule->criterion->category);
   ck_json_kv(j, "name", rule->name[dr->msg_lang]);
-  ck_json_kv(j, "status", ck_result_status_name(r->status));
+  ck_json_kv(j, "status", ck_result_shown_status(r));
   ck_json_kv(j, "reason", ck_reason_name(r->reason));
   if (r->superseded_by)
     ck_json_kv(j, "superseded_by", r->superseded_by->rule->id);
   ck_json_kv(j, "message", r->message);
+  ck_buf fp = CK_BUF_INIT;
+  ck_fingerprint(&fp, rule->id, dr->path, rule->criterion->id);
+  ck_json_kv(j, "fingerprint", ck_buf_cstr(&fp));
+  ck_buf_free(&fp);
+  if (r->waiver) {
+    const ck_result_waiver *w = r->waiver;
+    ck_json_key(j, "waiver");
+    ck_json_object(j);
+    ck_json_kv(j, "status", ck_result_status_name(r->status));
+    ck_json_kv(j, "reason", w->reason);
+    ck_json_kv(j, "expires", w->expires[0] ? w->expires : NULL);
+    ck_json_kv(j, "source", w->in_source ? "document" : "config");
+    ck_json_kv(j, "file", w->file);
+    ck_json_key(j, "line");
+    ck_json_uint(j, w->line);
+    ck_json_key(j, "column");
+    ck_json_uint(j, w->col);
+    ck_json_end_object(j);
+  }
+  if (r->baseline != CK_BASELINE_NONE)
+    ck_json_kv(j, "baseline", ck_baseline_state_name(r->baseline));
   ck_json_key(j, "evidence");
   ck_json_array(j);
   for (size_t e = 0; e < r->nevidence; e++)
@@ -123,7 +144,8 @@ static void cpv_json(ck_json *j, char *const *cpv, size_t n) {
    document lists them all, so nothing is lost. */
 static void outcome_json(ck_json *j, const ck_doc_result *dr, const ck_result *results,
                          size_t nresults, const ck_criterion_result *criteria,
-                         size_t ncriteria, const size_t *counts, bool applicable_only) {
+                         size_t ncriteria, const size_t *counts, size_t waived,
+                         bool applicable_only) {
   ck_json_key(j, "results");
   ck_json_array(j);
   for (size_t i = 0; i < nresults; i++)
@@ -154,7 +176,8 @@ static void outcome_json(ck_json *j, const ck_doc_result *dr, const ck_result *r
     ck_json_kv(j, "id", c->criterion->id);
     ck_json_kv(j, "category", c->criterion->category);
     ck_json_kv(j, "name", c->criterion->name[dr->msg_lang]);
-    ck_json_kv(j, "status", ck_result_status_name(c->status));
+    ck_json_kv(j, "status", c->best && c->best->waiver ? "waived"
+                                                        : ck_result_status_name(c->status));
     ck_json_kv(j, "rule", c->best ? c->best->rule->id : NULL);
     ck_json_end_object(j);
   }
@@ -167,16 +190,24 @@ static void outcome_json(ck_json *j, const ck_doc_result *dr, const ck_result *r
     ck_json_key(j, ck_result_status_name((ck_result_status)s));
     ck_json_uint(j, counts[s]);
   }
+  ck_json_key(j, "waived");
+  ck_json_uint(j, waived);
   ck_json_end_object(j);
-  size_t verdicts[CK_RESULT_STATUS_COUNT] = {0};
-  for (size_t i = 0; i < ncriteria; i++)
-    verdicts[criteria[i].status]++;
+  size_t verdicts[CK_RESULT_STATUS_COUNT] = {0}, waived_criteria = 0;
+  for (size_t i = 0; i < ncriteria; i++) {
+    if (criteria[i].best && criteria[i].best->waiver)
+      waived_criteria++;
+    else
+      verdicts[criteria[i].status]++;
+  }
   ck_json_key(j, "criteria_summary");
   ck_json_object(j);
   for (int s = 0; s < CK_RESULT_STATUS_COUNT; s++) {
     ck_json_key(j, ck_result_status_name((ck_result_status)s));
     ck_json_uint(j, verdicts[s]);
   }
+  ck_json_key(j, "waived");
+  ck_json_uint(j, waived_criteria);
   ck_json_end_object(j);
 }
 
@@ -212,7 +243,7 @@ static void document_json(ck_json *j, const ck_doc_result *dr) {
   packs_json(j, dr->packs, dr->npacks);
   ck_json_kv(j, "level", ck_level_name(dr->level));
   outcome_json(j, dr, dr->results, dr->nresults, dr->criteria, dr->ncriteria, dr->counts,
-               false);
+               dr->waived, false);
   findings_json(j, dr->findings, dr->nfindings);
   if (dr->nlots) {
     ck_json_key(j, "lots");
@@ -229,7 +260,7 @@ static void document_json(ck_json *j, const ck_doc_result *dr) {
       cpv_json(j, lr->cpv, lr->ncpv);
       packs_json(j, lr->packs, lr->npacks);
       outcome_json(j, dr, lr->results, lr->nresults, lr->criteria, lr->ncriteria, lr->counts,
-                   true);
+                   lr->waived, true);
       findings_json(j, lr->findings, lr->nfindings);
       ck_json_end_object(j);
     }
@@ -251,6 +282,10 @@ void ck_render_json(const ck_report *report, const ck_render_options *opts,
   ck_json j;
   ck_json_init(&j, out);
   ck_json_object(&j);
+  /* The version of the report's shape (docs/report.schema.json): raised
+     when a field changes meaning or goes away, not when one is added. */
+  ck_json_key(&j, "schema_version");
+  ck_json_uint(&j, CK_JSON_SCHEMA_VERSION);
   ck_json_key(&j, "tool");
   ck_json_object(&j);
   ck_json_kv(&j, "name", "circheck");

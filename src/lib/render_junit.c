@@ -14,9 +14,12 @@
 
 static void esc(ck_buf *out, const char *s) { ck_escape_xml(s, strlen(s), out); }
 
+/* A waived result, or one a baseline already has, fails nothing. */
 static bool is_failure(const ck_result *r, const ck_render_options *o) {
   if (r->superseded_by)
     return false; /* another rule of its criterion decides, and meets it better */
+  if (r->waiver || r->baseline == CK_BASELINE_UNCHANGED)
+    return false;
   return r->status == CK_STATUS_FAIL ||
          (r->status == CK_STATUS_PARTIAL && o->fail_on == CK_STATUS_PARTIAL);
 }
@@ -58,6 +61,11 @@ static void testcase(ck_buf *out, const ck_doc_result *dr, const ck_result *r,
   if (r->status == CK_STATUS_NOT_APPLICABLE) {
     ck_buf_puts(out, "      <skipped message=\"");
     esc(out, r->message);
+    ck_buf_puts(out, "\"/>\n");
+  } else if (r->waiver) {
+    /* accepted: skipped, with the reason it was waived */
+    ck_buf_puts(out, "      <skipped message=\"waived: ");
+    esc(out, r->waiver->reason);
     ck_buf_puts(out, "\"/>\n");
   } else if (r->status == CK_STATUS_ERROR) {
     ck_buf_puts(out, "      <error message=\"");
@@ -115,7 +123,7 @@ static void testsuite(ck_buf *out, const ck_doc_result *dr, const ck_render_opti
   esc(out, dr->path);
   ck_buf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\">\n",
                 dr->nresults, failures, dr->counts[CK_STATUS_ERROR],
-                dr->counts[CK_STATUS_NOT_APPLICABLE]);
+                dr->counts[CK_STATUS_NOT_APPLICABLE] + dr->waived);
   ck_buf_puts(out, "    <properties>\n");
   ck_buf packs = CK_BUF_INIT;
   for (size_t i = 0; i < dr->npacks; i++)

@@ -164,7 +164,15 @@ static void finding_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result 
   heading(out, h);
   md(out, c->criterion->name[lang]);
   ck_buf_puts(out, " \u2014 ");
-  status_words(out, lang, c->status);
+  if (r->waiver) {
+    ck_buf_puts(out, "\u2611\uFE0F ");
+    md_cap(out, ck_msg(lang, CK_MSG_WAIVED));
+    ck_buf_puts(out, " (");
+    md(out, ck_status_label(lang, c->status));
+    ck_buf_putc(out, ')');
+  } else {
+    status_words(out, lang, c->status);
+  }
   ck_buf_puts(out, "\n\n");
   ck_fix_kind kind = ck_criterion_fix_kind(c);
   if (kind != CK_FIX_NONE) {
@@ -180,6 +188,15 @@ static void finding_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result 
   ck_buf_puts(out, "\n\n");
   md(out, r->message);
   ck_buf_puts(out, "\n\n");
+  if (r->waiver) {
+    ck_buf_puts(out, "**");
+    md_cap(out, ck_msg(lang, CK_MSG_WAIVER));
+    ck_buf_puts(out, ":** ");
+    md(out, r->waiver->reason);
+    if (r->waiver->expires[0])
+      ck_buf_printf(out, " (%s)", r->waiver->expires);
+    ck_buf_puts(out, "\n\n");
+  }
   if (r->has_value) {
     ck_buf fig = CK_BUF_INIT;
     if (r->has_found) {
@@ -283,13 +300,23 @@ static void criteria_md(ck_buf *out, ck_msg_lang lang, const ck_criterion_result
   md(out, ck_msg(lang, CK_MSG_TO_FIX));
   ck_buf_puts(out, "\n\n");
   /* most urgent first: legal requirements, what the category misses, what
-     every purchase misses, what is too weak */
+     every purchase misses, what is too weak; a waived criterion is shown
+     where it stands, with its waiver */
   size_t *order = ck_xcalloc(ncriteria ? ncriteria : 1, sizeof *order);
   size_t nfix = ck_fix_first(criteria, ncriteria, order);
   for (size_t k = 0; k < nfix; k++)
     finding_md(out, lang, &criteria[order[k]], h + 1);
   free(order);
-  if (!nfix) {
+  bool any = nfix > 0;
+  for (size_t i = 0; i < ncriteria; i++) {
+    const ck_criterion_result *c = &criteria[i];
+    if (c->best && c->best->waiver && c->status != CK_STATUS_PASS &&
+        c->status != CK_STATUS_NOT_APPLICABLE && c->best->baseline != CK_BASELINE_UNCHANGED) {
+      finding_md(out, lang, c, h + 1);
+      any = true;
+    }
+  }
+  if (!any) {
     md(out, ck_msg(lang, CK_MSG_NO_FINDINGS));
     ck_buf_puts(out, "\n\n");
   }

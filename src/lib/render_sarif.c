@@ -48,19 +48,6 @@ static void uri_kv(ck_json *j, const char *key, const char *path) {
   ck_buf_free(&uri);
 }
 
-/* FNV-1a over the parts with a NUL between them: cheap, stable across
-   platforms, and enough to tell alerts apart. */
-static void fingerprint(ck_buf *out, const char *rule, const char *path, const char *criterion) {
-  unsigned long long h = 0xcbf29ce484222325ULL;
-  const char *parts[] = {rule, path, criterion};
-  for (size_t i = 0; i < 3; i++) {
-    for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
-      h = (h ^ *p) * 0x100000001b3ULL;
-    h = (h ^ 0) * 0x100000001b3ULL;
-  }
-  ck_buf_printf(out, "%016llx", h);
-}
-
 static const char *mime_type(ck_input_format f) {
   switch (f) {
   case CK_FORMAT_MARKDOWN:
@@ -134,6 +121,11 @@ static void rule_sarif(ck_json *j, const ck_rule *rule, ck_msg_lang lang, ck_lev
   ck_buf_printf(&full, ": %s", rule->source);
   text_object(j, "fullDescription", ck_buf_cstr(&full));
   ck_buf_free(&full);
+  /* the rule's row in docs/rules.md, which has an anchor per rule id */
+  ck_buf help_uri = CK_BUF_INIT;
+  ck_buf_printf(&help_uri, "%s/blob/main/docs/rules.md#%s", CIRCHECK_HOMEPAGE, rule->id);
+  ck_json_kv(j, "helpUri", ck_buf_cstr(&help_uri));
+  ck_buf_free(&help_uri);
   rule_help(j, rule, lang, level);
   ck_json_key(j, "defaultConfiguration");
   ck_json_object(j);
@@ -250,10 +242,41 @@ static void result_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index, 
   ck_json_end_object(j);
   ck_json_end_array(j);
 
+  /* A waived result stays, suppressed: "external" for a configuration's
+     waiver, "inSource" for one written in the document. */
+  if (r->waiver) {
+    ck_json_key(j, "suppressions");
+    ck_json_array(j);
+    ck_json_object(j);
+    ck_json_kv(j, "kind", r->waiver->in_source ? "inSource" : "external");
+    ck_json_kv(j, "justification", r->waiver->reason);
+    ck_json_key(j, "location");
+    ck_json_object(j);
+    ck_json_key(j, "physicalLocation");
+    ck_json_object(j);
+    ck_json_key(j, "artifactLocation");
+    ck_json_object(j);
+    uri_kv(j, "uri", r->waiver->file);
+    ck_json_end_object(j);
+    ck_json_key(j, "region");
+    ck_json_object(j);
+    ck_json_key(j, "startLine");
+    ck_json_uint(j, r->waiver->line);
+    ck_json_key(j, "startColumn");
+    ck_json_uint(j, r->waiver->col);
+    ck_json_end_object(j);
+    ck_json_end_object(j);
+    ck_json_end_object(j);
+    ck_json_end_object(j);
+    ck_json_end_array(j);
+  }
+  if (r->baseline == CK_BASELINE_NEW || r->baseline == CK_BASELINE_WORSE)
+    ck_json_kv(j, "baselineState", r->baseline == CK_BASELINE_NEW ? "new" : "updated");
+
   ck_json_key(j, "partialFingerprints");
   ck_json_object(j);
   ck_buf fp = CK_BUF_INIT;
-  fingerprint(&fp, r->rule->id, dr->path, r->rule->criterion->id);
+  ck_fingerprint(&fp, r->rule->id, dr->path, r->rule->criterion->id);
   ck_json_kv(j, "circheck/v1", ck_buf_cstr(&fp));
   ck_buf_free(&fp);
   ck_json_end_object(j);
@@ -331,7 +354,7 @@ static void finding_sarif(ck_json *j, const ck_doc_result *dr, size_t doc_index,
   ck_json_key(j, "partialFingerprints");
   ck_json_object(j);
   ck_buf fp = CK_BUF_INIT;
-  fingerprint(&fp, ck_buf_cstr(&id), dr->path, lot);
+  ck_fingerprint(&fp, ck_buf_cstr(&id), dr->path, lot);
   ck_json_kv(j, "circheck/v1", ck_buf_cstr(&fp));
   ck_buf_free(&fp);
   ck_json_end_object(j);
@@ -418,8 +441,10 @@ static void document_results_part(const ck_report *report, size_t d, const void 
     if (k == rs->nrules) /* not in step after all: look it up */
       for (k = 0; k < rs->nrules && rs->rules[k] != r->rule;)
         k++;
-    if (r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL ||
-        r->status == CK_STATUS_ERROR)
+    /* what a baseline already has is not reported again */
+    if ((r->status == CK_STATUS_PARTIAL || r->status == CK_STATUS_FAIL ||
+         r->status == CK_STATUS_ERROR) &&
+        r->baseline != CK_BASELINE_UNCHANGED)
       result_sarif(&j, dr, d, r, k);
   }
   for (size_t i = 0; i < dr->nfindings; i++)
@@ -452,6 +477,7 @@ void ck_render_sarif(const ck_report *report, const ck_render_options *opts,
   ck_json_kv(&j, "name", "circheck");
   ck_json_kv(&j, "version", ck_version());
   ck_json_kv(&j, "semanticVersion", ck_version());
+  ck_json_kv(&j, "informationUri", CIRCHECK_HOMEPAGE);
   ck_json_key(&j, "rules");
   ck_json_array(&j);
   for (size_t i = 0; i < rs->nrules; i++)

@@ -17,12 +17,22 @@ static const char *const status_colour[CK_RESULT_STATUS_COUNT] = {
     [CK_STATUS_FAIL] = "\033[31m", [CK_STATUS_ERROR] = "\033[1;31m",
     [CK_STATUS_NOT_APPLICABLE] = "\033[2m"};
 
-static void put_status(ck_buf *out, ck_result_status s, bool colour) {
+#define ANSI_WAIVED "\033[36m"
+
+static void put_status(ck_buf *out, const ck_result *r, bool colour) {
   if (colour)
-    ck_buf_puts(out, status_colour[s]);
-  ck_buf_puts(out, ck_result_status_name(s));
+    ck_buf_puts(out, r->waiver ? ANSI_WAIVED : status_colour[r->status]);
+  ck_buf_puts(out, ck_result_shown_status(r));
   if (colour)
     ck_buf_puts(out, ANSI_RESET);
+}
+
+/* "    waiver (.circheck.yml:4:5, until 2027-06-30): reason" */
+static void waiver_text(ck_buf *out, ck_msg_lang lang, const ck_result_waiver *w) {
+  ck_buf_printf(out, "    %s (%s:%u:%u", ck_msg(lang, CK_MSG_WAIVER), w->file, w->line, w->col);
+  if (w->expires[0])
+    ck_buf_printf(out, ", %s %s", lang == CK_MSG_NB ? "til" : "until", w->expires);
+  ck_buf_printf(out, "): %s\n", w->reason);
 }
 
 static size_t display_width(const char *s) {
@@ -68,9 +78,11 @@ static void result_text(ck_buf *out, const ck_doc_result *dr, const char *path,
     ck_msg_fill(lang, CK_MSG_SUPERSEDED, r->superseded_by->rule->id, out);
     ck_buf_printf(out, " (%s)\n", ck_status_label(lang, r->superseded_by->status));
   } else {
-    put_status(out, r->status, colour);
+    put_status(out, r, colour);
     ck_buf_printf(out, ": %s: %s [%s]\n", r->rule->criterion->id, r->message, r->rule->id);
   }
+  if (r->waiver)
+    waiver_text(out, lang, r->waiver);
   for (size_t e = 0; e < r->nevidence; e++) {
     const ck_evidence *ev = &r->evidence[e];
     if (e > 0)
@@ -94,7 +106,7 @@ static void fix_first_text(ck_buf *out, const ck_doc_result *dr,
     const ck_criterion_result *c = &criteria[order[k]];
     const ck_result *r = c->best;
     ck_buf_printf(out, "%3zu. %s: ", k + 1, ck_fix_label(lang, ck_criterion_fix_kind(c)));
-    put_status(out, c->status, colour);
+    put_status(out, r, colour);
     ck_buf_printf(out, ": %s: %s [%s]\n", c->criterion->id, r->message, r->rule->id);
     if (r->clause) {
       ck_buf_printf(out, "     %s (%s): %s\n", ck_msg(lang, CK_MSG_SUGGESTED_CLAUSE),
@@ -127,17 +139,27 @@ static int by_position(const void *a, const void *b) {
    compiler's; then what is missing, by rule id. */
 static void results_text(ck_buf *out, const ck_doc_result *dr, const char *path,
                          const ck_result *results, size_t nresults, const ck_render_options *o) {
-  const ck_result **order = ck_xcalloc(nresults, sizeof *order);
-  size_t n = 0;
+  const ck_result **order = ck_xcalloc(nresults ? nresults : 1, sizeof *order);
+  size_t n = 0, in_baseline = 0;
   for (size_t i = 0; i < nresults; i++) {
     const ck_result *r = &results[i];
-    if (r->status != CK_STATUS_NOT_APPLICABLE || o->show_all)
+    if (r->baseline == CK_BASELINE_UNCHANGED)
+      in_baseline++; /* reported before: only what is new or worse is shown */
+    else if (r->status != CK_STATUS_NOT_APPLICABLE || o->show_all)
       order[n++] = r;
   }
   qsort(order, n, sizeof *order, by_position);
   for (size_t i = 0; i < n; i++)
     result_text(out, dr, path, order[i], o->color);
   free(order);
+  if (in_baseline) {
+    char count[32];
+    snprintf(count, sizeof count, "%zu", in_baseline);
+    ck_buf_puts(out, "    ");
+    ck_template_values v = {.found = count};
+    ck_fill_template(ck_msg(dr->msg_lang, CK_MSG_BASELINE_HIDDEN), &v, out);
+    ck_buf_putc(out, '\n');
+  }
 }
 
 static void findings_text(ck_buf *out, const char *path, const ck_finding *f, size_t n,
@@ -201,17 +223,24 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
     if (c->status == CK_STATUS_NOT_APPLICABLE && !o->show_all)
       continue;
     pad(out, c->criterion->id, w1);
+    bool waived = c->best && c->best->waiver;
     if (o->color)
-      ck_buf_puts(out, status_colour[c->status]);
-    pad(out, ck_status_label(lang, c->status), w2);
+      ck_buf_puts(out, waived ? ANSI_WAIVED : status_colour[c->status]);
+    pad(out, waived ? ck_msg(lang, CK_MSG_WAIVED) : ck_status_label(lang, c->status), w2);
     if (o->color)
       ck_buf_puts(out, ANSI_RESET);
     ck_buf_printf(out, "%s\n", c->best ? c->best->rule->id : "-");
   }
-  /* The summary counts the verdicts of the table above, one per criterion. */
-  size_t counts[CK_RESULT_STATUS_COUNT] = {0};
-  for (size_t i = 0; i < dr->ncriteria; i++)
-    counts[dr->criteria[i].status]++;
+  /* The summary counts the verdicts of the table above, one per criterion
+     (a waived criterion is counted apart). */
+  size_t counts[CK_RESULT_STATUS_COUNT] = {0}, waived = 0;
+  for (size_t i = 0; i < dr->ncriteria; i++) {
+    const ck_criterion_result *c = &dr->criteria[i];
+    if (c->best && c->best->waiver)
+      waived++;
+    else
+      counts[c->status]++;
+  }
   ck_buf_printf(out, "%s: %zu %s, %zu %s, %zu %s, ", ck_msg(lang, CK_MSG_SUMMARY_CRITERIA),
                 counts[CK_STATUS_PASS], ck_status_label(lang, CK_STATUS_PASS),
                 counts[CK_STATUS_PARTIAL], ck_status_label(lang, CK_STATUS_PARTIAL),
@@ -219,6 +248,8 @@ static void document_text(ck_buf *out, const ck_doc_result *dr, const ck_render_
   /* Criteria that could not be judged are rare: named only when there are some. */
   if (counts[CK_STATUS_ERROR])
     ck_buf_printf(out, "%zu %s, ", counts[CK_STATUS_ERROR], ck_status_label(lang, CK_STATUS_ERROR));
+  if (waived)
+    ck_buf_printf(out, "%zu %s, ", waived, ck_msg(lang, CK_MSG_WAIVED));
   ck_buf_printf(out, "%zu %s\n", counts[CK_STATUS_NOT_APPLICABLE],
                 ck_status_label(lang, CK_STATUS_NOT_APPLICABLE));
   ck_buf_free(&shown);

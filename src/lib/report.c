@@ -14,6 +14,7 @@
 #include "folder.h"
 #include "source.h"
 #include "read_document.h"
+#include "waivers.h"
 
 const char *ck_version(void) { return CIRCHECK_VERSION; }
 
@@ -21,6 +22,7 @@ ck_check_options ck_check_options_default(void) {
   ck_check_options o = {0};
   o.level = CK_LEVEL_BASIC;
   o.limits = ck_limits_default();
+  o.fail_on = CK_STATUS_FAIL;
   return o;
 }
 
@@ -56,18 +58,29 @@ void ck_report_free(ck_report *r) {
 }
 
 /* Reads and evaluates one file ('walked': found in a folder, so read only
-   if it is a regular file); touches nothing shared but the read-only rule
-   set, so several can run at once, each with its own 'space' (NULL: the
-   evaluation makes one). */
-static ck_status check_one(const ck_report *report, const char *path, bool walked,
-                           ck_match_space *space, ck_doc_result **out, ck_diags *diags) {
+   if it is a regular file) with options 'o' (NULL: the report's); touches
+   nothing shared but the read-only rule set, so several can run at once,
+   each with its own 'space' (NULL: the evaluation makes one). */
+static ck_status check_one(const ck_report *report, const ck_check_options *o,
+                           const char *path, bool walked, ck_match_space *space,
+                           ck_doc_result **out, ck_diags *diags) {
   ck_doc *doc = NULL;
-  const ck_check_options *o = &report->opts;
+  if (!o)
+    o = &report->opts;
   *out = NULL;
   ck_status rc =
       ck_document_load(path, &o->limits, walked, o->doc_lang_set, o->doc_lang, &doc, diags);
   if (rc != CK_OK)
     return rc;
+  if (!o->doc_lang_set && o->ndoc_langs) {
+    /* detected as a language the documents are not written in: a
+       misreading of a short or mixed text, so read it as the first one */
+    bool allowed = false;
+    for (size_t i = 0; i < o->ndoc_langs; i++)
+      allowed |= doc->lang == o->doc_langs[i];
+    if (!allowed)
+      ck_doc_set_lang(doc, o->doc_langs[0]);
+  }
   ck_eval_options eo = {.level = o->level,
                         .msg_lang_set = o->msg_lang_set,
                         .msg_lang = o->msg_lang,
@@ -75,7 +88,15 @@ static ck_status check_one(const ck_report *report, const char *path, bool walke
                         .npacks = o->npacks,
                         .space = space};
   *out = ck_evaluate(report->rs, doc, &eo);
+  (*out)->fail_on = o->fail_on;
+  rc = ck_waivers_apply(*out, report->rs, o->waivers, o->nwaivers, doc->waivers, doc->nwaivers,
+                        diags);
   ck_doc_free(doc);
+  if (rc != CK_OK) {
+    ck_doc_result_free(*out);
+    *out = NULL;
+    return rc;
+  }
   /* The report shows these rules with status error; the diagnostic tells
      whoever runs circheck that the run could not judge everything. The
      results are the document's (lots rolled up), so one line per rule. */
@@ -94,17 +115,18 @@ static void add_result(ck_report *report, ck_doc_result *dr) {
   report->docs[report->ndocs++] = dr;
 }
 
-static ck_status check_and_add(ck_report *report, const char *path, bool walked,
-                               ck_match_space *space, ck_diags *diags) {
+static ck_status check_and_add(ck_report *report, const ck_check_options *opts,
+                               const char *path, bool walked, ck_match_space *space,
+                               ck_diags *diags) {
   ck_doc_result *dr;
-  ck_status rc = check_one(report, path, walked, space, &dr, diags);
+  ck_status rc = check_one(report, opts, path, walked, space, &dr, diags);
   if (rc == CK_OK)
     add_result(report, dr);
   return rc;
 }
 
 ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags) {
-  return check_and_add(report, path, false, NULL, diags);
+  return check_and_add(report, NULL, path, false, NULL, diags);
 }
 
 void ck_report_set_progress(ck_report *report, ck_progress_fn fn, void *ctx) {
@@ -118,6 +140,7 @@ typedef struct batch {
   const ck_report *report;
   char *const *files;
   const bool *walked; /* NULL: none */
+  const ck_check_options *const *opts; /* per file; NULL: the report's */
   size_t nfiles;
   atomic_size_t next;
   ck_doc_result **results;
@@ -145,8 +168,8 @@ static void *batch_worker(void *arg) {
     size_t i = atomic_fetch_add(&b->next, 1);
     if (i >= b->nfiles)
       break;
-    b->status[i] = check_one(b->report, b->files[i], b->walked && b->walked[i], space,
-                             &b->results[i], &b->diags[i]);
+    b->status[i] = check_one(b->report, b->opts ? b->opts[i] : NULL, b->files[i],
+                             b->walked && b->walked[i], space, &b->results[i], &b->diags[i]);
     batch_file_done(b);
   }
   ck_match_space_free(space);
@@ -196,12 +219,19 @@ ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nf
 
 ck_status ck_report_check_walked(ck_report *report, char *const *files, const bool *walked,
                                  size_t nfiles, unsigned jobs, ck_diags *diags) {
+  return ck_report_check_configured(report, files, walked, NULL, nfiles, jobs, diags);
+}
+
+ck_status ck_report_check_configured(ck_report *report, char *const *files, const bool *walked,
+                                     const ck_check_options *const *opts, size_t nfiles,
+                                     unsigned jobs, ck_diags *diags) {
   ck_status first = CK_OK;
   if (jobs <= 1 || nfiles <= 1) {
     ck_match_space *space = ck_match_space_new();
     for (size_t i = 0; i < nfiles; i++) {
       size_t from = diags->n;
-      ck_status rc = check_and_add(report, files[i], walked && walked[i], space, diags);
+      ck_status rc = check_and_add(report, opts ? opts[i] : NULL, files[i], walked && walked[i],
+                                   space, diags);
       rc = settle_walked(report, files[i], walked && walked[i], rc, diags, from);
       if (rc != CK_OK && first == CK_OK)
         first = rc;
@@ -215,7 +245,7 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
     jobs = (unsigned)nfiles;
   /* libxml2 sets up its global tables on first use; do it before threads. */
   xmlInitParser();
-  batch b = {.report = report, .files = files, .walked = walked, .nfiles = nfiles};
+  batch b = {.report = report, .files = files, .walked = walked, .opts = opts, .nfiles = nfiles};
   atomic_init(&b.next, 0);
   pthread_mutex_init(&b.progress_lock, NULL);
   b.results = ck_xcalloc(nfiles, sizeof *b.results);
@@ -254,13 +284,27 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
 
 size_t ck_report_document_count(const ck_report *report) { return report->ndocs; }
 
+bool ck_report_fails(const ck_report *report) {
+  for (size_t d = 0; d < report->ndocs; d++) {
+    const ck_doc_result *dr = report->docs[d];
+    for (size_t i = 0; i < dr->nresults; i++) {
+      const ck_result *r = &dr->results[i];
+      if (r->status != CK_STATUS_NOT_APPLICABLE && r->status >= dr->fail_on && !r->waiver &&
+          !r->superseded_by && r->baseline != CK_BASELINE_UNCHANGED)
+        return true;
+    }
+  }
+  return false;
+}
+
 bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status threshold) {
   for (size_t d = 0; d < report->ndocs; d++)
     for (size_t i = 0; i < report->docs[d]->nresults; i++) {
       const ck_result *r = &report->docs[d]->results[i];
       ck_result_status s = r->status;
-      /* a rule superseded by a better one of its criterion is not the verdict */
-      if (s != CK_STATUS_NOT_APPLICABLE && s >= threshold && !r->superseded_by)
+      /* a rule superseded by a better one of its criterion is not the
+         verdict; a waived one is accepted */
+      if (s != CK_STATUS_NOT_APPLICABLE && s >= threshold && !r->superseded_by && !r->waiver)
         return true;
     }
   return false;

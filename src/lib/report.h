@@ -19,6 +19,9 @@ struct ck_report {
   size_t nskipped, cap_skipped, cap_skipped_kind;
   ck_progress_fn progress; /* NULL: nobody asked */
   void *progress_ctx;
+  /* A baseline was applied (ck_report_apply_baseline): results marked
+     CK_BASELINE_UNCHANGED are left out where findings are listed. */
+  bool baseline;
 };
 
 /* Where a renderer writes: a buffer that is either kept whole
@@ -58,7 +61,17 @@ void ck_escape_md(const char *s, size_t len, ck_buf *out);
 /* One CSV field through libcsv (quoted when it needs to be). */
 void ck_csv_field(ck_buf *out, const char *s, size_t len);
 
+/* The "schema_version" of the JSON report (docs/report.schema.json). */
+#define CK_JSON_SCHEMA_VERSION 1
+
 /* --- small pieces several renderers share (render.c) --- */
+
+/* Appends the stable fingerprint of a result (16 hex digits) from its rule
+ * (or finding) id, the document's path and its criterion (or lot): the
+ * SARIF partialFingerprints "circheck/v1", the JSON "fingerprint", and what
+ * --baseline matches results by. It does not depend on the text around a
+ * result, so a finding keeps its identity while the document is edited. */
+void ck_fingerprint(ck_buf *out, const char *rule, const char *path, const char *criterion);
 
 /* The language of what belongs to the whole report rather than one document
  * (page chrome, SARIF rules): --lang, else the first document's. */

@@ -1270,6 +1270,12 @@ void ck_result_clear(ck_result *r) {
     free(r->evidence[e].text);
   }
   free(r->evidence);
+  if (r->waiver) {
+    free(r->waiver->reason);
+    free(r->waiver->file);
+    free(r->waiver);
+    r->waiver = NULL;
+  }
   if (r->message_owned)
     free((char *)(uintptr_t)r->message);
   if (r->clause_owned) {

@@ -260,3 +260,121 @@ if(CIRCHECK_PYTHON3)
       ${CMAKE_CURRENT_BINARY_DIR}/out/hostile-office)
   set_tests_properties(hostile.office-made-at-test-time PROPERTIES LABELS hostile TIMEOUT 120)
 endif()
+
+# --- configuration files, waivers and baselines (issue 14) ---------------------------
+# tests/data/config/walk/.circheck.yml: level spearhead, fail-on partial, drafts excluded,
+# an override (stoler/* at level advanced), a waiver for stoler/* and an expired one.
+# A folder walk and files below it find it by walking up; the text report is pinned.
+circheck_cli_test(config-walk golden 1 ARGS check --no-color tests/data/config/walk
+  GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/config/walk.text.golden
+  STDERR_IS "tests/data/config/walk/.circheck.yml:10:5: warning: the waiver of core.lifecycle-cost expired on 2020-01-01 and no longer applies")
+circheck_cli_test(config-walk-up-two-folders config 1
+  ARGS check --format json tests/data/config/walk/deep/sub/skap.txt
+  STDOUT_MATCH "\"level\": \"spearhead\"")
+circheck_cli_test(config-override config 1
+  ARGS check --format json tests/data/config/walk/stoler/stoler.txt
+  STDOUT_MATCH "\"level\": \"advanced\".*\"status\": \"waived\",\n *\"reason\": \"absent\",.*\"waiver\": {\n *\"status\": \"fail\",\n *\"reason\": \"Stolene er støpt i ett stykke; de kan ikke demonteres\",\n *\"expires\": \"2099-12-31\",\n *\"source\": \"config\"")
+circheck_cli_test(config-command-line-wins config 1
+  ARGS check --format json --level basic tests/data/config/walk/stoler/stoler.txt
+  STDOUT_MATCH "\"level\": \"basic\"")
+circheck_cli_test(config-ignored config 1
+  ARGS check --format json --no-config tests/data/config/walk/stoler/stoler.txt
+  STDOUT_MATCH "\"level\": \"basic\".*\"waived\": 0\n")
+circheck_cli_test(config-named config 1
+  ARGS check --format json --config tests/data/config/walk/.circheck.yml samples/furniture-nb.txt
+  STDOUT_MATCH "\"level\": \"spearhead\"")
+circheck_cli_test(config-languages config 1
+  ARGS check --format json tests/data/config/langs/bord.txt STDOUT_MATCH "\"language\": \"nn\"")
+circheck_cli_test(config-languages-ignored config 1
+  ARGS check --format json --no-config tests/data/config/langs/bord.txt
+  STDOUT_MATCH "\"language\": \"nb\"")
+circheck_cli_test(config-excluded-file config 0
+  ARGS check --format json tests/data/config/walk/utkast.draft.txt
+  STDOUT_MATCH "\"documents\": \\[\\]")
+circheck_cli_test(config-and-no-config errors 2
+  ARGS check --config tests/data/config/walk/.circheck.yml --no-config samples/furniture-nb.txt
+  STDERR_IS "circheck: error: --config and --no-config cannot be used together (see 'circheck help')")
+circheck_cli_test(config-missing errors 2
+  ARGS check --config tests/data/config/none.yml samples/furniture-nb.txt
+  STDERR_IS "tests/data/config/none.yml: error: cannot read the configuration: No such file or directory")
+# Every kind of wrong configuration: one line at the key or value, exit 2.
+set(config_errors
+  "unknown-key|2:1: error: unknown key 'levle' (level, lang, doc-lang, languages, packs, fail-on, exclude, waivers, overrides)"
+  "bad-level|1:8: error: unknown level 'extreme' (basic, advanced, spearhead)"
+  "bad-fail-on|1:10: error: unknown fail-on value 'sometimes' (fail, partial, never)"
+  "duplicate-key|2:1: error: key 'level' is given twice"
+  "not-a-mapping|1:1: error: the configuration must be a mapping of keys (level, lang, doc-lang, languages, packs, fail-on, exclude, waivers, overrides)"
+  "packs-not-list|2:3: error: 'packs' needs a list of pack names"
+  "unknown-pack|1:20: error: unknown pack 'stoler' (circheck rules list shows the packs)"
+  "override-no-paths|2:5: error: an override needs 'paths' (the globs of the files it is for)"
+  "waiver-no-reason|2:5: error: a waiver needs a 'reason'"
+  "waiver-both|3:5: error: a waiver names a criterion or a rule, not both"
+  "bad-date|4:14: error: 'expires' needs a date written YYYY-MM-DD, not '30.06.2027'"
+  "unknown-criterion|2:16: error: unknown criterion 'reuse.nothing' (circheck rules list shows them)"
+  "deep|1:67: error: lists and mappings nest deeper than 64 levels"
+  "bad-language|1:17: error: unknown document language 'sv' (nb, nn, en)")
+foreach(e IN LISTS config_errors)
+  string(REGEX MATCH "^([^|]+)\\|(.*)$" m "${e}")
+  circheck_cli_test(config-${CMAKE_MATCH_1} errors 2
+    ARGS check --config tests/data/config/errors/${CMAKE_MATCH_1}.yml samples/furniture-nb.txt
+    STDERR_IS "tests/data/config/errors/${CMAKE_MATCH_1}.yml:${CMAKE_MATCH_2}")
+endforeach()
+
+# (a bracket in a CMake list item would join items: this one stands alone)
+circheck_cli_test(config-bad-yaml errors 2
+  ARGS check --config tests/data/config/errors/bad-yaml.yml samples/furniture-nb.txt
+  STDERR_MATCH "^tests/data/config/errors/bad-yaml.yml:3:1: error: not valid YAML: did not find expected ',' or ... while parsing a flow sequence\n$")
+
+# Waivers decide the exit code: the one rule of the test pack fails (exit 1) unless a
+# waiver in the configuration or in the document accepts it (exit 0); an expired one does not.
+# tests/configs/alpha names the test pack, so it lies outside tests/data, which other
+# tests check without it.
+set(alpha --no-builtin-rules --rules tests/data/rules/alpha.xml)
+circheck_cli_test(waiver-none cli 1 ARGS check ${alpha} --pack alpha tests/data/config/inline/plain.md
+  STDERR_EMPTY)
+circheck_cli_test(waiver-config cli 0 ARGS check ${alpha} tests/configs/alpha/plain.md
+  STDOUT_MATCH "plain.md: waived: material.packaging: .*\n    waiver \\(tests/configs/alpha/.circheck.yml:3:5\\): Supplies are delivered without packaging\n"
+  STDERR_EMPTY)
+circheck_cli_test(waiver-config-ignored cli 1
+  ARGS check ${alpha} --no-config --pack alpha tests/configs/alpha/plain.md STDERR_EMPTY)
+circheck_cli_test(waiver-in-markdown cli 0 ARGS check ${alpha} --pack alpha --format json
+  tests/data/config/inline/waived.md
+  STDOUT_MATCH "\"status\": \"waived\",.*\"source\": \"document\",\n *\"file\": \"tests/data/config/inline/waived.md\",\n *\"line\": 3,"
+  STDERR_EMPTY)
+circheck_cli_test(waiver-in-xml cli 0 ARGS check ${alpha} --pack alpha --format sarif
+  tests/data/config/inline/waived.xml
+  STDOUT_MATCH "\"suppressions\": .\n *{\n *\"kind\": \"inSource\",\n *\"justification\": \"Supplies are delivered without packaging\""
+  STDERR_EMPTY)
+circheck_cli_test(waiver-expired cli 1 ARGS check ${alpha} --pack alpha --lang en
+  tests/data/config/inline/expired.md
+  STDOUT_MATCH "expired.md:5:1: warning: waiver-expired: The waiver of alpha.packaging expired on 2020-01-01 and no longer applies"
+  STDERR_EMPTY)
+circheck_cli_test(waiver-junit cli 0 ARGS check ${alpha} --pack alpha --format junit
+  tests/data/config/inline/waived.md
+  STDOUT_MATCH "<skipped message=\"waived: Supplies are delivered without packaging\"/>"
+  STDERR_EMPTY)
+circheck_cli_test(waiver-bad-comment errors 2 ARGS check ${alpha} --pack alpha
+  tests/data/config/inline/bad-directive.md
+  STDERR_IS "tests/data/config/inline/bad-directive.md:5:3: error: a circheck comment must read 'circheck: waive ID: reason' (ID a rule or criterion)")
+circheck_cli_test(waiver-unknown-id errors 2 ARGS check ${alpha} --pack alpha
+  tests/data/config/inline/unknown-id.md
+  STDERR_IS "tests/data/config/inline/unknown-id.md:3:1: error: the waiver names 'alpha.wrapping', which is no rule or criterion (circheck rules list shows them)")
+
+# --baseline: only what is new or worse is reported and fails the run.
+add_test(NAME cli.baseline
+  COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DSRC=${SRC}
+    -DWORK=${CMAKE_CURRENT_BINARY_DIR}/out/baseline -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/baseline.cmake)
+set_tests_properties(cli.baseline PROPERTIES LABELS cli)
+
+# docs/report.schema.json against real reports: every sample, notices, waivers, a baseline.
+if(CIRCHECK_PYTHON3)
+  add_test(NAME formats.json-schema
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/check_json_schema.py ${CIRCHECK_BIN}
+      ${SRC} ${CMAKE_CURRENT_BINARY_DIR}/out/json-schema)
+  set_tests_properties(formats.json-schema PROPERTIES LABELS formats SKIP_RETURN_CODE 77
+    TIMEOUT 300)
+endif()
+circheck_cli_test(waiver-in-html cli 0 ARGS check --no-builtin-rules --rules tests/data/rules/alpha.xml
+  --pack alpha tests/data/config/inline/waived.html
+  STDOUT_MATCH "waived.html: waived: material.packaging: [^\n]*\n    waiver \\(tests/data/config/inline/waived.html:4:1\\): Delivered without packaging\n"
+  STDERR_EMPTY)

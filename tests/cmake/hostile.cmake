@@ -267,3 +267,12 @@ foreach(f IN LISTS fuzz_regressions)
     hostile_test(fuzz-${name}-examples 20 0|1|2 ARGS rules test --rules ${f})
   endif()
 endforeach()
+
+# Damaged configuration files (.circheck.yml): no crash, no hang, one clear error.
+find_program(CIRCHECK_PYTHON3 python3)
+if(CIRCHECK_PYTHON3)
+  add_test(NAME hostile.config-files
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/hostile_config.py
+      $<TARGET_FILE:circheck> ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/out/hostile-config)
+  set_tests_properties(hostile.config-files PROPERTIES LABELS hostile TIMEOUT 300)
+endif()

@@ -5,6 +5,8 @@ built part by part, so that each holds exactly the case it tests.
   tracked.docx   a deleted requirement (tracked), an inserted one, a comment
                  that reads like a requirement, a footnote, a text box, a table
   tracked.odt    the same cases in OpenDocument
+  waived.docx    a tender whose Word comments waive a criterion ("circheck: waive
+                 ID: reason"), beside an ordinary comment
   bomb.docx      a document.xml that expands 1000 times (refused as a zip bomb)
   encrypted.docx a member marked encrypted (refused)
   corrupt.docx   a zip whose central directory is cut off
@@ -68,6 +70,21 @@ DOCUMENT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 COMMENTS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:comments %s><w:comment w:id="9" w:author="C"><w:p><w:r><w:t>Leverandøren skal ha 10 års reservedelsgaranti, ikke sant?</w:t></w:r></w:p></w:comment></w:comments>""" % W
 
+WAIVED_DOCUMENT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document %s>
+<w:body>
+<w:p><w:pPr><w:pStyle w:val="Overskrift1"/></w:pPr><w:r><w:t>Kontorstoler til rådhuset</w:t></w:r></w:p>
+<w:p><w:r><w:t>CPV: 39130000 Kontormøbler</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Overskrift1"/></w:pPr><w:r><w:t>Kravspesifikasjon</w:t></w:r></w:p>
+<w:p><w:commentRangeStart w:id="3"/><w:r><w:t>Leverandøren skal gi minimum 5 års garanti på alle stoler.</w:t></w:r><w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r></w:p>
+<w:p><w:commentRangeStart w:id="4"/><w:r><w:t>Stolene skal være miljømerket med Svanemerket eller tilsvarende.</w:t></w:r><w:commentRangeEnd w:id="4"/><w:r><w:commentReference w:id="4"/></w:r></w:p>
+<w:sectPr/>
+</w:body>
+</w:document>""" % W
+
+WAIVED_COMMENTS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:comments %s><w:comment w:id="3" w:author="A"><w:p><w:r><w:t>Bør vi kreve 7 år?</w:t></w:r></w:p></w:comment><w:comment w:id="4" w:author="B"><w:p><w:r><w:t>circheck: waive reuse.disassembly:</w:t></w:r></w:p><w:p><w:r><w:t>Stolene er støpt i ett stykke.</w:t></w:r></w:p></w:comment></w:comments>""" % W
+
 FOOTNOTES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:footnotes %s>
 <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
@@ -118,6 +135,9 @@ def main():
     docx(os.path.join(HERE, "tracked.docx"),
          [("word/document.xml", DOCUMENT), ("word/styles.xml", STYLES),
           ("word/comments.xml", COMMENTS), ("word/footnotes.xml", FOOTNOTES)])
+    docx(os.path.join(HERE, "waived.docx"),
+         [("word/document.xml", WAIVED_DOCUMENT), ("word/styles.xml", STYLES),
+          ("word/comments.xml", WAIVED_COMMENTS)])
     with zipfile.ZipFile(os.path.join(HERE, "tracked.odt"), "w") as zf:
         stored(zf, "mimetype", "application/vnd.oasis.opendocument.text")
         deflated(zf, "content.xml", ODT_CONTENT)
