@@ -184,6 +184,52 @@ static void test_catalogue(void) {
   STR_EQ(ck_category_label(CK_MSG_NB, "lifetime"), "Levetid", "category label nb");
   STR_EQ(ck_category_label(CK_MSG_EN, "reuse"), "Reuse", "category label en");
   STR_EQ(ck_category_label(CK_MSG_EN, "unheard-of"), "unheard-of", "unknown category");
+  /* Every table has its own text in every language: none falls back. */
+  for (int l = 0; l < CK_MSG_LANG_COUNT; l++) {
+    ck_buf missing = CK_BUF_INIT;
+    OK(ck_catalogue_missing((ck_msg_lang)l, &missing) == 0, "catalogue texts missing in %s",
+       ck_msg_lang_name((ck_msg_lang)l));
+    STR_EQ(ck_buf_cstr(&missing), "", "the missing texts");
+    ck_buf_free(&missing);
+  }
+  STR_EQ(ck_category_label(CK_MSG_NN, "material"), "Materiale", "category label nn");
+  STR_EQ(ck_status_label(CK_MSG_NN, CK_STATUS_FAIL), "manglar", "status label nn");
+  STR_EQ(ck_placement_label(CK_MSG_NN, CK_PLACE_CONTRACT), "kontraktsvilkåra", "placement nn");
+  STR_EQ(ck_unit_label(CK_MSG_NN, CK_UNIT_MONTH, 6), "månader", "months in nn");
+  STR_EQ(ck_unit_label(CK_MSG_NB, CK_UNIT_MONTH, 1), "måned", "a month in nb");
+  ck_buf num = CK_BUF_INIT;
+  ck_format_number(CK_MSG_NN, 0.5, &num);
+  STR_EQ(ck_buf_cstr(&num), "0,5", "decimal comma in nn");
+  ck_buf_free(&num);
+}
+
+static void test_lang_names(void) {
+  ck_msg_lang l = CK_MSG_EN;
+  OK(ck_msg_lang_parse("nn", &l) && l == CK_MSG_NN, "nn is nynorsk");
+  OK(ck_msg_lang_parse("no", &l) && l == CK_MSG_NB, "no is bokmål");
+  OK(!ck_msg_lang_parse("sv", &l), "sv is no message language");
+  STR_EQ(ck_msg_lang_name(CK_MSG_NN), "nn", "nn's name");
+  static const struct {
+    const char *locale;
+    bool known;
+    ck_msg_lang lang;
+  } locales[] = {
+      {"nn_NO.UTF-8", true, CK_MSG_NN}, {"nn", true, CK_MSG_NN},
+      {"nb_NO.UTF-8", true, CK_MSG_NB}, {"no_NO", true, CK_MSG_NB},
+      {"en_GB.UTF-8", true, CK_MSG_EN}, {"en_US@euro", true, CK_MSG_EN},
+      {"en", true, CK_MSG_EN},          {"C.UTF-8", false, CK_MSG_NB},
+      {"POSIX", false, CK_MSG_NB},      {"sv_SE.UTF-8", false, CK_MSG_NB},
+      {"nnx_NO", false, CK_MSG_NB},     {"", false, CK_MSG_NB},
+      {NULL, false, CK_MSG_NB},
+  };
+  for (size_t i = 0; i < sizeof locales / sizeof *locales; i++) {
+    l = CK_MSG_LANG_COUNT;
+    bool known = ck_msg_lang_from_locale(locales[i].locale, &l);
+    OK(known == locales[i].known, "locale %s known", locales[i].locale ? locales[i].locale : "NULL");
+    if (known)
+      OK(l == locales[i].lang, "locale %s gives %s", locales[i].locale,
+         ck_msg_lang_name(locales[i].lang));
+  }
 }
 
 static void test_clause_fill(const ck_ruleset *rs) {
@@ -236,7 +282,7 @@ static void test_sarif(const ck_report *r, const ck_report *other) {
      lacks: line 1. */
   HAS(s, "\"ruleId\": \"beta.ecolabel\"");
   HAS(s, "\"startLine\": 1,\n                  \"startColumn\": 1\n");
-  HAS(s, "\"markdown\": \"**Forslag til klausul** (kravspesifikasjon, nivå basis):\\n\\n> Møblene "
+  HAS(s, "\"markdown\": \"**Forslag til klausul** (kravspesifikasjonen, nivå basis):\\n\\n> Møblene "
          "skal ha minst 5 år garanti (nivå basis).\\n\\n**Dokumentasjon:** Garantivilkår for "
          "Garanti.\"");
   HAS(s, "\"kind\": \"section\"");
@@ -315,7 +361,7 @@ static void test_md(const ck_report *r) {
          "Linje 4, kolonne 1 · avsnitt 1 KRAVSPESIFIKASJON\n");
   HAS(s, "I dokumentet: **3 år** · krav: **minst 5 år**\n");
   HAS(s, "```text\nMøblene skal ha minst 5 år garanti (nivå basis).\n```\n");
-  HAS(s, "**Forslag til klausul** (hører hjemme i kvalifikasjonskrav):");
+  HAS(s, "**Forslag til klausul** (hører hjemme i kvalifikasjonskravene):");
   LACKS(s, " <b>");      /* only escaped, as \<b> */
   LACKS(s, "<details>"); /* nothing is met */
   free(s);
@@ -566,6 +612,7 @@ int main(void) {
 
   test_escaping();
   test_catalogue();
+  test_lang_names();
   ck_ruleset *rs = load();
   test_clause_fill(rs);
   test_report_write(rs);
