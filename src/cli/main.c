@@ -65,8 +65,8 @@ static const option options[] = {
     {OPT_LEVEL, "level", 0, "LEVEL", CMD_CHECK | CMD_CHECKLIST,
      "ambition level: basic, advanced, spearhead"},
     {OPT_LANG, "lang", 0, "LANG", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
-     "language of messages and clauses: nb, nn or en (default: the document's; checklist:\n"
-     "                               the locale's, see below)"},
+     "language of messages and clauses: nb, nn or en (default: the document's; checklist: "
+     "the user's locale)"},
     {OPT_CPV, "cpv", 0, "CODE", CMD_CHECKLIST,
      "checklist: add the packs for this CPV code (e.g. 39130000)"},
     {OPT_DOC_LANG, "doc-lang", 0, "LANG", CMD_CHECK,
