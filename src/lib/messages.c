@@ -58,8 +58,8 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                                              "teksten stiller ingen sirkulære krav.",
             [CK_MSG_FINDING_GREEN_NO_ENV_IMP] = "{name} har miljøkode ({found}), men mangler "
                                                 "strategisk anskaffelse env-imp (BT-06).",
-            [CK_MSG_FINDING_WEIGHTS_NOT_100] = "Vektene for tildelingskriteriene i {name} "
-                                               "summerer seg til {found} %, ikke 100 %.",
+            [CK_MSG_FINDING_WEIGHTS_NOT_100] = "Vektene for tildelingskriteriene i {name} blir "
+                                               "til sammen {found} %, ikke 100 %.",
             [CK_MSG_FINDING_OTHER_LANGUAGE] =
                 "Teksten ser ut til å være på {name}. Reglene er skrevet for bokmål, nynorsk og "
                 "engelsk, og teksten er lest med bokmålsreglene; krav kan derfor bli oversett.",
@@ -102,7 +102,7 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_FINDING_TITLE_GREEN_NO_TEXT] = "Grønn kode uten sirkulære krav",
             [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Miljøkode uten strategisk anskaffelse "
                                                       "env-imp",
-            [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikke summerer til 100 %",
+            [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikke blir 100 % til sammen",
             [CK_MSG_FINDING_TITLE_OTHER_LANGUAGE] = "Tekst på et språk reglene ikke er skrevet for",
             [CK_MSG_CHECKLIST_TITLE] = "Sjekkliste for sirkulære krav",
             [CK_MSG_CHECKLIST_INTRO] = "Klausuler å ta inn i konkurransegrunnlaget, ordnet etter "

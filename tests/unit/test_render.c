@@ -422,14 +422,14 @@ static void test_lots_and_findings(ck_report *r) {
   HAS(s, "<section class=\"lot\" id=\"d1-l1\" aria-labelledby=\"d1-l1-title\">\n"
          "<h3 id=\"d1-l1-title\">Delkontrakt LOT-0001: Stoler &amp; bord</h3>");
   HAS(s, "<h6 id=\"d1-l1-lifetime.warranty-h\">Garantitid</h6>");
-  HAS(s, "<li><strong>Vekter som ikke summerer til 100 %:</strong> Weights add up to 90 %. "
+  HAS(s, "<li><strong>Vekter som ikke blir 100 % til sammen:</strong> Weights add up to 90 %. "
          "<span class=\"where\">(doc.txt, linje 4, kolonne 1)</span></li>");
   HAS(s, "<strong>Grønn kode uten sirkulære krav:</strong> Green &lt;code&gt;.</li>");
   INT_EQ(count(s, "id=\"d1-lifetime.warranty-h\""), 0, "with lots, criteria show per lot");
   free(s);
 
   s = render(r, CK_REPORT_MD, CK_STATUS_FAIL);
-  HAS(s, "> [!WARNING]\n> **Merknader**\n>\n> - **Vekter som ikke summerer til 100 %:** "
+  HAS(s, "> [!WARNING]\n> **Merknader**\n>\n> - **Vekter som ikke blir 100 % til sammen:** "
          "Weights add up to 90 %. (linje 4, kolonne 1)\n");
   HAS(s, "### Delkontrakt LOT-0001: Stoler \\& bord\n");
   HAS(s, "#### Dette bør rettes\n\n##### Garantitid — ⚠️ Delvis\n");
