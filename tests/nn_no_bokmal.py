@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks that what circheck writes in nynorsk is nynorsk: no word that only
-bokmål has, over the reports of every sample with --lang nn and over the
-checklists of every pack in every checklist format.
+bokmål has, over the reports of every sample with --lang nn, over the
+checklists of every pack in every checklist format, and in every nynorsk
+text of the built-in rule packs (messages no sample brings out included).
 
 usage: nn_no_bokmal.py BIN SOURCE_DIR
 
@@ -18,6 +19,7 @@ import os
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 # Words that bokmål has and nynorsk (Nynorskordboka) does not, as whole
 # words. Words both standards share ("fordi", "også", "eller") are not here.
@@ -115,13 +117,23 @@ def main():
                                  "spearhead", "--format", fmt], src)
             check("checklist %s (%s)" % (pack, fmt), page_text(out) if fmt == "html" else out)
 
+    ns = "{urn:circheck:rules:1}"
+    rules_dir = os.path.join(src, "rules")
+    for f in sorted(os.listdir(rules_dir)):
+        if not f.endswith(".xml"):
+            continue
+        for el in ET.parse(os.path.join(rules_dir, f)).iter():
+            if el.get("lang") == "nn" and el.tag in (ns + "name", ns + "message", ns + "text",
+                                                     ns + "verify"):
+                check("rules/%s (%s)" % (f, el.tag[len(ns):]), el.text or "")
+
     for p in problems:
         print(p)
     if problems:
         print("%d bokmål words in nynorsk output" % len(problems))
         return 1
-    print("no bokmål-only word in the nynorsk reports of %d samples and the checklists of %d "
-          "packs" % (len(samples), len(packs)))
+    print("no bokmål-only word in the nynorsk reports of %d samples, the checklists of %d "
+          "packs and the nynorsk texts of the rule files" % (len(samples), len(packs)))
     return 0
 
 
