@@ -195,6 +195,12 @@ circheck_cli_test(checklist-argument errors 2 ARGS checklist samples/furniture-n
 circheck_cli_test(help-checklist cli 0 ARGS help checklist STDOUT_MATCH "--cpv CODE")
 circheck_cli_test(help-checklist-formats cli 0 ARGS help checklist
   STDOUT_MATCH "FORMATS \\(--format\\):\n  text [^\n]*\n  md [^\n]*\n  html [^\n]*\n  csv [^\n]*\n  json ")
+# A pack of one's own with bokmål and English only reads in nynorsk: its names and clauses in
+# bokmål, the catalogue's texts around them in nynorsk.
+circheck_cli_test(nn-borrows-bokmal cli 1 ARGS check --no-color --lang nn
+  --rules tests/data/rules/valid-two.xml --pack testpack samples/furniture-nb.txt
+  STDOUT_MATCH "partial: lifetime.warranty: Produktgaranti: 3 år når ikkje opp til nivå basis, som krev 5 år. .testpack.warranty.\n"
+  STDERR_EMPTY)
 circheck_cli_test(unknown-lang errors 2 ARGS check --lang sv samples/canteen-nn.txt
   STDERR_IS "circheck: error: unknown report language 'sv' (nb, nn, en) (see 'circheck help')")
 
