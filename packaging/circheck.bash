@@ -75,7 +75,7 @@ _circheck() {
     return
     ;;
   --level) _circheck_words 'basic advanced spearhead' "$cur"; return ;;
-  --lang) _circheck_words 'nb en' "$cur"; return ;;
+  --lang) _circheck_words 'nb nn en' "$cur"; return ;;
   --doc-lang) _circheck_words 'nb nn en' "$cur"; return ;;
   --fail-on) _circheck_words 'fail partial never' "$cur"; return ;;
   --pack) _circheck_words "$(_circheck_packs "${COMP_WORDS[0]}")" "$cur"; return ;;

@@ -59,7 +59,7 @@ expect_only "report formats" "text json html sarif junit csv md" "$circheck" che
 expect_only "checklist formats" "text md html csv json" "$circheck" checklist --format ''
 expect_only "a format by prefix" "sarif" "$circheck" check --format s
 expect_only "levels" "basic advanced spearhead" "$circheck" check --level ''
-expect_only "report languages" "nb en" "$circheck" check --lang ''
+expect_only "report languages" "nb nn en" "$circheck" check --lang ''
 expect_only "document languages" "nb nn en" "$circheck" check --doc-lang ''
 expect_only "fail-on" "fail partial never" "$circheck" check --fail-on ''
 expect_only "--color= split at '='" "auto always never" "$circheck" check --color = ''

@@ -72,7 +72,8 @@ static const option options[] = {
     {OPT_LEVEL, "level", 0, "LEVEL", CMD_CHECK | CMD_CHECKLIST,
      "ambition level: basic, advanced, spearhead"},
     {OPT_LANG, "lang", 0, "LANG", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
-     "language of messages and clauses: nb or en (default: the document's; checklist: en)"},
+     "language of messages and clauses: nb, nn or en (default: the document's; checklist: "
+     "the user's locale)"},
     {OPT_CPV, "cpv", 0, "CODE", CMD_CHECKLIST,
      "checklist: add the packs for this CPV code (e.g. 39130000)"},
     {OPT_DOC_LANG, "doc-lang", 0, "LANG", CMD_CHECK,
@@ -241,11 +242,20 @@ static void print_help(const char *topic, FILE *out) {
           "belong (qualification, specification, award criteria, contract terms), each\n"
           "with a checkbox, its criterion, the figure of the chosen level and how it is\n"
           "verified. The packs for every purchase (core) are always included; add\n"
-          "product packs with --pack or --cpv. --format: text (default), md (task\n"
-          "list), html (printable, with checkboxes), csv or json.\n\n"
+          "product packs with --pack or --cpv.\n\n"
+          "Without --lang the checklist is in the user's language, from the first of\n"
+          "LC_ALL, LC_MESSAGES and LANG that is set: nn_* gives nynorsk, nb_* and no_*\n"
+          "bokmål, en_* English; anything else, or none set, gives bokmål.\n\n"
           "options:\n",
           out);
     print_options(CMD_CHECKLIST, out);
+    fputs("\nFORMATS (--format):\n"
+          "  text   the clauses with a [ ] checkbox each, grouped by placement (default)\n"
+          "  md     a Markdown task list\n"
+          "  html   one printable page with checkboxes and copy buttons\n"
+          "  csv    one row per clause, for spreadsheets\n"
+          "  json   every field, for scripts\n",
+          out);
   } else {
     fputs("usage: circheck COMMAND [options] [ARGS]\n\n"
           "commands:\n"
@@ -306,7 +316,7 @@ static int apply_option(settings *s, const option *o, const char *value) {
     break;
   case OPT_LANG:
     if (!ck_msg_lang_parse(value, &s->check.msg_lang))
-      return usage_error("unknown report language", value, "(nb, en)");
+      return usage_error("unknown report language", value, "(nb, nn, en)");
     s->check.msg_lang_set = true;
     break;
   case OPT_CPV:
@@ -771,6 +781,21 @@ static int run_rules(settings *s) {
   return usage_error("unknown rules subcommand", sub, "(list, test)");
 }
 
+/* The user's language for a checklist, from the locale's variables in the
+   order POSIX gives them weight; bokmål when none is set or names another
+   language. */
+static ck_msg_lang locale_lang(void) {
+  static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+    const char *v = getenv(vars[i]);
+    if (!v || !*v)
+      continue;
+    ck_msg_lang lang;
+    return ck_msg_lang_from_locale(v, &lang) ? lang : CK_MSG_NB;
+  }
+  return CK_MSG_NB;
+}
+
 static int run_checklist(settings *s) {
   if (s->nargs > 0)
     return usage_error("unexpected argument", s->args[0], NULL);
@@ -786,6 +811,7 @@ static int run_checklist(settings *s) {
       return usage_error("unknown pack", s->packs[i], "(circheck rules list shows the packs)");
     }
   ck_checklist_options co = ck_checklist_options_default();
+  co.lang = locale_lang();
   co.packs = s->packs;
   co.npacks = s->npacks;
   co.cpv = s->cpv;

@@ -67,11 +67,16 @@ const char *ck_lang_name(ck_lang lang); /* "nb", "nn", "en" */
 /* Parses "nb", "nn", "en" (also "no"/"nob"/"nor" -> nb, "nno" -> nn, "eng" -> en). */
 bool ck_lang_parse(const char *name, ck_lang *out);
 
-/* Languages of messages and clauses. */
-typedef enum { CK_MSG_NB, CK_MSG_EN, CK_MSG_LANG_COUNT } ck_msg_lang;
-const char *ck_msg_lang_name(ck_msg_lang l); /* "nb", "en" */
-/* Parses "nb", "en"; "nn" and "no" give nb. */
+/* Languages of messages and clauses: bokmål, English and nynorsk. A text a
+   rule pack gives in bokmål but not in nynorsk is shown in bokmål. */
+typedef enum { CK_MSG_NB, CK_MSG_EN, CK_MSG_NN, CK_MSG_LANG_COUNT } ck_msg_lang;
+const char *ck_msg_lang_name(ck_msg_lang l); /* "nb", "en", "nn" */
+/* Parses "nb", "en", "nn"; "no" gives nb. */
 bool ck_msg_lang_parse(const char *name, ck_msg_lang *out);
+/* The message language of a POSIX locale name such as "nn_NO.UTF-8": nn_* ->
+   nn, nb_* and no_* -> nb, en_* -> en; false for anything else (C, POSIX,
+   other languages) and for NULL or "". */
+bool ck_msg_lang_from_locale(const char *locale, ck_msg_lang *out);
 
 typedef enum { CK_LEVEL_BASIC, CK_LEVEL_ADVANCED, CK_LEVEL_SPEARHEAD, CK_LEVEL_COUNT } ck_level;
 const char *ck_level_name(ck_level l); /* "basic", "advanced", "spearhead" */
@@ -132,7 +137,7 @@ size_t ck_rules_test(const ck_ruleset *rs, const char *pack, FILE *out);
 
 typedef struct ck_check_options {
   ck_level level;
-  bool msg_lang_set;        /* false: the document's language (nn -> nb), else en */
+  bool msg_lang_set;        /* false: the document's language (nb, nn or en) */
   ck_msg_lang msg_lang;
   bool doc_lang_set;        /* false: detect */
   ck_lang doc_lang;
@@ -382,8 +387,9 @@ typedef struct ck_checklist_options {
   ck_msg_lang lang;         /* the language of the clauses */
 } ck_checklist_options;
 
-/* Options with the defaults of the command line: level basic, English, only
- * the packs for every purchase. */
+/* Options with the defaults of the command line: level basic, bokmål (the
+ * command line asks the user's locale first), only the packs for every
+ * purchase. */
 ck_checklist_options ck_checklist_options_default(void);
 
 /* True for the formats a checklist can be written in: text, md, html, csv and

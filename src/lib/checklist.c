@@ -31,7 +31,7 @@ typedef struct checklist {
 ck_checklist_options ck_checklist_options_default(void) {
   ck_checklist_options o = {0};
   o.level = CK_LEVEL_BASIC;
-  o.lang = CK_MSG_EN;
+  o.lang = CK_MSG_NB;
   return o;
 }
 

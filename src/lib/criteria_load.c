@@ -7,8 +7,11 @@
 
 #include "rules_load.h"
 
-enum { CSV_COLUMNS = 4 };
-static const char *const csv_header[CSV_COLUMNS] = {"id", "category", "name_en", "name_nb"};
+/* The nynorsk column may be left out of a table (its names are then the
+ * bokmål ones); the built-in table has it. */
+enum { CSV_COLUMNS = 5, CSV_COLUMNS_WITHOUT_NN = 4 };
+static const char *const csv_header[CSV_COLUMNS] = {"id", "category", "name_en", "name_nb",
+                                                    "name_nn"};
 
 /* libcsv reports fields and records but not where they are, so the table is
  * fed one physical line at a time and the line where a record began is
@@ -20,6 +23,7 @@ typedef struct csv_state {
   char *fields[CSV_COLUMNS];
   size_t nfields;  /* fields of the current record, also those beyond CSV_COLUMNS */
   size_t nrecords; /* records seen, the header included */
+  size_t ncolumns; /* of the header: CSV_COLUMNS or CSV_COLUMNS_WITHOUT_NN */
   unsigned line;   /* physical line being fed */
   unsigned rec_line;
   bool in_record;
@@ -59,16 +63,17 @@ static void csv_on_record(int term, void *ctx) {
   csv_state *st = ctx;
   ck_ruleset *rs = st->rs;
   if (st->nrecords++ == 0) {
-    bool ok = st->nfields == CSV_COLUMNS;
-    for (size_t i = 0; ok && i < CSV_COLUMNS; i++)
+    bool ok = st->nfields == CSV_COLUMNS || st->nfields == CSV_COLUMNS_WITHOUT_NN;
+    for (size_t i = 0; ok && i < st->nfields; i++)
       ok = strcmp(st->fields[i], csv_header[i]) == 0;
     if (!ok)
       csv_error_at(st, "the criteria table must start with the header "
-                       "id,category,name_en,name_nb");
-  } else if (st->nfields != CSV_COLUMNS) {
-    csv_error_at(st, "expected %d fields, found %zu", CSV_COLUMNS, st->nfields);
+                       "id,category,name_en,name_nb,name_nn (name_nn may be left out)");
+    st->ncolumns = st->nfields;
+  } else if (st->nfields != st->ncolumns) {
+    csv_error_at(st, "expected %zu fields, found %zu", st->ncolumns, st->nfields);
   } else if (!st->fields[0][0] || !st->fields[1][0] || !st->fields[2][0] ||
-             !st->fields[3][0]) {
+             !st->fields[3][0] || (st->ncolumns == CSV_COLUMNS && !st->fields[4][0])) {
     csv_error_at(st, "empty field in criterion '%s'", st->fields[0]);
   } else if (ck_ruleset_criterion(rs, st->fields[0])) {
     csv_error_at(st, "duplicate criterion '%s'", st->fields[0]);
@@ -79,6 +84,8 @@ static void csv_on_record(int term, void *ctx) {
     c->category = st->fields[1];
     c->name[CK_MSG_EN] = st->fields[2];
     c->name[CK_MSG_NB] = st->fields[3];
+    c->nn_borrowed = st->ncolumns != CSV_COLUMNS;
+    c->name[CK_MSG_NN] = c->nn_borrowed ? ck_xstrdup(st->fields[3]) : st->fields[4];
     memset(st->fields, 0, sizeof st->fields);
   }
   csv_clear_fields(st);

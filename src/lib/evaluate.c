@@ -616,8 +616,9 @@ bool ck_doc_result_anchor(const ck_doc_result *dr, ck_placement placement, unsig
 ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
                            const ck_eval_options *opts) {
   ck_doc_result *dr = ck_xcalloc(1, sizeof *dr);
-  ck_msg_lang lang = opts->msg_lang_set ? opts->msg_lang
+  ck_msg_lang lang = opts->msg_lang_set      ? opts->msg_lang
                      : doc->lang == CK_LANG_EN ? CK_MSG_EN
+                     : doc->lang == CK_LANG_NN ? CK_MSG_NN
                                                : CK_MSG_NB;
   ck_rule_eval *ev = ck_rule_eval_new(rs, doc, opts, lang);
 

@@ -40,16 +40,16 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_PACK_CPV_ADDITIONAL] = "tilleggs-CPV {name} og emneord",
             [CK_MSG_PACK_CPV_BROADER] = "hoved-CPV {name} (en overordnet kode) og emneord",
             [CK_MSG_PACK_SUBJECT] = "emneord «{name}»",
-            [CK_MSG_ENV_BY_WEIGHT] = "Klima og miljø vektes {found} % av tildelingskriteriene; "
-                                     "minst {required} % kreves.",
+            [CK_MSG_ENV_BY_WEIGHT] = "Klima og miljø vektes {found} % i tildelingen; minst "
+                                     "{required} % kreves.",
             [CK_MSG_ENV_BY_RANK] = "Klima og miljø er rangert som nummer {found} blant "
                                    "tildelingskriteriene (blant de tre viktigste).",
             [CK_MSG_ENV_BY_SPEC] = "Klima- og miljøhensyn er ivaretatt gjennom krav i "
                                    "kravspesifikasjonen (kode quality-nor-env-spec).",
             [CK_MSG_ENV_EXEMPT] = "Kunngjøringen bruker et unntak fra kravet om 30 % miljøvekt "
                                   "({name}); unntaket må være begrunnet.",
-            [CK_MSG_ENV_TOO_LOW] = "Klima og miljø vektes bare {found} % av "
-                                   "tildelingskriteriene; minst {required} % kreves.",
+            [CK_MSG_ENV_TOO_LOW] = "Klima og miljø vektes bare {found} % i tildelingen; minst "
+                                   "{required} % kreves.",
             [CK_MSG_ENV_RANK_TOO_LOW] = "Klima og miljø er rangert som nummer {found}; det må "
                                         "være blant de tre viktigste tildelingskriteriene.",
             [CK_MSG_ENV_WITHHELD] = "Vektingen av tildelingskriteriene er ikke offentliggjort, "
@@ -60,8 +60,8 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                                              "teksten stiller ingen sirkulære krav.",
             [CK_MSG_FINDING_GREEN_NO_ENV_IMP] = "{name} har miljøkode ({found}), men mangler "
                                                 "strategisk anskaffelse env-imp (BT-06).",
-            [CK_MSG_FINDING_WEIGHTS_NOT_100] = "Vektene for tildelingskriteriene i {name} "
-                                               "summerer seg til {found} %, ikke 100 %.",
+            [CK_MSG_FINDING_WEIGHTS_NOT_100] = "Vektene for tildelingskriteriene i {name} blir "
+                                               "til sammen {found} %, ikke 100 %.",
             [CK_MSG_FINDING_OTHER_LANGUAGE] =
                 "Teksten ser ut til å være på {name}. Reglene er skrevet for bokmål, nynorsk og "
                 "engelsk, og teksten er lest med bokmålsreglene; krav kan derfor bli oversett.",
@@ -117,7 +117,7 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
             [CK_MSG_FINDING_TITLE_GREEN_NO_TEXT] = "Grønn kode uten sirkulære krav",
             [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Miljøkode uten strategisk anskaffelse "
                                                       "env-imp",
-            [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikke summerer til 100 %",
+            [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikke blir 100 % til sammen",
             [CK_MSG_FINDING_TITLE_OTHER_LANGUAGE] = "Tekst på et språk reglene ikke er skrevet for",
             [CK_MSG_FINDING_TITLE_WAIVER_EXPIRED] = "Unntak som har gått ut",
             [CK_MSG_CHECKLIST_TITLE] = "Sjekkliste for sirkulære krav",
@@ -236,10 +236,126 @@ static const char *const catalogue[CK_MSG_LANG_COUNT][CK_MSG_ID_COUNT] = {
                                        "they belong. The figures are those of level {level}.",
             [CK_MSG_CHECKLIST_EMPTY] = "The chosen packs have no clauses.",
         },
+    [CK_MSG_NN] =
+        {
+            [CK_MSG_SUGGESTED_CLAUSE] = "forslag til klausul",
+            [CK_MSG_VERIFICATION] = "dokumentasjon",
+            [CK_MSG_EVIDENCE] = "belegg",
+            [CK_MSG_SECTION] = "avsnitt",
+            [CK_MSG_PACKS] = "regelpakkar",
+            [CK_MSG_LEVEL] = "nivå",
+            [CK_MSG_LANGUAGE] = "språk",
+            [CK_MSG_ENCODING] = "teiknkoding",
+            [CK_MSG_SUMMARY] = "samandrag",
+            [CK_MSG_CRITERION] = "kriterium",
+            [CK_MSG_STATUS] = "status",
+            [CK_MSG_RULE] = "regel",
+            [CK_MSG_DOCUMENTS] = "dokument",
+            [CK_MSG_NOT_APPLICABLE_HIDDEN] = "{found} reglar gjeld ikkje for dette dokumentet "
+                                             "(--all viser dei)",
+            [CK_MSG_SUPERSEDED] = "kriteriet blir avgjort av {name}",
+            [CK_MSG_SUMMARY_CRITERIA] = "oppsummering av kriteria",
+            [CK_MSG_PACK_ALWAYS] = "gjeld alle anskaffingar",
+            [CK_MSG_PACK_FORCED] = "valt med --pack",
+            [CK_MSG_PACK_CPV] = "hovud-CPV {name}",
+            [CK_MSG_PACK_CPV_ADDITIONAL] = "tilleggs-CPV {name} og emneord",
+            [CK_MSG_PACK_CPV_BROADER] = "hovud-CPV {name} (ein overordna kode) og emneord",
+            [CK_MSG_PACK_SUBJECT] = "emneord «{name}»",
+            [CK_MSG_ENV_BY_WEIGHT] = "Klima og miljø er vekta {found} % i tildelinga; minst "
+                                     "{required} % er kravet.",
+            [CK_MSG_ENV_BY_RANK] = "Klima og miljø er rangert som nummer {found} blant "
+                                   "tildelingskriteria (blant dei tre viktigaste).",
+            [CK_MSG_ENV_BY_SPEC] = "Klima- og miljøomsyn er tekne vare på gjennom krav i "
+                                   "kravspesifikasjonen (kode quality-nor-env-spec).",
+            [CK_MSG_ENV_EXEMPT] = "Kunngjeringa nyttar eit unntak frå kravet om 30 % miljøvekt "
+                                  "({name}); unntaket må grunngjevast.",
+            [CK_MSG_ENV_TOO_LOW] = "Klima og miljø er berre vekta {found} % i tildelinga; minst "
+                                   "{required} % er kravet.",
+            [CK_MSG_ENV_RANK_TOO_LOW] = "Klima og miljø er rangert som nummer {found}; det må "
+                                        "vere blant dei tre viktigaste tildelingskriteria.",
+            [CK_MSG_ENV_WITHHELD] = "Vektinga av tildelingskriteria er ikkje offentleggjord, "
+                                    "så miljøvekta kan ikkje kontrollerast.",
+            [CK_MSG_ENV_ABSENT] = "Ingen av tildelingskriteria gjeld klima og miljø, og "
+                                  "det er ikkje oppgitt noko unntak.",
+            [CK_MSG_FINDING_GREEN_NO_TEXT] = "{name} er merkt med grøn kode ({found}), men "
+                                             "teksten stiller ingen sirkulære krav.",
+            [CK_MSG_FINDING_GREEN_NO_ENV_IMP] = "{name} har miljøkode ({found}), men manglar "
+                                                "strategisk anskaffing env-imp (BT-06).",
+            [CK_MSG_FINDING_WEIGHTS_NOT_100] = "Vektene for tildelingskriteria i {name} "
+                                               "blir til saman {found} %, ikkje 100 %.",
+            [CK_MSG_FINDING_OTHER_LANGUAGE] =
+                "Teksten ser ut til å vere på {name}. Reglane er skrivne for bokmål, nynorsk og "
+                "engelsk, og teksten er lesen med bokmålsreglane, så krav kan bli oversett.",
+            [CK_MSG_LANG_SWEDISH] = "svensk",
+            [CK_MSG_LANG_DANISH] = "dansk",
+            [CK_MSG_LOT] = "delkontrakt",
+            [CK_MSG_REPORT_TITLE] = "Sirkularitetsrapport",
+            [CK_MSG_REPORT_INTRO] = "Kor godt konkurransegrunnlaget stiller krav om sirkulær "
+                                    "økonomi – ombruk, lang levetid, reparasjon og resirkulerte "
+                                    "materiale – kriterium for kriterium.",
+            [CK_MSG_DOCUMENT] = "dokument",
+            [CK_MSG_FORMAT] = "format",
+            [CK_MSG_CPV] = "CPV-kodar",
+            [CK_MSG_CATEGORY] = "kategori",
+            [CK_MSG_CATEGORY_SUMMARY] = "Kriterium etter kategori",
+            [CK_MSG_DISTRIBUTION] = "fordeling",
+            [CK_MSG_TOTAL] = "totalt",
+            [CK_MSG_SCORE] = "{found} av {required} kriterium er oppfylte",
+            [CK_MSG_RESULTS_BY_CRITERION] = "Kriterium for kriterium",
+            [CK_MSG_CRITERIA_NOT_APPLICABLE] = "Kriterium som ikkje gjeld for dette dokumentet: "
+                                               "{found}",
+            [CK_MSG_CRITERIA_MET] = "Oppfylte kriterium",
+            [CK_MSG_NO_FINDINGS] = "Alle kriterium som gjeld, er oppfylte.",
+            [CK_MSG_LINE] = "linje",
+            [CK_MSG_COLUMN] = "kolonne",
+            [CK_MSG_BELONGS_IN] = "høyrer heime i",
+            [CK_MSG_IN_DOCUMENT] = "i dokumentet",
+            [CK_MSG_REQUIRED] = "krav",
+            [CK_MSG_AT_LEAST] = "minst {required} {unit}",
+            [CK_MSG_AT_MOST] = "høgst {required} {unit}",
+            [CK_MSG_COPY] = "Kopier klausulen",
+            [CK_MSG_COPIED] = "Kopiert",
+            [CK_MSG_SKIP_TO_RESULTS] = "Gå til resultata",
+            [CK_MSG_MADE_WITH] = "Laga med circheck {name}",
+            [CK_MSG_SOURCE] = "kjelde",
+            [CK_MSG_NOT_STATED] = "ikkje oppgitt",
+            [CK_MSG_SHOW_NOT_APPLICABLE] = "Kriterium som ikkje gjeld",
+            [CK_MSG_TO_FIX] = "Dette bør rettast",
+            [CK_MSG_FIX_FIRST] = "rett dette først",
+            [CK_MSG_FIX_LEGAL] = "lovkrav",
+            [CK_MSG_FIX_CATEGORY] = "manglar for denne typen anskaffing",
+            [CK_MSG_FIX_GENERAL] = "manglar",
+            [CK_MSG_FIX_WEAK] = "for svakt",
+            [CK_MSG_FIX_UNJUDGED] = "kunne ikkje vurderast",
+            [CK_MSG_FINDING_TITLE_WAIVER_EXPIRED] = "Unntak som har gått ut",
+            [CK_MSG_FINDING_WAIVER_EXPIRED] =
+                "Unntaket for {name} gjekk ut {found} og gjeld ikkje lenger; resultatet tel "
+                "igjen.",
+            [CK_MSG_WAIVED] = "unnateke",
+            [CK_MSG_WAIVER] = "unntak",
+            [CK_MSG_BASELINE_HIDDEN] = "{found} resultat som alt står i samanlikningsrapporten "
+                                       "(--baseline), blir ikkje viste.",
+            [CK_MSG_NOTES] = "Merknader",
+            [CK_MSG_FINDING_TITLE_GREEN_NO_TEXT] = "Grøn kode utan sirkulære krav",
+            [CK_MSG_FINDING_TITLE_GREEN_NO_ENV_IMP] = "Miljøkode utan strategisk anskaffing "
+                                                      "env-imp",
+            [CK_MSG_FINDING_TITLE_WEIGHTS_NOT_100] = "Vekter som ikkje blir 100 % til saman",
+            [CK_MSG_FINDING_TITLE_OTHER_LANGUAGE] = "Tekst på eit språk reglane ikkje er "
+                                                    "skrivne for",
+            [CK_MSG_CHECKLIST_TITLE] = "Sjekkliste for sirkulære krav",
+            [CK_MSG_CHECKLIST_INTRO] = "Klausular å ta inn i konkurransegrunnlaget, ordna etter "
+                                       "kvar dei høyrer heime. Tala gjeld nivå {level}.",
+            [CK_MSG_CHECKLIST_EMPTY] = "Dei valde regelpakkane har ingen klausular.",
+        },
 };
 
+/* The text of a table row in 'lang', or in bokmål when 'lang' has none: a
+   text written for bokmål reads better to a nynorsk reader than nothing. */
+#define OWN_OR_BOKMAL(table, lang, key)                                                        \
+  ((table)[lang][key] ? (table)[lang][key] : (table)[CK_MSG_NB][key])
+
 const char *ck_msg(ck_msg_lang lang, ck_msg_id id) {
-  const char *s = catalogue[lang][id];
+  const char *s = OWN_OR_BOKMAL(catalogue, lang, id);
   return s ? s : "";
 }
 
@@ -251,42 +367,37 @@ void ck_msg_fill(ck_msg_lang lang, ck_msg_id id, const char *name, ck_buf *out) 
 static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
     [CK_MSG_NB] =
         {
-            [CK_REASON_MET] = "{name}: kravet er stilt som et bindende krav.",
-            [CK_REASON_BELOW_THRESHOLD] =
-                "{name}: {found} {unit} er svakere enn {required} {unit} som kreves på nivå "
-                "{level}.",
-            [CK_REASON_NO_FIGURE] = "{name}: kravet er stilt, men uten tall; nivå {level} krever "
+            [CK_REASON_MET] = "{name}: dokumentet stiller dette som krav.",
+            [CK_REASON_BELOW_THRESHOLD] = "{name}: {found} {unit} når ikke opp til nivå {level}, "
+                                          "som krever {required} {unit}.",
+            [CK_REASON_NO_FIGURE] = "{name}: kravet står uten tall; nivå {level} krever "
                                     "{required} {unit}.",
-            [CK_REASON_UNVERIFIED] = "{name}: kravet er stilt, men det står ikke hvordan det skal "
-                                     "dokumenteres.",
+            [CK_REASON_UNVERIFIED] = "{name}: det står ikke hvordan kravet skal dokumenteres.",
             [CK_REASON_NO_EQUIVALENT] = "{name}: kravet viser til en merkeordning uten «eller "
                                         "tilsvarende».",
             [CK_REASON_WISH_ONLY] = "{name}: står bare som et ønske (bør/ønskes/vektlegges), ikke "
                                     "som et krav.",
-            [CK_REASON_PERMISSION_ONLY] = "{name}: er bare tillatt (kan), ikke krevd.",
-            [CK_REASON_NOT_BINDING] = "{name}: er nevnt, men ikke formulert som et krav.",
+            [CK_REASON_PERMISSION_ONLY] = "{name}: er bare tillatt (kan), ikke et krav.",
+            [CK_REASON_NOT_BINDING] = "{name}: er nevnt, men ikke skrevet som et krav.",
             [CK_REASON_WRONG_SECTION] = "{name}: står i et avsnitt der det ikke binder "
                                         "leverandøren.",
             [CK_REASON_BACKGROUND_ONLY] = "{name}: er bare nevnt som bakgrunn, ikke stilt som "
                                           "krav.",
             [CK_REASON_ABSENT] = "{name}: dokumentet stiller ikke dette kravet.",
             [CK_REASON_NEGATED] = "{name}: dokumentet sier uttrykkelig at dette ikke kreves.",
-            [CK_REASON_CONTRADICTED] = "{name}: dokumentet har en formulering som utelukker "
-                                       "dette.",
+            [CK_REASON_CONTRADICTED] = "{name}: dokumentet sier noe som utelukker dette.",
             [CK_REASON_PACK_NOT_SELECTED] = "{name}: gjelder en annen produktkategori.",
             [CK_REASON_CONDITION_NOT_MET] = "{name}: gjelder ikke for denne anskaffelsen.",
             [CK_REASON_PATTERN_LIMIT] = "{name}: kunne ikke vurderes fordi et mønster i regelen "
                                         "brukte mer tid eller minne enn PCRE2-grensene "
                                         "tillater.",
-            [CK_REASON_SUBJECT] = "{name}: oppfylt gjennom kontraktens gjenstand; det er dette "
-                                  "som kjøpes.",
-            [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: kontraktens gjenstand åpner for dette, men "
-                                              "bare som ett av flere alternativer.",
-            [CK_REASON_NOT_SUBJECT] = "{name}: er ikke det denne kontrakten kjøper.",
-            [CK_REASON_CATEGORY_RULE] = "{name}: vurderes av produktkategoriens egen regel.",
-            [CK_REASON_OTHER_CATEGORY] = "{name}: stilt som bindende krav med {found} {unit}; i "
-                                         "kategorien «{category}» krever nivå {level} "
-                                         "{required} {unit}.",
+            [CK_REASON_SUBJECT] = "{name}: oppfylt, fordi det er dette som kjøpes.",
+            [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: anskaffelsen åpner for dette, men bare som "
+                                              "ett av flere alternativer.",
+            [CK_REASON_NOT_SUBJECT] = "{name}: er ikke det som kjøpes her.",
+            [CK_REASON_CATEGORY_RULE] = "{name}: vurderes av en egen regel for produktkategorien.",
+            [CK_REASON_OTHER_CATEGORY] = "{name}: stilt som krav med {found} {unit}; i kategorien "
+                                         "«{category}» krever nivå {level} {required} {unit}.",
         },
     [CK_MSG_EN] =
         {
@@ -325,10 +436,47 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
                                          "the category \"{category}\", level {level} asks "
                                          "for {required} {unit}.",
         },
+    [CK_MSG_NN] =
+        {
+            [CK_REASON_MET] = "{name}: dokumentet stiller dette som krav.",
+            [CK_REASON_BELOW_THRESHOLD] = "{name}: {found} {unit} når ikkje opp til nivå {level}, "
+                                          "som krev {required} {unit}.",
+            [CK_REASON_NO_FIGURE] = "{name}: kravet står utan tal; nivå {level} krev "
+                                    "{required} {unit}.",
+            [CK_REASON_UNVERIFIED] = "{name}: det står ikkje korleis kravet skal "
+                                     "dokumenterast.",
+            [CK_REASON_NO_EQUIVALENT] = "{name}: kravet viser til ei merkeordning utan «eller "
+                                        "tilsvarande».",
+            [CK_REASON_WISH_ONLY] = "{name}: står berre som eit ønske (bør/ønskjeleg/vektlagt), "
+                                    "ikkje som eit krav.",
+            [CK_REASON_PERMISSION_ONLY] = "{name}: er berre tillate (kan), ikkje eit krav.",
+            [CK_REASON_NOT_BINDING] = "{name}: er nemnt, men ikkje skrive som eit krav.",
+            [CK_REASON_WRONG_SECTION] = "{name}: står i eit avsnitt der det ikkje bind "
+                                        "leverandøren.",
+            [CK_REASON_BACKGROUND_ONLY] = "{name}: er berre nemnt som bakgrunn, ikkje stilt som "
+                                          "krav.",
+            [CK_REASON_ABSENT] = "{name}: dokumentet stiller ikkje dette kravet.",
+            [CK_REASON_NEGATED] = "{name}: dokumentet seier uttrykkeleg at dette ikkje er eit "
+                                  "krav.",
+            [CK_REASON_CONTRADICTED] = "{name}: dokumentet seier noko som utelukkar dette.",
+            [CK_REASON_PACK_NOT_SELECTED] = "{name}: gjeld ein annan produktkategori.",
+            [CK_REASON_CONDITION_NOT_MET] = "{name}: gjeld ikkje for denne anskaffinga.",
+            [CK_REASON_PATTERN_LIMIT] = "{name}: kunne ikkje vurderast fordi eit mønster i regelen "
+                                        "brukte meir tid eller minne enn PCRE2-grensene "
+                                        "tillèt.",
+            [CK_REASON_SUBJECT] = "{name}: oppfylt, fordi det er dette som blir kjøpt.",
+            [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: anskaffinga opnar for dette, men berre som "
+                                              "eitt av fleire alternativ.",
+            [CK_REASON_NOT_SUBJECT] = "{name}: er ikkje det som blir kjøpt her.",
+            [CK_REASON_CATEGORY_RULE] = "{name}: blir vurdert av ein eigen regel for "
+                                        "produktkategorien.",
+            [CK_REASON_OTHER_CATEGORY] = "{name}: stilt som krav med {found} {unit}; i kategorien "
+                                         "«{category}» krev nivå {level} {required} {unit}.",
+        },
 };
 
 const char *ck_reason_message(ck_msg_lang lang, ck_reason reason) {
-  return reason_messages[lang][reason];
+  return OWN_OR_BOKMAL(reason_messages, lang, reason);
 }
 
 static const char *const status_labels[CK_MSG_LANG_COUNT][CK_RESULT_STATUS_COUNT] = {
@@ -342,25 +490,34 @@ static const char *const status_labels[CK_MSG_LANG_COUNT][CK_RESULT_STATUS_COUNT
                    [CK_STATUS_FAIL] = "fail",
                    [CK_STATUS_ERROR] = "error",
                    [CK_STATUS_NOT_APPLICABLE] = "not applicable"},
+    [CK_MSG_NN] = {[CK_STATUS_PASS] = "oppfylt",
+                   [CK_STATUS_PARTIAL] = "delvis",
+                   [CK_STATUS_FAIL] = "manglar",
+                   [CK_STATUS_ERROR] = "feil",
+                   [CK_STATUS_NOT_APPLICABLE] = "gjeld ikkje"},
 };
 
 const char *ck_status_label(ck_msg_lang lang, ck_result_status status) {
-  return status_labels[lang][status];
+  return OWN_OR_BOKMAL(status_labels, lang, status);
 }
 
 static const char *const placement_labels[CK_MSG_LANG_COUNT][CK_PLACE_COUNT] = {
-    [CK_MSG_NB] = {[CK_PLACE_QUALIFICATION] = "kvalifikasjonskrav",
-                   [CK_PLACE_SPECIFICATION] = "kravspesifikasjon",
-                   [CK_PLACE_AWARD] = "tildelingskriterier",
-                   [CK_PLACE_CONTRACT] = "kontraktsvilkår"},
+    [CK_MSG_NB] = {[CK_PLACE_QUALIFICATION] = "kvalifikasjonskravene",
+                   [CK_PLACE_SPECIFICATION] = "kravspesifikasjonen",
+                   [CK_PLACE_AWARD] = "tildelingskriteriene",
+                   [CK_PLACE_CONTRACT] = "kontraktsvilkårene"},
     [CK_MSG_EN] = {[CK_PLACE_QUALIFICATION] = "qualification requirements",
                    [CK_PLACE_SPECIFICATION] = "technical specification",
                    [CK_PLACE_AWARD] = "award criteria",
                    [CK_PLACE_CONTRACT] = "contract terms"},
+    [CK_MSG_NN] = {[CK_PLACE_QUALIFICATION] = "kvalifikasjonskrava",
+                   [CK_PLACE_SPECIFICATION] = "kravspesifikasjonen",
+                   [CK_PLACE_AWARD] = "tildelingskriteria",
+                   [CK_PLACE_CONTRACT] = "kontraktsvilkåra"},
 };
 
 const char *ck_placement_label(ck_msg_lang lang, ck_placement placement) {
-  return placement_labels[lang][placement];
+  return OWN_OR_BOKMAL(placement_labels, lang, placement);
 }
 
 static const char *const level_labels[CK_MSG_LANG_COUNT][CK_LEVEL_COUNT] = {
@@ -370,9 +527,14 @@ static const char *const level_labels[CK_MSG_LANG_COUNT][CK_LEVEL_COUNT] = {
     [CK_MSG_EN] = {[CK_LEVEL_BASIC] = "basic",
                    [CK_LEVEL_ADVANCED] = "advanced",
                    [CK_LEVEL_SPEARHEAD] = "spearhead"},
+    [CK_MSG_NN] = {[CK_LEVEL_BASIC] = "basis",
+                   [CK_LEVEL_ADVANCED] = "avansert",
+                   [CK_LEVEL_SPEARHEAD] = "spydspiss"},
 };
 
-const char *ck_level_label(ck_msg_lang lang, ck_level level) { return level_labels[lang][level]; }
+const char *ck_level_label(ck_msg_lang lang, ck_level level) {
+  return OWN_OR_BOKMAL(level_labels, lang, level);
+}
 
 /* Categories are free-form ids in criteria.csv; the ones the built-in table
    uses have names here, and a new one shows as its id until it gets one. */
@@ -380,29 +542,61 @@ static const struct {
   const char *id;
   const char *label[CK_MSG_LANG_COUNT];
 } category_labels[] = {
-    {"lifetime", {[CK_MSG_NB] = "Levetid", [CK_MSG_EN] = "Lifetime"}},
-    {"reuse", {[CK_MSG_NB] = "Ombruk", [CK_MSG_EN] = "Reuse"}},
-    {"material", {[CK_MSG_NB] = "Materialer", [CK_MSG_EN] = "Materials"}},
-    {"waste", {[CK_MSG_NB] = "Avfall", [CK_MSG_EN] = "Waste"}},
-    {"works", {[CK_MSG_NB] = "Bygg og anlegg", [CK_MSG_EN] = "Construction works"}},
-    {"award", {[CK_MSG_NB] = "Tildeling", [CK_MSG_EN] = "Award"}},
-    {"contract", {[CK_MSG_NB] = "Kontraktsoppfølging", [CK_MSG_EN] = "Contract follow-up"}},
+    {"lifetime", {[CK_MSG_NB] = "Levetid", [CK_MSG_EN] = "Lifetime", [CK_MSG_NN] = "Levetid"}},
+    {"reuse", {[CK_MSG_NB] = "Ombruk", [CK_MSG_EN] = "Reuse", [CK_MSG_NN] = "Ombruk"}},
+    {"material",
+     {[CK_MSG_NB] = "Materialer", [CK_MSG_EN] = "Materials", [CK_MSG_NN] = "Materiale"}},
+    {"waste", {[CK_MSG_NB] = "Avfall", [CK_MSG_EN] = "Waste", [CK_MSG_NN] = "Avfall"}},
+    {"works",
+     {[CK_MSG_NB] = "Bygg og anlegg", [CK_MSG_EN] = "Construction works",
+      [CK_MSG_NN] = "Bygg og anlegg"}},
+    {"award", {[CK_MSG_NB] = "Tildeling", [CK_MSG_EN] = "Award", [CK_MSG_NN] = "Tildeling"}},
+    {"contract",
+     {[CK_MSG_NB] = "Kontraktsoppfølging", [CK_MSG_EN] = "Contract follow-up",
+      [CK_MSG_NN] = "Kontraktsoppfølging"}},
 };
 
 const char *ck_category_label(ck_msg_lang lang, const char *category) {
   for (size_t i = 0; i < COUNT_OF(category_labels); i++)
     if (strcmp(category_labels[i].id, category) == 0)
-      return category_labels[i].label[lang];
+      return category_labels[i].label[lang] ? category_labels[i].label[lang]
+                                            : category_labels[i].label[CK_MSG_NB];
   return category;
+}
+
+size_t ck_catalogue_missing(ck_msg_lang lang, ck_buf *names) {
+  size_t missing = 0;
+#define CHECK_ROW(table, count, what)                                                          \
+  for (size_t k = 0; k < (count); k++)                                                         \
+    if (!(table)[lang][k]) {                                                                   \
+      missing++;                                                                               \
+      if (names)                                                                               \
+        ck_buf_printf(names, "%s %zu\n", what, k);                                             \
+    }
+  CHECK_ROW(catalogue, CK_MSG_ID_COUNT, "message");
+  CHECK_ROW(reason_messages, CK_REASON_COUNT, "reason");
+  CHECK_ROW(status_labels, CK_RESULT_STATUS_COUNT, "status");
+  CHECK_ROW(placement_labels, CK_PLACE_COUNT, "placement");
+  CHECK_ROW(level_labels, CK_LEVEL_COUNT, "level");
+#undef CHECK_ROW
+  for (size_t i = 0; i < COUNT_OF(category_labels); i++)
+    if (!category_labels[i].label[lang]) {
+      missing++;
+      if (names)
+        ck_buf_printf(names, "category %s\n", category_labels[i].id);
+    }
+  return missing;
 }
 
 const char *ck_unit_label(ck_msg_lang lang, ck_unit unit, double value) {
   bool one = fabs(value - 1.0) < 1e-9;
   switch (unit) {
   case CK_UNIT_YEAR:
-    return lang == CK_MSG_NB ? "år" : (one ? "year" : "years");
+    return lang == CK_MSG_EN ? (one ? "year" : "years") : "år";
   case CK_UNIT_MONTH:
-    return lang == CK_MSG_NB ? (one ? "måned" : "måneder") : (one ? "month" : "months");
+    return lang == CK_MSG_EN   ? (one ? "month" : "months")
+           : lang == CK_MSG_NN ? (one ? "månad" : "månader")
+                               : (one ? "måned" : "måneder");
   case CK_UNIT_PERCENT:
     return "%";
   default:
@@ -413,7 +607,7 @@ const char *ck_unit_label(ck_msg_lang lang, ck_unit unit, double value) {
 void ck_format_number(ck_msg_lang lang, double value, ck_buf *out) {
   char tmp[64];
   snprintf(tmp, sizeof tmp, "%.4g", value);
-  if (lang == CK_MSG_NB)
+  if (lang != CK_MSG_EN) /* Norwegian writes a decimal comma */
     for (char *p = tmp; *p; p++)
       if (*p == '.')
         *p = ',';

@@ -1,5 +1,5 @@
 /* The message catalogue: every user-facing string of the engine and its
- * renderers, in bokmål and English, in one place (messages.c). Rule files
+ * renderers, in bokmål, English and nynorsk, in one place (messages.c). Rule files
  * may override the per-reason messages for their rules. */
 #ifndef CK_MESSAGES_H
 #define CK_MESSAGES_H
@@ -122,7 +122,13 @@ const char *ck_unit_label(ck_msg_lang lang, ck_unit unit, double value);
  * An unknown category comes back as it is. */
 const char *ck_category_label(ck_msg_lang lang, const char *category);
 
-/* Writes 'value' as people write it: "5", "0,1" in bokmål, "0.1" in English. */
+/* How many texts of the catalogue's tables (messages, reasons, statuses,
+ * placements, levels, categories) 'lang' lacks, each then shown in bokmål;
+ * with 'names', a line per missing text ("message 12"). The built-in
+ * catalogue lacks none in any language (unit.render checks). */
+size_t ck_catalogue_missing(ck_msg_lang lang, ck_buf *names);
+
+/* Writes 'value' as people write it: "5", "0,1" in Norwegian, "0.1" in English. */
 void ck_format_number(ck_msg_lang lang, double value, ck_buf *out);
 
 /* Fills a template: {name} {found} {required} {unit} {level} are replaced by

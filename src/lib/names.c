@@ -32,20 +32,39 @@ bool ck_level_parse(const char *name, ck_level *out) {
   return true;
 }
 
-static const char *const msg_lang_names[] = {[CK_MSG_NB] = "nb", [CK_MSG_EN] = "en"};
+static const char *const msg_lang_names[] = {
+    [CK_MSG_NB] = "nb", [CK_MSG_EN] = "en", [CK_MSG_NN] = "nn"};
 static_assert(COUNT_OF(msg_lang_names) == CK_MSG_LANG_COUNT, "msg_lang_names");
 
 const char *ck_msg_lang_name(ck_msg_lang l) { return msg_lang_names[l]; }
 bool ck_msg_lang_parse(const char *name, ck_msg_lang *out) {
   int v;
-  if (strcmp(name, "nn") == 0 || strcmp(name, "no") == 0) {
-    *out = CK_MSG_NB; /* messages are written in bokmål for every Norwegian document */
+  if (strcmp(name, "no") == 0) {
+    *out = CK_MSG_NB; /* "Norwegian" without a written standard: the more common one */
     return true;
   }
   if (!parse_name(msg_lang_names, COUNT_OF(msg_lang_names), name, &v))
     return false;
   *out = (ck_msg_lang)v;
   return true;
+}
+
+bool ck_msg_lang_from_locale(const char *locale, ck_msg_lang *out) {
+  static const struct {
+    const char *prefix;
+    ck_msg_lang lang;
+  } prefixes[] = {{"nn", CK_MSG_NN}, {"nb", CK_MSG_NB}, {"no", CK_MSG_NB}, {"en", CK_MSG_EN}};
+  if (!locale)
+    return false;
+  /* A locale name is language[_territory][.codeset][@modifier]: only the
+     language counts, and it must end there ("nnx" is no language of ours). */
+  for (size_t i = 0; i < COUNT_OF(prefixes); i++)
+    if (strncmp(locale, prefixes[i].prefix, 2) == 0 &&
+        (locale[2] == '\0' || locale[2] == '_' || locale[2] == '.' || locale[2] == '@')) {
+      *out = prefixes[i].lang;
+      return true;
+    }
+  return false;
 }
 
 static const char *const placement_names[] = {

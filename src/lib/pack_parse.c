@@ -301,6 +301,30 @@ static void set_text_once(loader *ld, const xmlNode *n, char **slot, const char 
   *slot = node_text(n);
 }
 
+/* Gives a nynorsk slot without a text of its own a copy of the bokmål text,
+ * so that a pack written in bokmål and English reads in nynorsk too; returns
+ * 1 when it did, for the count of borrowed texts (ck_rule.nn_borrowed). */
+static unsigned borrow_bokmal(char **texts) {
+  if (texts[CK_MSG_NN] || !texts[CK_MSG_NB])
+    return 0;
+  texts[CK_MSG_NN] = ck_xstrdup(texts[CK_MSG_NB]);
+  return 1;
+}
+
+/* A rule's nynorsk texts that its file does not give: name, clause text and
+ * verification, and its messages that have a bokmål text. */
+static void borrow_rule_texts(ck_rule *r) {
+  r->nn_borrowed += borrow_bokmal(r->name);
+  r->nn_borrowed += borrow_bokmal(r->clause.text);
+  r->nn_borrowed += borrow_bokmal(r->clause.verify);
+  for (int k = 0; k < CK_REASON_COUNT; k++)
+    r->nn_borrowed += borrow_bokmal(r->message[k]);
+}
+
+/* Whether a message language must be in every pack: nynorsk may be left
+ * out and is then borrowed from bokmål. */
+static bool required_msg_lang(int l) { return l != CK_MSG_NN; }
+
 /* Checks that every {placeholder} in 'text' is one messages can fill. */
 static void check_placeholders(loader *ld, const xmlNode *n, const char *text) {
   static const char *const known[] = {"name", "found", "required", "unit", "level"};
@@ -430,7 +454,7 @@ static void parse_clause(loader *ld, const xmlNode *n, ck_rule *r) {
       check_placeholders(ld, c, *slot);
   }
   for (int l = 0; l < CK_MSG_LANG_COUNT; l++)
-    if (!r->clause.text[l])
+    if (!r->clause.text[l] && required_msg_lang(l))
       error_at(ld, n, "missing %s clause text", ck_msg_lang_name((ck_msg_lang)l));
 }
 
@@ -546,8 +570,9 @@ static ck_rule *parse_rule(loader *ld, const xmlNode *n, ck_pack *pack) {
     ck_msg_lang ml;
     if (is_elem(c, "name")) {
       if (msg_lang(c, &ml))
-        set_text_once(ld, c, &r->name[ml],
-                      ml == CK_MSG_NB ? "nb name" : "en name");
+        set_text_once(ld, c, &r->name[ml], ml == CK_MSG_NB   ? "nb name"
+                                           : ml == CK_MSG_NN ? "nn name"
+                                                             : "en name");
     } else if (is_elem(c, "source")) {
       set_text_once(ld, c, &r->source, "source");
     } else if (is_elem(c, "match")) {
@@ -581,10 +606,11 @@ static ck_rule *parse_rule(loader *ld, const xmlNode *n, ck_pack *pack) {
     }
   }
   for (int l = 0; l < CK_MSG_LANG_COUNT; l++)
-    if (!r->name[l])
+    if (!r->name[l] && required_msg_lang(l))
       error_at(ld, n, "missing %s name", ck_msg_lang_name((ck_msg_lang)l));
   if (!clause)
     error_at(ld, n, "missing clause");
+  borrow_rule_texts(r);
   if (!r->source)
     r->source = ck_xstrdup("");
   return r;
@@ -614,7 +640,9 @@ static ck_pack *parse_pack(loader *ld, const xmlNode *root) {
     ck_msg_lang ml;
     if (is_elem(c, "name")) {
       if (msg_lang(c, &ml))
-        set_text_once(ld, c, &p->name[ml], ml == CK_MSG_NB ? "nb name" : "en name");
+        set_text_once(ld, c, &p->name[ml], ml == CK_MSG_NB   ? "nb name"
+                                           : ml == CK_MSG_NN ? "nn name"
+                                                             : "en name");
     } else if (is_elem(c, "select")) {
       parse_select(ld, c, p);
     } else if (is_elem(c, "rule")) {
@@ -623,8 +651,9 @@ static ck_pack *parse_pack(loader *ld, const xmlNode *root) {
     }
   }
   for (int l = 0; l < CK_MSG_LANG_COUNT; l++)
-    if (!p->name[l])
+    if (!p->name[l] && required_msg_lang(l))
       error_at(ld, root, "missing %s name", ck_msg_lang_name((ck_msg_lang)l));
+  p->nn_borrowed = borrow_bokmal(p->name) != 0;
   return p;
 }
 

@@ -31,7 +31,7 @@ static void put_status(ck_buf *out, const ck_result *r, bool colour) {
 static void waiver_text(ck_buf *out, ck_msg_lang lang, const ck_result_waiver *w) {
   ck_buf_printf(out, "    %s (%s:%u:%u", ck_msg(lang, CK_MSG_WAIVER), w->file, w->line, w->col);
   if (w->expires[0])
-    ck_buf_printf(out, ", %s %s", lang == CK_MSG_NB ? "til" : "until", w->expires);
+    ck_buf_printf(out, ", %s %s", lang == CK_MSG_EN ? "until" : "til", w->expires);
   ck_buf_printf(out, "): %s\n", w->reason);
 }
 

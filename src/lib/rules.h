@@ -155,6 +155,7 @@ typedef struct ck_criterion {
   char *id;                /* "lifetime.warranty" */
   char *category;          /* "lifetime" */
   char *name[CK_MSG_LANG_COUNT];
+  bool nn_borrowed;        /* its table has no nynorsk name: name[CK_MSG_NN] is the bokmål one */
 } ck_criterion;
 
 struct ck_pack;
@@ -197,6 +198,7 @@ typedef struct ck_rule {
   struct ck_rule_texts *texts;
   ck_example *examples;
   size_t nexamples, cap_examples;
+  unsigned nn_borrowed;    /* nynorsk texts its file lacks, copied from bokmål */
   char *file;              /* rule file, owned */
   unsigned line, col;      /* position of <rule> */
 } ck_rule;
@@ -204,6 +206,7 @@ typedef struct ck_rule {
 typedef struct ck_pack {
   char *id;                /* "furniture" */
   char *name[CK_MSG_LANG_COUNT];
+  bool nn_borrowed;        /* its file has no nynorsk name: name[CK_MSG_NN] is the bokmål one */
   char *file;              /* owned */
   bool always;             /* <select always="true"/>: the core pack */
   char **cpv;              /* CPV prefixes (digits only) */
@@ -243,10 +246,15 @@ ck_status ck_ruleset_add_pack(ck_ruleset *rs, const char *xml, size_t len, const
 
 /* Loads every built-in pack the way a --rules file is loaded: validated
  * against the RELAX NG schema and every pattern compiled, so that a broken
- * one is an error here. ck_ruleset_load() trusts the built-in packs (no
+ * one is an error here, as is a missing nynorsk text. ck_ruleset_load() trusts the built-in packs (no
  * validation, patterns compiled on first use) because ctest runs this
  * check on the packs the binary embeds. */
 ck_status ck_ruleset_check_builtin(ck_diags *diags);
+/* The nynorsk texts that the packs and criteria table of 'rs' do not give
+ * and borrow from bokmål, with an error in 'diags' for each criterion, pack
+ * and rule that lacks some. ck_ruleset_check_builtin() fails when the
+ * built-in ones lack any. */
+size_t ck_ruleset_nn_missing(const ck_ruleset *rs, ck_diags *diags);
 
 /* Sorts packs and rules by id, builds the prefilter and prepares the
  * cache; call after the last ck_ruleset_add_pack(), before the rule set is

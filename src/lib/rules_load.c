@@ -206,9 +206,41 @@ ck_status ck_ruleset_load(bool builtin, const char *const *paths, size_t npaths,
   return load_rulesets(builtin, true, paths, npaths, out, diags);
 }
 
+size_t ck_ruleset_nn_missing(const ck_ruleset *rs, ck_diags *diags) {
+  size_t missing = 0;
+  for (size_t i = 0; i < rs->ncriteria; i++)
+    if (rs->criteria[i].nn_borrowed) {
+      missing++;
+      ck_diags_add(diags, CK_DIAG_ERROR, NULL, 0, 0,
+                   "criterion '%s' has no nynorsk name (name_nn) in the criteria table",
+                   rs->criteria[i].id);
+    }
+  for (size_t i = 0; i < rs->npacks; i++) {
+    const ck_pack *p = rs->packs[i];
+    if (p->nn_borrowed) {
+      missing++;
+      ck_diags_add(diags, CK_DIAG_ERROR, p->file, 0, 0, "pack '%s' has no nynorsk name", p->id);
+    }
+    for (size_t k = 0; k < p->nrules; k++) {
+      const ck_rule *r = p->rules[k];
+      if (!r->nn_borrowed)
+        continue;
+      missing += r->nn_borrowed;
+      ck_diags_add(diags, CK_DIAG_ERROR, r->file, r->line, r->col,
+                   "rule '%s' lacks %u nynorsk text%s (name, clause, verification or "
+                   "message that it has in bokmål)",
+                   r->id, r->nn_borrowed, r->nn_borrowed == 1 ? "" : "s");
+    }
+  }
+  return missing;
+}
+
 ck_status ck_ruleset_check_builtin(ck_diags *diags) {
   ck_ruleset *rs;
   ck_status st = load_rulesets(true, false, NULL, 0, &rs, diags);
+  /* A user's pack may leave nynorsk out; the built-in ones give it all. */
+  if (st == CK_OK && ck_ruleset_nn_missing(rs, diags) > 0)
+    st = CK_ERR_RULES;
   ck_ruleset_free(rs);
   return st;
 }

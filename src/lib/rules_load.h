@@ -13,7 +13,7 @@
 
 #include "rules.h"
 
-/* Adds the criteria of a CSV table (id,category,name_en,name_nb) from
+/* Adds the criteria of a CSV table (id,category,name_en,name_nb[,name_nn]) from
  * memory to 'rs'; 'name' names it in diagnostics ("name:line: error: ...").
  * CK_ERR_RULES on any error. */
 ck_status ck_criteria_load(ck_ruleset *rs, const char *csv, size_t len, const char *name,

@@ -5,10 +5,11 @@ set(RUN_CLI ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_cli.cmake)
 set(SRC ${PROJECT_SOURCE_DIR})
 
 # circheck_cli_test(NAME LABEL EXPECT_RC ARGS... [GOLDEN f] [STDERR_IS s] [STDERR_MATCH re]
-#                   [STDOUT_MATCH re] [INPUT f] [STDERR_EMPTY])
+#                   [STDOUT_MATCH re] [INPUT f] [STDERR_EMPTY] [ENV VAR=VALUE...])
+# ENV sets the environment circheck runs in (the locale, for checklists).
 function(circheck_cli_test name label rc)
   cmake_parse_arguments(T "STDERR_EMPTY" "GOLDEN;STDERR_IS;STDERR_MATCH;STDOUT_MATCH;INPUT"
-    "ARGS" ${ARGN})
+    "ARGS;ENV" ${ARGN})
   string(REPLACE ";" "|" args "${T_ARGS}")
   set(defs -DBIN=${CIRCHECK_BIN} -DARGS=${args} -DWORKDIR=${SRC} -DEXPECT_RC=${rc}
     -DACTUAL=${CMAKE_CURRENT_BINARY_DIR}/out/${name}.out)
@@ -32,6 +33,9 @@ function(circheck_cli_test name label rc)
   endif()
   add_test(NAME ${label}.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${RUN_CLI})
   set_tests_properties(${label}.${name} PROPERTIES LABELS ${label} TIMEOUT 120)
+  if(T_ENV)
+    set_tests_properties(${label}.${name} PROPERTIES ENVIRONMENT "${T_ENV}")
+  endif()
 endfunction()
 file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/out)
 
@@ -149,6 +153,28 @@ circheck_cli_test(furniture-advanced-nb-md checklist 0
   STDERR_EMPTY)
 circheck_cli_test(core-text checklist 0 ARGS checklist
   STDOUT_MATCH "^Checklist of circular requirements\n\nPacks: [^\n]*\\(core\\)\nLevel: basic\n"
+  STDERR_EMPTY ENV LC_ALL= LC_MESSAGES= LANG=en_GB.UTF-8)
+# Without --lang a checklist speaks the user's language: LC_ALL, then LC_MESSAGES, then LANG;
+# bokmål when none is set or the locale is of another language.
+circheck_cli_test(locale-nn checklist 0 ARGS checklist
+  STDOUT_MATCH "^Sjekkliste for sirkulære krav\n\nRegelpakkar: Felles krav \\(core\\)\nNivå: basis\n"
+  STDERR_EMPTY ENV LC_ALL= LC_MESSAGES=nn_NO.UTF-8 LANG=en_GB.UTF-8)
+circheck_cli_test(locale-lc-all-first checklist 0 ARGS checklist
+  STDOUT_MATCH "^Sjekkliste for sirkulære krav\n\nRegelpakker: Felles krav \\(core\\)\n"
+  STDERR_EMPTY ENV LC_ALL=no_NO.UTF-8 LC_MESSAGES=nn_NO.UTF-8 LANG=en_GB.UTF-8)
+circheck_cli_test(locale-unset checklist 0 ARGS checklist
+  STDOUT_MATCH "^Sjekkliste for sirkulære krav\n\nRegelpakker: " STDERR_EMPTY
+  ENV LC_ALL= LC_MESSAGES= LANG=)
+circheck_cli_test(locale-other checklist 0 ARGS checklist
+  STDOUT_MATCH "^Sjekkliste for sirkulære krav\n\nRegelpakker: " STDERR_EMPTY
+  ENV LC_ALL= LC_MESSAGES= LANG=sv_SE.UTF-8)
+circheck_cli_test(locale-lang-wins checklist 0 ARGS checklist --lang en
+  STDOUT_MATCH "^Checklist of circular requirements\n" STDERR_EMPTY
+  ENV LC_ALL=nn_NO.UTF-8)
+# The checklist a nynorsk buyer of ICT equipment gets, pinned word for word.
+circheck_cli_test(ict-nn-md checklist 0
+  ARGS checklist --pack ict --lang nn --format md
+  GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/checklist/ict-basic-nn.md.golden
   STDERR_EMPTY)
 circheck_cli_test(cpv-csv checklist 0 ARGS checklist --cpv 39130000-2 --format csv
   STDOUT_MATCH "^\"placement\",\"pack\",\"rule\",[^\n]*\r\n.*\"furniture.warranty\"" STDERR_EMPTY)
@@ -167,6 +193,16 @@ circheck_cli_test(checklist-unknown-pack errors 2 ARGS checklist --pack nope
 circheck_cli_test(checklist-argument errors 2 ARGS checklist samples/furniture-nb.txt
   STDERR_IS "circheck: error: unexpected argument 'samples/furniture-nb.txt' (see 'circheck help')")
 circheck_cli_test(help-checklist cli 0 ARGS help checklist STDOUT_MATCH "--cpv CODE")
+circheck_cli_test(help-checklist-formats cli 0 ARGS help checklist
+  STDOUT_MATCH "FORMATS \\(--format\\):\n  text [^\n]*\n  md [^\n]*\n  html [^\n]*\n  csv [^\n]*\n  json ")
+# A pack of one's own with bokmål and English only reads in nynorsk: its names and clauses in
+# bokmål, the catalogue's texts around them in nynorsk.
+circheck_cli_test(nn-borrows-bokmal cli 1 ARGS check --no-color --lang nn
+  --rules tests/data/rules/valid-two.xml --pack testpack samples/furniture-nb.txt
+  STDOUT_MATCH "partial: lifetime.warranty: Produktgaranti: 3 år når ikkje opp til nivå basis, som krev 5 år. .testpack.warranty.\n"
+  STDERR_EMPTY)
+circheck_cli_test(unknown-lang errors 2 ARGS check --lang sv samples/canteen-nn.txt
+  STDERR_IS "circheck: error: unknown report language 'sv' (nb, nn, en) (see 'circheck help')")
 
 include(${CMAKE_CURRENT_SOURCE_DIR}/cmake/eforms_golden.cmake)
 

@@ -218,6 +218,52 @@ static void test_catalogue(void) {
   STR_EQ(ck_category_label(CK_MSG_NB, "lifetime"), "Levetid", "category label nb");
   STR_EQ(ck_category_label(CK_MSG_EN, "reuse"), "Reuse", "category label en");
   STR_EQ(ck_category_label(CK_MSG_EN, "unheard-of"), "unheard-of", "unknown category");
+  /* Every table has its own text in every language: none falls back. */
+  for (int l = 0; l < CK_MSG_LANG_COUNT; l++) {
+    ck_buf missing = CK_BUF_INIT;
+    OK(ck_catalogue_missing((ck_msg_lang)l, &missing) == 0, "catalogue texts missing in %s",
+       ck_msg_lang_name((ck_msg_lang)l));
+    STR_EQ(ck_buf_cstr(&missing), "", "the missing texts");
+    ck_buf_free(&missing);
+  }
+  STR_EQ(ck_category_label(CK_MSG_NN, "material"), "Materiale", "category label nn");
+  STR_EQ(ck_status_label(CK_MSG_NN, CK_STATUS_FAIL), "manglar", "status label nn");
+  STR_EQ(ck_placement_label(CK_MSG_NN, CK_PLACE_CONTRACT), "kontraktsvilkåra", "placement nn");
+  STR_EQ(ck_unit_label(CK_MSG_NN, CK_UNIT_MONTH, 6), "månader", "months in nn");
+  STR_EQ(ck_unit_label(CK_MSG_NB, CK_UNIT_MONTH, 1), "måned", "a month in nb");
+  ck_buf num = CK_BUF_INIT;
+  ck_format_number(CK_MSG_NN, 0.5, &num);
+  STR_EQ(ck_buf_cstr(&num), "0,5", "decimal comma in nn");
+  ck_buf_free(&num);
+}
+
+static void test_lang_names(void) {
+  ck_msg_lang l = CK_MSG_EN;
+  OK(ck_msg_lang_parse("nn", &l) && l == CK_MSG_NN, "nn is nynorsk");
+  OK(ck_msg_lang_parse("no", &l) && l == CK_MSG_NB, "no is bokmål");
+  OK(!ck_msg_lang_parse("sv", &l), "sv is no message language");
+  STR_EQ(ck_msg_lang_name(CK_MSG_NN), "nn", "nn's name");
+  static const struct {
+    const char *locale;
+    bool known;
+    ck_msg_lang lang;
+  } locales[] = {
+      {"nn_NO.UTF-8", true, CK_MSG_NN}, {"nn", true, CK_MSG_NN},
+      {"nb_NO.UTF-8", true, CK_MSG_NB}, {"no_NO", true, CK_MSG_NB},
+      {"en_GB.UTF-8", true, CK_MSG_EN}, {"en_US@euro", true, CK_MSG_EN},
+      {"en", true, CK_MSG_EN},          {"C.UTF-8", false, CK_MSG_NB},
+      {"POSIX", false, CK_MSG_NB},      {"sv_SE.UTF-8", false, CK_MSG_NB},
+      {"nnx_NO", false, CK_MSG_NB},     {"", false, CK_MSG_NB},
+      {NULL, false, CK_MSG_NB},
+  };
+  for (size_t i = 0; i < sizeof locales / sizeof *locales; i++) {
+    l = CK_MSG_LANG_COUNT;
+    bool known = ck_msg_lang_from_locale(locales[i].locale, &l);
+    OK(known == locales[i].known, "locale %s known", locales[i].locale ? locales[i].locale : "NULL");
+    if (known)
+      OK(l == locales[i].lang, "locale %s gives %s", locales[i].locale,
+         ck_msg_lang_name(locales[i].lang));
+  }
 }
 
 static void test_clause_fill(const ck_ruleset *rs) {
@@ -270,7 +316,7 @@ static void test_sarif(const ck_report *r, const ck_report *other) {
      lacks: line 1. */
   HAS(s, "\"ruleId\": \"beta.ecolabel\"");
   HAS(s, "\"startLine\": 1,\n                  \"startColumn\": 1\n");
-  HAS(s, "\"markdown\": \"**Forslag til klausul** (kravspesifikasjon, nivå basis):\\n\\n> Møblene "
+  HAS(s, "\"markdown\": \"**Forslag til klausul** (kravspesifikasjonen, nivå basis):\\n\\n> Møblene "
          "skal ha minst 5 år garanti (nivå basis).\\n\\n**Dokumentasjon:** Garantivilkår for "
          "Garanti.\"");
   HAS(s, "\"kind\": \"section\"");
@@ -352,7 +398,7 @@ static void test_md(const ck_report *r) {
          "Linje 4, kolonne 1 · avsnitt 1 KRAVSPESIFIKASJON\n");
   HAS(s, "I dokumentet: **3 år** · krav: **minst 5 år**\n");
   HAS(s, "```text\nMøblene skal ha minst 5 år garanti (nivå basis).\n```\n");
-  HAS(s, "**Forslag til klausul** (hører hjemme i kvalifikasjonskrav):");
+  HAS(s, "**Forslag til klausul** (hører hjemme i kvalifikasjonskravene):");
   LACKS(s, " <b>");      /* only escaped, as \<b> */
   LACKS(s, "<details>"); /* nothing is met */
   free(s);
@@ -413,14 +459,14 @@ static void test_lots_and_findings(ck_report *r) {
   HAS(s, "<section class=\"lot\" id=\"d1-l1\" aria-labelledby=\"d1-l1-title\">\n"
          "<h3 id=\"d1-l1-title\">Delkontrakt LOT-0001: Stoler &amp; bord</h3>");
   HAS(s, "<h6 id=\"d1-l1-lifetime.warranty-h\">Garantitid</h6>");
-  HAS(s, "<li><strong>Vekter som ikke summerer til 100 %:</strong> Weights add up to 90 %. "
+  HAS(s, "<li><strong>Vekter som ikke blir 100 % til sammen:</strong> Weights add up to 90 %. "
          "<span class=\"where\">(doc.txt, linje 4, kolonne 1)</span></li>");
   HAS(s, "<strong>Grønn kode uten sirkulære krav:</strong> Green &lt;code&gt;.</li>");
   INT_EQ(count(s, "id=\"d1-lifetime.warranty-h\""), 0, "with lots, criteria show per lot");
   free(s);
 
   s = render(r, CK_REPORT_MD, CK_STATUS_FAIL);
-  HAS(s, "> [!WARNING]\n> **Merknader**\n>\n> - **Vekter som ikke summerer til 100 %:** "
+  HAS(s, "> [!WARNING]\n> **Merknader**\n>\n> - **Vekter som ikke blir 100 % til sammen:** "
          "Weights add up to 90 %. (linje 4, kolonne 1)\n");
   HAS(s, "### Delkontrakt LOT-0001: Stoler \\& bord\n");
   HAS(s, "#### Dette bør rettes\n\n##### ");
@@ -611,6 +657,7 @@ int main(void) {
   test_escaping();
   test_printable();
   test_catalogue();
+  test_lang_names();
   ck_ruleset *rs = load();
   test_empty_report(rs);
   test_clause_fill(rs);

@@ -108,7 +108,9 @@ static void test_criteria_csv(void) {
   if (c) {
     STR_EQ(c->category, "lifetime", "category");
     STR_EQ(c->name[CK_MSG_EN], "Spare parts kept available", "name_en");
-    STR_EQ(c->name[CK_MSG_NB], "Reservedeler tilgjengelig", "name_nb");
+    STR_EQ(c->name[CK_MSG_NB], "Tilgjengelige reservedeler", "name_nb");
+    STR_EQ(c->name[CK_MSG_NN], "Tilgjengelege reservedelar", "name_nn");
+    OK(!c->nn_borrowed, "the built-in table has a nynorsk column");
   }
   OK(ck_ruleset_criterion(rs, "lifetime") == NULL, "a category is not a criterion");
   ck_ruleset_free(rs);
@@ -126,8 +128,33 @@ static void test_criteria_csv(void) {
     STR_EQ(rs->criteria[0].name[CK_MSG_EN], "Comma, quoted", "quoted comma");
     STR_EQ(rs->criteria[0].name[CK_MSG_NB], "Sitat \"x\"", "doubled quotes");
     STR_EQ(rs->criteria[1].id, "c.d", "second id");
+    /* a table without name_nn: nynorsk borrows the bokmål names */
+    STR_EQ(rs->criteria[1].name[CK_MSG_NN], "To", "nn name borrowed from nb");
+    OK(rs->criteria[1].nn_borrowed, "marked as borrowed");
+    ck_diags missing = CK_DIAGS_INIT;
+    INT_EQ(ck_ruleset_nn_missing(rs, &missing), 2, "both criteria lack nynorsk");
+    DIAG_EQ(&missing, 0, "error: criterion 'a.b' has no nynorsk name (name_nn) in the criteria "
+                         "table");
+    ck_diags_free(&missing);
   }
   ck_ruleset_free(rs);
+
+  /* With the name_nn column, each row gives its nynorsk name, and an empty
+     one is an error like any other empty field. */
+  static const char nn_csv[] = "id,category,name_en,name_nb,name_nn\n"
+                               "a.b,a,Repair,Reparasjon,Reparasjon og vedlikehald\n";
+  OK(ck_ruleset_new(nn_csv, sizeof nn_csv - 1, "nn.csv", &rs, &d) == CK_OK, "nn csv loads");
+  if (rs) {
+    STR_EQ(rs->criteria[0].name[CK_MSG_NN], "Reparasjon og vedlikehald", "name_nn");
+    OK(!rs->criteria[0].nn_borrowed, "not borrowed");
+    INT_EQ(ck_ruleset_nn_missing(rs, NULL), 0, "nothing missing");
+  }
+  ck_ruleset_free(rs);
+  static const char nn_empty[] = "id,category,name_en,name_nb,name_nn\na.b,a,Repair,Reparasjon,\n";
+  OK(ck_ruleset_new(nn_empty, sizeof nn_empty - 1, "nn.csv", &rs, &d) == CK_ERR_RULES,
+     "empty nn name refused");
+  DIAG_EQ(&d, 0, "nn.csv:2: error: empty field in criterion 'a.b'");
+  ck_diags_free(&d);
   ck_diags_free(&d);
 
   static const char bad_header[] = "id,category,name\nx.y,x,Name\n";
@@ -138,7 +165,7 @@ static void test_criteria_csv(void) {
   INT_EQ(d.n, 1, "one diagnostic");
   DIAG_EQ(&d, 0,
           "bad.csv:1: error: the criteria table must start with the header "
-          "id,category,name_en,name_nb");
+          "id,category,name_en,name_nb,name_nn (name_nn may be left out)");
   ck_diags_free(&d);
 
   /* The record's own line is reported, also after a field spanning lines. */
@@ -291,6 +318,23 @@ static void test_valid_pack(void) {
          "All furniture shall carry at least {required} years of warranty.", "clause en");
   STR_EQ(w->clause.verify[CK_MSG_EN], "The supplier attaches the warranty terms.", "verify en");
   OK(w->clause.verify[CK_MSG_NB] == NULL, "no nb verify");
+
+  /* The file has no nynorsk: its nynorsk texts are copies of the bokmål
+     ones, where there is a bokmål text, and counted as borrowed. */
+  STR_EQ(p->name[CK_MSG_NN], "Testpakke", "pack nn name borrowed");
+  OK(p->nn_borrowed, "pack name borrowed");
+  STR_EQ(w->name[CK_MSG_NN], "Produktgaranti", "rule nn name borrowed");
+  STR_EQ(w->clause.text[CK_MSG_NN], "Alle møbler skal ha minst {required} års garanti.",
+         "clause nn borrowed");
+  OK(w->clause.text[CK_MSG_NN] != w->clause.text[CK_MSG_NB], "a copy of its own");
+  OK(w->clause.verify[CK_MSG_NN] == NULL, "no nb verify, no nn verify");
+  OK(w->message[CK_REASON_BELOW_THRESHOLD][CK_MSG_NN] == NULL, "only an en override");
+  INT_EQ(w->nn_borrowed, 2, "name and clause text borrowed");
+  ck_diags missing = CK_DIAGS_INIT;
+  OK(ck_ruleset_nn_missing(rs, &missing) >= 3, "the pack's borrowed texts are counted");
+  DIAG_EQ(&missing, 0, "tests/data/rules/valid-two.xml: error: pack 'testpack' has no nynorsk "
+                       "name");
+  ck_diags_free(&missing);
 
   INT_EQ(w->nexamples, 2, "examples");
   const ck_example *e0 = &w->examples[0], *e1 = &w->examples[1];
