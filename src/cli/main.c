@@ -134,14 +134,16 @@ static size_t drop_excluded(const settings *s, char **files, bool *walked, size_
   return out;
 }
 
-/* Prints "circheck: error: WHAT 'ARG' HINT" and gives the usage exit code. */
+/* Prints "circheck: error: WHAT 'ARG' HINT" and gives the usage exit code.
+   The line goes through the library's diagnostics, which escape control
+   characters, so an argument with a newline cannot forge a second line. */
 static int usage_error(const char *what, const char *arg, const char *hint) {
-  fprintf(stderr, "circheck: error: %s", what);
-  if (arg)
-    fprintf(stderr, " '%s'", arg);
-  if (hint)
-    fprintf(stderr, " %s", hint);
-  fprintf(stderr, " (see 'circheck help')\n");
+  ck_diags d = CK_DIAGS_INIT;
+  ck_diags_add(&d, CK_DIAG_ERROR, NULL, 0, 0, "%s%s%s%s%s%s (see 'circheck help')", what,
+               arg ? " '" : "", arg ? arg : "", arg ? "'" : "", hint ? " " : "", hint ? hint : "");
+  fputs("circheck: ", stderr);
+  ck_diag_print(&d.items[0], stderr);
+  ck_diags_free(&d);
   return EXIT_TROUBLE;
 }
 
