@@ -24,6 +24,14 @@ def temp_files(folder):
     return [n for n in os.listdir(folder) if n.startswith("report.json.")]
 
 
+def default_signals():
+    """A run started from a script in the background inherits SIGINT
+    ignored, and circheck rightly leaves an ignored signal ignored: start it
+    as a terminal would."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 def interrupt(binary, docs, out_dir, sig):
     """Starts a run, sends 'sig' once the temporary file shows; returns a
     list of problems (empty when all is well), or None when the run ended
@@ -35,7 +43,8 @@ def interrupt(binary, docs, out_dir, sig):
         f.write("old report\n")
     proc = subprocess.Popen([binary, "check", "--format", "json", "--fail-on", "never",
                              "-o", report, docs],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=default_signals)
     deadline = time.monotonic() + 60
     seen = False
     while proc.poll() is None and time.monotonic() < deadline:

@@ -163,13 +163,15 @@ static size_t drop_excluded(const settings *s, char **files, bool *walked, size_
 static bool stderr_colour;
 
 /* Prints "circheck: error: WHAT 'ARG' HINT" through the one diagnostic
-   formatter and gives the usage exit code. */
+   formatter and gives the usage exit code. The line goes through the
+   library's diagnostics, which escape control characters, so an argument
+   with a newline cannot forge a second line. */
 static int usage_error(const char *what, const char *arg, const char *hint) {
-  char msg[1024], program[] = "circheck";
-  snprintf(msg, sizeof msg, "%s%s%s%s%s%s (see 'circheck help')", what, arg ? " '" : "",
-           arg ? arg : "", arg ? "'" : "", hint ? " " : "", hint ? hint : "");
-  ck_diag d = {.level = CK_DIAG_ERROR, .file = program, .msg = msg};
-  ck_diag_print_styled(&d, stderr_colour, stderr);
+  ck_diags d = CK_DIAGS_INIT;
+  ck_diags_add(&d, CK_DIAG_ERROR, "circheck", 0, 0, "%s%s%s%s%s%s (see 'circheck help')", what,
+               arg ? " '" : "", arg ? arg : "", arg ? "'" : "", hint ? " " : "", hint ? hint : "");
+  ck_diag_print_styled(&d.items[0], stderr_colour, stderr);
+  ck_diags_free(&d);
   return EXIT_TROUBLE;
 }
 

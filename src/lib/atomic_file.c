@@ -25,7 +25,7 @@ struct ck_atomic_file {
   char *dest; /* what the temporary file is renamed to: 'path', links followed */
   char *tmp;  /* the temporary file; NULL when writing through */
   int fd;
-  int error;  /* errno of the first failed write, 0 while all is well */
+  int error; /* errno of the first failed write, 0 while all is well */
   bool existed;
   struct stat old; /* the file replaced, when 'existed' */
 };
@@ -206,8 +206,7 @@ ck_status ck_atomic_file_commit(ck_atomic_file *f, ck_diags *diags) {
   return error == 0 ? CK_OK : CK_ERR_IO;
 }
 
-ck_status ck_write_file_atomic(const char *path, const char *data, size_t len,
-                               ck_diags *diags) {
+ck_status ck_write_file_atomic(const char *path, const char *data, size_t len, ck_diags *diags) {
   ck_atomic_file *f = ck_atomic_file_open(path, diags);
   if (!f)
     return CK_ERR_IO;

@@ -110,8 +110,7 @@ static ck_status walk_entry(walk *w, char *path, size_t depth) {
     }
   } else {
     /* Opening a FIFO to read it would wait for a writer for ever. */
-    ck_diags_add(w->diags, CK_DIAG_WARNING, path, 0, 0, "skipped: %s",
-                 special_kind(st.st_mode));
+    ck_diags_add(w->diags, CK_DIAG_WARNING, path, 0, 0, "skipped: %s", special_kind(st.st_mode));
   }
   free(path);
   return rc;

@@ -190,6 +190,11 @@ control-chars-in-names)
   grep -q '^ctl/forged\\nx\.txt: error: forged: text, ' "$out" ||
     fail "the document's heading line does not show the escaped name"
   grep -q "$esc" "$out" "$err" && fail "an escape character reached the output"
+  # an argument quoted in a usage error: a message, so its newline is folded
+  # into a space and its escape character escaped
+  "$bin" check --pack "forged${nl}x.txt: ${esc}[2J" tender.txt >"$out" 2>"$err"
+  expect_rc 2 $?
+  expect_stderr "^circheck: error: unknown pack 'forged x\\.txt: \\\\x1b\\[2J' "
   ;;
 *)
   fail "unknown case $case_name"

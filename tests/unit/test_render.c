@@ -136,7 +136,8 @@ static void test_printable(void) {
          "C0, DEL and C1 escaped; letters, no-break space and stray bytes kept");
   ck_buf_free(&b);
   ck_diags d = CK_DIAGS_INIT;
-  ck_diags_add(&d, CK_DIAG_ERROR, "forged\nx.txt: error: fake", 3, 4, "bad \x1b]0;title\x07 name\n");
+  ck_diags_add(&d, CK_DIAG_ERROR, "forged\nx.txt: error: fake", 3, 4,
+               "bad \x1b]0;title\x07 name\n");
   ck_diag_format(&d.items[0], &b);
   STR_EQ(ck_buf_cstr(&b), "forged\\nx.txt: error: fake:3:4: error: bad \\x1b]0;title\\x07 name",
          "a diagnostic stays one line");
@@ -153,7 +154,8 @@ static void test_empty_report(const ck_ruleset *rs) {
   ck_report *r = ck_report_new(rs, &o);
   for (int f = 0; f < CK_REPORT_FORMAT_COUNT; f++) {
     char *s = render(r, (ck_report_format)f, CK_STATUS_FAIL);
-    OK(s != NULL, "%s renders a report of no documents", ck_report_format_name((ck_report_format)f));
+    OK(s != NULL, "%s renders a report of no documents",
+       ck_report_format_name((ck_report_format)f));
     free(s);
   }
   ck_report_free(r);

@@ -3,7 +3,9 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -462,9 +464,49 @@ static void test_transcode(void) {
   INT_EQ(n, 10, "ten bytes of UTF-8");
 }
 
+/* A path circheck found itself is read only when it is a regular file, and
+   finding that out never waits: a FIFO with no writer is refused at once
+   (opening it to read the ordinary way would wait for ever; the alarm ends
+   the test if it does). A file named "-" is a file there, not standard
+   input. */
+static void test_read_regular(void) {
+  char dir[] = "/tmp/ck_test_regular_XXXXXX";
+  OK(mkdtemp(dir) != NULL, "temporary folder");
+  char fifo[64], dash[64];
+  snprintf(fifo, sizeof fifo, "%s/pipe.txt", dir);
+  snprintf(dash, sizeof dash, "%s/-", dir);
+  OK(mkfifo(fifo, 0600) == 0, "mkfifo");
+  ck_source src;
+  ck_diags diags = CK_DIAGS_INIT;
+  alarm(10);
+  INT_EQ(ck_source_read_regular(fifo, NULL, &src, &diags), CK_ERR_IO, "a FIFO is refused");
+  alarm(0);
+  INT_EQ(diags.n, 1, "one diagnostic");
+  if (diags.n) {
+    STR_EQ(diags.items[0].msg, "not a regular file", "says why");
+    STR_EQ(diags.items[0].file, fifo, "names the FIFO");
+  }
+  ck_source_free(&src);
+  ck_diags_free(&diags);
+  int fd = open(dash, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  OK(fd >= 0 && write(fd, "rules", 5) == 5, "write a file named -");
+  if (fd >= 0)
+    close(fd);
+  INT_EQ(chdir(dir), 0, "into the folder");
+  INT_EQ(ck_source_read_regular("-", NULL, &src, &diags), CK_OK, "a file named - is read");
+  STR_EQ(src.raw ? src.raw : "", "rules", "its bytes, not standard input's");
+  ck_source_free(&src);
+  ck_diags_free(&diags);
+  INT_EQ(chdir("/"), 0, "out of the folder");
+  unlink(fifo);
+  unlink(dash);
+  rmdir(dir);
+}
+
 int main(void) {
   test_transcode();
   test_take_large();
+  test_read_regular();
   test_decode_ok();
   test_decode_errors();
   test_line_limit();
