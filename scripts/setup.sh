@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Installs what circheck needs from Debian and builds it into build/.
+#   scripts/setup.sh           what building and running circheck needs
+#   scripts/setup.sh --tests   also what the tests use (schema validation,
+#                              the browser and office round trips)
 #   CIRCHECK_WERROR=ON   treat compiler warnings as errors (CI does)
 #   BUILD_DIR=...        build somewhere else (default: build)
 set -euo pipefail
@@ -9,6 +12,9 @@ cd "$(dirname "$0")/.."
 # the tests of the man page, the pre-commit hook and the GitHub Action.
 packages=(build-essential cmake pkg-config libxml2-dev libpcre2-dev libcsv-dev libzip-dev libpoppler-glib-dev
           libyaml-dev libjson-c-dev scdoc man-db git pre-commit python3-yaml)
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(python3 python3-jsonschema libxml2-utils poppler-utils chromium)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
