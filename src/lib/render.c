@@ -185,7 +185,16 @@ void ck_escape_md(const char *s, size_t len, ck_buf *out) {
   ck_buf_put(out, s + run, len - run);
 }
 
-void ck_csv_field(ck_buf *out, const char *s, size_t len) {
+/* Whether a spreadsheet would read a cell starting with this byte as a
+   formula (=, +, -, @) or strip it to reach one (tab, CR): OWASP's list for
+   CSV injection. Evidence is quoted from documents nobody has vetted, so
+   "=HYPERLINK(...)" in a tender must stay text when the report is opened. */
+static bool csv_formula_start(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* Appends one field through libcsv's writer. */
+static void csv_quote(ck_buf *out, const char *s, size_t len) {
   /* csv_write quotes the field and doubles its quotes; asked with no room,
      it says how much it needs. Most fields fit the stack buffer. */
   char small[512];
@@ -195,6 +204,20 @@ void ck_csv_field(ck_buf *out, const char *s, size_t len) {
   ck_buf_put(out, tmp, need);
   if (tmp != small)
     free(tmp);
+}
+
+void ck_csv_field(ck_buf *out, const char *s, size_t len) {
+  if (len == 0 || !csv_formula_start(s[0])) {
+    csv_quote(out, s, len);
+    return;
+  }
+  /* A leading apostrophe makes the cell text in Excel, LibreOffice and
+     Google Sheets; the field is quoted as a whole, apostrophe included. */
+  char *text = ck_xmalloc(len + 1);
+  text[0] = '\'';
+  memcpy(text + 1, s, len);
+  csv_quote(out, text, len + 1);
+  free(text);
 }
 
 void ck_put_capitalised(ck_buf *out, const char *s) {

