@@ -86,7 +86,7 @@ struct ck_rule_texts;
 typedef struct ck_pattern {
   char *src;        /* the pattern text, owned */
   unsigned line, col;
-  /* Its code (ck_pattern_compile: UTF | UCP | CASELESS), owned. A --rules
+  /* Its code (ck_pattern_compile: UTF | UCP | CASELESS, no \C), owned. A --rules
      pattern is compiled when its file is loaded, so that an error has its
      position; a built-in one is NULL until its first use. Filled in and
      JIT-compiled by ck_pattern_ready(): read it only after that. */

@@ -187,3 +187,10 @@ foreach(f IN LISTS fuzz_regressions)
     hostile_test(fuzz-${name}-examples 20 0|1|2 ARGS rules test --rules ${f})
   endif()
 endforeach()
+
+# --- patterns that would match half a character ------------------------------------------
+# \C matches one byte, even inside a UTF-8 character; it is refused when the
+# rule file is loaded, at its position.
+hostile_test(backslash-c 10 2
+  ARGS check --rules ${HOSTILE_SRC}/backslash-c.xml ${HOSTILE_SRC}/pattern-limit.txt
+  STDERR_MATCH "^[^\n]*/backslash-c.xml:17:[0-9]+: error: invalid regular expression: [^\n]*\\\\C[^\n]*\n$")
