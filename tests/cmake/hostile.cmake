@@ -194,3 +194,13 @@ endforeach()
 hostile_test(backslash-c 10 2
   ARGS check --rules ${HOSTILE_SRC}/backslash-c.xml ${HOSTILE_SRC}/pattern-limit.txt
   STDERR_MATCH "^[^\n]*/backslash-c.xml:17:[0-9]+: error: invalid regular expression: [^\n]*\\\\C[^\n]*\n$")
+
+# --- pattern settings the word prefilter must read -------------------------------------------
+# (*UTF), (*NO_JIT), (*CR), (*LIMIT_MATCH=...) match no text, and (?x) leaves
+# white space and comments out: both rules find their sentence.
+hostile_test(pattern-settings 10 0
+  ARGS check --no-color --fail-on never --pack settings
+    --rules ${HOSTILE_SRC}/pattern-settings.xml ${HOSTILE_SRC}/pattern-settings.txt
+  STDERR_EMPTY
+  STDOUT_MATCH "pattern-settings.txt:3:1: pass: lifetime.warranty: "
+  STDOUT_MATCH2 "pattern-settings.txt:5:1: pass: material.recycled-content: ")
