@@ -64,6 +64,25 @@ hostile_test(invalid-utf8-xml 10 2 ARGS check invalid-utf8.xml
 hostile_test(many-elements-xml 20 1 ARGS check --no-color --pack furniture many-elements.xml
   STDERR_EMPTY STDOUT_MATCH "many-elements.xml:[0-9]+:[0-9]+: pass: lifetime.warranty")
 hostile_test(many-hits-xml 20 0|1 ARGS check --pack furniture many-hits.xml STDERR_EMPTY)
+# Attributes and elements are counted on the bytes before libxml2 parses
+# them: 500,000 attributes on one element (quadratic in the parser: 80,000
+# took 8 s) and 60 MB of empty elements (47 s and 4 GB) are one error each.
+hostile_test(many-attributes-xml 10 2 ARGS check many-attributes.xml
+  STDERR_MATCH "^many-attributes.xml:2:1: error: too many attributes on one element: more than 1000 \\(max_xml_attributes\\)\n$")
+hostile_test(empty-elements-xml 10 2 ARGS check empty-elements.xml
+  STDERR_MATCH "^empty-elements.xml:3:[0-9]+: error: too many XML elements: more than 2000000 \\(max_xml_elements\\)\n$")
+hostile_test(many-attributes-total-xml 10 2
+  ARGS check --limit max_xml_total_attributes=100000 many-attributes-total.xml
+  STDERR_MATCH "^many-attributes-total.xml:2003:1: error: too many XML attributes: more than 100000 in the document \\(max_xml_total_attributes\\)\n$")
+# Under the default caps the same file is read.
+hostile_test(many-attributes-total-default 10 0|1 ARGS check many-attributes-total.xml STDERR_EMPTY)
+# --limit lowers a cap; an unknown name or a bad value is a usage error.
+hostile_test(limit-elements 10 2 ARGS check --limit max_xml_elements=1000 many-elements.xml
+  STDERR_MATCH "^many-elements.xml:4:7985: error: too many XML elements: more than 1000 \\(max_xml_elements\\)\n$")
+hostile_test(limit-unknown 10 2 ARGS check --limit max_nothing=3 many-elements.xml
+  STDERR_MATCH "^circheck: error: unknown limit or bad value in 'max_nothing=3'")
+hostile_test(limit-zero 10 2 ARGS check --limit max_xml_attributes=0 many-elements.xml
+  STDERR_MATCH "^circheck: error: unknown limit or bad value in 'max_xml_attributes=0'")
 
 # --- limits: each one clear error line, exit 2, fast ---------------------------------------
 hostile_test(file-100mb 10 2 ARGS check big-100mb.txt
