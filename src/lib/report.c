@@ -73,7 +73,9 @@ static ck_status check_one(const ck_report *report, const char *path, ck_match_s
                         .msg_lang = o->msg_lang,
                         .packs = o->packs,
                         .npacks = o->npacks,
-                        .space = space};
+                        .space = space,
+                        .rule_time_ms = o->limits.rule_time_ms,
+                        .document_time_ms = o->limits.document_time_ms};
   *out = ck_evaluate(report->rs, doc, &eo);
   ck_doc_free(doc);
   /* The report shows these rules with status error; the diagnostic tells
@@ -81,7 +83,12 @@ static ck_status check_one(const ck_report *report, const char *path, ck_match_s
      results are the document's (lots rolled up), so one line per rule. */
   const ck_doc_result *dr = *out;
   for (size_t i = 0; i < dr->nresults; i++)
-    if (dr->results[i].status == CK_STATUS_ERROR)
+    if (dr->results[i].status == CK_STATUS_ERROR && dr->results[i].reason == CK_REASON_TIME_LIMIT)
+      ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
+                   "rule %s could not be judged: it ran out of time (rule_time_ms %u, "
+                   "document_time_ms %u)",
+                   dr->results[i].rule->id, o->limits.rule_time_ms, o->limits.document_time_ms);
+    else if (dr->results[i].status == CK_STATUS_ERROR)
       ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
                    "rule %s could not be judged: a pattern exceeded PCRE2's match, depth, heap "
                    "or JIT stack limit",

@@ -74,6 +74,8 @@ typedef enum {
   CK_REASON_NOT_SUBJECT,       /* not-applicable: a subject rule whose subject is not bought */
   CK_REASON_OTHER_CATEGORY,    /* pass: binding with a figure, judged by a pack not chosen */
   CK_REASON_CATEGORY_RULE,     /* not-applicable: a chosen category pack's rule judges this */
+  CK_REASON_TIME_LIMIT,        /* error: the rule's or the document's time budget ran out;
+                                  never in rule files */
   CK_REASON_COUNT
 } ck_reason;
 const char *ck_reason_name(ck_reason r); /* "met", "below-threshold", ... */

@@ -159,6 +159,23 @@ hostile_test(pattern-limit 10 2
   STDOUT_MATCH "\"rule\": \"limits\\.catastrophic\",[^}]*\"status\": \"error\""
   STDOUT_MATCH2 "\"rule\": \"limits\\.warranty\",[^}]*\"status\": \"pass\""
   STDOUT_MATCH3 "\"summary\": {\n *\"pass\": [0-9]+,\n *\"partial\": [0-9]+,\n *\"fail\": [0-9]+,\n *\"error\": 1,")
+# A pattern that stays under PCRE2's match limit on each sentence but costs
+# about a millisecond on each of 10,000: the rule's time budget stops it
+# (status error, reason time-limit), the other rule is still judged, the
+# report is complete, exit 2 within seconds.
+hostile_test(time-limit-rule 10 2
+  ARGS check --format json --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
+    --limit rule_time_ms=500 many-sentences.txt
+  STDERR_MATCH "^many-sentences.txt: error: rule limits\\.catastrophic could not be judged: it ran out of time \\(rule_time_ms 500, document_time_ms 60000\\)\n$"
+  STDOUT_MATCH "\"rule\": \"limits\\.catastrophic\",[^}]*\"status\": \"error\",\n *\"reason\": \"time-limit\""
+  STDOUT_MATCH2 "\"rule\": \"limits\\.warranty\",[^}]*\"status\": \"pass\""
+  STDOUT_MATCH3 "\"error\": 1,")
+# The document's budget: once spent, every rule still to run is an error.
+hostile_test(time-limit-document 10 2
+  ARGS check --no-color --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
+    --limit document_time_ms=300 many-sentences.txt
+  STDERR_MATCH "^many-sentences.txt: error: rule [a-z.-]+ could not be judged: it ran out of time[^\n]*\n"
+  STDOUT_MATCH "summary: [0-9]+ pass, [0-9]+ partial, [0-9]+ fail, [0-9]+ error")
 # --fail-on does not hide it: still exit 2; the text report names the status.
 hostile_test(pattern-limit-fail-on-never 10 2
   ARGS check --fail-on never --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml

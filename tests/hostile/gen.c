@@ -186,6 +186,17 @@ int main(int argc, char **argv) {
      element cap. */
   write_repeated("empty-elements.xml", "<?xml version=\"1.0\"?>\n<tender>\n", "<a/>",
                  60u << 20, "</tender>\n");
+  {
+    /* 10,000 sentences, each with a run of 27 letters a on which
+       (?:a|aa)+b (tests/hostile/pattern-limit.xml) backtracks just under
+       PCRE2's match limit: about 1 ms a sentence, 10 s for the document,
+       unless the time budget stops the rule. */
+    FILE *f = open_out("many-sentences.txt");
+    fputs("Requirements\n\nThe supplier shall give a warranty on all products.\n\n", f);
+    for (int i = 0; i < 10000; i++)
+      fputs("The supplier shall deliver aaaaaaaaaaaaaaaaaaaaaaaaaaa now.\n\n", f);
+    close_out(f, "many-sentences.txt");
+  }
   /* 400,000 one-letter lines. */
   write_repeated("many-lines.txt", "Kravspesifikasjon\n\n", "a\n", 800000, "");
   /* 50,000 list items that all mention a warranty. */
