@@ -155,7 +155,7 @@ static ck_status settle_walked(ck_report *report, const char *path, bool walked,
                                                                      : e->msg;
     CK_GROW(report->skipped, report->cap_skipped, report->nskipped + 1);
     CK_GROW(report->skipped_kind, report->cap_skipped_kind, report->nskipped + 1);
-    report->skipped[report->nskipped] = ck_xstrdup(path);
+    report->skipped[report->nskipped] = ck_display_name(path);
     report->skipped_kind[report->nskipped++] = ck_xstrdup(kind);
     ck_buf msg = CK_BUF_INIT;
     ck_buf_printf(&msg, "skipped: %s", kind);
