@@ -5,7 +5,7 @@
 
 # The options each command takes, as 'circheck help COMMAND' lists them.
 _circheck_options_check='--format -o --output --pack --level --lang --doc-lang --fail-on
-  --rules --no-builtin-rules --all --color= --no-color --exclude --config --no-config --baseline --follow -j --jobs -h --help
+  --rules --no-builtin-rules --all --color= --no-color --exclude --config --no-config --baseline --limit --follow -j --jobs -h --help
   -V --version'
 _circheck_options_checklist='--format -o --output --pack --level --lang --cpv --rules
   --no-builtin-rules --color= --no-color -h --help -V --version'
@@ -80,7 +80,7 @@ _circheck() {
   --fail-on) _circheck_words 'fail partial never' "$cur"; return ;;
   --pack) _circheck_words "$(_circheck_packs "${COMP_WORDS[0]}")" "$cur"; return ;;
   -o | --output | --rules | --config | --baseline) _circheck_paths "$cur"; return ;;
-  --exclude | -j | --jobs | --cpv) return ;; # free text: nothing to offer
+  --exclude | -j | --jobs | --cpv | --limit) return ;; # free text: nothing to offer
   esac
 
   local options

@@ -47,6 +47,7 @@ typedef enum {
   OPT_CONFIG,
   OPT_NO_CONFIG,
   OPT_BASELINE,
+  OPT_LIMIT,
   OPT_HELP,
   OPT_VERSION,
   OPT_COUNT
@@ -101,6 +102,8 @@ static const option options[] = {
                 "--format json report)"},
     {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
      "check and render N files at a time on N threads (default 1); the report is the same"},
+    {OPT_LIMIT, "limit", 0, "NAME=N", CMD_CHECK,
+     "change a limit (repeatable; see LIMITS below and docs/usage.md)"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
     {OPT_VERSION, "version", 'V', NULL, CMD_ALL, "show the version and exit"},
 };
@@ -196,6 +199,25 @@ static void print_options(unsigned command, FILE *out) {
   }
 }
 
+/* The limits --limit changes, with the defaults of this build. */
+static void print_limits(FILE *out) {
+  static const char *const what[] = {
+      "bytes of one input file (K, M, G suffixes)", "bytes of one line (K, M, G suffixes)",
+      "blocks (paragraphs, cells) of one document", "element nesting in XML",
+      "elements of one XML source or office part", "attributes of one XML element",
+      "attributes of one XML source in all", "milliseconds one rule may take on a document",
+      "milliseconds all rules may take on a document"};
+  ck_limits d = ck_limits_default();
+  const unsigned long long values[] = {
+      d.max_input_bytes,     d.max_line_bytes,     d.max_blocks,
+      d.max_xml_depth,       d.max_xml_elements,   d.max_xml_attributes,
+      d.max_xml_total_attributes, d.rule_time_ms, d.document_time_ms};
+  fputs("\nLIMITS (--limit NAME=N; a limit passed is one error, exit 2; a time budget\n"
+        "spent makes the rule's result error, reason time-limit; 0 = no budget):\n", out);
+  for (size_t i = 0; ck_limit_name(i) && i < sizeof what / sizeof *what; i++)
+    fprintf(out, "  %-25s %-10llu %s\n", ck_limit_name(i), values[i], what[i]);
+}
+
 static void print_help(const char *topic, FILE *out) {
   if (topic && strcmp(topic, "check") == 0) {
     fputs("usage: circheck check [options] PATH...\n\n"
@@ -230,6 +252,7 @@ static void print_help(const char *topic, FILE *out) {
           "  md     Markdown for a pull-request comment\n"
           "See docs/report-formats.md.\n",
           out);
+    print_limits(out);
   } else if (topic && strcmp(topic, "rules") == 0) {
     fputs("usage: circheck rules list [options]\n"
           "       circheck rules test [options] [PATH]\n\n"
@@ -369,6 +392,19 @@ static int apply_option(settings *s, const option *o, const char *value) {
     s->colour = COLOUR_NEVER;
     stderr_colour = false;
     break;
+  case OPT_LIMIT: {
+    const char *eq = strchr(value, '=');
+    char name[64];
+    size_t n = eq ? (size_t)(eq - value) : 0;
+    if (!eq || n >= sizeof name)
+      return usage_error("--limit needs NAME=N, not", value, NULL);
+    memcpy(name, value, n);
+    name[n] = '\0';
+    if (!ck_limits_set(&s->check.limits, name, eq + 1))
+      return usage_error("unknown limit or bad value in", value,
+                         "(run 'circheck help check' for the names)");
+    break;
+  }
   case OPT_HELP:
   case OPT_VERSION:
   case OPT_COUNT:

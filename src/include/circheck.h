@@ -100,14 +100,31 @@ bool ck_result_status_parse(const char *name, ck_result_status *out);
 /* Caps on what one input may make circheck do; every cap, when hit, is one
  * clear error. */
 typedef struct ck_limits {
-  size_t max_input_bytes; /* size of one source file */
-  size_t max_line_bytes;  /* length of one physical line */
-  size_t max_blocks;      /* blocks in one document */
-  unsigned max_xml_depth; /* element nesting in XML */
+  size_t max_input_bytes;          /* size of one source file */
+  size_t max_line_bytes;           /* length of one physical line */
+  size_t max_blocks;               /* blocks in one document */
+  unsigned max_xml_depth;          /* element nesting in XML */
+  size_t max_xml_elements;         /* elements in one XML source (or part of an office file) */
+  size_t max_xml_attributes;       /* attributes of one XML element */
+  size_t max_xml_total_attributes; /* attributes in one XML source */
+  unsigned rule_time_ms;           /* time for one rule on one document; 0 = none */
+  unsigned document_time_ms;       /* time for all rules on one document; 0 = none */
 } ck_limits;
 
-/* The defaults: 64 MiB input, 1 MiB lines, 1,000,000 blocks, XML depth 256. */
+/* The defaults: 64 MiB input, 1 MiB lines, 1,000,000 blocks, XML depth 256,
+ * 2,000,000 XML elements, 1,000 attributes on an element and 4,000,000 in
+ * all, 10 s per rule and 60 s per document. */
 ck_limits ck_limits_default(void);
+
+/* Sets the limit called 'name' (a field of ck_limits: "max_xml_elements")
+ * from 'value', a whole number (for the byte sizes also with a K, M or G
+ * suffix, in KiB, MiB, GiB). Returns false, changing nothing, for an
+ * unknown name or a value that is not a number in the limit's range (the
+ * caps from 1, the time budgets from 0). */
+bool ck_limits_set(ck_limits *limits, const char *name, const char *value);
+
+/* The name of the i-th limit ck_limits_set knows, NULL past the last. */
+const char *ck_limit_name(size_t i);
 
 /* --- rule sets ----------------------------------------------------------------- */
 

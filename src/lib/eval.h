@@ -54,7 +54,8 @@ typedef struct ck_result {
   bool has_found;
   double found;          /* in the rule's unit */
   double required;
-  bool limited;          /* a pattern hit PCRE2's limits: status error, reason pattern-limit */
+  bool limited;          /* a pattern hit PCRE2's limits (status error, reason pattern-limit)
+                            or a time budget ran out (reason time-limit) */
   bool other_pack;       /* the rule's pack was not chosen: evidence only, never a fail */
   bool has_env;          /* award.environment-weight computed from award criteria */
   /* The result that decides this rule's criterion when that is a better
@@ -214,6 +215,8 @@ typedef struct ck_eval_options {
   const ck_rule *only_rule; /* evaluate this rule alone, its pack forced (rules test) */
   ck_match_space *space;    /* NULL: the evaluation makes its own; never used by two
                                evaluations at once */
+  unsigned rule_time_ms;     /* time budget of one rule on the document; 0 = none */
+  unsigned document_time_ms; /* of all rules on the document together; 0 = none */
 } ck_eval_options;
 
 /* Evaluates 'doc' with 'rs'. The caller frees the result with

@@ -622,7 +622,7 @@ ck_doc_result *ck_evaluate(const ck_ruleset *rs, const ck_doc *doc,
                                                : CK_MSG_NB;
   ck_rule_eval *ev = ck_rule_eval_new(rs, doc, opts, lang);
 
-  dr->path = ck_xstrdup(doc->path);
+  dr->path = ck_display_name(doc->path); /* reports are UTF-8, names need not be */
   dr->format = doc->format;
   dr->encoding = ck_xstrdup(doc->encoding ? doc->encoding : "UTF-8");
   dr->lang = doc->lang;

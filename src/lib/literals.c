@@ -36,9 +36,32 @@ void ck_strlist_free(ck_strlist *l) {
 
 typedef struct reader {
   const char *p;
-  bool exact; /* inside "(?-i:...)": words keep their case */
-  bool at_b;  /* right after "\b": a word starting here starts a word of the text */
+  bool exact;    /* inside "(?-i:...)" or after "(?-i)": words keep their case */
+  bool at_b;     /* right after "\b": a word starting here starts a word of the text */
+  bool extended; /* "(?x)": white space and "#" comments are not part of the pattern */
+  bool give_up;  /* something makes the words unsafe ("(*ACCEPT)"): no words at all */
 } reader;
+
+/* Whether 'c' is white space that extended mode leaves out (ASCII: the
+   Unicode spaces it also leaves out end a word, which is only safe). */
+static bool x_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* In extended mode, skips white space and "#" comments (to the end of the
+   line) at r->p. */
+static void skip_ignored(reader *r) {
+  if (!r->extended)
+    return;
+  for (;;) {
+    while (x_space(*r->p))
+      r->p++;
+    if (*r->p != '#')
+      return;
+    while (*r->p && *r->p != '\n')
+      r->p++;
+  }
+}
 
 static bool parse_alternation(reader *r, ck_strlist *out);
 
@@ -46,6 +69,7 @@ static bool parse_alternation(reader *r, ck_strlist *out);
    ('?', '*', {0,...}) and whether it may repeat. */
 static void skip_quantifier(reader *r, bool *optional, bool *repeats) {
   *optional = *repeats = false;
+  skip_ignored(r); /* "(?x)ab +": the quantifier still belongs to "b" */
   const char *p = r->p;
   if (*p == '?' || *p == '*') {
     *optional = true;
@@ -71,9 +95,10 @@ static void skip_quantifier(reader *r, bool *optional, bool *repeats) {
   } else {
     return;
   }
-  if (*p == '?' || *p == '+')
-    p++; /* lazy or possessive */
   r->p = p;
+  skip_ignored(r); /* "(?x)a* +b": still possessive */
+  if (*r->p == '?' || *r->p == '+')
+    r->p++; /* lazy or possessive */
 }
 
 /* Skips a character class, r->p just past its '['. */
@@ -95,14 +120,24 @@ static void skip_class(reader *r) {
   r->p = *p ? p + 1 : p;
 }
 
-/* Skips a group's contents up to and including its ')'. */
+/* Skips a group's contents up to and including its ')'. A comment,
+   "(?#...)", may hold parentheses that do not count; so may a "#" comment
+   in extended mode, which makes the pattern's words unsafe. */
 static void skip_group(reader *r) {
   int depth = 1;
   const char *p = r->p;
   while (*p && depth) {
     if (*p == '\\' && p[1])
       p++;
-    else if (*p == '[') {
+    else if (*p == '(' && p[1] == '?' && p[2] == '#') {
+      const char *end = strchr(p, ')');
+      p = end ? end + 1 : p + strlen(p);
+      continue;
+    } else if (*p == '#' && r->extended) {
+      /* A comment, unless an option inside the group turned extended
+         mode off: which one is not worked out here. */
+      r->give_up = true;
+    } else if (*p == '[') {
       r->p = p + 1;
       skip_class(r);
       p = r->p;
@@ -230,6 +265,76 @@ static bool exact_after(const char *q, const char *f, bool exact) {
   return exact;
 }
 
+/* Whether the option letters q[0, f) leave extended mode on ("x" and "xx"
+   set it, "-x" and "^" clear it). */
+static bool extended_after(const char *q, const char *f, bool extended) {
+  bool unset = false;
+  for (const char *o = q; o < f; o++) {
+    if (*o == '-')
+      unset = true;
+    else if (*o == '^')
+      extended = false;
+    else if (*o == 'x')
+      extended = !unset;
+  }
+  return extended;
+}
+
+/* Skips what follows a backslash at r->p (the escape's letter) up to the
+   end of the escape, so that none of it is read as literal text. */
+static void skip_escape(reader *r) {
+  const char *p = r->p;
+  char e = *p;
+  if (!e)
+    return;
+  p += utf8_len((unsigned char)e); /* "\ø" is the letter ø: all of it */
+  if (e == 'Q') { /* \Q...\E quotes: give up on words, skip the text */
+    const char *end = strstr(p, "\\E");
+    p = end ? end + 2 : p + strlen(p);
+  } else if ((e == 'x' || e == 'o' || e == 'p' || e == 'P' || e == 'N' || e == 'g' ||
+              e == 'k') &&
+             (*p == '{' || *p == '<' || *p == '\'')) {
+    char close = *p == '{' ? '}' : *p == '<' ? '>' : '\'';
+    const char *end = strchr(p + 1, close);
+    p = end ? end + 1 : p + strlen(p);
+  } else if (e == 'x') { /* "\x41": up to two hex digits */
+    for (int k = 0; k < 2 && ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'f')); k++)
+      p++;
+  } else if (e == 'c') { /* "\cA": a control character */
+    if (*p)
+      p += utf8_len((unsigned char)*p);
+  } else if (e == 'p' || e == 'P') { /* "\pL": a one-letter property */
+    if (*p)
+      p += utf8_len((unsigned char)*p);
+  } else if (e >= '0' && e <= '9') { /* back reference or octal "\012", "\101" */
+    while (*p >= '0' && *p <= '9')
+      p++;
+  } else if (e == 'g') { /* "\g1", "\g-1", "\g+1" */
+    if (*p == '-' || *p == '+')
+      p++;
+    while (*p >= '0' && *p <= '9')
+      p++;
+  }
+  r->p = p;
+}
+
+/* Reads a "(*...)" at r->p (just past its '('): a backtracking verb or a
+   start-of-pattern setting, which match no text ("(*UTF)", "(*NO_JIT)",
+   "(*CR)", "(*LIMIT_MATCH=1000)", "(*COMMIT)", "(*MARK:x)"), or an
+   assertion written with a name ("(*pla:...)", "(*atomic:...)"), whose
+   words are left out like a lookaround's. (A pattern with "(*ACCEPT)" is
+   never read: accepts_early.) */
+static void skip_verb(reader *r) {
+  const char *name = r->p + 1;
+  if (*name >= 'a' && *name <= 'z') {
+    r->p = name;
+    skip_group(r);
+    return;
+  }
+  const char *end = strchr(name, ')');
+  r->p = end ? end + 1 : name + strlen(name);
+}
+
 static bool same_set(const ck_strlist *a, const ck_strlist *b) {
   if (a->n != b->n)
     return false;
@@ -251,21 +356,21 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
   while (*r->p && *r->p != '|' && *r->p != ')') {
     const char *atom = r->p;
     unsigned char ch = (unsigned char)*atom;
+    if (r->extended && (x_space(ch) || ch == '#')) {
+      skip_ignored(r); /* "(?x) war ranty" is "warranty": the run goes on */
+      continue;
+    }
     if (ch == '\\') {
       flush_run(&run, &c, r->exact, run_at_b);
       char e = atom[1];
-      r->p = atom + (e ? 2 : 1);
-      if (e == 'Q') { /* \Q...\E quotes: give up on words, skip the text */
-        const char *end = strstr(r->p, "\\E");
-        r->p = end ? end + 2 : r->p + strlen(r->p);
-      } else if ((e == 'x' || e == 'o' || e == 'p' || e == 'P' || e == 'N' || e == 'g' ||
-                  e == 'k') &&
-                 (*r->p == '{' || *r->p == '<' || *r->p == '\'')) {
-        char close = *r->p == '{' ? '}' : *r->p == '<' ? '>' : '\'';
-        const char *end = strchr(r->p + 1, close);
-        r->p = end ? end + 1 : r->p + strlen(r->p);
-      }
+      r->p = atom + 1;
+      skip_escape(r);
+      const char *before = r->p;
       skip_quantifier(r, &optional, &repeats);
+      /* "\E" alone, or an empty "\Q\E", is nothing: a quantifier after it
+         belongs to the atom before, whose words were already taken. */
+      if (r->p != before && (e == 'E' || (e == 'Q' && strncmp(atom + 2, "\\E", 2) == 0)))
+        r->give_up = true;
       r->at_b = e == 'b' && !optional && !repeats;
     } else if (ch == '[') {
       flush_run(&run, &c, r->exact, run_at_b);
@@ -276,7 +381,26 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
     } else if (ch == '(') {
       flush_run(&run, &c, r->exact, run_at_b);
       r->p = atom + 1;
+      if (r->p[0] == '*') {
+        r->at_b = false;
+        skip_verb(r);
+        skip_quantifier(r, &optional, &repeats);
+        continue;
+      }
+      if (r->p[0] == '?' && r->p[1] == '#') { /* a comment: no text, no nesting */
+        const char *end = strchr(r->p, ')');
+        r->p = end ? end + 1 : r->p + strlen(r->p);
+        r->at_b = false;
+        /* A quantifier after a comment would belong to the atom before
+           it, whose words were already taken as required. */
+        const char *before = r->p;
+        skip_quantifier(r, &optional, &repeats);
+        if (r->p != before)
+          r->give_up = true;
+        continue;
+      }
       bool lookaround = false, options = false, group_exact = r->exact;
+      bool group_extended = r->extended;
       if (r->p[0] == '?') {
         const char *q = r->p + 1;
         if (*q == '=' || *q == '!' || (*q == '<' && (q[1] == '=' || q[1] == '!')))
@@ -292,13 +416,28 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
           /* "(?-i:...)" sets options for a group whose text still counts;
              "(?i)" alone sets them for the rest and holds no text. */
           const char *f = q;
-          while (*f && (*f == '-' || *f == '^' || (*f >= 'a' && *f <= 'z') ||
-                        (*f >= 'A' && *f <= 'Z')))
-            f++;
-          if (*f == ':') {
+          while (*f && strchr("imnsxJU-^", *f))
+            f++; /* option letters; "(?R)", "(?C)" are no options */
+          /* "(?xx)" leaves spaces out of classes too ("[^ ]" no longer
+             ends where it seems to): not read. */
+          for (const char *o = q; o + 1 < f; o++)
+            if (o[0] == 'x' && o[1] == 'x')
+              r->give_up = true;
+          if (*f == ':' && f > q) {
             r->p = f + 1;
             group_exact = exact_after(q, f, r->exact);
+            group_extended = extended_after(q, f, r->extended);
+          } else if (*f == ')' && f > q) {
+            /* "(?x)", "(?-i)": for the rest of the enclosing group, later
+               alternatives too; the caller of this sequence restores. */
+            r->exact = exact_after(q, f, r->exact);
+            r->extended = extended_after(q, f, r->extended);
+            r->p = f + 1;
+            r->at_b = false;
+            continue;
           } else {
+            if (*q == 'C' && q[1] != ')' && !(q[1] >= '0' && q[1] <= '9'))
+              r->give_up = true; /* a callout's string may hold ')' */
             options = true;
           }
         }
@@ -311,7 +450,10 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
            empty string and has nothing to find. */
         r->p += 2;
         ck_strlist inner = {0};
+        bool outer_exact = r->exact, outer_extended = r->extended;
         bool ok = parse_alternation(r, &inner);
+        r->exact = outer_exact;
+        r->extended = outer_extended;
         if (*r->p == ')')
           r->p++;
         else
@@ -330,10 +472,12 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
         continue;
       }
       ck_strlist inner = {0};
-      bool outer_exact = r->exact;
+      bool outer_exact = r->exact, outer_extended = r->extended;
       r->exact = group_exact;
+      r->extended = group_extended;
       bool ok = parse_alternation(r, &inner);
       r->exact = outer_exact;
+      r->extended = outer_extended;
       r->at_b = false;
       if (*r->p == ')')
         r->p++;
@@ -434,10 +578,16 @@ static bool parse_alternation(reader *r, ck_strlist *out) {
   return ok;
 }
 
+/* "(*ACCEPT)" ends a match where it stands, even inside a group that is
+   skipped: what follows it is not required. */
+static bool accepts_early(const char *pattern) { return strstr(pattern, "(*ACCEPT") != NULL; }
+
 bool ck_required_literal_sets(const char *pattern, ck_strlist *out, ck_strlist *second) {
-  reader r = {pattern, false, false};
+  if (accepts_early(pattern))
+    return false;
+  reader r = {.p = pattern};
   ck_strlist words = {0}, also = {0};
-  bool ok = parse_sequence(&r, &words, &also) && *r.p == '\0';
+  bool ok = parse_sequence(&r, &words, &also) && *r.p == '\0' && !r.give_up;
   if (ok) {
     for (size_t i = 0; i < words.n; i++)
       ck_strlist_add(out, words.items[i], strlen(words.items[i]));
@@ -450,9 +600,11 @@ bool ck_required_literal_sets(const char *pattern, ck_strlist *out, ck_strlist *
 }
 
 bool ck_required_literals(const char *pattern, ck_strlist *out) {
-  reader r = {pattern, false, false};
+  if (accepts_early(pattern))
+    return false;
+  reader r = {.p = pattern};
   ck_strlist words = {0};
-  bool ok = parse_alternation(&r, &words) && *r.p == '\0';
+  bool ok = parse_alternation(&r, &words) && *r.p == '\0' && !r.give_up;
   if (ok)
     for (size_t i = 0; i < words.n; i++) {
       const char *w = words.items[i] + (words.items[i][0] == CK_START_MARK);
@@ -479,8 +631,9 @@ static bool group_is_plain(const char *q) {
     f++;
   /* Options with ':' apply to the group; with ')' to the rest of the
      pattern, later branches included. Anything else here is recursion,
-     a subroutine call, a branch reset, a condition or a callout. */
-  return f > q && *f == ':';
+     a subroutine call, a branch reset, a condition or a callout. Extended
+     mode is kept whole too: its comments may hold '|' and parentheses. */
+  return f > q && *f == ':' && !memchr(q, 'x', (size_t)(f - q));
 }
 
 /* Whether splitting 'p' at its top-level '|' keeps its meaning. */
@@ -493,7 +646,7 @@ static bool splits_safely(const char *p) {
       if (e)
         p++;
     } else if (*p == '[') {
-      reader r = {p + 1, false, false};
+      reader r = {.p = p + 1};
       skip_class(&r);
       p = r.p - 1;
     } else if (*p == '(' && p[1] == '*') {
@@ -510,7 +663,7 @@ bool ck_split_branches(const char *pattern, ck_strlist *out) {
     ck_strlist_add(out, pattern, strlen(pattern));
     return false;
   }
-  reader r = {pattern, false, false};
+  reader r = {.p = pattern};
   const char *start = pattern;
   int depth = 0;
   while (*r.p) {

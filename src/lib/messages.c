@@ -391,7 +391,9 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
             [CK_REASON_PATTERN_LIMIT] = "{name}: kunne ikke vurderes fordi et mønster i regelen "
                                         "brukte mer tid eller minne enn PCRE2-grensene "
                                         "tillater.",
-            [CK_REASON_SUBJECT] = "{name}: oppfylt, fordi det er dette som kjøpes.",
+            [CK_REASON_TIME_LIMIT] = "{name}: kunne ikke vurderes fordi regelen brukte mer "
+                                     "tid på dokumentet enn tidsgrensen tillater.",
+                        [CK_REASON_SUBJECT] = "{name}: oppfylt, fordi det er dette som kjøpes.",
             [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: anskaffelsen åpner for dette, men bare som "
                                               "ett av flere alternativer.",
             [CK_REASON_NOT_SUBJECT] = "{name}: er ikke det som kjøpes her.",
@@ -426,6 +428,8 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
             [CK_REASON_CONDITION_NOT_MET] = "{name}: does not apply to this purchase.",
             [CK_REASON_PATTERN_LIMIT] = "{name}: could not be judged because a pattern of the "
                                         "rule exceeded PCRE2's limits on time or memory.",
+            [CK_REASON_TIME_LIMIT] = "{name}: could not be judged because the rule took longer "
+                                     "on the document than its time budget allows.",
             [CK_REASON_SUBJECT] = "{name}: met by the subject of the contract: this is what is "
                                   "bought.",
             [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: the subject of the contract allows this, "
@@ -464,6 +468,8 @@ static const char *const reason_messages[CK_MSG_LANG_COUNT][CK_REASON_COUNT] = {
             [CK_REASON_PATTERN_LIMIT] = "{name}: kunne ikkje vurderast fordi eit mønster i regelen "
                                         "brukte meir tid eller minne enn PCRE2-grensene "
                                         "tillèt.",
+            [CK_REASON_TIME_LIMIT] = "{name}: kunne ikkje vurderast fordi regelen brukte meir "
+                                     "tid på dokumentet enn tidsgrensa tillèt.",
             [CK_REASON_SUBJECT] = "{name}: oppfylt, fordi det er dette som blir kjøpt.",
             [CK_REASON_SUBJECT_ALTERNATIVE] = "{name}: anskaffinga opnar for dette, men berre som "
                                               "eitt av fleire alternativ.",

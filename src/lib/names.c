@@ -122,6 +122,7 @@ static const char *const reason_names[] = {
     [CK_REASON_PACK_NOT_SELECTED] = "pack-not-selected",
     [CK_REASON_CONDITION_NOT_MET] = "condition-not-met",
     [CK_REASON_PATTERN_LIMIT] = "pattern-limit",
+    [CK_REASON_TIME_LIMIT] = "time-limit",
     [CK_REASON_SUBJECT] = "subject",
     [CK_REASON_SUBJECT_ALTERNATIVE] = "subject-alternative",
     [CK_REASON_NOT_SUBJECT] = "not-subject",

@@ -57,7 +57,7 @@ ck_status ck_rule_schema_compile(const char *text, size_t len, const char *name,
   xmlDoc *doc = NULL;
   *out = NULL;
   pthread_once(&xml_once, xml_init);
-  if (ck_xml_parse(text, len, name, 0, &doc, diags) != CK_OK)
+  if (ck_xml_parse(text, len, name, NULL, &doc, diags) != CK_OK)
     return CK_ERR_RULES;
   xmlRelaxNGParserCtxtPtr pctx = xmlRelaxNGNewDocParserCtxt(doc);
   ck_xml_error_ctx ectx = {.diags = diags, .file = name, .data = text, .len = len};
@@ -740,8 +740,10 @@ ck_pack *ck_pack_parse(const ck_ruleset *rs, const char *xml, size_t len, const 
   *errors = 0;
   /* A built-in pack is read without its indentation nodes, which nothing
      here looks at; a --rules file is parsed as it is, for the validator. */
-  ck_status parsed = ld.lazy ? ck_xml_parse_data(xml, len, file, MAX_RULE_DEPTH, &doc, diags)
-                             : ck_xml_parse(xml, len, file, MAX_RULE_DEPTH, &doc, diags);
+  ck_limits caps = ck_limits_default();
+  caps.max_xml_depth = MAX_RULE_DEPTH;
+  ck_status parsed = ld.lazy ? ck_xml_parse_data(xml, len, file, &caps, &doc, diags)
+                             : ck_xml_parse(xml, len, file, &caps, &doc, diags);
   if (parsed != CK_OK)
     return NULL;
   ck_xml_lines_init(&ld.lines, xml, len);

@@ -381,7 +381,7 @@ static ck_status parse_part(ck_zip *z, const char *part, bool required, const ck
     return rc;
   ck_buf name = CK_BUF_INIT;
   ck_buf_printf(&name, "%s!%s", src->path, part);
-  rc = ck_xml_parse_data(data, len, ck_buf_cstr(&name), limits->max_xml_depth, out, diags);
+  rc = ck_xml_parse_data(data, len, ck_buf_cstr(&name), limits, out, diags);
   ck_buf_free(&name);
   free(data);
   return rc;

@@ -852,8 +852,8 @@ ck_status ck_read_eforms(const ck_source *src, const ck_limits *limits, ck_doc *
                          ck_diags *diags) {
   *out = NULL;
   xmlDoc *xdoc = NULL;
-  ck_status status = ck_xml_parse_data(src->raw, src->raw_len, src->path,
-                                       limits ? limits->max_xml_depth : 0, &xdoc, diags);
+  ck_status status = ck_xml_parse_data(src->raw, src->raw_len, src->path, limits,
+                                       &xdoc, diags);
   if (status != CK_OK)
     return status;
   xmlNode *root = xmlDocGetRootElement(xdoc);

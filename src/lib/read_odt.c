@@ -250,7 +250,7 @@ ck_status ck_read_odt(const ck_source *src, const ck_limits *limits, ck_doc **ou
   if (rc == CK_OK) {
     ck_buf name = CK_BUF_INIT;
     ck_buf_printf(&name, "%s!content.xml", src->path);
-    rc = ck_xml_parse_data(data, len, ck_buf_cstr(&name), limits->max_xml_depth, &x, diags);
+    rc = ck_xml_parse_data(data, len, ck_buf_cstr(&name), limits, &x, diags);
     ck_buf_free(&name);
   }
   free(data);

@@ -465,8 +465,8 @@ ck_status ck_read_xml(const ck_source *src, const ck_limits *limits, ck_doc **ou
                       ck_diags *diags) {
   *out = NULL;
   xmlDoc *xdoc = NULL;
-  ck_status status = ck_xml_parse(src->raw, src->raw_len, src->path,
-                                  limits ? limits->max_xml_depth : 0, &xdoc, diags);
+  ck_status status = ck_xml_parse(src->raw, src->raw_len, src->path, limits, &xdoc,
+                                  diags);
   if (status != CK_OK)
     return status;
   reader r = {.src = src, .limits = limits, .diags = diags, .row = -1, .status = CK_OK};

@@ -122,10 +122,68 @@ void ck_escape_json(const char *s, size_t len, ck_buf *out) {
   ck_buf_put(out, s + run, len - run);
 }
 
+size_t ck_bidi_control(const char *s, size_t len, unsigned *cp) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (len >= 2 && u[0] == 0xD8 && u[1] == 0x9C) {
+    *cp = 0x061C; /* ARABIC LETTER MARK */
+    return 2;
+  }
+  if (len < 3 || u[0] != 0xE2)
+    return 0;
+  if (u[1] == 0x80 && (u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE))) {
+    *cp = 0x2000u + (u[2] - 0x80u); /* LRM, RLM, LRE..RLO */
+    return 3;
+  }
+  if (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9) {
+    *cp = 0x2040u + (u[2] - 0x80u); /* LRI..PDI */
+    return 3;
+  }
+  return 0;
+}
+
+void ck_put_visible(ck_buf *out, const char *s, size_t len) {
+  size_t run = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c != 0xE2 && c != 0xD8)
+      continue;
+    unsigned cp;
+    size_t n = ck_bidi_control(s + i, len - i, &cp);
+    if (!n)
+      continue;
+    ck_buf_put(out, s + run, i - run);
+    ck_buf_printf(out, "<U+%04X>", cp);
+    i += n - 1;
+    run = i + 1;
+  }
+  ck_buf_put(out, s + run, len - run);
+}
+
 void ck_escape_xml(const char *s, size_t len, ck_buf *out) {
   size_t run = 0;
   for (size_t i = 0; i < len; i++) {
     const char *rep = NULL;
+    unsigned char u = (unsigned char)s[i];
+    if (u == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
+        ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) {
+      /* U+FFFE and U+FFFF are not XML characters either. */
+      ck_buf_put(out, s + run, i - run);
+      ck_buf_puts(out, "\xEF\xBF\xBD");
+      i += 2;
+      run = i + 1;
+      continue;
+    }
+    unsigned cp;
+    size_t n = (u == 0xE2 || u == 0xD8) ? ck_bidi_control(s + i, len - i, &cp) : 0;
+    if (n) {
+      /* A bidirectional control would reorder the text around it where it
+         is shown; it is shown as its code point instead. */
+      ck_buf_put(out, s + run, i - run);
+      ck_buf_printf(out, "&lt;U+%04X&gt;", cp);
+      i += n - 1;
+      run = i + 1;
+      continue;
+    }
     switch (s[i]) {
     case '&': rep = "&amp;"; break;
     case '<': rep = "&lt;"; break;
@@ -185,7 +243,16 @@ void ck_escape_md(const char *s, size_t len, ck_buf *out) {
   ck_buf_put(out, s + run, len - run);
 }
 
-void ck_csv_field(ck_buf *out, const char *s, size_t len) {
+/* Whether a spreadsheet would read a cell starting with this byte as a
+   formula (=, +, -, @) or strip it to reach one (tab, CR): OWASP's list for
+   CSV injection. Evidence is quoted from documents nobody has vetted, so
+   "=HYPERLINK(...)" in a tender must stay text when the report is opened. */
+static bool csv_formula_start(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* Appends one field through libcsv's writer. */
+static void csv_quote(ck_buf *out, const char *s, size_t len) {
   /* csv_write quotes the field and doubles its quotes; asked with no room,
      it says how much it needs. Most fields fit the stack buffer. */
   char small[512];
@@ -195,6 +262,20 @@ void ck_csv_field(ck_buf *out, const char *s, size_t len) {
   ck_buf_put(out, tmp, need);
   if (tmp != small)
     free(tmp);
+}
+
+void ck_csv_field(ck_buf *out, const char *s, size_t len) {
+  if (len == 0 || !csv_formula_start(s[0])) {
+    csv_quote(out, s, len);
+    return;
+  }
+  /* A leading apostrophe makes the cell text in Excel, LibreOffice and
+     Google Sheets; the field is quoted as a whole, apostrophe included. */
+  char *text = ck_xmalloc(len + 1);
+  text[0] = '\'';
+  memcpy(text + 1, s, len);
+  csv_quote(out, text, len + 1);
+  free(text);
 }
 
 void ck_put_capitalised(ck_buf *out, const char *s) {

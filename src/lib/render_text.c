@@ -50,14 +50,16 @@ static void pad(ck_buf *out, const char *s, size_t width) {
 
 static void evidence_text(ck_buf *out, const ck_evidence *e, bool colour) {
   ck_buf_puts(out, "    | ");
+  /* Bidirectional controls are shown as "<U+202E>": quoted evidence must
+     not reorder itself on the reader's screen. */
   if (colour) {
-    ck_buf_put(out, e->text, e->hl_start);
+    ck_put_visible(out, e->text, e->hl_start);
     ck_buf_puts(out, ANSI_BOLD);
-    ck_buf_put(out, e->text + e->hl_start, e->hl_end - e->hl_start);
+    ck_put_visible(out, e->text + e->hl_start, e->hl_end - e->hl_start);
     ck_buf_puts(out, ANSI_RESET);
-    ck_buf_puts(out, e->text + e->hl_end);
+    ck_put_visible(out, e->text + e->hl_end, strlen(e->text + e->hl_end));
   } else {
-    ck_buf_puts(out, e->text);
+    ck_put_visible(out, e->text, strlen(e->text));
   }
   ck_buf_putc(out, '\n');
 }

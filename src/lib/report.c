@@ -86,7 +86,9 @@ static ck_status check_one(const ck_report *report, const ck_check_options *o,
                         .msg_lang = o->msg_lang,
                         .packs = o->packs,
                         .npacks = o->npacks,
-                        .space = space};
+                        .space = space,
+                        .rule_time_ms = o->limits.rule_time_ms,
+                        .document_time_ms = o->limits.document_time_ms};
   *out = ck_evaluate(report->rs, doc, &eo);
   (*out)->fail_on = o->fail_on;
   rc = ck_waivers_apply(*out, report->rs, o->waivers, o->nwaivers, doc->waivers, doc->nwaivers,
@@ -102,7 +104,12 @@ static ck_status check_one(const ck_report *report, const ck_check_options *o,
      results are the document's (lots rolled up), so one line per rule. */
   const ck_doc_result *dr = *out;
   for (size_t i = 0; i < dr->nresults; i++)
-    if (dr->results[i].status == CK_STATUS_ERROR)
+    if (dr->results[i].status == CK_STATUS_ERROR && dr->results[i].reason == CK_REASON_TIME_LIMIT)
+      ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
+                   "rule %s could not be judged: it ran out of time (rule_time_ms %u, "
+                   "document_time_ms %u)",
+                   dr->results[i].rule->id, o->limits.rule_time_ms, o->limits.document_time_ms);
+    else if (dr->results[i].status == CK_STATUS_ERROR)
       ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
                    "rule %s could not be judged: a pattern exceeded PCRE2's match, depth, heap "
                    "or JIT stack limit",
@@ -192,7 +199,7 @@ static ck_status settle_walked(ck_report *report, const char *path, bool walked,
                                                                      : e->msg;
     CK_GROW(report->skipped, report->cap_skipped, report->nskipped + 1);
     CK_GROW(report->skipped_kind, report->cap_skipped_kind, report->nskipped + 1);
-    report->skipped[report->nskipped] = ck_xstrdup(path);
+    report->skipped[report->nskipped] = ck_display_name(path);
     report->skipped_kind[report->nskipped++] = ck_xstrdup(kind);
     ck_buf msg = CK_BUF_INIT;
     ck_buf_printf(&msg, "skipped: %s", kind);

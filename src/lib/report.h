@@ -58,7 +58,16 @@ void ck_escape_xml(const char *s, size_t len, ck_buf *out);
  * read as markup, line breaks folded to spaces, so the text renders as
  * written in a paragraph, a quote or a table cell. */
 void ck_escape_md(const char *s, size_t len, ck_buf *out);
-/* One CSV field through libcsv (quoted when it needs to be). */
+/* The length of the bidirectional control character (U+061C, U+200E,
+ * U+200F, U+202A..U+202E, U+2066..U+2069) that 's' starts with, its code
+ * point in '*cp'; 0 when it starts with none. */
+size_t ck_bidi_control(const char *s, size_t len, unsigned *cp);
+/* Appends s[0, len) with each bidirectional control written as "<U+202E>",
+ * so that quoted text cannot reorder itself on screen. */
+void ck_put_visible(ck_buf *out, const char *s, size_t len);
+/* One CSV field through libcsv (quoted); a field that starts with =, +, -,
+ * @, tab or CR gets a leading apostrophe so that no spreadsheet runs it as a
+ * formula (CSV injection). */
 void ck_csv_field(ck_buf *out, const char *s, size_t len);
 
 /* The "schema_version" of the JSON report (docs/report.schema.json). */

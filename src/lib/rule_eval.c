@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,6 +157,16 @@ struct ck_rule_eval {
      with lots times text. [rule index]; NULL without lots. */
   struct rule_cache *cache;
   bool cache_limited;   /* a cached answer used for this rule was cut short by PCRE2's limits */
+  bool cache_timed_out; /* ... or by a time budget */
+  /* Time budgets (CLOCK_MONOTONIC, nanoseconds; 0 = none). PCRE2's match
+     limit holds per call, so a pattern that nearly reaches it on every
+     sentence costs time linear in the sentences: the clock is read every
+     few calls, and once a budget is spent no pattern runs again for the
+     rule (or, for the document's, for any rule). */
+  uint64_t rule_deadline, doc_deadline;
+  unsigned calls_since_clock;
+  bool out_of_time;     /* the current rule's budget (or the document's) is spent */
+  bool doc_out_of_time; /* the document's budget is spent */
   /* Which sentences say what is bought, made when a subject rule first
      needs it. */
   ck_subject_map *subjects;
@@ -173,6 +184,7 @@ typedef struct rule_cache {
   size_t *when_blocks; /* blocks where the condition matches, ascending */
   size_t nwhen, cap_when;
   bool limited;
+  bool timed_out;
 } rule_cache;
 typedef struct ck_rule_eval evaluator;
 
@@ -182,14 +194,47 @@ static bool block_visible(const evaluator *ev, size_t b) {
   return !ev->block_lot || ev->block_lot[b] < 0 || ev->block_lot[b] == ev->lot;
 }
 
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* The deadline 'ms' milliseconds from now, 0 (none) for 0. */
+static uint64_t deadline_in(unsigned ms) { return ms ? now_ns() + (uint64_t)ms * 1000000u : 0; }
+
+static bool clock_says_out_of_time(evaluator *ev);
+
+/* Reads the clock every CLOCK_EVERY calls of PCRE2 (one read costs about
+   as much as the cheapest call) and marks the budgets that are spent. */
+enum { CLOCK_EVERY = 8 };
+static bool out_of_time(evaluator *ev) {
+  if (ev->out_of_time)
+    return true;
+  if ((!ev->rule_deadline && !ev->doc_deadline) || ++ev->calls_since_clock < CLOCK_EVERY)
+    return false;
+  return clock_says_out_of_time(ev);
+}
+
+/* Reads the clock now and marks the budgets that are spent. */
+static bool clock_says_out_of_time(evaluator *ev) {
+  ev->calls_since_clock = 0;
+  uint64_t now = now_ns();
+  if (ev->doc_deadline && now >= ev->doc_deadline)
+    ev->doc_out_of_time = true;
+  ev->out_of_time = ev->doc_out_of_time || (ev->rule_deadline && now >= ev->rule_deadline);
+  return ev->out_of_time;
+}
+
 /* Finds the next match of 'code' in s[from, len); false when there is
-   none, or when the code has been stopped by PCRE2's limits. */
+   none, when the code has been stopped by PCRE2's limits, or when a time
+   budget is spent. */
 static bool find_code(const evaluator *ev_const, const pcre2_code *code, const char *s,
                       size_t len, size_t from, size_t *ms, size_t *me) {
   /* The evaluator is logically const to its callers; the list of stopped
      patterns is a cache of what PCRE2 already refused. */
   evaluator *ev = (evaluator *)(uintptr_t)ev_const;
-  if (from > len)
+  if (from > len || out_of_time(ev))
     return false;
   for (size_t i = 0; i < ev->nstopped; i++)
     if (ev->stopped[i] == code)
@@ -197,7 +242,30 @@ static bool find_code(const evaluator *ev_const, const pcre2_code *code, const c
   /* Document text is valid UTF-8 by construction (readers decode and
      validate it), so PCRE2 need not check it again on every call: it would
      re-read the rest of the text each time. */
-  int rc = pcre2_match(code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
+  int rc;
+  for (;;) {
+    /* A search over a long text goes a window at a time: PCRE2 looks for
+       a match that starts in [from, from + WINDOW] (it may end beyond, so
+       the answer is the one a single call gives), and the clock is read
+       between windows. One call over a whole document with a pattern that
+       backtracks at every position would otherwise run to its end
+       however long that takes: the match limit holds per start. */
+    enum { WINDOW = 4096 };
+    bool windowed = len - from > WINDOW && (ev->rule_deadline || ev->doc_deadline);
+    if (windowed)
+      pcre2_set_offset_limit(ev->mc, from + WINDOW);
+    rc = pcre2_match(code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
+    if (!windowed)
+      break;
+    pcre2_set_offset_limit(ev->mc, PCRE2_UNSET);
+    if (rc != PCRE2_ERROR_NOMATCH)
+      break;
+    from += WINDOW; /* no match starts in the window: on past it */
+    while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+      from++;
+    if (clock_says_out_of_time(ev))
+      return false;
+  }
   if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
     /* A match, depth, heap or JIT stack limit (or any other failure of
        PCRE2 on valid input): the pattern is stopped for this document. */
@@ -357,6 +425,7 @@ static void collect_rule_hits_uncached(ck_rule_eval *ev, size_t rule, ck_channel
     fill;                                                                            \
     (ev)->block_lot = saved_lots;                                                    \
     (rc)->limited = (rc)->limited || (ev)->nstopped > stopped_before;                \
+    (rc)->timed_out = (rc)->timed_out || (ev)->out_of_time;                          \
   } while (0)
 
 static void collect_rule_hits(ck_rule_eval *ev, size_t rule, ck_channel channel,
@@ -371,6 +440,7 @@ static void collect_rule_hits(ck_rule_eval *ev, size_t rule, ck_channel channel,
     rc->has_hits[channel] = true;
   }
   ev->cache_limited = ev->cache_limited || rc->limited;
+  ev->cache_timed_out = ev->cache_timed_out || rc->timed_out;
   out->n = 0;
   const hits *all = &rc->hits[channel];
   for (size_t i = 0; i < all->n; i++)
@@ -837,6 +907,7 @@ static bool when_holds(ck_rule_eval *ev, const ck_rule *rule) {
       rc->has_when = true;
     }
     ev->cache_limited = ev->cache_limited || rc->limited;
+    ev->cache_timed_out = ev->cache_timed_out || rc->timed_out;
     for (size_t i = 0; i < rc->nwhen; i++)
       if (block_visible(ev, rc->when_blocks[i]))
         return true;
@@ -1000,6 +1071,9 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
   hits *scratch = &ev->scratch;
   size_t stopped_before = ev->nstopped;
   ev->cache_limited = false;
+  ev->cache_timed_out = false;
+  ev->out_of_time = ev->doc_out_of_time;
+  ev->rule_deadline = deadline_in(ev->opts->rule_time_ms);
   memset(r, 0, sizeof *r);
   r->rule = rule;
   r->other_pack = !pack_chosen;
@@ -1055,11 +1129,17 @@ void ck_rule_eval_rule(ck_rule_eval *ev, const ck_rule *rule, bool pack_chosen,
       r->reason = rule->subject ? CK_REASON_NOT_SUBJECT : CK_REASON_ABSENT;
     }
   }
-  r->limited = ev->nstopped > stopped_before || ev->cache_limited;
-  /* A pattern stopped by PCRE2's limits leaves the rule unjudged: what was
-     found may be incomplete, so the result is an error, not a guess. */
+  bool timed_out = ev->out_of_time || ev->cache_timed_out;
+  r->limited = ev->nstopped > stopped_before || ev->cache_limited || timed_out;
+  /* A pattern stopped by PCRE2's limits, or a spent time budget, leaves the
+     rule unjudged: what was found may be incomplete, so the result is an
+     error, not a guess. */
   if (r->limited)
-    r->reason = CK_REASON_PATTERN_LIMIT;
+    r->reason = timed_out ? CK_REASON_TIME_LIMIT : CK_REASON_PATTERN_LIMIT;
+  /* Outside a rule (choosing packs, the subject map) only the document's
+     budget counts. */
+  ev->rule_deadline = 0;
+  ev->out_of_time = ev->doc_out_of_time;
   r->status = r->limited ? CK_STATUS_ERROR : status_of(r->reason);
   if (!pack_chosen)
     evidence_only(r);
@@ -1220,6 +1300,7 @@ ck_rule_eval *ck_rule_eval_new(const ck_ruleset *rs, const ck_doc *doc,
   ev->lead_binds = ck_xmalloc(n);
   memset(ev->lead_binds, -1, n);
   ev->title_line = ck_doc_title_line(doc);
+  ev->doc_deadline = deadline_in(opts->document_time_ms);
   return ev;
 }
 

@@ -76,6 +76,8 @@ typedef enum {
   CK_REASON_NOT_SUBJECT,       /* not-applicable: a subject rule whose subject is not bought */
   CK_REASON_OTHER_CATEGORY,    /* pass: binding with a figure, judged by a pack not chosen */
   CK_REASON_CATEGORY_RULE,     /* not-applicable: a chosen category pack's rule judges this */
+  CK_REASON_TIME_LIMIT,        /* error: the rule's or the document's time budget ran out;
+                                  never in rule files */
   CK_REASON_COUNT
 } ck_reason;
 const char *ck_reason_name(ck_reason r); /* "met", "below-threshold", ... */
@@ -88,7 +90,7 @@ struct ck_rule_texts;
 typedef struct ck_pattern {
   char *src;        /* the pattern text, owned */
   unsigned line, col;
-  /* Its code (ck_pattern_compile: UTF | UCP | CASELESS), owned. A --rules
+  /* Its code (ck_pattern_compile: UTF | UCP | CASELESS, no \C), owned. A --rules
      pattern is compiled when its file is loaded, so that an error has its
      position; a built-in one is NULL until its first use. Filled in and
      JIT-compiled by ck_pattern_ready(): read it only after that. */

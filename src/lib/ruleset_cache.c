@@ -81,7 +81,9 @@ void ck_ruleset_cache_seal(ck_ruleset_cache *c, ck_ruleset *rs) {
 
 pcre2_code *ck_pattern_compile(const char *src, int *errcode, PCRE2_SIZE *erroff) {
   return pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-                       PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, errcode, erroff, NULL);
+                       PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NEVER_BACKSLASH_C |
+                           PCRE2_USE_OFFSET_LIMIT,
+                       errcode, erroff, NULL);
 }
 
 /* Compiles 'src' unless 'code' already holds its code (a --rules pattern),

@@ -66,15 +66,6 @@ static void mem_free(char *ptr, ck_source_mem *m) {
   memset(m, 0, sizeof *m);
 }
 
-ck_limits ck_limits_default(void) {
-  ck_limits l;
-  l.max_input_bytes = (size_t)64 << 20;
-  l.max_line_bytes = (size_t)1 << 20;
-  l.max_blocks = 1000000;
-  l.max_xml_depth = 256;
-  return l;
-}
-
 /* strerror() is not thread-safe; the XSI strerror_r() is (we asked for
  * POSIX, not GNU, so that is the one we get). */
 static void error_text(int err, char *out, size_t cap) {

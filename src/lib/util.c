@@ -163,3 +163,39 @@ void ck_buf_put_printable(ck_buf *b, const char *s) {
     p++;
   }
 }
+
+/* The length of the valid UTF-8 sequence at p[0, len) (no overlong forms,
+   no surrogates, nothing above U+10FFFF), 0 when there is none. */
+static size_t utf8_sequence(const unsigned char *p, size_t len) {
+  unsigned char c = p[0];
+  if (c < 0x80)
+    return 1;
+  size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (n == 0 || n > len)
+    return 0;
+  for (size_t k = 1; k < n; k++)
+    if ((p[k] & 0xC0) != 0x80)
+      return 0;
+  if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) || (c == 0xF0 && p[1] < 0x90) ||
+      (c == 0xF4 && p[1] > 0x8F))
+    return 0;
+  return n;
+}
+
+char *ck_display_name(const char *name) {
+  ck_buf out = CK_BUF_INIT;
+  const unsigned char *p = (const unsigned char *)name;
+  size_t len = strlen(name);
+  for (size_t i = 0; i < len;) {
+    size_t n = utf8_sequence(p + i, len - i);
+    if (n) {
+      ck_buf_put(&out, name + i, n);
+      i += n;
+    } else {
+      ck_buf_printf(&out, "\\x%02X", p[i]);
+      i++;
+    }
+  }
+  char *s = ck_buf_detach(&out);
+  return s ? s : ck_xstrdup("");
+}

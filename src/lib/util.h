@@ -17,6 +17,12 @@ char *ck_xstrndup(const char *s, size_t len);
  * (a document text beyond what 32-bit offsets address). */
 _Noreturn void ck_fatal(const char *what, size_t size);
 
+/* A copy of the file name 'name' that is valid UTF-8: each byte that does
+ * not belong to a valid UTF-8 sequence written as "\xNN" (Linux allows any
+ * bytes in a name; every report must stay valid UTF-8). The caller frees
+ * it. */
+char *ck_display_name(const char *name);
+
 /* Number of UTF-8 characters in s[0, len): the bytes that are not
  * continuation bytes (10xxxxxx). Eight bytes at a time. */
 size_t ck_utf8_count(const char *s, size_t len);

@@ -217,3 +217,71 @@ xmlNode *ck_xml_pairing_next(ck_xml_pairing *pr, size_t *ordinal) {
 }
 
 bool ck_xml_pairing_ok(const ck_xml_pairing *pr) { return pr->ok && pr->k == pr->tags->n; }
+
+/* --- counting before parsing --------------------------------------------------------- */
+
+/* The '=' of each attribute in the start tag whose name starts at 'i', up
+   to its '>': returns the offset of that '>' (or 'len') and adds the count
+   to '*n', stopping early once it passes 'cap'. */
+static size_t count_attributes(const char *p, size_t len, size_t i, size_t cap, size_t *n) {
+  while (i < len) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == '>' || c == '<')
+      return i;
+    if (c == '"' || c == '\'') {
+      const char *q = memchr(p + i + 1, c, len - i - 1);
+      if (!q)
+        return len;
+      i = (size_t)(q - p) + 1;
+      continue;
+    }
+    if (c == '=' && ++*n > cap)
+      return i;
+    i++;
+  }
+  return len;
+}
+
+ck_xml_count_verdict ck_xml_count(const char *p, size_t len, const ck_xml_counts *caps,
+                                  size_t *where) {
+  size_t elements = 0, total = 0, i = 0;
+  *where = 0;
+  while (i < len) {
+    const char *lt = memchr(p + i, '<', len - i);
+    if (!lt)
+      break;
+    i = (size_t)(lt - p);
+    if (starts(p, len, i, "<!--")) {
+      i = past(p, len, i + 4, "-->");
+    } else if (starts(p, len, i, "<![CDATA[")) {
+      i = past(p, len, i + 9, "]]>");
+    } else if (starts(p, len, i, "<!")) {
+      i = past_gt(ck_xml_markup_end(p, len, i + 2, true), len);
+    } else if (starts(p, len, i, "<?")) {
+      i = past(p, len, i + 2, "?>");
+    } else if (starts(p, len, i, "</")) {
+      i = past_gt(ck_xml_markup_end(p, len, i + 2, false), len);
+    } else {
+      if (caps->max_elements && ++elements > caps->max_elements) {
+        *where = i;
+        return CK_XML_TOO_MANY_ELEMENTS;
+      }
+      size_t on_element = 0;
+      size_t per_cap = caps->max_attributes ? caps->max_attributes : SIZE_MAX;
+      size_t end = count_attributes(p, len, i + 1, per_cap, &on_element);
+      if (on_element > per_cap) {
+        *where = i;
+        return CK_XML_TOO_MANY_ATTRIBUTES;
+      }
+      total += on_element;
+      if (caps->max_total_attributes && total > caps->max_total_attributes) {
+        *where = i;
+        return CK_XML_TOO_MANY_ATTRIBUTES_IN_ALL;
+      }
+      /* A '<' inside a tag (malformed, left to the parser) starts the
+         next round; 'end' is past 'i' either way. */
+      i = end < len && p[end] == '>' ? end + 1 : end;
+    }
+  }
+  return CK_XML_COUNTS_OK;
+}

@@ -77,6 +77,33 @@ size_t ck_xml_past_cdata_open(const char *p, size_t len, size_t off);
  * 'len' bytes (the source may be cut: nothing is assumed well-formed). */
 size_t ck_xml_root_start(const char *p, size_t len);
 
+/* Caps on what a source may make the XML parser build, checked on the bytes
+ * before it runs: libxml2 takes time quadratic in the attributes of one
+ * element (80,000 took 8 s), and memory many times the source for a flood
+ * of empty elements. 0 is no cap. */
+typedef struct ck_xml_counts {
+  size_t max_elements;         /* start tags in the source */
+  size_t max_attributes;       /* attributes (namespace declarations too) of one element */
+  size_t max_total_attributes; /* attributes of all elements */
+} ck_xml_counts;
+
+typedef enum {
+  CK_XML_COUNTS_OK,
+  CK_XML_TOO_MANY_ELEMENTS,
+  CK_XML_TOO_MANY_ATTRIBUTES,
+  CK_XML_TOO_MANY_ATTRIBUTES_IN_ALL
+} ck_xml_count_verdict;
+
+/* Counts the start tags of p[0, len) and the attributes in them (each '='
+ * outside quoted values; comments, CDATA, processing instructions and a
+ * DOCTYPE skipped), in one linear pass that stops at the first cap passed,
+ * with the offset of that element's '<' in '*where'. The source need not
+ * be well-formed: on a malformed one the counts are what the parser would
+ * at most see. Bytes are read as ASCII, so a UTF-16 source is not counted
+ * right: the parser's own callbacks count those. */
+ck_xml_count_verdict ck_xml_count(const char *p, size_t len, const ck_xml_counts *caps,
+                                  size_t *where);
+
 /* Walks a tree in document order (into every element), pairing each
  * element, comment and processing instruction with the next tag of the
  * scan. */

@@ -33,6 +33,8 @@ typedef struct parse_state {
   ck_diags *diags;
   const char *file;
   unsigned max_depth, depth;
+  ck_xml_counts caps;            /* also checked here: a UTF-16 source is not pre-counted */
+  size_t elements, attributes; /* seen so far */
   bool failed; /* the one diagnostic has been recorded */
   ck_status status;
   startElementNsSAX2Func start;
@@ -153,6 +155,23 @@ static void on_unparsed_entity_decl(void *ctx, const xmlChar *name, const xmlCha
   refuse_entity(ctx, name);
 }
 
+/* The diagnostic for a count over its cap. */
+static void add_count_error(parse_state *st, ck_xml_count_verdict v, unsigned line, unsigned col) {
+  if (v == CK_XML_TOO_MANY_ELEMENTS)
+    ck_diags_add(st->diags, CK_DIAG_ERROR, st->file, line, col,
+                 "too many XML elements: more than %zu (max_xml_elements)",
+                 st->caps.max_elements);
+  else if (v == CK_XML_TOO_MANY_ATTRIBUTES)
+    ck_diags_add(st->diags, CK_DIAG_ERROR, st->file, line, col,
+                 "too many attributes on one element: more than %zu (max_xml_attributes)",
+                 st->caps.max_attributes);
+  else
+    ck_diags_add(st->diags, CK_DIAG_ERROR, st->file, line, col,
+                 "too many XML attributes: more than %zu in the document "
+                 "(max_xml_total_attributes)",
+                 st->caps.max_total_attributes);
+}
+
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
                      int nb_attributes, int nb_defaulted, const xmlChar **attributes) {
@@ -164,6 +183,24 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (claim(st, CK_ERR_LIMIT))
       ck_diags_add(st->diags, CK_DIAG_ERROR, st->file, line, col, "element nesting deeper than %u",
                    st->max_depth);
+    xmlStopParser(ctxt);
+    return;
+  }
+  size_t attrs = (size_t)nb_attributes + (size_t)nb_namespaces;
+  st->elements++;
+  st->attributes += attrs;
+  ck_xml_count_verdict v = CK_XML_COUNTS_OK;
+  if (st->caps.max_elements && st->elements > st->caps.max_elements)
+    v = CK_XML_TOO_MANY_ELEMENTS;
+  else if (st->caps.max_attributes && attrs > st->caps.max_attributes)
+    v = CK_XML_TOO_MANY_ATTRIBUTES;
+  else if (st->caps.max_total_attributes && st->attributes > st->caps.max_total_attributes)
+    v = CK_XML_TOO_MANY_ATTRIBUTES_IN_ALL;
+  if (v != CK_XML_COUNTS_OK) {
+    unsigned line, col;
+    backward_position(ctxt, "<", &line, &col);
+    if (claim(st, CK_ERR_LIMIT))
+      add_count_error(st, v, line, col);
     xmlStopParser(ctxt);
     return;
   }
@@ -224,8 +261,21 @@ static bool blank_input(const char *data, size_t len) {
   return true;
 }
 
-static ck_status parse(const char *data, size_t len, const char *file, unsigned max_depth,
+/* Whether the source is in UTF-16 or UTF-32, which ck_xml_count cannot
+   read (a byte order mark, or a NUL among the first bytes). */
+static bool wide_source(const char *data, size_t len) {
+  const unsigned char *p = (const unsigned char *)data;
+  if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+    return true;
+  return memchr(data, 0, len < 4 ? len : 4) != NULL;
+}
+
+static ck_status parse(const char *data, size_t len, const char *file, const ck_limits *limits,
                        int extra_options, xmlDoc **out, ck_diags *diags) {
+  ck_limits defaults = ck_limits_default();
+  if (!limits)
+    limits = &defaults;
+  unsigned max_depth = limits->max_xml_depth;
   *out = NULL;
   if (!data || blank_input(data, len)) {
     ck_diags_add(diags, CK_DIAG_ERROR, file, 1, 1, "empty document");
@@ -239,9 +289,31 @@ static ck_status parse(const char *data, size_t len, const char *file, unsigned 
   if (max_depth == 0)
     max_depth = LIBXML_DEFAULT_DEPTH;
 
+  parse_state st = {.diags = diags,
+                    .file = file,
+                    .max_depth = max_depth,
+                    .status = CK_OK,
+                    .caps = {.max_elements = limits->max_xml_elements,
+                             .max_attributes = limits->max_xml_attributes,
+                             .max_total_attributes = limits->max_xml_total_attributes}};
+  /* Counted on the bytes before libxml2 sees them: its slow paths (many
+     attributes on one element, a flood of elements) are never entered. */
+  size_t where;
+  ck_xml_count_verdict verdict =
+      wide_source(data, len) ? CK_XML_COUNTS_OK : ck_xml_count(data, len, &st.caps, &where);
+  if (verdict != CK_XML_COUNTS_OK) {
+    ck_xmlpos_map map;
+    size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    ck_xmlpos_init(&map, data, len, bom, true, false);
+    unsigned line, col;
+    ck_xmlpos_at(&map, where, &line, &col);
+    ck_xmlpos_free(&map);
+    add_count_error(&st, verdict, line, col);
+    return CK_ERR_LIMIT;
+  }
+
   /* libxml2 keeps the generic handler per thread, so this redirects only
    * the errors of this parse; the caller's handler is put back below. */
-  parse_state st = {.diags = diags, .file = file, .max_depth = max_depth, .status = CK_OK};
   xmlGenericErrorFunc saved_generic = xmlGenericError;
   void *saved_generic_ctx = xmlGenericErrorContext;
   xmlSetGenericErrorFunc(&st, on_generic_error);
@@ -300,17 +372,17 @@ done:
   return status;
 }
 
-ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned max_depth,
+ck_status ck_xml_parse(const char *data, size_t len, const char *file, const ck_limits *limits,
                        xmlDoc **out, ck_diags *diags) {
-  return parse(data, len, file, max_depth, 0, out, diags);
+  return parse(data, len, file, limits, 0, out, diags);
 }
 
-ck_status ck_xml_parse_data(const char *data, size_t len, const char *file, unsigned max_depth,
-                            xmlDoc **out, ck_diags *diags) {
+ck_status ck_xml_parse_data(const char *data, size_t len, const char *file,
+                            const ck_limits *limits, xmlDoc **out, ck_diags *diags) {
   /* XML_PARSE_COMPACT keeps short texts (codes, numbers, ids) inside their
      node instead of in an allocation of their own; the tree must then not
      be changed, which these readers never do. */
-  return parse(data, len, file, max_depth, XML_PARSE_NOBLANKS | XML_PARSE_COMPACT, out, diags);
+  return parse(data, len, file, limits, XML_PARSE_NOBLANKS | XML_PARSE_COMPACT, out, diags);
 }
 
 /* --- positions ------------------------------------------------------------------ */

@@ -21,11 +21,13 @@
 #include "xmlpos.h"
 
 /* Parses 'len' bytes of XML. 'file' names the source in diagnostics;
- * 'max_depth' caps element nesting (0 = libxml2's default of 256). On success
- * stores the document in '*out' (free with xmlFreeDoc) and returns CK_OK;
- * otherwise CK_ERR_INPUT (malformed, entity declarations) or CK_ERR_LIMIT
- * (too deep), with one diagnostic for the first error, and '*out' NULL. */
-ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned max_depth,
+ * 'limits' (NULL: ck_limits_default) caps element nesting, the number of
+ * elements and the attributes per element and in all (counted on the bytes
+ * before the parser runs: xmlscan.h). On success stores the document in
+ * '*out' (free with xmlFreeDoc) and returns CK_OK; otherwise CK_ERR_INPUT
+ * (malformed, entity declarations) or CK_ERR_LIMIT (a cap passed), with one
+ * diagnostic for the first error, and '*out' NULL. */
+ck_status ck_xml_parse(const char *data, size_t len, const char *file, const ck_limits *limits,
                        xmlDoc **out, ck_diags *diags);
 
 /* ck_xml_parse without the text nodes that hold only white space between
@@ -35,8 +37,8 @@ ck_status ck_xml_parse(const char *data, size_t len, const char *file, unsigned 
  * documents that never look at indentation: a pretty-printed notice has
  * one blank node per element, and building and freeing the many small
  * nodes was a good part of its reading. */
-ck_status ck_xml_parse_data(const char *data, size_t len, const char *file, unsigned max_depth,
-                            xmlDoc **out, ck_diags *diags);
+ck_status ck_xml_parse_data(const char *data, size_t len, const char *file,
+                            const ck_limits *limits, xmlDoc **out, ck_diags *diags);
 
 /* Where each line of a source starts (xmlpos.h), so that finding many
  * nodes' positions costs one pass over the source instead of one per node

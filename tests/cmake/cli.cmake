@@ -295,6 +295,10 @@ if(CIRCHECK_PYTHON3)
     COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/hostile_office.py ${CIRCHECK_BIN}
       ${CMAKE_CURRENT_BINARY_DIR}/out/hostile-office)
   set_tests_properties(hostile.office-made-at-test-time PROPERTIES LABELS hostile TIMEOUT 120)
+  add_test(NAME hostile.reports-stay-valid
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/hostile_reports.py ${CIRCHECK_BIN}
+      ${CMAKE_CURRENT_BINARY_DIR}/out/hostile-reports)
+  set_tests_properties(hostile.reports-stay-valid PROPERTIES LABELS hostile TIMEOUT 60)
 endif()
 
 # --- configuration files, waivers and baselines (issue 14) ---------------------------

@@ -64,6 +64,25 @@ hostile_test(invalid-utf8-xml 10 2 ARGS check invalid-utf8.xml
 hostile_test(many-elements-xml 20 1 ARGS check --no-color --pack furniture many-elements.xml
   STDERR_EMPTY STDOUT_MATCH "many-elements.xml:[0-9]+:[0-9]+: pass: lifetime.warranty")
 hostile_test(many-hits-xml 20 0|1 ARGS check --pack furniture many-hits.xml STDERR_EMPTY)
+# Attributes and elements are counted on the bytes before libxml2 parses
+# them: 500,000 attributes on one element (quadratic in the parser: 80,000
+# took 8 s) and 60 MB of empty elements (47 s and 4 GB) are one error each.
+hostile_test(many-attributes-xml 10 2 ARGS check many-attributes.xml
+  STDERR_MATCH "^many-attributes.xml:2:1: error: too many attributes on one element: more than 1000 \\(max_xml_attributes\\)\n$")
+hostile_test(empty-elements-xml 10 2 ARGS check empty-elements.xml
+  STDERR_MATCH "^empty-elements.xml:3:[0-9]+: error: too many XML elements: more than 2000000 \\(max_xml_elements\\)\n$")
+hostile_test(many-attributes-total-xml 10 2
+  ARGS check --limit max_xml_total_attributes=100000 many-attributes-total.xml
+  STDERR_MATCH "^many-attributes-total.xml:2003:1: error: too many XML attributes: more than 100000 in the document \\(max_xml_total_attributes\\)\n$")
+# Under the default caps the same file is read.
+hostile_test(many-attributes-total-default 10 0|1 ARGS check many-attributes-total.xml STDERR_EMPTY)
+# --limit lowers a cap; an unknown name or a bad value is a usage error.
+hostile_test(limit-elements 10 2 ARGS check --limit max_xml_elements=1000 many-elements.xml
+  STDERR_MATCH "^many-elements.xml:4:7985: error: too many XML elements: more than 1000 \\(max_xml_elements\\)\n$")
+hostile_test(limit-unknown 10 2 ARGS check --limit max_nothing=3 many-elements.xml
+  STDERR_MATCH "^circheck: error: unknown limit or bad value in 'max_nothing=3'")
+hostile_test(limit-zero 10 2 ARGS check --limit max_xml_attributes=0 many-elements.xml
+  STDERR_MATCH "^circheck: error: unknown limit or bad value in 'max_xml_attributes=0'")
 
 # --- limits: each one clear error line, exit 2, fast ---------------------------------------
 hostile_test(file-100mb 10 2 ARGS check big-100mb.txt
@@ -209,6 +228,23 @@ hostile_test(pattern-limit 10 2
   STDOUT_MATCH "\"rule\": \"limits\\.catastrophic\",[^}]*\"status\": \"error\""
   STDOUT_MATCH2 "\"rule\": \"limits\\.warranty\",[^}]*\"status\": \"pass\""
   STDOUT_MATCH3 "\"summary\": {\n *\"pass\": [0-9]+,\n *\"partial\": [0-9]+,\n *\"fail\": [0-9]+,\n *\"error\": 1,")
+# A pattern that stays under PCRE2's match limit on each sentence but costs
+# about a millisecond on each of 10,000: the rule's time budget stops it
+# (status error, reason time-limit), the other rule is still judged, the
+# report is complete, exit 2 within seconds.
+hostile_test(time-limit-rule 10 2
+  ARGS check --format json --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
+    --limit rule_time_ms=500 many-sentences.txt
+  STDERR_MATCH "^many-sentences.txt: error: rule limits\\.catastrophic could not be judged: it ran out of time \\(rule_time_ms 500, document_time_ms 60000\\)\n$"
+  STDOUT_MATCH "\"rule\": \"limits\\.catastrophic\",[^}]*\"status\": \"error\",\n *\"reason\": \"time-limit\""
+  STDOUT_MATCH2 "\"rule\": \"limits\\.warranty\",[^}]*\"status\": \"pass\""
+  STDOUT_MATCH3 "\"error\": 1,")
+# The document's budget: once spent, every rule still to run is an error.
+hostile_test(time-limit-document 10 2
+  ARGS check --no-color --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
+    --limit document_time_ms=300 many-sentences.txt
+  STDERR_MATCH "^many-sentences.txt: error: rule [a-z.-]+ could not be judged: it ran out of time[^\n]*\n"
+  STDOUT_MATCH "summary of the criteria: [0-9]+ pass, [0-9]+ partial, [0-9]+ fail, [0-9]+ error")
 # --fail-on does not hide it: still exit 2; the text report names the status.
 hostile_test(pattern-limit-fail-on-never 10 2
   ARGS check --fail-on never --pack limits --rules ${HOSTILE_SRC}/pattern-limit.xml
@@ -276,3 +312,20 @@ if(CIRCHECK_PYTHON3)
       $<TARGET_FILE:circheck> ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/out/hostile-config)
   set_tests_properties(hostile.config-files PROPERTIES LABELS hostile TIMEOUT 300)
 endif()
+
+# --- patterns that would match half a character ------------------------------------------
+# \C matches one byte, even inside a UTF-8 character; it is refused when the
+# rule file is loaded, at its position.
+hostile_test(backslash-c 10 2
+  ARGS check --rules ${HOSTILE_SRC}/backslash-c.xml ${HOSTILE_SRC}/pattern-limit.txt
+  STDERR_MATCH "^[^\n]*/backslash-c.xml:17:[0-9]+: error: invalid regular expression: [^\n]*\\\\C[^\n]*\n$")
+
+# --- pattern settings the word prefilter must read -------------------------------------------
+# (*UTF), (*NO_JIT), (*CR), (*LIMIT_MATCH=...) match no text, and (?x) leaves
+# white space and comments out: both rules find their sentence.
+hostile_test(pattern-settings 10 0
+  ARGS check --no-color --fail-on never --pack settings
+    --rules ${HOSTILE_SRC}/pattern-settings.xml ${HOSTILE_SRC}/pattern-settings.txt
+  STDERR_EMPTY
+  STDOUT_MATCH "pattern-settings.txt:3:1: pass: lifetime.warranty: "
+  STDOUT_MATCH2 "pattern-settings.txt:5:1: pass: material.recycled-content: ")

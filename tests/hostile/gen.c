@@ -166,6 +166,45 @@ int main(int argc, char **argv) {
     fputs("\n<p>Leverandøren skal gi minst 5 års garanti.</p>\n</tender>\n", f);
     close_out(f, "many-elements.xml");
   }
+  {
+    /* 500,000 attributes on one element: libxml2 takes time quadratic in
+       them (80,000 took 8 s); the count on the bytes stops it first. */
+    FILE *f = open_out("many-attributes.xml");
+    fputs("<?xml version=\"1.0\"?>\n<tender", f);
+    for (int i = 0; i < 500000; i++)
+      fprintf(f, " a%d=\"\"", i);
+    fputs(">\n<p>Leverandøren skal gi minst 5 års garanti.</p>\n</tender>\n", f);
+    close_out(f, "many-attributes.xml");
+  }
+  /* 3,000 elements with 50 attributes each: under the cap per element,
+     150,000 in all (tested with a lower --limit). */
+  {
+    FILE *f = open_out("many-attributes-total.xml");
+    fputs("<?xml version=\"1.0\"?>\n<tender>\n", f);
+    for (int e = 0; e < 3000; e++) {
+      fputs("<p", f);
+      for (int i = 0; i < 50; i++)
+        fprintf(f, " a%d='x'", i);
+      fputs(">a</p>\n", f);
+    }
+    fputs("</tender>\n", f);
+    close_out(f, "many-attributes-total.xml");
+  }
+  /* 60 MB of empty elements (15 million): took 47 s and 4 GB before the
+     element cap. */
+  write_repeated("empty-elements.xml", "<?xml version=\"1.0\"?>\n<tender>\n", "<a/>",
+                 60u << 20, "</tender>\n");
+  {
+    /* 10,000 sentences, each with a run of 27 letters a on which
+       (?:a|aa)+b (tests/hostile/pattern-limit.xml) backtracks just under
+       PCRE2's match limit: about 1 ms a sentence, 10 s for the document,
+       unless the time budget stops the rule. */
+    FILE *f = open_out("many-sentences.txt");
+    fputs("Requirements\n\nThe supplier shall give a warranty on all products.\n\n", f);
+    for (int i = 0; i < 10000; i++)
+      fputs("The supplier shall deliver aaaaaaaaaaaaaaaaaaaaaaaaaaa now.\n\n", f);
+    close_out(f, "many-sentences.txt");
+  }
   /* 400,000 one-letter lines. */
   write_repeated("many-lines.txt", "Kravspesifikasjon\n\n", "a\n", 800000, "");
   /* 50,000 list items that all mention a warranty. */

@@ -75,6 +75,29 @@ static void extraction(void) {
       {"(?<navn>ta)tilbakelevering", "tilbakelevering"},
       {"\\b(?:ta|tar|tas) (?:[^\\s.!?;]+ ){0,4}?tilbake\\b", "tilbake"},
       {"\\bandel\\w* (?:\\S+ )?(?:resirkulert|gjenvunnet)", "resirkulert|gjenvunnet"},
+      /* Start-of-pattern settings and verbs match no text. */
+      {"(*UTF)garanti", "garanti"},
+      {"(*NO_JIT)(*CR)garanti", "garanti"},
+      {"(*LIMIT_MATCH=1000)\\bgaranti\\w*", "garanti"},
+      {"garanti(*COMMIT)tid", "garanti"},
+      {"(*pla:garantitid)\\w+", "-"},
+      {"garanti(*ACCEPT)tidsrom", "-"},
+      {"(?:a(*ACCEPT)|b)garanti", "-"},
+      /* Extended mode: white space and comments are not text. */
+      {"(?x) war ranty", "warranty"},
+      {"(?x)war # a comment\nranty", "warranty"},
+      {"(?x:gar anti)x", "garanti"},
+      {"(?x)ab +cdef", "cdef"},
+      {"(?#a (b)garanti", "garanti"},
+      {"(?-i)GARANTI", "=GARANTI"},
+      /* Escapes are read whole, none of them as text. */
+      {"\\x41garanti", "garanti"},
+      {"\\101bc", "bc"},
+      {"\\cAgaranti", "garanti"},
+      {"\\pLgaranti", "garanti"},
+      {"\\g1garanti", "garanti"},
+      {"\\øgaranti", "garanti"},
+      {"garanti(?R){0,2}", "garanti"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char *got = words_of(cases[i].pattern);

@@ -559,7 +559,7 @@ static void test_positions(void) {
   size_t len = sizeof xml - 1;
   ck_diags d = CK_DIAGS_INIT;
   xmlDoc *x = NULL;
-  INT_EQ(ck_xml_parse(xml, len, "pos.xml", 0, &x, &d), CK_OK, "parse");
+  INT_EQ(ck_xml_parse(xml, len, "pos.xml", NULL, &x, &d), CK_OK, "parse");
   INT_EQ(d.n, 0, "no diagnostics");
   if (!x)
     return;
@@ -602,7 +602,7 @@ static void test_positions(void) {
   ck_xml_lines_init(&li, xml, len);
   INT_EQ(li.n, 8, "lines indexed");
   xmlDoc *compact = NULL;
-  INT_EQ(ck_xml_parse_data(xml, len, "pos.xml", 0, &compact, &d), CK_OK, "parse as data");
+  INT_EQ(ck_xml_parse_data(xml, len, "pos.xml", NULL, &compact, &d), CK_OK, "parse as data");
   for (int pass = 0; pass < 2 && compact; pass++) {
     xmlNode *e = xmlDocGetRootElement(pass ? compact : x)->children;
     for (size_t i = 0; e; e = e->next) {

