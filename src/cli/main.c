@@ -41,6 +41,7 @@ typedef enum {
   OPT_NO_COLOR,
   OPT_JOBS,
   OPT_EXCLUDE,
+  OPT_FIELD,
   OPT_HELP,
   OPT_VERSION,
   OPT_COUNT
@@ -81,6 +82,8 @@ static const option options[] = {
     {OPT_NO_COLOR, "no-color", 0, NULL, CMD_CHECK, "never colour the text report"},
     {OPT_EXCLUDE, "exclude", 0, "GLOB", CMD_CHECK,
      "leave out paths that match GLOB, as a whole or by file name (repeatable)"},
+    {OPT_FIELD, "field", 0, "NAME=KEY", CMD_CHECK,
+     "JSON Lines notices: read field NAME (id, title, description, cpv, buyer, date) from KEY"},
     {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
      "check and render N files at a time on N threads (default 1); the report is the same"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
@@ -163,7 +166,10 @@ static void print_help(const char *topic, FILE *out) {
           "content. In\n"
           "a Word or OpenDocument file a position is paragraph:character, in a PDF\n"
           "page:character. PATH is a file, a folder (checked recursively, sorted) or - for\n"
-          "standard input. Exit status: 0 nothing at or above --fail-on, 1 something is,\n"
+          "standard input. A file named *.jsonl (or *.ndjson) holds notices as JSON Lines:\n"
+          "one object a line (fields title, description, cpv, buyer, date; see --field),\n"
+          "each line a document named FILE#ID (its id or index field, else its line number).\n"
+          "Exit status: 0 nothing at or above --fail-on, 1 something is,\n"
           "2 could not check, or some rule could not be judged (status error: a pattern\n"
           "exceeded PCRE2's limits; the report is still written).\n\n"
           "Statuses: pass, partial, fail, error, not-applicable.\n\noptions:\n",
@@ -172,6 +178,8 @@ static void print_help(const char *topic, FILE *out) {
     fputs("\nFORMATS (--format):\n"
           "  text   compiler-style lines, the evidence, the clause to add, a table (default)\n"
           "  json   every field, for scripts\n"
+          "  jsonl  JSON Lines: each document's JSON object on one line, written as soon as\n"
+          "         it is checked, so memory does not grow with the number of documents\n"
           "  html   one self-contained page to read, print (A4) and send; works offline\n"
           "  sarif  SARIF 2.1.0 for code scanning (GitHub, GitLab); partial = warning\n"
           "  junit  JUnit XML for CI test reports; partial fails only with --fail-on partial,\n"
@@ -228,7 +236,8 @@ static int apply_option(settings *s, const option *o, const char *value) {
   switch (o->id) {
   case OPT_FORMAT:
     if (!ck_report_format_parse(value, &s->format))
-      return usage_error("unknown format", value, "(text, json, html, sarif, junit, csv, md)");
+      return usage_error("unknown format", value,
+                         "(text, json, jsonl, html, sarif, junit, csv, md)");
     if (!ck_report_format_available(s->format))
       return usage_error("format", value, "is not available in this version");
     break;
@@ -241,6 +250,21 @@ static int apply_option(settings *s, const option *o, const char *value) {
   case OPT_EXCLUDE:
     push(&s->excludes, &s->nexcludes, value);
     break;
+  case OPT_FIELD: {
+    const char *eq = strchr(value, '=');
+    char name[32];
+    ck_notice_field f;
+    size_t n = eq ? (size_t)(eq - value) : 0;
+    if (!eq || n >= sizeof name || eq[1] == '\0')
+      return usage_error("--field needs NAME=KEY, not", value, NULL);
+    memcpy(name, value, n);
+    name[n] = '\0';
+    if (!ck_notice_field_parse(name, &f))
+      return usage_error("unknown notice field", name,
+                         "(id, title, description, cpv, buyer, date)");
+    s->check.notice_fields[f] = eq + 1;
+    break;
+  }
   case OPT_LEVEL:
     if (!ck_level_parse(value, &s->check.level))
       return usage_error("unknown level", value, "(basic, advanced, spearhead)");
@@ -417,6 +441,44 @@ static int emit_report(const settings *s, const ck_report *report, const ck_rend
   return 0;
 }
 
+/* check --format jsonl: each document is written as soon as it is checked;
+   diagnostics follow at the end, in input order. */
+static int stream_check(const settings *s, const ck_ruleset *rs, char **files, const bool *walked,
+                        size_t nfiles, ck_diags *diags, bool trouble) {
+  ck_stream_outcome outcome;
+  ck_status st;
+  int error = 0;
+  if (s->output) {
+    ck_atomic_file *f = ck_atomic_file_open(s->output, diags);
+    if (!f) {
+      print_diags(diags);
+      return EXIT_TROUBLE;
+    }
+    st = ck_check_stream(rs, &s->check, files, walked, nfiles, s->jobs, ck_atomic_file_write, f,
+                         &outcome, diags);
+    /* the documents that could be checked are kept, as in the other formats */
+    if (ck_atomic_file_commit(f, diags) != CK_OK)
+      trouble = true;
+  } else {
+    st = ck_check_stream(rs, &s->check, files, walked, nfiles, s->jobs, write_stdout, &error,
+                         &outcome, diags);
+    if (error || fflush(stdout) != 0) {
+      fprintf(stderr, "circheck: error: cannot write the report: %s\n",
+              strerror(error ? error : errno));
+      trouble = true;
+    }
+  }
+  print_diags(diags);
+  if (st != CK_OK || outcome.seen[CK_STATUS_ERROR])
+    trouble = true;
+  if (trouble)
+    return EXIT_TROUBLE;
+  for (int k = s->fail_on; k < CK_STATUS_NOT_APPLICABLE; k++)
+    if (outcome.seen[k])
+      return EXIT_FINDINGS;
+  return EXIT_CLEAN;
+}
+
 static int run_check(settings *s) {
   if (s->nargs == 0)
     return usage_error("check needs at least one PATH (a file, a folder or -)", NULL, NULL);
@@ -454,6 +516,15 @@ static int run_check(settings *s) {
       walked[k] = folder;
   }
   nfiles = drop_excluded(s, files, walked, nfiles);
+  if (s->format == CK_REPORT_JSONL) {
+    int rc = stream_check(s, rs, files, walked, nfiles, &diags, trouble);
+    free(walked);
+    for (size_t i = 0; i < nfiles; i++)
+      free(files[i]);
+    free(files);
+    ck_ruleset_free(rs);
+    return rc;
+  }
   ck_report *report = ck_report_new(rs, &s->check);
   if (ck_report_check_walked(report, files, walked, nfiles, s->jobs, &diags) != CK_OK)
     trouble = true; /* the others are still checked and reported */

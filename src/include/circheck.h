@@ -127,6 +127,23 @@ size_t ck_rules_test(const ck_ruleset *rs, const char *pack, FILE *out);
 
 /* --- checking documents ------------------------------------------------------------ */
 
+/* The fields of a notice given as a line of JSON Lines (a file named *.jsonl
+ * or *.ndjson: one JSON object a line, one document a line). */
+typedef enum {
+  CK_NOTICE_ID,          /* names the document; default "id", else "index" */
+  CK_NOTICE_TITLE,       /* "title" */
+  CK_NOTICE_DESCRIPTION, /* "description": a string or an array of paragraphs */
+  CK_NOTICE_CPV,         /* "cpv": the main CPV code (an array: its first code) */
+  CK_NOTICE_BUYER,       /* "buyer" */
+  CK_NOTICE_DATE,        /* "date", else "published": YYYY-MM-DD (or YYYY-MM) */
+  CK_NOTICE_FIELD_COUNT
+} ck_notice_field;
+/* "id", "title", "description", "cpv", "buyer", "date" */
+const char *ck_notice_field_name(ck_notice_field f);
+bool ck_notice_field_parse(const char *name, ck_notice_field *out);
+/* True for a path circheck reads as JSON Lines: it ends in .jsonl or .ndjson. */
+bool ck_path_is_jsonl(const char *path);
+
 typedef struct ck_check_options {
   ck_level level;
   bool msg_lang_set;        /* false: the document's language (nn -> nb), else en */
@@ -136,6 +153,9 @@ typedef struct ck_check_options {
   const char *const *packs; /* forced packs; NULL/0 = choose from the document */
   size_t npacks;
   ck_limits limits;
+  /* The key of each notice field in JSON Lines input (borrowed); NULL: the
+     default names of ck_notice_field. */
+  const char *notice_fields[CK_NOTICE_FIELD_COUNT];
 } ck_check_options;
 
 /* Options with the defaults of the command line. */
@@ -201,6 +221,7 @@ typedef enum {
   CK_REPORT_JUNIT,
   CK_REPORT_CSV,
   CK_REPORT_MD,
+  CK_REPORT_JSONL, /* JSON Lines: each document's object of the JSON report on one line */
   CK_REPORT_FORMAT_COUNT
 } ck_report_format;
 const char *ck_report_format_name(ck_report_format f);
@@ -230,6 +251,27 @@ typedef bool (*ck_report_sink)(void *ctx, const char *data, size_t len);
  * refused a piece (nothing more is rendered or handed on). */
 bool ck_report_write(const ck_report *report, ck_report_format format,
                      const ck_render_options *opts, ck_report_sink sink, void *ctx);
+
+/* What a streamed check saw: how many documents it wrote and which result
+ * statuses occurred (not-applicable never counts). */
+typedef struct ck_stream_outcome {
+  size_t documents;
+  bool seen[CK_RESULT_STATUS_COUNT];
+} ck_stream_outcome;
+
+/* Checks 'files' (documents, folders' files with 'walked' set, JSON Lines
+ * of notices) as ck_report_check_walked would, but writes each document as
+ * one JSON Lines record (CK_REPORT_JSONL) to 'sink' as soon as it and the
+ * ones before it are checked, and keeps none: memory does not grow with the
+ * number of documents. Documents come in input order whatever 'jobs'. A
+ * line of a JSON Lines file that cannot be read is one error diagnostic
+ * with its line and column; the other lines are still checked. Returns
+ * CK_OK, or the status of the first input that could not be checked;
+ * CK_ERR_IO when the sink refused a piece. */
+ck_status ck_check_stream(const ck_ruleset *rs, const ck_check_options *opts,
+                          char *const *files, const bool *walked, size_t nfiles, unsigned jobs,
+                          ck_report_sink sink, void *sink_ctx, ck_stream_outcome *outcome,
+                          ck_diags *diags);
 
 /* Writes 'data' to 'path' atomically: a temporary file in the same folder,
  * then rename. On failure nothing at 'path' changes. */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "each_document.h"
 #include "folder.h"
 #include "source.h"
 #include "read_document.h"
@@ -57,36 +58,46 @@ void ck_report_free(ck_report *r) {
   free(r);
 }
 
-/* Reads and evaluates one file; touches nothing shared but the read-only
-   rule set, so several can run at once, each with its own 'space' (NULL:
-   the evaluation makes one). */
-static ck_status check_one(const ck_report *report, const char *path, ck_match_space *space,
-                           ck_doc_result **out, ck_diags *diags) {
-  ck_doc *doc = NULL;
-  const ck_check_options *o = &report->opts;
-  *out = NULL;
-  ck_status rc = ck_document_load(path, &o->limits, o->doc_lang_set, o->doc_lang, &doc, diags);
-  if (rc != CK_OK)
-    return rc;
+ck_doc_result *ck_check_loaded(const ck_ruleset *rs, const ck_check_options *o,
+                              const ck_doc *doc, const char *name, ck_match_space *space,
+                              ck_diags *diags) {
   ck_eval_options eo = {.level = o->level,
                         .msg_lang_set = o->msg_lang_set,
                         .msg_lang = o->msg_lang,
                         .packs = o->packs,
                         .npacks = o->npacks,
                         .space = space};
-  *out = ck_evaluate(report->rs, doc, &eo);
-  ck_doc_free(doc);
+  ck_doc_result *dr = ck_evaluate(rs, doc, &eo);
   /* The report shows these rules with status error; the diagnostic tells
      whoever runs circheck that the run could not judge everything. The
      results are the document's (lots rolled up), so one line per rule. */
-  const ck_doc_result *dr = *out;
   for (size_t i = 0; i < dr->nresults; i++)
     if (dr->results[i].status == CK_STATUS_ERROR)
-      ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
+      ck_diags_add(diags, CK_DIAG_ERROR, name, 0, 0,
                    "rule %s could not be judged: a pattern exceeded PCRE2's match, depth, heap "
                    "or JIT stack limit",
                    dr->results[i].rule->id);
+  return dr;
+}
+
+ck_status ck_check_path(const ck_ruleset *rs, const ck_check_options *o, const char *path,
+                        ck_match_space *space, ck_doc_result **out, ck_diags *diags) {
+  ck_doc *doc = NULL;
+  *out = NULL;
+  ck_status rc = ck_document_load(path, &o->limits, o->doc_lang_set, o->doc_lang, &doc, diags);
+  if (rc != CK_OK)
+    return rc;
+  *out = ck_check_loaded(rs, o, doc, path, space, diags);
+  ck_doc_free(doc);
   return CK_OK;
+}
+
+/* Reads and evaluates one file; touches nothing shared but the read-only
+   rule set, so several can run at once, each with its own 'space' (NULL:
+   the evaluation makes one). */
+static ck_status check_one(const ck_report *report, const char *path, ck_match_space *space,
+                           ck_doc_result **out, ck_diags *diags) {
+  return ck_check_path(report->rs, &report->opts, path, space, out, diags);
 }
 
 static void add_result(ck_report *report, ck_doc_result *dr) {
@@ -173,8 +184,41 @@ ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nf
   return ck_report_check_walked(report, files, NULL, nfiles, jobs, diags);
 }
 
+static bool take_document(void *report, ck_doc_result *dr) {
+  add_result(report, dr);
+  return true;
+}
+
+static ck_status check_run(ck_report *report, char *const *files, const bool *walked,
+                           size_t nfiles, unsigned jobs, ck_diags *diags);
+
 ck_status ck_report_check_walked(ck_report *report, char *const *files, const bool *walked,
                                  size_t nfiles, unsigned jobs, ck_diags *diags) {
+  /* Runs of ordinary files go as they always have; a JSON Lines file of
+     notices adds one document a record, in order. */
+  ck_status first = CK_OK;
+  size_t i = 0;
+  while (i < nfiles) {
+    size_t k = i;
+    while (k < nfiles && !ck_path_is_jsonl(files[k]))
+      k++;
+    ck_status rc = CK_OK;
+    if (k > i) {
+      rc = check_run(report, files + i, walked ? walked + i : NULL, k - i, jobs, diags);
+    } else {
+      ck_each_sink sink = {.document = take_document, .ctx = report};
+      rc = ck_each_document(report->rs, &report->opts, files + i, NULL, 1, jobs, &sink, diags);
+      k = i + 1;
+    }
+    if (rc != CK_OK && first == CK_OK)
+      first = rc;
+    i = k;
+  }
+  return first;
+}
+
+static ck_status check_run(ck_report *report, char *const *files, const bool *walked,
+                           size_t nfiles, unsigned jobs, ck_diags *diags) {
   ck_status first = CK_OK;
   if (jobs <= 1 || nfiles <= 1) {
     ck_match_space *space = ck_match_space_new();

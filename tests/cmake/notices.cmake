@@ -1,0 +1,34 @@
+# JSON Lines of notices in circheck check, and check --format jsonl.
+set(notices tests/data/notices)
+if(CIRCHECK_PYTHON3)
+  add_test(NAME notices.jsonl-equals-json
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/jsonl_check.py ${CIRCHECK_BIN} ${SRC})
+  set_tests_properties(notices.jsonl-equals-json PROPERTIES LABELS notices TIMEOUT 120)
+  add_test(NAME shared.notices-out-of-the-box
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/jsonl_check.py ${CIRCHECK_BIN} ${SRC}
+      --shared)
+  set_tests_properties(shared.notices-out-of-the-box PROPERTIES LABELS shared
+    SKIP_RETURN_CODE 77 TIMEOUT 120)
+endif()
+# Broken lines: one error each with its line and column, the others checked, exit 2.
+circheck_cli_test(broken-lines notices 2 ARGS check --format jsonl ${notices}/broken.jsonl
+  STDERR_IS "${notices}/broken.jsonl:2:32: error: not valid JSON: object value separator ',' expected
+${notices}/broken.jsonl:4:1: error: a notice without a title or description (fields 'title' and 'description')
+${notices}/broken.jsonl:5:1: error: expected a JSON object
+${notices}/broken.jsonl:6:78: error: more text after the JSON value"
+  STDOUT_MATCH "^{\"path\":\"${notices}/broken.jsonl#B-1\"[^\n]*\n{\"path\":\"${notices}/broken.jsonl#B-7\"[^\n]*\n$")
+# The same in the JSON report: the good lines are reported.
+circheck_cli_test(broken-lines-json notices 2 ARGS check --format json ${notices}/broken.jsonl
+  STDERR_MATCH "broken.jsonl:2:32: error: .*broken.jsonl:6:78: error: [^\n]+\n$"
+  STDOUT_MATCH "broken.jsonl#B-1.*broken.jsonl#B-7")
+# Field names given on the command line.
+circheck_cli_test(renamed-fields notices 0 ARGS check --format jsonl --fail-on never
+  --field id=nr --field title=tittel --field description=beskrivelse --field buyer=innkjoper
+  --field date=dato ${notices}/renamed.jsonl STDERR_EMPTY
+  STDOUT_MATCH "^{\"path\":\"${notices}/renamed.jsonl#R-1\",[^\n]*\"buyer\":\"Aurland kommune\",\"date\":\"2024-02-12\"[^\n]*\"id\":\"lifetime.warranty\",[^}]*\"status\":\"pass\"")
+circheck_cli_test(unknown-field notices 2 ARGS check --field titel=x ${notices}/renamed.jsonl
+  STDERR_IS "circheck: error: unknown notice field 'titel' (id, title, description, cpv, buyer, date) (see 'circheck help')")
+# A record of a report is not a notice.
+circheck_cli_test(report-record-in-check notices 2 ARGS check --format jsonl
+  ${notices}/report-record.jsonl
+  STDERR_IS "${notices}/report-record.jsonl:1:1: error: a document of a circheck report, not a notice (circheck stats reads reports)")
