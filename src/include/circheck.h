@@ -323,4 +323,67 @@ ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *
                               ck_report_format format, char **out, size_t *len,
                               ck_diags *diags);
 
+/* --- indicators over many tenders (circheck stats) ------------------------------- */
+
+/* Groupings of the documents counted. pack, cpv (the main code's division,
+ * its first two digits), buyer and month are counted; quarter and year are
+ * sums of months. A document of several packs counts in each. */
+typedef enum {
+  CK_BY_ALL,
+  CK_BY_PACK,
+  CK_BY_CPV,
+  CK_BY_BUYER,
+  CK_BY_MONTH,
+  CK_BY_QUARTER,
+  CK_BY_YEAR,
+  CK_BY_COUNT
+} ck_stats_by;
+const char *ck_stats_by_name(ck_stats_by by); /* "all", "pack", "cpv", ... */
+bool ck_stats_by_parse(const char *name, ck_stats_by *out);
+
+/* Raw counts, per grouping and group, of each criterion's status over the
+ * documents counted: what merges exactly. Its memory grows with the number
+ * of groups (buyers, months, packs), not of documents. */
+typedef struct ck_stats ck_stats;
+
+/* Empty counts over the criteria of 'rs' (read at creation, not kept). */
+ck_stats *ck_stats_new(const ck_ruleset *rs);
+void ck_stats_free(ck_stats *stats);
+/* How many documents have been counted. */
+size_t ck_stats_documents(const ck_stats *stats);
+
+/* Counts 'files' in order: a file named *.json is an earlier JSON report
+ * (its documents are counted as they stand) or the JSON output of circheck
+ * stats (its counts are added: a merge); a JSON Lines file holds notices
+ * (checked, as circheck check does) or documents of an earlier JSON Lines
+ * report (counted), a line of either kind at a time; anything else is a
+ * document to check. Documents are checked on 'jobs' threads in bounded
+ * memory. With 'only_statistics' every file must be statistics (--merge).
+ * An input or line that cannot be read is one error diagnostic; the rest is
+ * still counted. Returns CK_OK or the first error's status. */
+ck_status ck_stats_add(ck_stats *stats, const ck_ruleset *rs, const ck_check_options *opts,
+                       char *const *files, const bool *walked, size_t nfiles, unsigned jobs,
+                       bool only_statistics, ck_diags *diags);
+
+typedef struct ck_stats_options {
+  ck_stats_by by;          /* the grouping shown (default pack) */
+  const char *compare[2];  /* two groups of 'by' to set side by side, or NULL */
+  unsigned min_group;      /* groups with fewer documents are flagged small (default 30) */
+  unsigned top_missing;    /* criteria listed as most often missing per group (default 3) */
+} ck_stats_options;
+ck_stats_options ck_stats_options_default(void);
+
+/* True for the formats statistics are written in: text, csv, json, html. */
+bool ck_stats_format_available(ck_report_format f);
+
+/* Writes the indicators: text tables, CSV (one row per group and criterion),
+ * JSON (the raw counts, which ck_stats_add merges, and the indicators made
+ * from them) or a self-contained HTML page with SVG charts. The output
+ * depends only on the counts and 'opts', so merged shards give the bytes of
+ * one run. CK_ERR_USAGE with a diagnostic for a compared group that was not
+ * counted. '*out' is NUL-terminated; the caller frees it. */
+ck_status ck_stats_render(const ck_stats *stats, ck_report_format format,
+                          const ck_stats_options *opts, char **out, size_t *len,
+                          ck_diags *diags);
+
 #endif

@@ -32,3 +32,30 @@ circheck_cli_test(unknown-field notices 2 ARGS check --field titel=x ${notices}/
 circheck_cli_test(report-record-in-check notices 2 ARGS check --format jsonl
   ${notices}/report-record.jsonl
   STDERR_IS "${notices}/report-record.jsonl:1:1: error: a document of a circheck report, not a notice (circheck stats reads reports)")
+
+# circheck stats: a hand-made portfolio with answers worked out by hand, merges of shards.
+if(CIRCHECK_PYTHON3)
+  add_test(NAME stats.portfolio
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/stats_check.py ${CIRCHECK_BIN} ${SRC})
+  set_tests_properties(stats.portfolio PROPERTIES LABELS stats TIMEOUT 120)
+  add_test(NAME shared.stats-shards-merge
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/stats_check.py ${CIRCHECK_BIN} ${SRC}
+      --shared)
+  set_tests_properties(shared.stats-shards-merge PROPERTIES LABELS shared SKIP_RETURN_CODE 77
+    TIMEOUT 300)
+endif()
+# Broken lines: each an error with its line, the rest counted, exit 2 after the output.
+circheck_cli_test(stats-broken-lines stats 2 ARGS stats ${notices}/broken.jsonl
+  STDERR_MATCH "^${notices}/broken.jsonl:2:32: error: not valid JSON[^\n]*\n${notices}/broken.jsonl:4:1: error: [^\n]*\n${notices}/broken.jsonl:5:1: error: [^\n]*\n${notices}/broken.jsonl:6:78: error: [^\n]*\n$"
+  STDOUT_MATCH "^circheck stats: 2 documents\n")
+circheck_cli_test(stats-compare-unknown stats 2 ARGS stats --by buyer --compare Aurland
+  --compare Nowhere tests/data/stats/portfolio.jsonl
+  STDERR_IS "circheck: error: --compare: no documents in buyer group 'Aurland' (see 'circheck help')")
+circheck_cli_test(stats-compare-once stats 2 ARGS stats --compare 2024-Q1
+  tests/data/stats/portfolio.jsonl
+  STDERR_IS "circheck: error: --compare needs two groups: --compare A --compare B (see 'circheck help')")
+circheck_cli_test(stats-bad-report-record stats 2 ARGS stats tests/data/stats/bad-report.jsonl
+  STDERR_IS "tests/data/stats/bad-report.jsonl:2:1: error: the document (q2.txt): criterion 'lifetime.warranty' has no known status"
+  STDOUT_MATCH "^circheck stats: 2 documents\n")
+circheck_cli_test(stats-no-format stats 2 ARGS stats --format sarif tests/data/stats/portfolio.jsonl
+  STDERR_IS "circheck: error: format 'sarif' has no statistics form (text, csv, json, html) (see 'circheck help')")
