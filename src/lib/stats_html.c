@@ -238,7 +238,8 @@ void ck_stats_render_html(const ck_stats *s, const ck_stats_options *o, const ck
               "padding:0 1em;color:#1a202c}\n"
               "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #cbd5e0;"
               "padding:.25em .5em;text-align:left;font-size:.9em}\n"
-              "td:nth-child(n+2){text-align:right}tr.small{color:#718096}\n"
+              "td:nth-child(n+2){text-align:right}td:last-child{text-align:left}"
+              "tr.small{color:#718096}\n"
               "figure{margin:1.5em 0}figcaption{font-size:.9em;color:#4a5568}\n"
               "@media print{body{margin:0}figure,table{break-inside:avoid}}\n"
               "</style></head><body>\n<h1>circheck stats</h1>\n");
@@ -259,7 +260,7 @@ void ck_stats_render_html(const ck_stats *s, const ck_stats_options *o, const ck
   pct(b, t.env_compliant, t.env_applicable);
   ck_buf_puts(b, " (95 % CI ");
   interval(b, ck_wilson(t.env_compliant, t.env_applicable, CK_Z95), t.env_applicable > 0);
-  ck_buf_puts(b, ").</p>\n<h2>Criteria</h2>\n");
+  ck_buf_puts(b, ").</p>\n<h2 id=\"criteria\">Criteria</h2>\n");
   bar *rows = ck_xcalloc(s->ncriteria + n + 1, sizeof *rows);
   for (size_t c = 0; c < s->ncriteria; c++) {
     ck_stats_share sh = ck_stats_share_of(s, all, c);
@@ -268,7 +269,7 @@ void ck_stats_render_html(const ck_stats *s, const ck_stats_options *o, const ck
   bar_chart(b, "Share of documents where each criterion is found (dark: pass, light: partial)",
             rows, s->ncriteria, true);
   criteria_table(s, all, b);
-  ck_buf_printf(b, "<h2>By %s</h2>\n", ck_stats_by_name(o->by));
+  ck_buf_printf(b, "<h2 id=\"groups\">By %s</h2>\n", ck_stats_by_name(o->by));
   size_t shown = n < 40 ? n : 40;
   for (size_t i = 0; i < shown; i++) {
     ck_stats_totals gt = ck_stats_totals_of(s, &g[i]);
@@ -281,10 +282,10 @@ void ck_stats_render_html(const ck_stats *s, const ck_stats_options *o, const ck
   ck_buf_free(&bar_title);
   free(rows);
   groups_table(s, o, g, n, b);
-  ck_buf_puts(b, "<h2>Over time</h2>\n");
+  ck_buf_puts(b, "<h2 id=\"over-time\">Over time</h2>\n");
   time_chart(s, b);
   if (cmp[0]) {
-    ck_buf_printf(b, "<h2>Comparison by %s: A = ", ck_stats_by_name(o->by));
+    ck_buf_printf(b, "<h2 id=\"comparison\">Comparison by %s: A = ", ck_stats_by_name(o->by));
     esc(b, cmp[0]->key);
     ck_buf_puts(b, ", B = ");
     esc(b, cmp[1]->key);

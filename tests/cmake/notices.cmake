@@ -59,3 +59,9 @@ circheck_cli_test(stats-bad-report-record stats 2 ARGS stats tests/data/stats/ba
   STDOUT_MATCH "^circheck stats: 2 documents\n")
 circheck_cli_test(stats-no-format stats 2 ARGS stats --format sarif tests/data/stats/portfolio.jsonl
   STDERR_IS "circheck: error: format 'sarif' has no statistics form (text, csv, json, html) (see 'circheck help')")
+# The statistics page in Chromium: no console messages, the charts drawn (77 without chromium).
+if(CIRCHECK_PYTHON3)
+  add_test(NAME stats.browser
+    COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/stats_browser.py ${CIRCHECK_BIN} ${SRC})
+  set_tests_properties(stats.browser PROPERTIES LABELS stats SKIP_RETURN_CODE 77 TIMEOUT 300)
+endif()
