@@ -209,7 +209,9 @@ static void text_compare_row(ck_buf *b, const char *label, const ck_stats_compar
     ck_buf_puts(b, "  ");
     ck_buf_puts(&t, "-");
   }
-  put_cell(b, ck_buf_cstr(&t), 16, false);
+  /* the last column is not padded: no spaces at the ends of lines */
+  bool flags = r->clear || r->small;
+  put_cell(b, ck_buf_cstr(&t), flags ? 16 : 0, false);
   ck_buf_free(&t);
   ck_buf_printf(b, "%s%s\n", r->clear ? "  clear" : "", r->small ? "  small" : "");
 }

@@ -65,3 +65,8 @@ if(CIRCHECK_PYTHON3)
     COMMAND ${CIRCHECK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/stats_browser.py ${CIRCHECK_BIN} ${SRC})
   set_tests_properties(stats.browser PROPERTIES LABELS stats SKIP_RETURN_CODE 77 TIMEOUT 300)
 endif()
+# docs/indicators.md's split-and-merge with GNU parallel, on this machine.
+add_test(NAME shared.stats-parallel-merge
+  COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/parallel_merge.sh ${CIRCHECK_BIN} ${SRC})
+set_tests_properties(shared.stats-parallel-merge PROPERTIES LABELS shared SKIP_RETURN_CODE 77
+  TIMEOUT 300)
