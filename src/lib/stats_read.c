@@ -231,7 +231,9 @@ static char *read_all(const char *path, size_t *len, ck_diags *diags) {
   return ck_buf_detach(&b);
 }
 
-static ck_status add_json_file(ck_stats *s, const char *path, bool only_statistics,
+/* 'walked': found in a folder, where a JSON file that is neither a report
+   nor statistics (a package.json, an export) is skipped with a warning. */
+static ck_status add_json_file(ck_stats *s, const char *path, bool only_statistics, bool walked,
                                ck_diags *diags) {
   size_t len = 0;
   char *text = read_all(path, &len, diags);
@@ -254,6 +256,9 @@ static ck_status add_json_file(ck_stats *s, const char *path, bool only_statisti
     for (size_t i = 0; i < json_object_array_length(part); i++)
       if (!count_report_document(s, path, 0, i, json_object_array_get_idx(part, i), diags))
         rc = CK_ERR_INPUT;
+  } else if (walked) {
+    ck_diags_add(diags, CK_DIAG_WARNING, path, 0, 0,
+                 "skipped: JSON that is neither a circheck report nor statistics");
   } else {
     ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
                  "neither a circheck JSON report (documents) nor statistics");
@@ -277,7 +282,7 @@ ck_status ck_stats_add(ck_stats *s, const ck_ruleset *rs, const ck_check_options
   while (i < nfiles) {
     ck_status rc;
     if (is_json_name(files[i]) || only_statistics) {
-      rc = add_json_file(s, files[i], only_statistics, diags);
+      rc = add_json_file(s, files[i], only_statistics, walked && walked[i], diags);
       i++;
     } else {
       /* a run of files to check or JSON Lines to read, in bounded memory */

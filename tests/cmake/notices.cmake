@@ -70,3 +70,10 @@ add_test(NAME shared.stats-parallel-merge
   COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/parallel_merge.sh ${CIRCHECK_BIN} ${SRC})
 set_tests_properties(shared.stats-parallel-merge PROPERTIES LABELS shared SKIP_RETURN_CODE 77
   TIMEOUT 300)
+# A folder: a JSON report counted, JSON Lines notices checked, a stray JSON file skipped with
+# a warning; the same stray file named on the command line is an error.
+circheck_cli_test(stats-folder stats 0 ARGS stats tests/data/stats/folder
+  STDERR_IS "tests/data/stats/folder/other.json: warning: skipped: JSON that is neither a circheck report nor statistics"
+  STDOUT_MATCH "^circheck stats: 7 documents\n")
+circheck_cli_test(stats-stray-json stats 2 ARGS stats tests/data/stats/folder/other.json
+  STDERR_IS "tests/data/stats/folder/other.json: error: neither a circheck JSON report (documents) nor statistics")
