@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "circheck.h"
+#include "source.h"
 #include "util.h"
 
 bool ck_path_is_jsonl(const char *path) {
@@ -38,12 +39,21 @@ static bool blank(const char *s, size_t len) {
 static ck_status parse(const char *path, size_t first_line, const char *text, size_t len,
                        json_object **out, ck_diags *diags) {
   *out = NULL;
+  size_t line, col;
+  /* JSON is UTF-8 (RFC 8259); json-c would pass other bytes through into
+     the text, where a stray FF FE reads as a byte-order mark */
+  size_t bad = ck_utf8_invalid_at(text, len);
+  if (bad < len) {
+    position(text, bad, first_line, &line, &col);
+    ck_diags_add(diags, CK_DIAG_ERROR, path, (unsigned)line, (unsigned)col,
+                 "not UTF-8: byte 0x%02X (JSON is UTF-8)", (unsigned char)text[bad]);
+    return CK_ERR_INPUT;
+  }
   json_tokener *tok = json_tokener_new();
   json_object *obj = json_tokener_parse_ex(tok, text, (int)len);
   enum json_tokener_error err = json_tokener_get_error(tok);
   size_t end = json_tokener_get_parse_end(tok);
   json_tokener_free(tok);
-  size_t line, col;
   if (!obj || err != json_tokener_success) {
     json_object_put(obj);
     position(text, end, first_line, &line, &col);

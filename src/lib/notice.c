@@ -131,6 +131,13 @@ ck_status ck_notice_document(const char *path, size_t line, json_object *record,
     ck_buf_putc(&text, '\n');
   else
     text.len = at;
+  if (memchr(text.ptr, '\0', text.len)) {
+    ck_diags_add(diags, CK_DIAG_ERROR, path, (unsigned)line, 1,
+                 "a notice field holds a NUL character (\\u0000)");
+    ck_buf_free(&name);
+    ck_buf_free(&text);
+    return CK_ERR_INPUT;
+  }
   char *cpv = text_of(record, opts, CK_NOTICE_CPV);
   if (cpv)
     ck_buf_printf(&text, "\nCPV: %s\n", cpv);

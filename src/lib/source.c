@@ -267,6 +267,10 @@ static size_t utf8_invalid_at(const unsigned char *p, size_t len) {
   return len;
 }
 
+size_t ck_utf8_invalid_at(const char *text, size_t len) {
+  return utf8_invalid_at((const unsigned char *)text, len);
+}
+
 static size_t utf8_len(uint32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
 static size_t put_utf8(char *out, uint32_t cp) {

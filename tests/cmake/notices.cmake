@@ -15,11 +15,13 @@ circheck_cli_test(broken-lines notices 2 ARGS check --format jsonl ${notices}/br
   STDERR_IS "${notices}/broken.jsonl:2:32: error: not valid JSON: object value separator ',' expected
 ${notices}/broken.jsonl:4:1: error: a notice without a title or description (fields 'title' and 'description')
 ${notices}/broken.jsonl:5:1: error: expected a JSON object
-${notices}/broken.jsonl:6:78: error: more text after the JSON value"
+${notices}/broken.jsonl:6:78: error: more text after the JSON value
+${notices}/broken.jsonl:8:1: error: a notice field holds a NUL character (\\u0000)
+${notices}/broken.jsonl:9:25: error: not UTF-8: byte 0xFF (JSON is UTF-8)"
   STDOUT_MATCH "^{\"path\":\"${notices}/broken.jsonl#B-1\"[^\n]*\n{\"path\":\"${notices}/broken.jsonl#B-7\"[^\n]*\n$")
 # The same in the JSON report: the good lines are reported.
 circheck_cli_test(broken-lines-json notices 2 ARGS check --format json ${notices}/broken.jsonl
-  STDERR_MATCH "broken.jsonl:2:32: error: .*broken.jsonl:6:78: error: [^\n]+\n$"
+  STDERR_MATCH "broken.jsonl:2:32: error: .*broken.jsonl:9:25: error: [^\n]+\n$"
   STDOUT_MATCH "broken.jsonl#B-1.*broken.jsonl#B-7")
 # Field names given on the command line.
 circheck_cli_test(renamed-fields notices 0 ARGS check --format jsonl --fail-on never
@@ -46,7 +48,7 @@ if(CIRCHECK_PYTHON3)
 endif()
 # Broken lines: each an error with its line, the rest counted, exit 2 after the output.
 circheck_cli_test(stats-broken-lines stats 2 ARGS stats ${notices}/broken.jsonl
-  STDERR_MATCH "^${notices}/broken.jsonl:2:32: error: not valid JSON[^\n]*\n${notices}/broken.jsonl:4:1: error: [^\n]*\n${notices}/broken.jsonl:5:1: error: [^\n]*\n${notices}/broken.jsonl:6:78: error: [^\n]*\n$"
+  STDERR_MATCH "^${notices}/broken.jsonl:2:32: error: not valid JSON[^\n]*\n${notices}/broken.jsonl:4:1: error: [^\n]*\n${notices}/broken.jsonl:5:1: error: [^\n]*\n${notices}/broken.jsonl:6:78: error: [^\n]*\n${notices}/broken.jsonl:8:1: error: [^\n]*\n${notices}/broken.jsonl:9:25: error: not UTF-8[^\n]*\n$"
   STDOUT_MATCH "^circheck stats: 2 documents\n")
 circheck_cli_test(stats-compare-unknown stats 2 ARGS stats --by buyer --compare Aurland
   --compare Nowhere tests/data/stats/portfolio.jsonl
