@@ -231,6 +231,7 @@ static void print_help(const char *topic, FILE *out) {
           "could not be read (the rest is counted and written).\n\noptions:\n",
           out);
     print_options(CMD_STATS, out);
+    fputs("\nFORMATS (--format): text (default), csv, json, html. See docs/indicators.md.\n", out);
   } else if (topic && strcmp(topic, "checklist") == 0) {
     fputs("usage: circheck checklist [options]\n\n"
           "Prints the clauses a buyer should put in a tender, grouped by where they\n"

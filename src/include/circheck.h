@@ -185,7 +185,9 @@ ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *di
 
 /* Checks 'nfiles' files on 'jobs' threads (1 = in this thread) and adds
  * their results in the order given, exactly as ck_report_check_file() one
- * after another would. Diagnostics are appended in that order too. Returns
+ * after another would; a JSON Lines file of notices (ck_path_is_jsonl)
+ * adds one document a line, and a line that cannot be read is one error
+ * diagnostic with its line and column while the other lines are added. Diagnostics are appended in that order too. Returns
  * CK_OK, or the status of the first file that could not be checked (the
  * others are still checked). */
 ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nfiles,
