@@ -501,8 +501,14 @@ static int emit_report(const settings *s, const ck_report *report, const ck_rend
   return 0;
 }
 
-/* check --format jsonl: each document is written as soon as it is checked;
-   diagnostics follow at the end, in input order. */
+/* Prints a diagnostic as soon as the library hands it on. */
+static void print_diag(void *ctx, const ck_diag *diag) {
+  (void)ctx;
+  ck_diag_print(diag, stderr);
+}
+
+/* check --format jsonl: each document is written as soon as it is checked,
+   and each diagnostic printed as soon as its batch of documents is done. */
 static int stream_check(const settings *s, const ck_ruleset *rs, char **files, const bool *walked,
                         size_t nfiles, ck_diags *diags, bool trouble) {
   ck_stream_outcome outcome;
@@ -515,13 +521,13 @@ static int stream_check(const settings *s, const ck_ruleset *rs, char **files, c
       return EXIT_TROUBLE;
     }
     st = ck_check_stream(rs, &s->check, files, walked, nfiles, s->jobs, ck_atomic_file_write, f,
-                         &outcome, diags);
+                         &outcome, print_diag, NULL, diags);
     /* the documents that could be checked are kept, as in the other formats */
     if (ck_atomic_file_commit(f, diags) != CK_OK)
       trouble = true;
   } else {
     st = ck_check_stream(rs, &s->check, files, walked, nfiles, s->jobs, write_stdout, &error,
-                         &outcome, diags);
+                         &outcome, print_diag, NULL, diags);
     if (error || fflush(stdout) != 0) {
       fprintf(stderr, "circheck: error: cannot write the report: %s\n",
               strerror(error ? error : errno));
@@ -737,8 +743,9 @@ static int run_stats(settings *s) {
   }
   nfiles = drop_excluded(s, files, walked, nfiles);
   ck_stats *stats = ck_stats_new(rs);
-  if (ck_stats_add(stats, rs, &s->check, files, walked, nfiles, s->jobs, s->merge, &diags) !=
-      CK_OK)
+  print_diags(&diags); /* the paths' own problems first, then the inputs' as they come */
+  if (ck_stats_add(stats, rs, &s->check, files, walked, nfiles, s->jobs, s->merge, print_diag,
+                   NULL, &diags) != CK_OK)
     trouble = true; /* the rest is counted and written */
   print_diags(&diags);
   char *out = NULL;

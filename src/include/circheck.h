@@ -50,6 +50,10 @@ typedef struct ck_diags {
 /* Appends a diagnostic; 'file' is copied. */
 void ck_diags_add(ck_diags *d, ck_diag_level level, const char *file, unsigned line,
                   unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Takes diagnostics as soon as they are made, for runs over inputs of any
+ * size, whose diagnostics are then not kept. */
+typedef void (*ck_diag_fn)(void *ctx, const ck_diag *diag);
+
 /* Number of entries at level CK_DIAG_ERROR. */
 size_t ck_diags_errors(const ck_diags *d);
 /* Writes one diagnostic as "file:line:col: error: msg\n" (unknown parts left out). */
@@ -269,11 +273,13 @@ typedef struct ck_stream_outcome {
  * line of a JSON Lines file that cannot be read is one error diagnostic
  * with its line and column; the other lines are still checked. Returns
  * CK_OK, or the status of the first input that could not be checked;
- * CK_ERR_IO when the sink refused a piece. */
+ * CK_ERR_IO when the sink refused a piece. Diagnostics go to 'on_diag' (in
+ * input order, as each batch of documents is done) when it is not NULL, so
+ * memory stays flat however many lines are broken; otherwise to 'diags'. */
 ck_status ck_check_stream(const ck_ruleset *rs, const ck_check_options *opts,
                           char *const *files, const bool *walked, size_t nfiles, unsigned jobs,
                           ck_report_sink sink, void *sink_ctx, ck_stream_outcome *outcome,
-                          ck_diags *diags);
+                          ck_diag_fn on_diag, void *diag_ctx, ck_diags *diags);
 
 /* Writes 'data' to 'path' atomically: a temporary file in the same folder,
  * then rename. On failure nothing at 'path' changes. */
@@ -362,10 +368,12 @@ size_t ck_stats_documents(const ck_stats *stats);
  * document to check. Documents are checked on 'jobs' threads in bounded
  * memory. With 'only_statistics' every file must be statistics (--merge).
  * An input or line that cannot be read is one error diagnostic; the rest is
- * still counted. Returns CK_OK or the first error's status. */
+ * still counted. Returns CK_OK or the first error's status. Diagnostics go
+ * to 'on_diag' as they are made when it is not NULL, else to 'diags'. */
 ck_status ck_stats_add(ck_stats *stats, const ck_ruleset *rs, const ck_check_options *opts,
                        char *const *files, const bool *walked, size_t nfiles, unsigned jobs,
-                       bool only_statistics, ck_diags *diags);
+                       bool only_statistics, ck_diag_fn on_diag, void *diag_ctx,
+                       ck_diags *diags);
 
 typedef struct ck_stats_options {
   ck_stats_by by;          /* the grouping shown (default pack) */

@@ -170,6 +170,15 @@ static void flush(pipeline *p) {
     free(it->text);
   }
   p->n = 0;
+  ck_diags_hand_on(p->diags, p->sink->on_diag, p->sink->diag_ctx);
+}
+
+void ck_diags_hand_on(ck_diags *diags, ck_diag_fn on_diag, void *ctx) {
+  if (!on_diag)
+    return;
+  for (size_t i = 0; i < diags->n; i++)
+    on_diag(ctx, &diags->items[i]);
+  ck_diags_free(diags);
 }
 
 static void add(pipeline *p, item it) {
@@ -237,6 +246,7 @@ ck_status ck_each_document(const ck_ruleset *rs, const ck_check_options *opts,
       add(&p, (item){.path = files[i], .walked = walked && walked[i]});
   }
   flush(&p);
+  ck_diags_hand_on(diags, sink->on_diag, sink->diag_ctx);
   for (unsigned t = 0; t < jobs; t++)
     ck_match_space_free(p.spaces[t]);
   free(p.spaces);
@@ -271,10 +281,11 @@ static bool write_line(void *ctx, ck_doc_result *dr) {
 ck_status ck_check_stream(const ck_ruleset *rs, const ck_check_options *opts,
                           char *const *files, const bool *walked, size_t nfiles, unsigned jobs,
                           ck_report_sink sink, void *sink_ctx, ck_stream_outcome *outcome,
-                          ck_diags *diags) {
+                          ck_diag_fn on_diag, void *diag_ctx, ck_diags *diags) {
   *outcome = (ck_stream_outcome){0};
   line_writer w = {.sink = sink, .ctx = sink_ctx, .outcome = outcome, .line = CK_BUF_INIT};
-  ck_each_sink each = {.document = write_line, .ctx = &w};
+  ck_each_sink each = {
+      .document = write_line, .ctx = &w, .on_diag = on_diag, .diag_ctx = diag_ctx};
   ck_status rc = ck_each_document(rs, opts, files, walked, nfiles, jobs, &each, diags);
   ck_buf_free(&w.line);
   outcome->seen[CK_STATUS_NOT_APPLICABLE] = false;

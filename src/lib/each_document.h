@@ -18,7 +18,15 @@ typedef struct ck_each_sink {
   bool (*report_document)(void *ctx, const char *path, size_t line, json_object *record,
                           ck_diags *diags);
   void *ctx;
+  /* NULL: diagnostics are appended to the caller's list; otherwise each
+     batch's are handed here in input order and freed */
+  ck_diag_fn on_diag;
+  void *diag_ctx;
 } ck_each_sink;
+
+/* Hands the entries of 'diags' to 'on_diag' and empties the list; does
+   nothing when 'on_diag' is NULL. */
+void ck_diags_hand_on(ck_diags *diags, ck_diag_fn on_diag, void *ctx);
 
 /* Goes through 'files' in order: a JSON Lines file (ck_path_is_jsonl) a
    record at a time, any other file as one document. A file found by a folder

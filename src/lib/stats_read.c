@@ -275,14 +275,20 @@ static bool is_json_name(const char *path) {
 
 ck_status ck_stats_add(ck_stats *s, const ck_ruleset *rs, const ck_check_options *opts,
                        char *const *files, const bool *walked, size_t nfiles, unsigned jobs,
-                       bool only_statistics, ck_diags *diags) {
+                       bool only_statistics, ck_diag_fn on_diag, void *diag_ctx,
+                       ck_diags *diags) {
   ck_status first = CK_OK;
-  ck_each_sink sink = {.document = count_result, .report_document = count_report_line, .ctx = s};
+  ck_each_sink sink = {.document = count_result,
+                       .report_document = count_report_line,
+                       .ctx = s,
+                       .on_diag = on_diag,
+                       .diag_ctx = diag_ctx};
   size_t i = 0;
   while (i < nfiles) {
     ck_status rc;
     if (is_json_name(files[i]) || only_statistics) {
       rc = add_json_file(s, files[i], only_statistics, walked && walked[i], diags);
+      ck_diags_hand_on(diags, on_diag, diag_ctx);
       i++;
     } else {
       /* a run of files to check or JSON Lines to read, in bounded memory */
