@@ -5,10 +5,13 @@
 
 # The options each command takes, as 'circheck help COMMAND' lists them.
 _circheck_options_check='--format -o --output --pack --level --lang --doc-lang --fail-on
-  --rules --no-builtin-rules --all --color= --no-color --exclude --config --no-config --baseline --limit --follow -j --jobs -h --help
+  --rules --no-builtin-rules --all --color= --no-color --exclude --config --no-config --baseline --limit --field --follow -j --jobs -h --help
   -V --version'
 _circheck_options_checklist='--format -o --output --pack --level --lang --cpv --rules
   --no-builtin-rules --color= --no-color -h --help -V --version'
+_circheck_options_stats='--format -o --output --pack --level --doc-lang --rules
+  --no-builtin-rules --color= --no-color --exclude --field -j --jobs --by --compare --min-group
+  --merge -h --help -V --version'
 _circheck_options_rules='--pack --lang --rules --no-builtin-rules --color= --no-color -h
   --help -V --version'
 
@@ -45,7 +48,7 @@ _circheck() {
     if [[ $cur == -* ]]; then
       _circheck_words '--help -h --version -V' "$cur"
     else
-      _circheck_words 'check checklist rules help' "$cur"
+      _circheck_words 'check checklist stats rules help' "$cur"
     fi
     return
   fi
@@ -69,8 +72,10 @@ _circheck() {
   --format)
     if [[ $cmd == checklist ]]; then
       _circheck_words 'text md html csv json' "$cur"
+    elif [[ $cmd == stats ]]; then
+      _circheck_words 'text csv json html' "$cur"
     else
-      _circheck_words 'text json html sarif junit csv md' "$cur"
+      _circheck_words 'text json jsonl html sarif junit csv md' "$cur"
     fi
     return
     ;;
@@ -80,16 +85,18 @@ _circheck() {
   --fail-on) _circheck_words 'fail partial never' "$cur"; return ;;
   --pack) _circheck_words "$(_circheck_packs "${COMP_WORDS[0]}")" "$cur"; return ;;
   -o | --output | --rules | --config | --baseline) _circheck_paths "$cur"; return ;;
-  --exclude | -j | --jobs | --cpv | --limit) return ;; # free text: nothing to offer
+  --exclude | -j | --jobs | --cpv | --limit | --field | --compare | --min-group) return ;;
+  --by) _circheck_words 'pack cpv buyer month quarter year all' "$cur"; return ;; # free text: nothing to offer
   esac
 
   local options
   case $cmd in
   check) options=$_circheck_options_check ;;
   checklist) options=$_circheck_options_checklist ;;
+  stats) options=$_circheck_options_stats ;;
   rules) options=$_circheck_options_rules ;;
   help)
-    ((COMP_CWORD == 2)) && _circheck_words 'check checklist rules' "$cur"
+    ((COMP_CWORD == 2)) && _circheck_words 'check checklist stats rules' "$cur"
     return
     ;;
   *) return ;;

@@ -50,12 +50,13 @@ expect_only() {
   fi
 }
 
-expect_only "commands" "check checklist rules help" "$circheck" ''
+expect_only "commands" "check checklist stats rules help" "$circheck" ''
 expect_only "commands by prefix" "check checklist" "$circheck" 'ch'
 expect_only "top-level options" "--help -h --version -V" "$circheck" -
 expect_only "rules subcommands" "list test" "$circheck" rules ''
-expect_only "help topics" "check checklist rules" "$circheck" help ''
-expect_only "report formats" "text json html sarif junit csv md" "$circheck" check --format ''
+expect_only "help topics" "check checklist stats rules" "$circheck" help ''
+expect_only "report formats" "text json jsonl html sarif junit csv md" "$circheck" check --format ''
+expect_only "stats formats" "text csv json html" "$circheck" stats --format ''
 expect_only "checklist formats" "text md html csv json" "$circheck" checklist --format ''
 expect_only "a format by prefix" "sarif" "$circheck" check --format s
 expect_only "levels" "basic advanced spearhead" "$circheck" check --level ''

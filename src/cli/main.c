@@ -24,6 +24,7 @@ typedef enum {
   CMD_CHECK = 1u << 0,
   CMD_RULES = 1u << 1,
   CMD_CHECKLIST = 1u << 2,
+  CMD_STATS = 1u << 3,
   CMD_ALL = 0xFFu
 } command_bit;
 
@@ -48,6 +49,11 @@ typedef enum {
   OPT_NO_CONFIG,
   OPT_BASELINE,
   OPT_LIMIT,
+  OPT_FIELD,
+  OPT_BY,
+  OPT_COMPARE,
+  OPT_MIN_GROUP,
+  OPT_MERGE,
   OPT_HELP,
   OPT_VERSION,
   OPT_COUNT
@@ -63,34 +69,35 @@ typedef struct option {
 } option;
 
 static const option options[] = {
-    {OPT_FORMAT, "format", 0, "FORMAT", CMD_CHECK | CMD_CHECKLIST,
+    {OPT_FORMAT, "format", 0, "FORMAT", CMD_CHECK | CMD_CHECKLIST | CMD_STATS,
      "report format (default text; see FORMATS below)"},
-    {OPT_OUTPUT, "output", 'o', "FILE", CMD_CHECK | CMD_CHECKLIST,
+    {OPT_OUTPUT, "output", 'o', "FILE", CMD_CHECK | CMD_CHECKLIST | CMD_STATS,
      "write the report to FILE (replaced atomically; a link is followed, a device or FIFO "
      "written into)"},
-    {OPT_PACK, "pack", 0, "NAME", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
+    {OPT_PACK, "pack", 0, "NAME", CMD_CHECK | CMD_RULES | CMD_CHECKLIST | CMD_STATS,
      "use this rule pack (repeatable); default: chosen from the document, plus core"},
-    {OPT_LEVEL, "level", 0, "LEVEL", CMD_CHECK | CMD_CHECKLIST,
+    {OPT_LEVEL, "level", 0, "LEVEL", CMD_CHECK | CMD_CHECKLIST | CMD_STATS,
      "ambition level: basic, advanced, spearhead"},
     {OPT_LANG, "lang", 0, "LANG", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
      "language of messages and clauses: nb, nn or en (default: the document's; checklist: "
      "the user's locale)"},
     {OPT_CPV, "cpv", 0, "CODE", CMD_CHECKLIST,
      "checklist: add the packs for this CPV code (e.g. 39130000)"},
-    {OPT_DOC_LANG, "doc-lang", 0, "LANG", CMD_CHECK,
+    {OPT_DOC_LANG, "doc-lang", 0, "LANG", CMD_CHECK | CMD_STATS,
      "language the document is written in: nb, nn or en (default: detected)"},
     {OPT_FAIL_ON, "fail-on", 0, "STATUS", CMD_CHECK,
      "exit 1 on results at or above: fail, partial or never (default fail)"},
-    {OPT_RULES, "rules", 0, "PATH", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
+    {OPT_RULES, "rules", 0, "PATH", CMD_CHECK | CMD_RULES | CMD_CHECKLIST | CMD_STATS,
      "extra rule file or folder (repeatable); a pack with a built-in id replaces it"},
-    {OPT_NO_BUILTIN, "no-builtin-rules", 0, NULL, CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
+    {OPT_NO_BUILTIN, "no-builtin-rules", 0, NULL,
+     CMD_CHECK | CMD_RULES | CMD_CHECKLIST | CMD_STATS,
      "use only the packs given with --rules"},
     {OPT_ALL, "all", 0, NULL, CMD_CHECK, "text report: list rules that do not apply too"},
     {OPT_COLOR, "color", 0, "WHEN", CMD_ALL,
      "colour the text report and messages: auto (on a terminal, unless NO_COLOR is set; the "
      "default), always, never; --color alone is always"},
     {OPT_NO_COLOR, "no-color", 0, NULL, CMD_ALL, "the same as --color=never"},
-    {OPT_EXCLUDE, "exclude", 0, "GLOB", CMD_CHECK,
+    {OPT_EXCLUDE, "exclude", 0, "GLOB", CMD_CHECK | CMD_STATS,
      "leave out paths that match GLOB, as a whole or by file name (repeatable)"},
     {OPT_FOLLOW, "follow", 0, NULL, CMD_CHECK,
      "in folders, follow symbolic links (default: skip them with a warning)"},
@@ -100,10 +107,20 @@ static const option options[] = {
     {OPT_BASELINE, "baseline", 0, "REPORT",
      CMD_CHECK, "report and fail only on what is new or worse than in REPORT (an earlier "
                 "--format json report)"},
-    {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK,
+    {OPT_FIELD, "field", 0, "NAME=KEY", CMD_CHECK | CMD_STATS,
+     "JSON Lines notices: read field NAME (id, title, description, cpv, buyer, date) from KEY"},
+    {OPT_JOBS, "jobs", 'j', "N", CMD_CHECK | CMD_STATS,
      "check and render N files at a time on N threads (default 1); the report is the same"},
     {OPT_LIMIT, "limit", 0, "NAME=N", CMD_CHECK,
      "change a limit (repeatable; see LIMITS below and docs/usage.md)"},
+    {OPT_BY, "by", 0, "GROUPING", CMD_STATS,
+     "stats: group by pack (default), cpv, buyer, month, quarter, year or all"},
+    {OPT_COMPARE, "compare", 0, "GROUP", CMD_STATS,
+     "stats: give twice to set two groups of --by side by side (A, then B)"},
+    {OPT_MIN_GROUP, "min-group", 0, "N", CMD_STATS,
+     "stats: flag groups of fewer than N documents as small (default 30)"},
+    {OPT_MERGE, "merge", 0, NULL, CMD_STATS,
+     "stats: the inputs are JSON outputs of circheck stats; add up their counts"},
     {OPT_HELP, "help", 'h', NULL, CMD_ALL, "show help and exit"},
     {OPT_VERSION, "version", 'V', NULL, CMD_ALL, "show the version and exit"},
 };
@@ -131,6 +148,10 @@ typedef struct settings {
   bool no_config;       /* --no-config */
   const char *baseline; /* --baseline REPORT */
   bool level_set, fail_on_set;
+  ck_stats_options stats;
+  size_t ncompare;
+  bool merge;
+  bool format_set;
 } settings;
 
 /* The configuration files of a run, each read once, by path. */
@@ -227,7 +248,10 @@ static void print_help(const char *topic, FILE *out) {
           "a Word or OpenDocument file a position is paragraph:character, in a PDF\n"
           "page:character. PATH is a file, a folder (checked recursively, sorted; symbolic\n"
           "links, FIFOs and devices in it are skipped with a warning) or - for standard\n"
-          "input. Exit status: 0 nothing at or above --fail-on, 1 something is, 2 could not\n"
+          "input. A file named *.jsonl (or *.ndjson) holds notices as JSON Lines: one\n"
+          "object a line (fields title, description, cpv, buyer, date; see --field), each\n"
+          "line a document named FILE#ID (its id or index field, else its line number).\n"
+          "Exit status: 0 nothing at or above --fail-on, 1 something is, 2 could not\n"
           "check (also when no document was found), or some rule could not be judged\n"
           "(status error: a pattern exceeded PCRE2's limits; the report is still written).\n\n"
           "Statuses: pass, partial, fail, error, not-applicable, and waived for a partial\n"
@@ -244,6 +268,8 @@ static void print_help(const char *topic, FILE *out) {
     fputs("\nFORMATS (--format):\n"
           "  text   compiler-style lines, the evidence, the clause to add, a table (default)\n"
           "  json   every field, for scripts\n"
+          "  jsonl  JSON Lines: each document's JSON object on one line, written as soon as\n"
+          "         it is checked, so memory does not grow with the number of documents\n"
           "  html   one self-contained page to read, print (A4) and send; works offline\n"
           "  sarif  SARIF 2.1.0 for code scanning (GitHub, GitLab); partial = warning\n"
           "  junit  JUnit XML for CI test reports; partial fails only with --fail-on partial,\n"
@@ -261,6 +287,24 @@ static void print_help(const char *topic, FILE *out) {
           "instead of the built-in packs); exit 1 on any mismatch.\n\noptions:\n",
           out);
     print_options(CMD_RULES, out);
+  } else if (topic && strcmp(topic, "stats") == 0) {
+    fputs("usage: circheck stats [options] PATH...\n"
+          "       circheck stats --merge [options] STATS.json...\n\n"
+          "Indicators over many tenders: per criterion the share of documents where it\n"
+          "is found (pass or partial) and missing (fail), with 95 % Wilson intervals;\n"
+          "the share compliant with FOA § 7-9 (environment weighs at least 30 %); the\n"
+          "same per group of --by, with the criteria most often missing per group.\n"
+          "PATH is what check reads (documents, folders, JSON Lines of notices), an\n"
+          "earlier JSON report (*.json) or JSON Lines report (*.jsonl), counted as it\n"
+          "stands, or the JSON output of an earlier stats run, whose counts are added.\n"
+          "--compare A --compare B sets two groups side by side with the change and\n"
+          "Newcombe's interval. --format: text (default), csv, json (with the raw\n"
+          "counts, so runs over parts of a portfolio merge exactly: --merge), html\n"
+          "(one page with SVG charts). Exit status: 0, or 2 when an input or a line\n"
+          "could not be read (the rest is counted and written).\n\noptions:\n",
+          out);
+    print_options(CMD_STATS, out);
+    fputs("\nFORMATS (--format): text (default), csv, json, html. See docs/indicators.md.\n", out);
   } else if (topic && strcmp(topic, "checklist") == 0) {
     fputs("usage: circheck checklist [options]\n\n"
           "Prints the clauses a buyer should put in a tender, grouped by where they\n"
@@ -286,6 +330,7 @@ static void print_help(const char *topic, FILE *out) {
           "commands:\n"
           "  check PATH...     check tender documents and report criterion by criterion\n"
           "  checklist         the clauses to put in a tender, for chosen packs and level\n"
+          "  stats PATH...     indicators over many tenders: shares per criterion, group, period\n"
           "  rules list        list rule packs, rules, criteria and level figures\n"
           "  rules test [PATH] run the rules' built-in examples\n"
           "  help [COMMAND]    show help for a command\n"
@@ -311,8 +356,10 @@ static void push(const char ***list, size_t *n, const char *item) {
 static int apply_option(settings *s, const option *o, const char *value) {
   switch (o->id) {
   case OPT_FORMAT:
+    s->format_set = true;
     if (!ck_report_format_parse(value, &s->format))
-      return usage_error("unknown format", value, "(text, json, html, sarif, junit, csv, md)");
+      return usage_error("unknown format", value,
+                         "(text, json, jsonl, html, sarif, junit, csv, md)");
     if (!ck_report_format_available(s->format))
       return usage_error("format", value, "is not available in this version");
     break;
@@ -325,6 +372,21 @@ static int apply_option(settings *s, const option *o, const char *value) {
   case OPT_EXCLUDE:
     push(&s->excludes, &s->nexcludes, value);
     break;
+  case OPT_FIELD: {
+    const char *eq = strchr(value, '=');
+    char name[32];
+    ck_notice_field f;
+    size_t n = eq ? (size_t)(eq - value) : 0;
+    if (!eq || n >= sizeof name || eq[1] == '\0')
+      return usage_error("--field needs NAME=KEY, not", value, NULL);
+    memcpy(name, value, n);
+    name[n] = '\0';
+    if (!ck_notice_field_parse(name, &f))
+      return usage_error("unknown notice field", name,
+                         "(id, title, description, cpv, buyer, date)");
+    s->check.notice_fields[f] = eq + 1;
+    break;
+  }
   case OPT_LEVEL:
     if (!ck_level_parse(value, &s->check.level))
       return usage_error("unknown level", value, "(basic, advanced, spearhead)");
@@ -405,6 +467,28 @@ static int apply_option(settings *s, const option *o, const char *value) {
                          "(run 'circheck help check' for the names)");
     break;
   }
+  case OPT_BY:
+    if (!ck_stats_by_parse(value, &s->stats.by))
+      return usage_error("unknown grouping", value,
+                         "(pack, cpv, buyer, month, quarter, year, all)");
+    break;
+  case OPT_COMPARE:
+    if (s->ncompare >= 2)
+      return usage_error("--compare is given twice, not more:", value, NULL);
+    s->stats.compare[s->ncompare++] = value;
+    break;
+  case OPT_MIN_GROUP: {
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(value, &end, 10);
+    if (errno || *end || end == value || n > 1000000)
+      return usage_error("--min-group needs a number from 0 to 1000000, not", value, NULL);
+    s->stats.min_group = (unsigned)n;
+    break;
+  }
+  case OPT_MERGE:
+    s->merge = true;
+    break;
   case OPT_HELP:
   case OPT_VERSION:
   case OPT_COUNT:
@@ -630,6 +714,50 @@ static void file_options(const settings *s, const ck_config *cfg, const char *fi
     o->fail_on = set.fail_on;
 }
 
+/* Prints a diagnostic as soon as the library hands it on. */
+static void print_diag(void *ctx, const ck_diag *diag) {
+  (void)ctx;
+  ck_diag_print(diag, stderr);
+}
+
+/* check --format jsonl: each document is written as soon as it is checked,
+   and each diagnostic printed as soon as its batch of documents is done. */
+static int stream_check(const settings *s, const ck_ruleset *rs, char **files, const bool *walked,
+                        size_t nfiles, ck_diags *diags, bool trouble) {
+  ck_stream_outcome outcome;
+  ck_status st;
+  int error = 0;
+  if (s->output) {
+    ck_atomic_file *f = ck_atomic_file_open(s->output, diags);
+    if (!f) {
+      print_diags(diags);
+      return EXIT_TROUBLE;
+    }
+    st = ck_check_stream(rs, &s->check, files, walked, nfiles, s->jobs, ck_atomic_file_write, f,
+                         &outcome, print_diag, NULL, diags);
+    /* the documents that could be checked are kept, as in the other formats */
+    if (ck_atomic_file_commit(f, diags) != CK_OK)
+      trouble = true;
+  } else {
+    st = ck_check_stream(rs, &s->check, files, walked, nfiles, s->jobs, write_stdout, &error,
+                         &outcome, print_diag, NULL, diags);
+    if (error || fflush(stdout) != 0) {
+      fprintf(stderr, "circheck: error: cannot write the report: %s\n",
+              strerror(error ? error : errno));
+      trouble = true;
+    }
+  }
+  print_diags(diags);
+  if (st != CK_OK || outcome.seen[CK_STATUS_ERROR])
+    trouble = true;
+  if (trouble)
+    return EXIT_TROUBLE;
+  for (int k = s->fail_on; k < CK_STATUS_NOT_APPLICABLE; k++)
+    if (outcome.seen[k])
+      return EXIT_FINDINGS;
+  return EXIT_CLEAN;
+}
+
 static int run_check(settings *s) {
   if (s->nargs == 0)
     return usage_error("check needs at least one PATH (a file, a folder or -)", NULL, NULL);
@@ -710,6 +838,24 @@ static int run_check(settings *s) {
   }
   size_t before_config = nfiles;
   nfiles = kept;
+  if (s->format == CK_REPORT_JSONL) {
+    /* streamed: each document is written as it is checked (the
+       configuration's excludes apply; its settings are the run's) */
+    int src = stream_check(s, rs, files, walked, nfiles, &diags, trouble || config_failed);
+    free(walked);
+    for (size_t i = 0; i < nfiles; i++) {
+      free(files[i]);
+      free(waivers[i]);
+    }
+    free(files);
+    free(waivers);
+    free(opts);
+    free(opt_of);
+    free(langs);
+    configs_free(&cfgs);
+    ck_ruleset_free(rs);
+    return src;
+  }
 
   int rc = EXIT_CLEAN;
   ck_report *report = ck_report_new(rs, &s->check);
@@ -874,13 +1020,82 @@ static int run_checklist(settings *s) {
   return rc;
 }
 
+static int run_stats(settings *s) {
+  if (s->nargs == 0)
+    return usage_error("stats needs at least one PATH (documents, notices, reports)", NULL,
+                       NULL);
+  if (!s->format_set)
+    s->format = CK_REPORT_TEXT;
+  if (!ck_stats_format_available(s->format))
+    return usage_error("format", ck_report_format_name(s->format),
+                       "has no statistics form (text, csv, json, html)");
+  if (s->ncompare == 1)
+    return usage_error("--compare needs two groups: --compare A --compare B", NULL, NULL);
+  ck_ruleset *rs = load_rules(s);
+  if (!rs)
+    return EXIT_TROUBLE;
+  for (size_t i = 0; i < s->npacks; i++)
+    if (!ck_ruleset_has_pack(rs, s->packs[i])) {
+      ck_ruleset_free(rs);
+      return usage_error("unknown pack", s->packs[i], "(circheck rules list shows the packs)");
+    }
+  s->check.packs = s->packs;
+  s->check.npacks = s->npacks;
+  bool trouble = false;
+  char **files = NULL;
+  bool *walked = NULL;
+  size_t nfiles = 0, cap = 0;
+  ck_diags diags = CK_DIAGS_INIT;
+  for (size_t i = 0; i < s->nargs; i++) {
+    size_t before = nfiles;
+    if (ck_collect_paths(s->args[i], &files, &nfiles, &cap, &diags) != CK_OK)
+      trouble = true;
+    struct stat st;
+    bool folder = strcmp(s->args[i], "-") != 0 && stat(s->args[i], &st) == 0 &&
+                  S_ISDIR(st.st_mode);
+    walked = realloc(walked, (nfiles ? nfiles : 1) * sizeof *walked);
+    if (!walked) {
+      fprintf(stderr, "circheck: out of memory\n");
+      exit(EXIT_TROUBLE);
+    }
+    for (size_t k = before; k < nfiles; k++)
+      walked[k] = folder;
+  }
+  nfiles = drop_excluded(s, files, walked, nfiles);
+  ck_stats *stats = ck_stats_new(rs);
+  print_diags(&diags); /* the paths' own problems first, then the inputs' as they come */
+  if (ck_stats_add(stats, rs, &s->check, files, walked, nfiles, s->jobs, s->merge, print_diag,
+                   NULL, &diags) != CK_OK)
+    trouble = true; /* the rest is counted and written */
+  print_diags(&diags);
+  char *out = NULL;
+  size_t len = 0;
+  int rc = EXIT_CLEAN;
+  if (ck_stats_render(stats, s->format, &s->stats, &out, &len, &diags) != CK_OK) {
+    for (size_t i = 0; i < diags.n; i++)
+      rc = usage_error(diags.items[i].msg, NULL, NULL);
+    ck_diags_free(&diags);
+  } else if (emit(s, out, len) != 0) {
+    rc = EXIT_TROUBLE;
+  }
+  free(out);
+  ck_stats_free(stats);
+  free(walked);
+  for (size_t i = 0; i < nfiles; i++)
+    free(files[i]);
+  free(files);
+  ck_ruleset_free(rs);
+  return trouble ? EXIT_TROUBLE : rc;
+}
+
 int main(int argc, char **argv) {
   settings s = {.check = ck_check_options_default(),
                 .format = CK_REPORT_TEXT,
                 .builtin = true,
                 .colour = COLOUR_AUTO,
                 .jobs = 1,
-                .fail_on = CK_STATUS_FAIL};
+                .fail_on = CK_STATUS_FAIL,
+                .stats = ck_stats_options_default()};
   stderr_colour = colour_for_fd(COLOUR_AUTO, STDERR_FILENO);
   if (argc < 2) {
     print_help(NULL, stderr);
@@ -898,6 +1113,9 @@ int main(int argc, char **argv) {
   } else if (strcmp(cmd, "checklist") == 0) {
     if ((rc = parse_args(&s, argc, argv, 2, CMD_CHECKLIST, "checklist")) < 0)
       rc = run_checklist(&s);
+  } else if (strcmp(cmd, "stats") == 0) {
+    if ((rc = parse_args(&s, argc, argv, 2, CMD_STATS, "stats")) < 0)
+      rc = run_stats(&s);
   } else if (strcmp(cmd, "help") == 0) {
     print_help(argc > 2 ? argv[2] : NULL, stdout);
     rc = EXIT_CLEAN;

@@ -50,6 +50,10 @@ typedef struct ck_diags {
 /* Appends a diagnostic; 'file' is copied. */
 void ck_diags_add(ck_diags *d, ck_diag_level level, const char *file, unsigned line,
                   unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Takes diagnostics as soon as they are made, for runs over inputs of any
+ * size, whose diagnostics are then not kept. */
+typedef void (*ck_diag_fn)(void *ctx, const ck_diag *diag);
+
 /* Number of entries at level CK_DIAG_ERROR. */
 size_t ck_diags_errors(const ck_diags *d);
 /* Writes one diagnostic as "file:line:col: error: msg\n" (unknown parts left out). */
@@ -152,6 +156,23 @@ size_t ck_rules_test(const ck_ruleset *rs, const char *pack, FILE *out);
 
 /* --- checking documents ------------------------------------------------------------ */
 
+/* The fields of a notice given as a line of JSON Lines (a file named *.jsonl
+ * or *.ndjson: one JSON object a line, one document a line). */
+typedef enum {
+  CK_NOTICE_ID,          /* names the document; default "id", else "index" */
+  CK_NOTICE_TITLE,       /* "title" */
+  CK_NOTICE_DESCRIPTION, /* "description": a string or an array of paragraphs */
+  CK_NOTICE_CPV,         /* "cpv": the main CPV code (an array: its first code) */
+  CK_NOTICE_BUYER,       /* "buyer" */
+  CK_NOTICE_DATE,        /* "date", else "published": YYYY-MM-DD (or YYYY-MM) */
+  CK_NOTICE_FIELD_COUNT
+} ck_notice_field;
+/* "id", "title", "description", "cpv", "buyer", "date" */
+const char *ck_notice_field_name(ck_notice_field f);
+bool ck_notice_field_parse(const char *name, ck_notice_field *out);
+/* True for a path circheck reads as JSON Lines: it ends in .jsonl or .ndjson. */
+bool ck_path_is_jsonl(const char *path);
+
 typedef struct ck_check_options {
   ck_level level;
   bool msg_lang_set;        /* false: the document's language (nb, nn or en) */
@@ -174,6 +195,9 @@ typedef struct ck_check_options {
   /* Which statuses fail the run for this document (ck_report_fails):
      CK_STATUS_FAIL by default, CK_RESULT_STATUS_COUNT for never. */
   ck_result_status fail_on;
+  /* The key of each notice field in JSON Lines input (borrowed); NULL: the
+     default names of ck_notice_field. */
+  const char *notice_fields[CK_NOTICE_FIELD_COUNT];
 } ck_check_options;
 
 /* Options with the defaults of the command line. */
@@ -212,7 +236,9 @@ ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *di
 
 /* Checks 'nfiles' files on 'jobs' threads (1 = in this thread) and adds
  * their results in the order given, exactly as ck_report_check_file() one
- * after another would. Diagnostics are appended in that order too. Returns
+ * after another would; a JSON Lines file of notices (ck_path_is_jsonl)
+ * adds one document a line, and a line that cannot be read is one error
+ * diagnostic with its line and column while the other lines are added. Diagnostics are appended in that order too. Returns
  * CK_OK, or the status of the first file that could not be checked (the
  * others are still checked). */
 ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nfiles,
@@ -280,6 +306,7 @@ typedef enum {
   CK_REPORT_JUNIT,
   CK_REPORT_CSV,
   CK_REPORT_MD,
+  CK_REPORT_JSONL, /* JSON Lines: each document's object of the JSON report on one line */
   CK_REPORT_FORMAT_COUNT
 } ck_report_format;
 const char *ck_report_format_name(ck_report_format f);
@@ -309,6 +336,29 @@ typedef bool (*ck_report_sink)(void *ctx, const char *data, size_t len);
  * refused a piece (nothing more is rendered or handed on). */
 bool ck_report_write(const ck_report *report, ck_report_format format,
                      const ck_render_options *opts, ck_report_sink sink, void *ctx);
+
+/* What a streamed check saw: how many documents it wrote and which result
+ * statuses occurred (not-applicable never counts). */
+typedef struct ck_stream_outcome {
+  size_t documents;
+  bool seen[CK_RESULT_STATUS_COUNT];
+} ck_stream_outcome;
+
+/* Checks 'files' (documents, folders' files with 'walked' set, JSON Lines
+ * of notices) as ck_report_check_walked would, but writes each document as
+ * one JSON Lines record (CK_REPORT_JSONL) to 'sink' as soon as it and the
+ * ones before it are checked, and keeps none: memory does not grow with the
+ * number of documents. Documents come in input order whatever 'jobs'. A
+ * line of a JSON Lines file that cannot be read is one error diagnostic
+ * with its line and column; the other lines are still checked. Returns
+ * CK_OK, or the status of the first input that could not be checked;
+ * CK_ERR_IO when the sink refused a piece. Diagnostics go to 'on_diag' (in
+ * input order, as each batch of documents is done) when it is not NULL, so
+ * memory stays flat however many lines are broken; otherwise to 'diags'. */
+ck_status ck_check_stream(const ck_ruleset *rs, const ck_check_options *opts,
+                          char *const *files, const bool *walked, size_t nfiles, unsigned jobs,
+                          ck_report_sink sink, void *sink_ctx, ck_stream_outcome *outcome,
+                          ck_diag_fn on_diag, void *diag_ctx, ck_diags *diags);
 
 /* Writes 'data' to 'path' atomically: a temporary file in the same folder,
  * then rename. On failure nothing at 'path' changes. A symbolic link at
@@ -425,5 +475,70 @@ bool ck_checklist_format_available(ck_report_format f);
 ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *opts,
                               ck_report_format format, char **out, size_t *len,
                               ck_diags *diags);
+
+/* --- indicators over many tenders (circheck stats) ------------------------------- */
+
+/* Groupings of the documents counted. pack, cpv (the main code's division,
+ * its first two digits), buyer and month are counted; quarter and year are
+ * sums of months. A document of several packs counts in each. */
+typedef enum {
+  CK_BY_ALL,
+  CK_BY_PACK,
+  CK_BY_CPV,
+  CK_BY_BUYER,
+  CK_BY_MONTH,
+  CK_BY_QUARTER,
+  CK_BY_YEAR,
+  CK_BY_COUNT
+} ck_stats_by;
+const char *ck_stats_by_name(ck_stats_by by); /* "all", "pack", "cpv", ... */
+bool ck_stats_by_parse(const char *name, ck_stats_by *out);
+
+/* Raw counts, per grouping and group, of each criterion's status over the
+ * documents counted: what merges exactly. Its memory grows with the number
+ * of groups (buyers, months, packs), not of documents. */
+typedef struct ck_stats ck_stats;
+
+/* Empty counts over the criteria of 'rs' (read at creation, not kept). */
+ck_stats *ck_stats_new(const ck_ruleset *rs);
+void ck_stats_free(ck_stats *stats);
+/* How many documents have been counted. */
+size_t ck_stats_documents(const ck_stats *stats);
+
+/* Counts 'files' in order: a file named *.json is an earlier JSON report
+ * (its documents are counted as they stand) or the JSON output of circheck
+ * stats (its counts are added: a merge); a JSON Lines file holds notices
+ * (checked, as circheck check does) or documents of an earlier JSON Lines
+ * report (counted), a line of either kind at a time; anything else is a
+ * document to check. Documents are checked on 'jobs' threads in bounded
+ * memory. With 'only_statistics' every file must be statistics (--merge).
+ * An input or line that cannot be read is one error diagnostic; the rest is
+ * still counted. Returns CK_OK or the first error's status. Diagnostics go
+ * to 'on_diag' as they are made when it is not NULL, else to 'diags'. */
+ck_status ck_stats_add(ck_stats *stats, const ck_ruleset *rs, const ck_check_options *opts,
+                       char *const *files, const bool *walked, size_t nfiles, unsigned jobs,
+                       bool only_statistics, ck_diag_fn on_diag, void *diag_ctx,
+                       ck_diags *diags);
+
+typedef struct ck_stats_options {
+  ck_stats_by by;          /* the grouping shown (default pack) */
+  const char *compare[2];  /* two groups of 'by' to set side by side, or NULL */
+  unsigned min_group;      /* groups with fewer documents are flagged small (default 30) */
+  unsigned top_missing;    /* criteria listed as most often missing per group (default 3) */
+} ck_stats_options;
+ck_stats_options ck_stats_options_default(void);
+
+/* True for the formats statistics are written in: text, csv, json, html. */
+bool ck_stats_format_available(ck_report_format f);
+
+/* Writes the indicators: text tables, CSV (one row per group and criterion),
+ * JSON (the raw counts, which ck_stats_add merges, and the indicators made
+ * from them) or a self-contained HTML page with SVG charts. The output
+ * depends only on the counts and 'opts', so merged shards give the bytes of
+ * one run. CK_ERR_USAGE with a diagnostic for a compared group that was not
+ * counted. '*out' is NUL-terminated; the caller frees it. */
+ck_status ck_stats_render(const ck_stats *stats, ck_report_format format,
+                          const ck_stats_options *opts, char **out, size_t *len,
+                          ck_diags *diags);
 
 #endif

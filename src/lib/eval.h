@@ -168,6 +168,7 @@ typedef struct ck_doc_result {
   ck_msg_lang msg_lang;
   ck_level level;
   char *title;             /* may be NULL */
+  char *buyer, *date;      /* a notice's buyer and date (JSON Lines input); owned, may be NULL */
   char **cpv;              /* owned copies */
   size_t ncpv;
   ck_pack_choice *packs;   /* chosen packs, sorted by id */

@@ -702,6 +702,8 @@ void ck_doc_result_free(ck_doc_result *dr) {
   free(dr->criteria);
   free_findings(dr->findings, dr->nfindings);
   free(dr->title);
+  free(dr->buyer);
+  free(dr->date);
   free(dr->encoding);
   free(dr->path);
   free(dr);

@@ -19,6 +19,11 @@ void ck_json_init(ck_json *j, ck_buf *out) {
   j->out = out;
 }
 
+void ck_json_init_compact(ck_json *j, ck_buf *out) {
+  ck_json_init(j, out);
+  j->compact = true;
+}
+
 /* Writes into 'tmp' what goes before a value: a comma after an earlier
    sibling and a fresh line, unless the value follows its key. Returns the
    length written (at most 2 + 2 * CK_JSON_MAX_DEPTH). */
@@ -31,6 +36,10 @@ static size_t before_value(ck_json *j, char *tmp) {
   if (j->depth > 0) {
     if (j->has_items[j->depth])
       tmp[n++] = ',';
+    if (j->compact) {
+      j->has_items[j->depth] = true;
+      return n;
+    }
     tmp[n++] = '\n';
     memcpy(tmp + n, spaces, 2 * (size_t)j->depth);
     n += 2 * (size_t)j->depth;
@@ -57,7 +66,7 @@ static void close_container(ck_json *j, char c) {
   bool had = j->has_items[j->depth];
   if (j->depth > 0)
     j->depth--;
-  if (had) {
+  if (had && !j->compact) {
     tmp[n++] = '\n';
     memcpy(tmp + n, spaces, 2 * (size_t)j->depth);
     n += 2 * (size_t)j->depth;
@@ -97,11 +106,11 @@ void ck_json_key(ck_json *j, const char *key) {
     memcpy(tmp + n, key, len);
     n += len;
     memcpy(tmp + n, "\": ", 3);
-    ck_buf_put(j->out, tmp, n + 3);
+    ck_buf_put(j->out, tmp, n + (j->compact ? 2 : 3));
   } else {
     ck_buf_put(j->out, tmp, n);
     ck_escape_json(key, len, j->out);
-    ck_buf_put(j->out, "\": ", 3);
+    ck_buf_put(j->out, "\": ", j->compact ? 2 : 3);
   }
   j->after_key = true;
 }

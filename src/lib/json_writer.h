@@ -14,9 +14,13 @@ typedef struct ck_json {
   int depth;
   bool has_items[CK_JSON_MAX_DEPTH]; /* a value was written at this depth */
   bool after_key;
+  bool compact; /* one line: no line breaks or indentation inside; the outermost
+                   value still ends with a line break (a JSON Lines record) */
 } ck_json;
 
 void ck_json_init(ck_json *j, ck_buf *out);
+/* The same for a writer of one-line values ('compact'). */
+void ck_json_init_compact(ck_json *j, ck_buf *out);
 void ck_json_object(ck_json *j); /* { */
 void ck_json_array(ck_json *j);  /* [ */
 void ck_json_end_object(ck_json *j);

@@ -14,7 +14,7 @@ static const struct {
     [CK_REPORT_TEXT] = {"text", ck_render_text},    [CK_REPORT_JSON] = {"json", ck_render_json},
     [CK_REPORT_HTML] = {"html", ck_render_html},    [CK_REPORT_SARIF] = {"sarif", ck_render_sarif},
     [CK_REPORT_JUNIT] = {"junit", ck_render_junit}, [CK_REPORT_CSV] = {"csv", ck_render_csv},
-    [CK_REPORT_MD] = {"md", ck_render_md},
+    [CK_REPORT_MD] = {"md", ck_render_md},          [CK_REPORT_JSONL] = {"jsonl", ck_render_jsonl},
 };
 static_assert(sizeof formats / sizeof *formats == CK_REPORT_FORMAT_COUNT, "formats");
 

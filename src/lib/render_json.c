@@ -229,7 +229,7 @@ static void findings_json(ck_json *j, const ck_finding *f, size_t n) {
   ck_json_end_array(j);
 }
 
-static void document_json(ck_json *j, const ck_doc_result *dr) {
+void ck_render_json_document(ck_json *j, const ck_doc_result *dr) {
   ck_json_object(j);
   ck_json_kv(j, "path", dr->path);
   ck_json_kv(j, "format", ck_input_format_name(dr->format));
@@ -239,6 +239,11 @@ static void document_json(ck_json *j, const ck_doc_result *dr) {
     ck_json_kv(j, "rules_language", ck_lang_name(dr->lang));
   ck_json_kv(j, "report_language", ck_msg_lang_name(dr->msg_lang));
   ck_json_kv(j, "title", dr->title);
+  /* a notice read from JSON Lines names its buyer and date; a file does not */
+  if (dr->buyer)
+    ck_json_kv(j, "buyer", dr->buyer);
+  if (dr->date)
+    ck_json_kv(j, "date", dr->date);
   cpv_json(j, dr->cpv, dr->ncpv);
   packs_json(j, dr->packs, dr->npacks);
   ck_json_kv(j, "level", ck_level_name(dr->level));
@@ -273,7 +278,7 @@ static void document_json(ck_json *j, const ck_doc_result *dr) {
 static void document_part(const ck_report *report, size_t d, const void *ctx, ck_buf *part) {
   ck_json j;
   ck_json_fork(ctx, &j, part);
-  document_json(&j, report->docs[d]);
+  ck_render_json_document(&j, report->docs[d]);
 }
 
 void ck_render_json(const ck_report *report, const ck_render_options *opts,
@@ -310,4 +315,17 @@ void ck_render_json(const ck_report *report, const ck_render_options *opts,
     ck_json_end_array(&j);
   }
   ck_json_end_object(&j);
+}
+
+/* JSON Lines: each document's object on one line, nothing around them. */
+static void document_line(const ck_report *report, size_t d, const void *ctx, ck_buf *part) {
+  (void)ctx;
+  ck_json j;
+  ck_json_init_compact(&j, part);
+  ck_render_json_document(&j, report->docs[d]);
+}
+
+void ck_render_jsonl(const ck_report *report, const ck_render_options *opts,
+                     ck_render_out *to) {
+  ck_render_parts(report, opts->jobs, document_line, NULL, NULL, NULL, to);
 }

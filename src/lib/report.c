@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "each_document.h"
 #include "folder.h"
 #include "source.h"
 #include "read_document.h"
@@ -57,16 +58,59 @@ void ck_report_free(ck_report *r) {
   free(r);
 }
 
-/* Reads and evaluates one file ('walked': found in a folder, so read only
-   if it is a regular file) with options 'o' (NULL: the report's); touches
-   nothing shared but the read-only rule set, so several can run at once,
-   each with its own 'space' (NULL: the evaluation makes one). */
-static ck_status check_one(const ck_report *report, const ck_check_options *o,
-                           const char *path, bool walked, ck_match_space *space,
-                           ck_doc_result **out, ck_diags *diags) {
+/* Evaluates a loaded document with 'o': the rules, then the waivers of the
+   configuration and of the document. A waiver that names no rule or
+   criterion is an error: '*out' is NULL then. */
+static ck_status evaluate_loaded(const ck_ruleset *rs, const ck_check_options *o,
+                                 const ck_doc *doc, const char *name, ck_match_space *space,
+                                 ck_doc_result **out, ck_diags *diags) {
+  ck_eval_options eo = {.level = o->level,
+                        .msg_lang_set = o->msg_lang_set,
+                        .msg_lang = o->msg_lang,
+                        .packs = o->packs,
+                        .npacks = o->npacks,
+                        .space = space,
+                        .rule_time_ms = o->limits.rule_time_ms,
+                        .document_time_ms = o->limits.document_time_ms};
+  ck_doc_result *dr = ck_evaluate(rs, doc, &eo);
+  dr->fail_on = o->fail_on;
+  ck_status rc = ck_waivers_apply(dr, rs, o->waivers, o->nwaivers, doc->waivers, doc->nwaivers,
+                                  diags);
+  if (rc != CK_OK) {
+    ck_doc_result_free(dr);
+    *out = NULL;
+    return rc;
+  }
+  /* The report shows these rules with status error; the diagnostic tells
+     whoever runs circheck that the run could not judge everything. The
+     results are the document's (lots rolled up), so one line per rule. */
+  for (size_t i = 0; i < dr->nresults; i++)
+    if (dr->results[i].status == CK_STATUS_ERROR && dr->results[i].reason == CK_REASON_TIME_LIMIT)
+      ck_diags_add(diags, CK_DIAG_ERROR, name, 0, 0,
+                   "rule %s could not be judged: it ran out of time (rule_time_ms %u, "
+                   "document_time_ms %u)",
+                   dr->results[i].rule->id, o->limits.rule_time_ms, o->limits.document_time_ms);
+    else if (dr->results[i].status == CK_STATUS_ERROR)
+      ck_diags_add(diags, CK_DIAG_ERROR, name, 0, 0,
+                   "rule %s could not be judged: a pattern exceeded PCRE2's match, depth, heap "
+                   "or JIT stack limit",
+                   dr->results[i].rule->id);
+  *out = dr;
+  return CK_OK;
+}
+
+ck_doc_result *ck_check_loaded(const ck_ruleset *rs, const ck_check_options *o,
+                              const ck_doc *doc, const char *name, ck_match_space *space,
+                              ck_diags *diags) {
+  ck_doc_result *dr = NULL;
+  evaluate_loaded(rs, o, doc, name, space, &dr, diags);
+  return dr;
+}
+
+ck_status ck_check_path(const ck_ruleset *rs, const ck_check_options *o, const char *path,
+                        bool walked, ck_match_space *space, ck_doc_result **out,
+                        ck_diags *diags) {
   ck_doc *doc = NULL;
-  if (!o)
-    o = &report->opts;
   *out = NULL;
   ck_status rc =
       ck_document_load(path, &o->limits, walked, o->doc_lang_set, o->doc_lang, &doc, diags);
@@ -81,40 +125,19 @@ static ck_status check_one(const ck_report *report, const ck_check_options *o,
     if (!allowed)
       ck_doc_set_lang(doc, o->doc_langs[0]);
   }
-  ck_eval_options eo = {.level = o->level,
-                        .msg_lang_set = o->msg_lang_set,
-                        .msg_lang = o->msg_lang,
-                        .packs = o->packs,
-                        .npacks = o->npacks,
-                        .space = space,
-                        .rule_time_ms = o->limits.rule_time_ms,
-                        .document_time_ms = o->limits.document_time_ms};
-  *out = ck_evaluate(report->rs, doc, &eo);
-  (*out)->fail_on = o->fail_on;
-  rc = ck_waivers_apply(*out, report->rs, o->waivers, o->nwaivers, doc->waivers, doc->nwaivers,
-                        diags);
+  rc = evaluate_loaded(rs, o, doc, path, space, out, diags);
   ck_doc_free(doc);
-  if (rc != CK_OK) {
-    ck_doc_result_free(*out);
-    *out = NULL;
-    return rc;
-  }
-  /* The report shows these rules with status error; the diagnostic tells
-     whoever runs circheck that the run could not judge everything. The
-     results are the document's (lots rolled up), so one line per rule. */
-  const ck_doc_result *dr = *out;
-  for (size_t i = 0; i < dr->nresults; i++)
-    if (dr->results[i].status == CK_STATUS_ERROR && dr->results[i].reason == CK_REASON_TIME_LIMIT)
-      ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
-                   "rule %s could not be judged: it ran out of time (rule_time_ms %u, "
-                   "document_time_ms %u)",
-                   dr->results[i].rule->id, o->limits.rule_time_ms, o->limits.document_time_ms);
-    else if (dr->results[i].status == CK_STATUS_ERROR)
-      ck_diags_add(diags, CK_DIAG_ERROR, path, 0, 0,
-                   "rule %s could not be judged: a pattern exceeded PCRE2's match, depth, heap "
-                   "or JIT stack limit",
-                   dr->results[i].rule->id);
-  return CK_OK;
+  return rc;
+}
+
+/* Reads and evaluates one file ('walked': found in a folder, so read only
+   if it is a regular file) with options 'o' (NULL: the report's); touches
+   nothing shared but the read-only rule set, so several can run at once,
+   each with its own 'space' (NULL: the evaluation makes one). */
+static ck_status check_one(const ck_report *report, const ck_check_options *o,
+                           const char *path, bool walked, ck_match_space *space,
+                           ck_doc_result **out, ck_diags *diags) {
+  return ck_check_path(report->rs, o ? o : &report->opts, path, walked, space, out, diags);
 }
 
 static void add_result(ck_report *report, ck_doc_result *dr) {
@@ -224,6 +247,15 @@ ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nf
   return ck_report_check_walked(report, files, NULL, nfiles, jobs, diags);
 }
 
+static bool take_document(void *report, ck_doc_result *dr) {
+  add_result(report, dr);
+  return true;
+}
+
+static ck_status check_run(ck_report *report, char *const *files, const bool *walked,
+                           const ck_check_options *const *opts, size_t nfiles, unsigned jobs,
+                           ck_diags *diags);
+
 ck_status ck_report_check_walked(ck_report *report, char *const *files, const bool *walked,
                                  size_t nfiles, unsigned jobs, ck_diags *diags) {
   return ck_report_check_configured(report, files, walked, NULL, nfiles, jobs, diags);
@@ -232,6 +264,34 @@ ck_status ck_report_check_walked(ck_report *report, char *const *files, const bo
 ck_status ck_report_check_configured(ck_report *report, char *const *files, const bool *walked,
                                      const ck_check_options *const *opts, size_t nfiles,
                                      unsigned jobs, ck_diags *diags) {
+  /* Runs of ordinary files go as they always have; a JSON Lines file of
+     notices adds one document a record, in order. */
+  ck_status first = CK_OK;
+  size_t i = 0;
+  while (i < nfiles) {
+    size_t k = i;
+    while (k < nfiles && !ck_path_is_jsonl(files[k]))
+      k++;
+    ck_status rc = CK_OK;
+    if (k > i) {
+      rc = check_run(report, files + i, walked ? walked + i : NULL, opts ? opts + i : NULL, k - i,
+                     jobs, diags);
+    } else {
+      const ck_check_options *o = opts && opts[i] ? opts[i] : &report->opts;
+      ck_each_sink sink = {.document = take_document, .ctx = report};
+      rc = ck_each_document(report->rs, o, files + i, NULL, 1, jobs, &sink, diags);
+      k = i + 1;
+    }
+    if (rc != CK_OK && first == CK_OK)
+      first = rc;
+    i = k;
+  }
+  return first;
+}
+
+static ck_status check_run(ck_report *report, char *const *files, const bool *walked,
+                           const ck_check_options *const *opts, size_t nfiles, unsigned jobs,
+                           ck_diags *diags) {
   ck_status first = CK_OK;
   if (jobs <= 1 || nfiles <= 1) {
     ck_match_space *space = ck_match_space_new();

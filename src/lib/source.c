@@ -275,6 +275,10 @@ static size_t utf8_invalid_at(const unsigned char *p, size_t len) {
   return len;
 }
 
+size_t ck_utf8_invalid_at(const char *text, size_t len) {
+  return utf8_invalid_at((const unsigned char *)text, len);
+}
+
 /* Line and column of byte 'off' of 'p' (UTF-8 unless 'bytewise', where each
  * byte is a character), with LF, CRLF or a lone CR ending a line. */
 static void locate(const unsigned char *p, size_t len, size_t off, bool bytewise,

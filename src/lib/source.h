@@ -83,6 +83,11 @@ void ck_source_drop_text(ck_source *src);
  * notice), .md/.markdown -> Markdown, anything else -> text. */
 ck_input_format ck_source_sniff(const ck_source *src);
 
+/* Offset of the first byte of 'text' that does not start a valid UTF-8
+ * sequence (overlong forms, surrogates, code points above U+10FFFF), or
+ * 'len' when all of it is valid. */
+size_t ck_utf8_invalid_at(const char *text, size_t len);
+
 /* Frees what 'src' owns and zeroes it. */
 void ck_source_free(ck_source *src);
 

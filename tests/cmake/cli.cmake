@@ -144,7 +144,7 @@ circheck_cli_test(sarif-to-file formats 1
   ARGS check --format sarif -o ${CMAKE_CURRENT_BINARY_DIR}/out/report.sarif
     samples/furniture-nb.txt STDERR_EMPTY)
 circheck_cli_test(unknown-format errors 2 ARGS check --format pdf samples/furniture-nb.txt
-  STDERR_IS "circheck: error: unknown format 'pdf' (text, json, html, sarif, junit, csv, md) (see 'circheck help')")
+  STDERR_IS "circheck: error: unknown format 'pdf' (text, json, jsonl, html, sarif, junit, csv, md) (see 'circheck help')")
 
 # The checklist a Norwegian buyer of furniture gets, pinned word for word.
 circheck_cli_test(furniture-advanced-nb-md checklist 0
