@@ -116,6 +116,13 @@ ck_status ck_ruleset_load(bool builtin, const char *const *paths, size_t npaths,
 void ck_ruleset_free(ck_ruleset *rs);
 /* True when a pack with this id is loaded. */
 bool ck_ruleset_has_pack(const ck_ruleset *rs, const char *id);
+/* The loaded packs, sorted by id: how many, and each one's id, name in
+ * 'lang', and whether it applies to every purchase (core); NULL / false for
+ * an index out of range. */
+size_t ck_ruleset_pack_count(const ck_ruleset *rs);
+const char *ck_ruleset_pack_id(const ck_ruleset *rs, size_t i);
+const char *ck_ruleset_pack_name(const ck_ruleset *rs, size_t i, ck_msg_lang lang);
+bool ck_ruleset_pack_always(const ck_ruleset *rs, size_t i);
 
 /* Writes the packs, rules, criteria and level figures as text. */
 void ck_rules_list(const ck_ruleset *rs, ck_msg_lang lang, FILE *out);
@@ -162,6 +169,14 @@ ck_status ck_collect_paths(const char *path, char ***files, size_t *nfiles, size
  * one error diagnostic per such rule is appended ("rule ID could not be
  * judged: ..."). */
 ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags);
+
+/* Checks a document held in memory, 'len' bytes of any format
+ * ck_report_check_file() reads, exactly as that function would check a file
+ * of those bytes named 'name' ('name' labels the document in diagnostics and
+ * reports; nothing is opened, and nothing is written anywhere). Same results
+ * and diagnostics; CK_ERR_LIMIT when 'len' exceeds the input cap. */
+ck_status ck_report_check_buffer(ck_report *report, const char *name, const void *data,
+                                 size_t len, ck_diags *diags);
 
 /* Checks 'nfiles' files on 'jobs' threads (1 = in this thread) and adds
  * their results in the order given, exactly as ck_report_check_file() one

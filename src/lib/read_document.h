@@ -11,9 +11,15 @@
 #include "doc.h"
 
 /* Loads one document from 'path' ("-" = standard input): read, decode, pick
- * the reader from the format, build the model . */
+ * the reader from the format, build the model. */
 ck_status ck_document_load(const char *path, const ck_limits *limits, bool lang_set,
                            ck_lang lang, ck_doc **out, ck_diags *diags);
+
+/* The same for bytes held in memory, labelled 'name' in diagnostics and
+ * reports; nothing is opened or written. */
+ck_status ck_document_load_buffer(const char *name, const void *data, size_t len,
+                                  const ck_limits *limits, bool lang_set, ck_lang lang,
+                                  ck_doc **out, ck_diags *diags);
 
 /* Builds a document from a text in memory, as the rules test does for
  * examples; 'name' labels it. Returns NULL when the text cannot be read. */

@@ -57,17 +57,12 @@ void ck_report_free(ck_report *r) {
   free(r);
 }
 
-/* Reads and evaluates one file; touches nothing shared but the read-only
-   rule set, so several can run at once, each with its own 'space' (NULL:
-   the evaluation makes one). */
-static ck_status check_one(const ck_report *report, const char *path, ck_match_space *space,
-                           ck_doc_result **out, ck_diags *diags) {
-  ck_doc *doc = NULL;
+/* Evaluates a loaded document (and frees it) into '*out'; touches nothing
+   shared but the read-only rule set, so several can run at once, each with
+   its own 'space' (NULL: the evaluation makes one). */
+static ck_status evaluate_doc(const ck_report *report, const char *path, ck_doc *doc,
+                              ck_match_space *space, ck_doc_result **out, ck_diags *diags) {
   const ck_check_options *o = &report->opts;
-  *out = NULL;
-  ck_status rc = ck_document_load(path, &o->limits, o->doc_lang_set, o->doc_lang, &doc, diags);
-  if (rc != CK_OK)
-    return rc;
   ck_eval_options eo = {.level = o->level,
                         .msg_lang_set = o->msg_lang_set,
                         .msg_lang = o->msg_lang,
@@ -89,6 +84,18 @@ static ck_status check_one(const ck_report *report, const char *path, ck_match_s
   return CK_OK;
 }
 
+/* Reads and evaluates one file. */
+static ck_status check_one(const ck_report *report, const char *path, ck_match_space *space,
+                           ck_doc_result **out, ck_diags *diags) {
+  ck_doc *doc = NULL;
+  const ck_check_options *o = &report->opts;
+  *out = NULL;
+  ck_status rc = ck_document_load(path, &o->limits, o->doc_lang_set, o->doc_lang, &doc, diags);
+  if (rc != CK_OK)
+    return rc;
+  return evaluate_doc(report, path, doc, space, out, diags);
+}
+
 static void add_result(ck_report *report, ck_doc_result *dr) {
   CK_GROW(report->docs, report->cap_docs, report->ndocs + 1);
   report->docs[report->ndocs++] = dr;
@@ -105,6 +112,20 @@ static ck_status check_and_add(ck_report *report, const char *path, ck_match_spa
 
 ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags) {
   return check_and_add(report, path, NULL, diags);
+}
+
+ck_status ck_report_check_buffer(ck_report *report, const char *name, const void *data,
+                                size_t len, ck_diags *diags) {
+  ck_doc *doc = NULL;
+  ck_doc_result *dr = NULL;
+  const ck_check_options *o = &report->opts;
+  ck_status rc = ck_document_load_buffer(name, data, len, &o->limits, o->doc_lang_set,
+                                         o->doc_lang, &doc, diags);
+  if (rc == CK_OK)
+    rc = evaluate_doc(report, name, doc, NULL, &dr, diags);
+  if (rc == CK_OK)
+    add_result(report, dr);
+  return rc;
 }
 
 /* A batch shared by the worker threads: each takes the next file index,
