@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config libxml2-dev libpcre2-dev libcsv-dev libzip-dev libpoppler-glib-dev)
+packages=(build-essential cmake pkg-config libxml2-dev libpcre2-dev libcsv-dev libzip-dev libpoppler-glib-dev libmicrohttpd-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

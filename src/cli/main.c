@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "circheck.h"
+#include "serve.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
@@ -206,6 +207,7 @@ static void print_help(const char *topic, FILE *out) {
           "  checklist         the clauses to put in a tender, for chosen packs and level\n"
           "  rules list        list rule packs, rules, criteria and level figures\n"
           "  rules test [PATH] run the rules' built-in examples\n"
+          "  serve             a local web app and API (circheck help serve)\n"
           "  help [COMMAND]    show help for a command\n\n"
           "Run 'circheck help check' for the options of check.\n",
           out);
@@ -585,6 +587,11 @@ int main(int argc, char **argv) {
   } else if (strcmp(cmd, "checklist") == 0) {
     if ((rc = parse_args(&s, argc, argv, 2, CMD_CHECKLIST, "checklist")) < 0)
       rc = run_checklist(&s);
+  } else if (strcmp(cmd, "serve") == 0) {
+    rc = ck_serve_main(argc - 1, argv + 1);
+  } else if (strcmp(cmd, "help") == 0 && argc > 2 && strcmp(argv[2], "serve") == 0) {
+    char *help_argv[] = {"serve", "--help", NULL};
+    rc = ck_serve_main(2, help_argv);
   } else if (strcmp(cmd, "help") == 0) {
     print_help(argc > 2 ? argv[2] : NULL, stdout);
     rc = EXIT_CLEAN;
