@@ -296,4 +296,24 @@ ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *
                               ck_report_format format, char **out, size_t *len,
                               ck_diags *diags);
 
+/* --- the guide (circheck serve's guide page and GET /api/rules) ---------------------- */
+
+typedef struct ck_guide_options {
+  ck_msg_lang lang;  /* the language of the page (every clause is shown in every language) */
+  const char *query; /* NULL, or words that every criterion shown must contain (any case) */
+} ck_guide_options;
+
+/* English, everything. */
+ck_guide_options ck_guide_options_default(void);
+
+/* Writes the guide made from the loaded rule packs: format html is a page
+ * with every criterion by category (what counts as evidence, the figures per
+ * level and pack, the clause in every language, the source of each figure,
+ * a search box), format json the whole catalogue (criteria, packs, rules,
+ * figures, clauses and verifications per language and level, examples that
+ * pass). Returns CK_ERR_USAGE with a diagnostic for another format;
+ * otherwise '*out' is a NUL-terminated string the caller frees. */
+ck_status ck_guide_render(const ck_ruleset *rs, const ck_guide_options *opts,
+                          ck_report_format format, char **out, size_t *len, ck_diags *diags);
+
 #endif

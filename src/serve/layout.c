@@ -44,7 +44,8 @@ char *page_insert_bar(char *html, size_t len, nav_tab tab, const char *extra, si
   sbuf out = SBUF_INIT;
   sbuf_put(&out, html, at);
   sbuf_puts(&out, "<div class=\"serve-bar\">\n"
-                  "<link rel=\"stylesheet\" href=\"/assets/serve.css\" />\n");
+                  "<link rel=\"stylesheet\" href=\"/assets/serve.css\" />\n"
+                  "<script src=\"/assets/serve.js\" defer=\"defer\"></script>\n");
   nav(&out, tab);
   if (extra)
     sbuf_puts(&out, extra);

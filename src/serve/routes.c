@@ -44,6 +44,10 @@ static const route routes[] = {
     {"GET", "/", page_check_form},
     {"POST", "/check", page_check_post},
     {"POST", "/api/check", api_check},
+    {"GET", "/checklist", page_checklist},
+    {"GET", "/api/checklist", api_checklist},
+    {"GET", "/api/rules", api_rules},
+    {"GET", "/guide", page_guide},
 };
 
 static void health(serve_answer *ans) {
