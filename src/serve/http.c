@@ -141,11 +141,13 @@ static enum MHD_Result send_answer(serve_request *r, serve_answer *a) {
   }
   sbuf_free(&csp);
   free(a->disposition);
-  r->status = a->status;
-  r->bytes = a->len;
-  r->answered = true;
   enum MHD_Result rc = MHD_queue_response(r->conn, a->status, resp);
   MHD_destroy_response(resp);
+  if (rc == MHD_YES) {
+    r->status = a->status;
+    r->bytes = a->len;
+    r->answered = true;
+  }
   return rc;
 }
 
@@ -226,12 +228,14 @@ enum MHD_Result serve_on_request(void *cls, struct MHD_Connection *conn, const c
     *upload_data_size = 0;
     r->received += n;
     if (r->received > app->cfg.max_upload) {
-      /* a body without a length that grows past the cap: stop reading it */
+      /* a body without a length that grows past the cap; libmicrohttpd takes
+         no answer in the middle of a body, so the connection is closed */
+      r->too_big = true;
       return MHD_NO;
     }
     if (serve_now_ms() - r->start_ms > (long long)app->cfg.timeout_s * 1000) {
-      r->too_slow = true;
-      return MHD_NO; /* a client that trickles its upload is cut off */
+      r->too_slow = true; /* a client that trickles its upload is cut off */
+      return MHD_NO;
     }
     if (r->form) {
       if (r->post && !r->bad_form && MHD_post_process(r->post, upload_data, n) != MHD_YES)
@@ -264,7 +268,7 @@ void serve_on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
   else
     fprintf(stderr, "%s %s 0 0 %lldms (%s)\n", r->method, r->path, ms,
             r->too_slow                               ? "too slow"
-            : r->received > app->cfg.max_upload       ? "upload too large"
+            : r->too_big                              ? "upload too large"
             : toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? "timed out"
                                                             : "connection closed");
   free_request(r);

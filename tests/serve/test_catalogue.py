@@ -22,7 +22,7 @@ from serverlib import Server, cli, fail  # noqa: E402
 
 
 def main():
-    binary, src = sys.argv[1], sys.argv[2]
+    binary, src = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     srv = Server(binary)
     try:
         # the checklist API is the CLI's checklist, byte for byte

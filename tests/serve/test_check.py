@@ -60,7 +60,7 @@ def script_hashes_match(what, headers, page):
 
 
 def main():
-    binary, src = sys.argv[1], sys.argv[2]
+    binary, src = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     srv = Server(binary, cwd=src)
     try:
         n = 0
