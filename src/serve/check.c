@@ -98,33 +98,54 @@ static unsigned status_for(ck_status st) {
   }
 }
 
-/* Checks the document under the cap on concurrent checks; the report is
-   returned (caller frees it), or NULL with 'ans' holding the error. */
-static ck_report *run_check(serve_request *req, check_request *c, serve_answer *ans) {
+static const ck_render_options render_options = {.fail_on = CK_STATUS_FAIL, .jobs = 1};
+
+/* A check and the reports it is rendered to, done on a worker of the pool:
+   everything the check allocates lives and dies there. */
+typedef struct check_work {
+  const ck_ruleset *rs;
+  const check_request *c;
+  const ck_report_format *formats; /* to render */
+  size_t nformats;
+  ck_status status;
+  ck_diags diags;
+  char *out[5];      /* one rendering per format */
+  size_t len[5];
+} check_work;
+
+static void do_check(void *arg) {
+  check_work *w = arg;
+  ck_report *report = ck_report_new(w->rs, &w->c->opts);
+  w->status = ck_report_check_buffer(report, w->c->name, w->c->data, w->c->len, &w->diags);
+  for (size_t i = 0; w->status == CK_OK && i < w->nformats; i++)
+    w->out[i] = ck_report_render(report, w->formats[i], &render_options, &w->len[i]);
+  ck_report_free(report);
+}
+
+/* Checks the document on the pool and renders it in each of 'formats' (at
+   most five) into 'w'; false with 'ans' holding the error. */
+static bool run_check(serve_request *req, const check_request *c, const ck_report_format *formats,
+                      size_t nformats, check_work *w, serve_answer *ans) {
   serve_app *app = req->app;
+  *w = (check_work){.rs = app->rs, .c = c, .formats = formats, .nformats = nformats};
+  ck_diags empty = CK_DIAGS_INIT;
+  w->diags = empty;
+  check_job job = {.run = do_check, .arg = w};
   long long deadline = req->start_ms + (long long)app->cfg.timeout_s * 1000;
-  if (!check_gate_enter(&app->gate, deadline)) {
+  if (!check_pool_run(&app->pool, &job, deadline)) {
     answer_error(ans, req, MHD_HTTP_SERVICE_UNAVAILABLE,
                  "too many checks at once; try again in a few seconds");
     ans->retry_after = 5;
-    return NULL;
+    return false;
   }
-  ck_report *report = ck_report_new(app->rs, &c->opts);
-  ck_diags diags = CK_DIAGS_INIT;
-  ck_status st = ck_report_check_buffer(report, c->name, c->data, c->len, &diags);
-  check_gate_leave(&app->gate);
-  if (st != CK_OK) {
-    char *msg = diag_lines(&diags);
-    answer_error(ans, req, status_for(st), msg);
+  if (w->status != CK_OK) {
+    char *msg = diag_lines(&w->diags);
+    answer_error(ans, req, status_for(w->status), msg);
     free(msg);
-    ck_report_free(report);
-    report = NULL;
   }
-  ck_diags_free(&diags);
-  return report;
+  ck_diags_free(&w->diags);
+  return w->status == CK_OK;
 }
-
-static const ck_render_options render_options = {.fail_on = CK_STATUS_FAIL, .jobs = 1};
 
 void page_check_form(serve_request *req, serve_answer *ans) {
   const ck_ruleset *rs = req->app->rs;
@@ -144,7 +165,7 @@ void page_check_form(serve_request *req, serve_answer *ans) {
             "<span class=\"hint\">text, Markdown, XML, eForms notices, HTML, Word (.docx), "
             "OpenDocument (.odt), PDF</span></p>\n"
             "<p><label for=\"text\">or paste the text</label>\n"
-            "<textarea id=\"text\" name=\"text\" rows=\"10\" cols=\"80\"></textarea></p>\n"
+            "<textarea id=\"text\" name=\"text\" rows=\"8\" cols=\"80\"></textarea></p>\n"
             "</fieldset>\n<fieldset><legend>How to check</legend>\n"
             "<p><label for=\"level\">Ambition level</label> <select id=\"level\" name=\"level\">"
             "<option value=\"basic\">basic</option><option value=\"advanced\">advanced</option>"
@@ -190,11 +211,8 @@ static bool form_document(const serve_request *req, check_request *c) {
 }
 
 /* A download link holding the report itself, so nothing waits on the server. */
-static void download_link(sbuf *bar, const ck_report *report, ck_report_format f,
-                          const char *type, const char *stem, const char *ext,
-                          const char *label) {
-  size_t len;
-  char *data = ck_report_render(report, f, &render_options, &len);
+static void download_link(sbuf *bar, char *data, size_t len, const char *type,
+                          const char *stem, const char *ext, const char *label) {
   sbuf_puts(bar, "<a class=\"serve-download\" download=\"");
   sbuf_html(bar, stem);
   sbuf_printf(bar, ".%s\" href=\"data:%s;base64,", ext, type);
@@ -216,12 +234,13 @@ void page_check_post(serve_request *req, serve_answer *ans) {
     free(c.packs);
     return;
   }
-  ck_report *report = run_check(req, &c, ans);
+  static const ck_report_format formats[] = {CK_REPORT_HTML, CK_REPORT_JSON, CK_REPORT_SARIF,
+                                             CK_REPORT_CSV, CK_REPORT_MD};
+  check_work w;
+  bool ok = run_check(req, &c, formats, 5, &w, ans);
   free(c.packs);
-  if (!report)
+  if (!ok)
     return;
-  size_t len;
-  char *html = ck_report_render(report, CK_REPORT_HTML, &render_options, &len);
   char stem[256];
   memcpy(stem, c.name, sizeof stem);
   char *dot = strrchr(stem, '.');
@@ -229,12 +248,13 @@ void page_check_post(serve_request *req, serve_answer *ans) {
     *dot = '\0';
   sbuf bar = SBUF_INIT;
   sbuf_puts(&bar, "<p class=\"serve-downloads\">Download the report: ");
-  download_link(&bar, report, CK_REPORT_JSON, "application/json", stem, "json", "JSON");
-  download_link(&bar, report, CK_REPORT_SARIF, "application/sarif+json", stem, "sarif", "SARIF");
-  download_link(&bar, report, CK_REPORT_CSV, "text/csv", stem, "csv", "CSV");
-  download_link(&bar, report, CK_REPORT_MD, "text/markdown", stem, "md", "Markdown");
+  download_link(&bar, w.out[1], w.len[1], "application/json", stem, "json", "JSON");
+  download_link(&bar, w.out[2], w.len[2], "application/sarif+json", stem, "sarif", "SARIF");
+  download_link(&bar, w.out[3], w.len[3], "text/csv", stem, "csv", "CSV");
+  download_link(&bar, w.out[4], w.len[4], "text/markdown", stem, "md", "Markdown");
   sbuf_puts(&bar, "<a class=\"serve-again\" href=\"/\">Check another draft</a></p>\n");
-  ck_report_free(report);
+  char *html = w.out[0];
+  size_t len = w.len[0];
   ans->status = MHD_HTTP_OK;
   ans->type = "text/html; charset=utf-8";
   ans->body = page_insert_bar(html, len, NAV_CHECK, bar.ptr, &ans->len);
@@ -264,12 +284,10 @@ void api_check(serve_request *req, serve_answer *ans) {
     c.data = req->body.ptr ? req->body.ptr : "";
     c.len = req->body.len;
   }
-  ck_report *report = run_check(req, &c, ans);
+  static const ck_report_format json[] = {CK_REPORT_JSON};
+  check_work w;
+  bool ok = run_check(req, &c, json, 1, &w, ans);
   free(c.packs);
-  if (!report)
-    return;
-  size_t len;
-  char *json = ck_report_render(report, CK_REPORT_JSON, &render_options, &len);
-  ck_report_free(report);
-  answer_json(ans, MHD_HTTP_OK, json, len);
+  if (ok)
+    answer_json(ans, MHD_HTTP_OK, w.out[0], w.len[0]);
 }

@@ -65,6 +65,11 @@ void serve_route(serve_request *req, serve_answer *ans) {
   }
   if (get && asset(req->path, ans))
     return;
+  if (get && strcmp(req->path, "/favicon.ico") == 0) {
+    ans->status = MHD_HTTP_NO_CONTENT; /* browsers ask for it; there is none */
+    ans->type = "image/x-icon";
+    return;
+  }
   const char *allowed = NULL;
   for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
     if (strcmp(routes[i].path, req->path) != 0)

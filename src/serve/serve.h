@@ -30,27 +30,42 @@ typedef struct serve_config {
   unsigned max_connections; /* open connections */
 } serve_config;
 
-/* The cap on checks running at once: a check waits for a turn while fewer
- * than 'max_queue' wait, for at most the request's time limit; otherwise it
- * is refused (503 with Retry-After). */
-typedef struct check_gate {
-  pthread_mutex_t lock;
-  pthread_cond_t turn;
-  unsigned running, waiting, max_running, max_waiting;
-} check_gate;
+/* A piece of work for the check pool: 'run' is called with 'arg' on a
+ * worker thread. */
+typedef struct check_job {
+  void (*run)(void *arg);
+  void *arg;
+  bool started, done;
+  struct check_job *next;
+} check_job;
 
-void check_gate_init(check_gate *g, unsigned max_running, unsigned max_waiting);
-void check_gate_destroy(check_gate *g);
-/* True when the caller may run a check now (call check_gate_leave after);
- * false when the queue is full or 'deadline_ms' (CLOCK_MONOTONIC) passed. */
-bool check_gate_enter(check_gate *g, long long deadline_ms);
-void check_gate_leave(check_gate *g);
+/* The checks run on a pool of worker threads (pool.c says why): at most
+ * 'nthreads' at once, and at most 'max_queued' waiting for a worker. */
+typedef struct check_pool {
+  pthread_mutex_t lock;
+  pthread_cond_t work;     /* a job was queued, or the pool stops */
+  pthread_cond_t finished; /* a job started or finished */
+  check_job *head, *tail;
+  unsigned queued, max_queued, idle;
+  bool stopping;
+  pthread_t *threads;
+  unsigned nthreads;
+} check_pool;
+
+/* Starts 'workers' threads; false when none could be started. */
+bool check_pool_start(check_pool *p, unsigned workers, unsigned max_queued);
+/* Lets the workers finish what is queued, then joins them. */
+void check_pool_stop(check_pool *p);
+/* Runs 'job' on a worker and returns true once it is done; returns false,
+ * without running it, when the queue is full or no worker took it before
+ * 'deadline_ms' (CLOCK_MONOTONIC). */
+bool check_pool_run(check_pool *p, check_job *job, long long deadline_ms);
 
 /* Everything a request handler may read; shared by every thread. */
 typedef struct serve_app {
   const ck_ruleset *rs;
   serve_config cfg;
-  check_gate gate;
+  check_pool pool;
   atomic_uint in_flight; /* requests begun and not yet answered and logged */
 } serve_app;
 

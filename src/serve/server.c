@@ -29,7 +29,7 @@ static const char usage[] =
     "  --bind ADDR           address to listen on (default 127.0.0.1, this machine only;\n"
     "                        see docs/serve.md before exposing it)\n"
     "  --max-upload SIZE     largest request body, in bytes or with K/M (default 50M)\n"
-    "  --max-checks N        checks running at once (default 4)\n"
+    "  --max-checks N        checks running at once, on as many worker threads (default 4)\n"
     "  --queue N             checks waiting for a turn before 503 (default 32)\n"
     "  --timeout SECONDS     per request: receiving it and waiting for a turn (default 60)\n"
     "  --max-header-bytes N  request line and headers together (default 16384)\n"
@@ -71,6 +71,8 @@ static bool parse_number(const char *s, bool sizes, unsigned long long min,
   return true;
 }
 
+/* libmicrohttpd's own messages, with the server's prefix. */
+static void mhd_log(void *cls, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static void mhd_log(void *cls, const char *fmt, va_list ap) {
   (void)cls;
   char line[512];
@@ -178,7 +180,11 @@ int ck_serve_main(int argc, char **argv) {
 
   serve_app app = {.rs = rs, .cfg = cfg};
   atomic_init(&app.in_flight, 0);
-  check_gate_init(&app.gate, cfg.max_checks, cfg.max_queue);
+  if (!check_pool_start(&app.pool, cfg.max_checks, cfg.max_queue)) {
+    fprintf(stderr, "circheck: error: cannot start the check workers\n");
+    ck_ruleset_free(rs);
+    return 2;
+  }
 
   /* The stop signals are taken by sigwait() in this thread only: block them
      before any thread starts, so every thread inherits the mask. A client
@@ -206,7 +212,7 @@ int ck_serve_main(int argc, char **argv) {
   if (!d) {
     fprintf(stderr, "circheck: error: cannot listen on %s port %u: %s\n", cfg.bind, cfg.port,
             strerror(errno));
-    check_gate_destroy(&app.gate);
+    check_pool_stop(&app.pool);
     ck_ruleset_free(rs);
     return 2;
   }
@@ -232,7 +238,7 @@ int ck_serve_main(int argc, char **argv) {
     nanosleep(&pause, NULL);
   }
   MHD_stop_daemon(d);
-  check_gate_destroy(&app.gate);
+  check_pool_stop(&app.pool);
   ck_ruleset_free(rs);
   fprintf(stderr, "circheck serve: stopped\n");
   return 0;

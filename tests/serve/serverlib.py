@@ -37,6 +37,16 @@ class Server:
         with open(self.log.name, encoding="utf-8", errors="replace") as f:
             return f.read()
 
+    def wait_log(self, done, timeout=10):
+        """The log once done(log) holds, or as it is after 'timeout' seconds:
+        a request's line is written after its answer has gone out."""
+        deadline = time.time() + timeout
+        while True:
+            log = self.log_text()
+            if done(log) or time.time() > deadline:
+                return log
+            time.sleep(0.05)
+
     def request(self, method, path, body=None, headers=None, timeout=60):
         """Returns (status, headers as a dict with lower-case names, body bytes)."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)

@@ -157,8 +157,9 @@ def main():
         check_headers("an error page", headers)
 
         # the log: one line per request with method, path, status, bytes, ms
-        log = srv.log_text()
-        lines = re.findall(r"^(GET|POST) (\S+) (\d{3}) (\d+) (\d+)ms$", log, re.M)
+        pattern = re.compile(r"^(GET|POST) (\S+) (\d{3}) (\d+) (\d+)ms$", re.M)
+        log = srv.wait_log(lambda t: len(pattern.findall(t)) >= 2 * n + 8)
+        lines = pattern.findall(log)
         if len(lines) < 2 * n + 8:
             fail("%d log lines for %d requests:\n%s" % (len(lines), 2 * n + 8, log))
         if ("POST", "/api/check", "422") not in [l[:3] for l in lines]:

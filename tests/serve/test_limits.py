@@ -151,7 +151,7 @@ def main():
         if status != 431:
             fail("a 40 kB header: %d" % status)
         healthy(srv, b"Leverand\xc3\xb8ren skal ta tilbake emballasjen.\n")
-        log = srv.log_text()
+        log = srv.wait_log(lambda t: "POST /api/check 413 " in t and "too slow" in t)
         if "POST /api/check 413 " not in log or "too slow" not in log:
             fail("the log does not show the refusals:\n" + log)
         print("upload cap 413, chunked past the cap cut off, trickle cut off at 2 s, header 431")
@@ -263,7 +263,8 @@ def main():
         code = srv.proc.wait(30)
         if code != 0:
             fail("exit %d after SIGTERM" % code)
-        if "SIGTERM: finishing 1 request(s) in flight" not in srv.log_text():
+        if "SIGTERM: finishing 1 request(s) in flight" not in srv.wait_log(
+                lambda t: "SIGTERM: finishing" in t):
             fail("the log does not say it finished the request in flight")
         print("SIGTERM during an upload: refused new connections, answered it, exit 0")
     finally:
