@@ -67,6 +67,7 @@ typedef struct serve_app {
   serve_config cfg;
   check_pool pool;
   atomic_uint in_flight; /* requests begun and not yet answered and logged */
+  atomic_bool started;   /* the daemon runs: its own messages are logged */
 } serve_app;
 
 /* Milliseconds on CLOCK_MONOTONIC. */

@@ -74,7 +74,9 @@ static bool parse_number(const char *s, bool sizes, unsigned long long min,
 /* libmicrohttpd's own messages, with the server's prefix. */
 static void mhd_log(void *cls, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static void mhd_log(void *cls, const char *fmt, va_list ap) {
-  (void)cls;
+  /* before the daemon runs, a failure to start is said once, below */
+  if (!atomic_load((atomic_bool *)cls))
+    return;
   char line[512];
   vsnprintf(line, sizeof line, fmt, ap);
   size_t n = strlen(line);
@@ -180,6 +182,7 @@ int ck_serve_main(int argc, char **argv) {
 
   serve_app app = {.rs = rs, .cfg = cfg};
   atomic_init(&app.in_flight, 0);
+  atomic_init(&app.started, false);
   if (!check_pool_start(&app.pool, cfg.max_checks, cfg.max_queue)) {
     fprintf(stderr, "circheck: error: cannot start the check workers\n");
     ck_ruleset_free(rs);
@@ -202,7 +205,7 @@ int ck_serve_main(int argc, char **argv) {
     flags |= MHD_USE_IPv6;
   struct MHD_Daemon *d = MHD_start_daemon(
       flags, (uint16_t)cfg.port, NULL, NULL, serve_on_request, &app,
-      MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+      MHD_OPTION_EXTERNAL_LOGGER, mhd_log, &app.started,
       MHD_OPTION_SOCK_ADDR, &addr.sa,
       MHD_OPTION_CONNECTION_LIMIT, cfg.max_connections,
       MHD_OPTION_CONNECTION_TIMEOUT, cfg.timeout_s,
@@ -216,6 +219,7 @@ int ck_serve_main(int argc, char **argv) {
     ck_ruleset_free(rs);
     return 2;
   }
+  atomic_store(&app.started, true);
   const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
   unsigned port = info ? info->port : cfg.port;
   fprintf(stderr, "circheck serve: listening on http://%s%s%s:%u/\n", v6 ? "[" : "", cfg.bind,

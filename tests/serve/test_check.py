@@ -59,8 +59,27 @@ def script_hashes_match(what, headers, page):
     return len(scripts)
 
 
+def bad_options(binary):
+    """A bad option, value or address is one usage line and exit 2, as for
+    the other commands."""
+    for args, words in ((["--port", "abc"], "bad value 'abc' for --port"),
+                        (["--port", "70000"], "bad value '70000' for --port"),
+                        (["--bind", "nowhere"], "--bind needs an IPv4 or IPv6 address"),
+                        (["--max-upload", "-1"], "bad value '-1' for --max-upload"),
+                        (["--max-checks", "0"], "bad value '0' for --max-checks"),
+                        (["--frob"], "unknown option '--frob'"),
+                        (["--port"], "option '--port' needs a value")):
+        rc, _, err = cli(binary, ["serve"] + args, "/")
+        if rc != 2 or len(err.strip().splitlines()) != 1 or words not in err:
+            fail("serve %s: exit %d, %r" % (" ".join(args), rc, err))
+    rc, out, _ = cli(binary, ["help", "serve"], "/")
+    if rc != 0 or b"--max-upload" not in out:
+        fail("circheck help serve")
+
+
 def main():
     binary, src = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    bad_options(binary)
     srv = Server(binary, cwd=src)
     try:
         n = 0
@@ -169,12 +188,17 @@ def main():
                                      b"Leverand\xc3\xb8ren skal ta tilbake emballasjen.\n")
         if status != 200 or json.loads(got)["documents"][0]["path"] != "passwd":
             fail("a path as name: %d %r" % (status, got[:200]))
+        # a port already taken: one clear line, exit 2
+        rc, _, err = cli(binary, ["serve", "--port", str(srv.port)], "/")
+        if rc != 2 or len(err.strip().splitlines()) != 1 or \
+                "cannot listen on 127.0.0.1 port %d" % srv.port not in err:
+            fail("a port in use: exit %d, %r" % (rc, err))
     finally:
         code = srv.stop()
         srv.close()
     if code != 0:
         fail("SIGTERM: exit %d" % code)
-    print("stopped on SIGTERM with exit 0")
+    print("bad options and a port in use: exit 2; stopped on SIGTERM with exit 0")
 
 
 if __name__ == "__main__":
