@@ -89,6 +89,13 @@ void check_pool_stop(check_pool *p) {
   pthread_mutex_destroy(&p->lock);
 }
 
+void check_pool_counts(check_pool *p, unsigned *running, unsigned *waiting) {
+  pthread_mutex_lock(&p->lock);
+  *running = p->nthreads - p->idle;
+  *waiting = p->queued;
+  pthread_mutex_unlock(&p->lock);
+}
+
 bool check_pool_run(check_pool *p, check_job *job, long long deadline_ms) {
   job->next = NULL;
   job->started = job->done = false;

@@ -50,17 +50,22 @@ static const route routes[] = {
     {"GET", "/guide", page_guide},
 };
 
-static void health(serve_answer *ans) {
+/* Alive, and how busy: monitoring and tests read the pool's counts. */
+static void health(serve_request *req, serve_answer *ans) {
+  unsigned running, waiting;
+  check_pool_counts(&req->app->pool, &running, &waiting);
+  sbuf b = SBUF_INIT;
+  sbuf_printf(&b, "{\"status\": \"ok\", \"checks_running\": %u, \"checks_waiting\": %u}\n",
+              running, waiting);
   ans->status = MHD_HTTP_OK;
   ans->type = "application/json";
-  ans->body = serve_xstrndup("{\"status\": \"ok\"}\n", 17);
-  ans->len = 17;
+  ans->body = sbuf_detach(&b, &ans->len);
 }
 
 void serve_route(serve_request *req, serve_answer *ans) {
   bool get = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0;
   if (get && strcmp(req->path, "/healthz") == 0) {
-    health(ans);
+    health(req, ans);
     return;
   }
   if (get && asset(req->path, ans))

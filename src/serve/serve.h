@@ -56,6 +56,8 @@ typedef struct check_pool {
 bool check_pool_start(check_pool *p, unsigned workers, unsigned max_queued);
 /* Lets the workers finish what is queued, then joins them. */
 void check_pool_stop(check_pool *p);
+/* How many checks run now, and how many wait for a worker. */
+void check_pool_counts(check_pool *p, unsigned *running, unsigned *waiting);
 /* Runs 'job' on a worker and returns true once it is done; returns false,
  * without running it, when the queue is full or no worker took it before
  * 'deadline_ms' (CLOCK_MONOTONIC). */

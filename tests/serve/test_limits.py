@@ -203,7 +203,12 @@ def main():
                 results.append((name, r[0]))
         slow = threading.Thread(target=one, args=(big, "big.md"))
         slow.start()
-        time.sleep(1.5)  # the 30 MB upload is in and being checked
+        deadline = time.time() + 60
+        while time.time() < deadline:  # until the 30 MB upload is in and being checked
+            health = json.loads(srv.request("GET", "/healthz")[2])
+            if health["checks_running"] == 1:
+                break
+            time.sleep(0.02)
         waiting = [threading.Thread(target=one, args=(sample, "s%d.md" % i)) for i in range(3)]
         for t in waiting:
             t.start()
