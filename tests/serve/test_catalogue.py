@@ -9,11 +9,13 @@ with the server's bar after <body>, and its download links give the other
 formats. GET /api/rules lists exactly the packs and rules `circheck rules
 list` lists, with the same criteria, placements and figures. The guide shows
 every criterion of /api/rules by category with its clause in both
-languages; its search (?q=) narrows it, and what is typed is escaped."""
+languages; its search (?q=) narrows it, and what is typed is escaped.
+Ctrl-C (SIGINT) stops the server with exit 0."""
 import html
 import json
 import os
 import re
+import signal
 import sys
 import urllib.parse
 
@@ -149,10 +151,11 @@ def main():
         print("GET /guide: %d criteria in %d categories, search, both languages, escaping" %
               (len(sections), len(categories)))
     finally:
-        code = srv.stop()
+        code = srv.stop(signal.SIGINT)
         srv.close()
     if code != 0:
-        fail("SIGTERM: exit %d" % code)
+        fail("SIGINT: exit %d" % code)
+    print("stopped on SIGINT with exit 0")
 
 
 if __name__ == "__main__":
