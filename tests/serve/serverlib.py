@@ -15,11 +15,11 @@ class Server:
     """A `circheck serve --port 0` child; its log goes to a file so that a
     test can read the request lines."""
 
-    def __init__(self, binary, args=(), cwd=None):
+    def __init__(self, binary, args=(), cwd=None, env=None):
         self.log = tempfile.NamedTemporaryFile(prefix="circheck-serve-", suffix=".log",
                                                delete=False)
         self.proc = subprocess.Popen([binary, "serve", "--port", "0", *args], cwd=cwd,
-                                     stdout=subprocess.DEVNULL, stderr=self.log)
+                                     stdout=subprocess.DEVNULL, stderr=self.log, env=env)
         deadline = time.time() + 20
         self.port = None
         while time.time() < deadline and self.port is None:

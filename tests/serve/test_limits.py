@@ -16,10 +16,13 @@ usage: test_limits.py BIN SOURCE_DIR
   within it, every check is answered;
 - the header limit: 431;
 - SIGTERM during an upload: the answer is finished, new connections are
-  refused, exit 0."""
+  refused, exit 0;
+- nothing is written to disk: after uploads of every format, the server's
+  working folder and its TMPDIR are still empty."""
 import io
 import json
 import os
+import shutil
 import signal
 import socket
 import sys
@@ -125,6 +128,7 @@ def main():
         if srv.stop() != 0:
             fail("exit code after the hostile uploads")
         srv.close()
+        shutil.rmtree(work, ignore_errors=True)
 
     # --- upload cap, time limit, header limit
     srv = Server(binary, ["--max-upload", "1000", "--timeout", "2"])
@@ -234,6 +238,30 @@ def main():
     finally:
         srv.stop()
         srv.close()
+
+    # --- uploads are checked in memory: nothing appears in the working folder
+    # or the temporary folder (TMPDIR) of the server
+    home = tempfile.mkdtemp(prefix="circheck-serve-cwd-")
+    tmp = tempfile.mkdtemp(prefix="circheck-serve-tmp-")
+    env = dict(os.environ, TMPDIR=tmp)
+    srv = Server(binary, cwd=home, env=env)
+    try:
+        office = os.path.join(src, "samples", "office")
+        for name in ("furniture-en.docx", "cleaning-nb.odt", "ict-en.pdf", "canteen-nn.html"):
+            with open(os.path.join(office, name), "rb") as f:
+                data = f.read()
+            if srv.upload("/check", [], [("file", name, data)])[0] != 200 or \
+                    srv.upload("/api/check", [], [("file", name, data)])[0] != 200:
+                fail("%s: not checked" % name)
+        left = os.listdir(home) + os.listdir(tmp)
+        if left:
+            fail("files written while checking uploads: %s" % left)
+        print("uploads of Word, OpenDocument, PDF and HTML files left nothing on disk")
+    finally:
+        srv.stop()
+        srv.close()
+        os.rmdir(home)
+        os.rmdir(tmp)
 
     # --- SIGTERM during an upload: the answer is finished, exit 0
     srv = Server(binary, cwd=os.path.join(src, "samples"))
