@@ -68,7 +68,7 @@ static const option options[] = {
     {OPT_LANG, "lang", 0, "LANG", CMD_CHECK | CMD_RULES | CMD_CHECKLIST,
      "language of messages and clauses: nb or en (default: the document's; checklist: en)"},
     {OPT_CPV, "cpv", 0, "CODE", CMD_CHECKLIST,
-     "checklist: add the packs for this CPV code (e.g. 39130000)"},
+     "checklist: add the packs for these CPV codes (e.g. 39130000, or \"39130000,30200000\")"},
     {OPT_DOC_LANG, "doc-lang", 0, "LANG", CMD_CHECK,
      "language the document is written in: nb, nn or en (default: detected)"},
     {OPT_FAIL_ON, "fail-on", 0, "STATUS", CMD_CHECK,

@@ -269,8 +269,9 @@ const char *ck_version(void);
 typedef struct ck_checklist_options {
   const char *const *packs; /* packs by id, besides the ones for every purchase (core) */
   size_t npacks;
-  const char *cpv;          /* NULL, or a CPV code ("39130000", "39130000-2", "391"):
-                               adds the packs whose CPV prefixes match it */
+  const char *cpv;          /* NULL, or CPV codes ("39130000", "39130000-2", "391"),
+                               several separated by commas or spaces: adds the packs
+                               whose CPV prefixes match one */
   ck_level level;           /* the figures in the clauses */
   ck_msg_lang lang;         /* the language of the clauses */
 } ck_checklist_options;

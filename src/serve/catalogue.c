@@ -102,8 +102,9 @@ static void checklist_form(serve_request *req, serve_answer *ans) {
     sbuf_html(&b, ck_ruleset_pack_name(rs, i, CK_MSG_EN));
     sbuf_puts(&b, "</label></p>\n");
   }
-  sbuf_puts(&b, "<p><label for=\"cpv\">or a CPV code</label> <input type=\"text\" id=\"cpv\" "
-                "name=\"cpv\" placeholder=\"39130000\" size=\"12\" /></p>\n</fieldset>\n"
+  sbuf_puts(&b, "<p><label for=\"cpv\">or CPV codes</label> <input type=\"text\" id=\"cpv\" "
+                "name=\"cpv\" placeholder=\"39130000, 30200000\" size=\"24\" />"
+                "<span class=\"hint\">commas or spaces between codes</span></p>\n</fieldset>\n"
                 "<fieldset><legend>Level and language</legend>\n"
                 "<p><label for=\"level\">Ambition level</label> <select id=\"level\" "
                 "name=\"level\"><option value=\"basic\">basic</option><option "

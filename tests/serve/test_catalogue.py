@@ -36,6 +36,7 @@ def main():
              ["--cpv", "30200000", "--level", "spearhead"]),
             ([("pack", "ict"), ("pack", "textiles"), ("lang", "en")],
              ["--pack", "ict", "--pack", "textiles", "--lang", "en"]),
+            ([("cpv", "39130000, 30200000-1")], ["--cpv", "39130000, 30200000-1"]),
         ]
         for query, flags in choices:
             for fmt in ("json", "md", "csv", "html", "text"):
