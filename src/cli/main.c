@@ -17,6 +17,7 @@
 #include "circheck.h"
 #include "interrupt.h"
 #include "terminal.h"
+#include "serve.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
@@ -82,7 +83,7 @@ static const option options[] = {
      "language of messages and clauses: nb, nn or en (default: the document's; checklist: "
      "the user's locale)"},
     {OPT_CPV, "cpv", 0, "CODE", CMD_CHECKLIST,
-     "checklist: add the packs for this CPV code (e.g. 39130000)"},
+     "checklist: add the packs for these CPV codes (e.g. 39130000, or \"39130000,30200000\")"},
     {OPT_DOC_LANG, "doc-lang", 0, "LANG", CMD_CHECK | CMD_STATS,
      "language the document is written in: nb, nn or en (default: detected)"},
     {OPT_FAIL_ON, "fail-on", 0, "STATUS", CMD_CHECK,
@@ -333,6 +334,7 @@ static void print_help(const char *topic, FILE *out) {
           "  stats PATH...     indicators over many tenders: shares per criterion, group, period\n"
           "  rules list        list rule packs, rules, criteria and level figures\n"
           "  rules test [PATH] run the rules' built-in examples\n"
+          "  serve             a local web app and API (circheck help serve)\n"
           "  help [COMMAND]    show help for a command\n"
           "  -V, --version     show the version\n\n"
           "Run 'circheck help check' for the options of check; 'man circheck' once installed.\n"
@@ -1116,6 +1118,11 @@ int main(int argc, char **argv) {
   } else if (strcmp(cmd, "stats") == 0) {
     if ((rc = parse_args(&s, argc, argv, 2, CMD_STATS, "stats")) < 0)
       rc = run_stats(&s);
+  } else if (strcmp(cmd, "serve") == 0) {
+    rc = ck_serve_main(argc - 1, argv + 1);
+  } else if (strcmp(cmd, "help") == 0 && argc > 2 && strcmp(argv[2], "serve") == 0) {
+    char *help_argv[] = {"serve", "--help", NULL};
+    rc = ck_serve_main(2, help_argv);
   } else if (strcmp(cmd, "help") == 0) {
     print_help(argc > 2 ? argv[2] : NULL, stdout);
     rc = EXIT_CLEAN;

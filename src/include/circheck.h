@@ -145,6 +145,13 @@ ck_status ck_ruleset_load(bool builtin, const char *const *paths, size_t npaths,
 void ck_ruleset_free(ck_ruleset *rs);
 /* True when a pack with this id is loaded. */
 bool ck_ruleset_has_pack(const ck_ruleset *rs, const char *id);
+/* The loaded packs, sorted by id: how many, and each one's id, name in
+ * 'lang', and whether it applies to every purchase (core); NULL / false for
+ * an index out of range. */
+size_t ck_ruleset_pack_count(const ck_ruleset *rs);
+const char *ck_ruleset_pack_id(const ck_ruleset *rs, size_t i);
+const char *ck_ruleset_pack_name(const ck_ruleset *rs, size_t i, ck_msg_lang lang);
+bool ck_ruleset_pack_always(const ck_ruleset *rs, size_t i);
 
 /* Writes the packs, rules, criteria and level figures as text. */
 void ck_rules_list(const ck_ruleset *rs, ck_msg_lang lang, FILE *out);
@@ -233,6 +240,14 @@ ck_status ck_collect_paths_with(const char *path, unsigned flags, char ***files,
  * one error diagnostic per such rule is appended ("rule ID could not be
  * judged: ..."). */
 ck_status ck_report_check_file(ck_report *report, const char *path, ck_diags *diags);
+
+/* Checks a document held in memory, 'len' bytes of any format
+ * ck_report_check_file() reads, exactly as that function would check a file
+ * of those bytes named 'name' ('name' labels the document in diagnostics and
+ * reports; nothing is opened, and nothing is written anywhere). Same results
+ * and diagnostics; CK_ERR_LIMIT when 'len' exceeds the input cap. */
+ck_status ck_report_check_buffer(ck_report *report, const char *name, const void *data,
+                                 size_t len, ck_diags *diags);
 
 /* Checks 'nfiles' files on 'jobs' threads (1 = in this thread) and adds
  * their results in the order given, exactly as ck_report_check_file() one
@@ -448,8 +463,9 @@ void ck_config_for_file(const ck_config *cfg, const char *file, ck_config_settin
 typedef struct ck_checklist_options {
   const char *const *packs; /* packs by id, besides the ones for every purchase (core) */
   size_t npacks;
-  const char *cpv;          /* NULL, or a CPV code ("39130000", "39130000-2", "391"):
-                               adds the packs whose CPV prefixes match it */
+  const char *cpv;          /* NULL, or CPV codes ("39130000", "39130000-2", "391"),
+                               several separated by commas or spaces: adds the packs
+                               whose CPV prefixes match one */
   ck_level level;           /* the figures in the clauses */
   ck_msg_lang lang;         /* the language of the clauses */
 } ck_checklist_options;
@@ -540,5 +556,25 @@ bool ck_stats_format_available(ck_report_format f);
 ck_status ck_stats_render(const ck_stats *stats, ck_report_format format,
                           const ck_stats_options *opts, char **out, size_t *len,
                           ck_diags *diags);
+
+/* --- the guide (circheck serve's guide page and GET /api/rules) ---------------------- */
+
+typedef struct ck_guide_options {
+  ck_msg_lang lang;  /* the language of the page (every clause is shown in every language) */
+  const char *query; /* NULL, or words that every criterion shown must contain (any case) */
+} ck_guide_options;
+
+/* English, everything. */
+ck_guide_options ck_guide_options_default(void);
+
+/* Writes the guide made from the loaded rule packs: format html is a page
+ * with every criterion by category (what counts as evidence, the figures per
+ * level and pack, the clause in every language, the source of each figure,
+ * a search box), format json the whole catalogue (criteria, packs, rules,
+ * figures, clauses and verifications per language and level, examples that
+ * pass). Returns CK_ERR_USAGE with a diagnostic for another format;
+ * otherwise '*out' is a NUL-terminated string the caller frees. */
+ck_status ck_guide_render(const ck_ruleset *rs, const ck_guide_options *opts,
+                          ck_report_format format, char **out, size_t *len, ck_diags *diags);
 
 #endif

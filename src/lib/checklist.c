@@ -81,11 +81,28 @@ static ck_status choose_packs(checklist *cl, ck_diags *diags) {
     }
     cl->chosen[i] = true;
   }
-  if (o->cpv) {
-    char digits[9];
-    if (!cpv_digits(o->cpv, digits)) {
+  /* One code or several, separated by commas or spaces ("39130000, 30200000"),
+     as a buyer types them into a form. */
+  static const char separators[] = ", \t\r\n";
+  size_t ncodes = 0;
+  for (const char *p = o->cpv; p && *(p += strspn(p, separators)); p += strcspn(p, separators))
+    ncodes++;
+  for (const char *p = o->cpv; p && *p;) {
+    p += strspn(p, separators);
+    size_t n = strcspn(p, separators);
+    if (!n)
+      break;
+    char code[32], digits[9];
+    bool fits = n < sizeof code;
+    if (fits) {
+      memcpy(code, p, n);
+      code[n] = '\0';
+      fits = cpv_digits(code, digits);
+    }
+    if (!fits) {
       ck_diags_add(diags, CK_DIAG_ERROR, NULL, 0, 0,
-                   "invalid CPV code '%s' (2 to 8 digits, optionally with -check digit)", o->cpv);
+                   "invalid CPV code '%.*s' (2 to 8 digits, optionally with -check digit)",
+                   (int)(n < 40 ? n : 40), p);
       return CK_ERR_USAGE;
     }
     bool any = false;
@@ -94,11 +111,14 @@ static ck_status choose_packs(checklist *cl, ck_diags *diags) {
         cl->chosen[i] = true;
         any = true;
       }
-    if (!any)
+    if (!any && ncodes == 1)
       ck_diags_add(diags, CK_DIAG_NOTE, NULL, 0, 0,
                    "no product pack for CPV %s; the checklist has the clauses for every "
                    "purchase only",
                    digits);
+    else if (!any)
+      ck_diags_add(diags, CK_DIAG_NOTE, NULL, 0, 0, "no product pack for CPV %s", digits);
+    p += n;
   }
   return CK_OK;
 }

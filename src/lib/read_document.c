@@ -23,14 +23,12 @@ static void move_diags(ck_diags *to, ck_diags *from) {
   from->n = from->cap = 0;
 }
 
-ck_status ck_document_load(const char *path, const ck_limits *limits, bool regular_only,
-                           bool lang_set, ck_lang lang, ck_doc **out, ck_diags *diags) {
-  ck_source src = {0};
+/* Picks the reader for the bytes in 'src' and builds the document; frees
+   'src' whatever happens. */
+static ck_status load_source(ck_source *source, const ck_limits *limits, bool lang_set,
+                             ck_lang lang, ck_doc **out, ck_diags *diags) {
+  ck_source src = *source;
   ck_status rc;
-  *out = NULL;
-  if ((rc = (regular_only ? ck_source_read_regular : ck_source_read)(path, limits, &src,
-                                                                      diags)) != CK_OK)
-    goto done;
   ck_input_format format = ck_office_sniff(&src);
   if (format == CK_FORMAT_DOCX) {
     rc = ck_read_docx(&src, limits, out, diags);
@@ -106,6 +104,32 @@ language:
 done:
   ck_source_free(&src);
   return rc;
+}
+
+ck_status ck_document_load(const char *path, const ck_limits *limits, bool regular_only,
+                           bool lang_set, ck_lang lang, ck_doc **out, ck_diags *diags) {
+  ck_source src;
+  *out = NULL;
+  ck_status rc = (regular_only ? ck_source_read_regular : ck_source_read)(path, limits, &src,
+                                                                          diags);
+  if (rc != CK_OK) {
+    ck_source_free(&src);
+    return rc;
+  }
+  return load_source(&src, limits, lang_set, lang, out, diags);
+}
+
+ck_status ck_document_load_buffer(const char *name, const void *data, size_t len,
+                                  const ck_limits *limits, bool lang_set, ck_lang lang,
+                                  ck_doc **out, ck_diags *diags) {
+  ck_source src;
+  *out = NULL;
+  ck_status rc = ck_source_from_buffer(name, data, len, limits, &src, diags);
+  if (rc != CK_OK) {
+    ck_source_free(&src);
+    return rc;
+  }
+  return load_source(&src, limits, lang_set, lang, out, diags);
 }
 
 ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck_lang lang,

@@ -16,6 +16,12 @@
 ck_status ck_document_load(const char *path, const ck_limits *limits, bool regular_only,
                            bool lang_set, ck_lang lang, ck_doc **out, ck_diags *diags);
 
+/* The same for bytes held in memory, labelled 'name' in diagnostics and
+ * reports; nothing is opened or written. */
+ck_status ck_document_load_buffer(const char *name, const void *data, size_t len,
+                                  const ck_limits *limits, bool lang_set, ck_lang lang,
+                                  ck_doc **out, ck_diags *diags);
+
 /* Builds a document from a text in memory, as the rules test does for
  * examples; 'name' labels it. Returns NULL when the text cannot be read. */
 ck_doc *ck_document_from_text(const char *name, const char *text, size_t len, ck_lang lang,

@@ -164,6 +164,22 @@ void ck_report_set_progress(ck_report *report, ck_progress_fn fn, void *ctx) {
   report->progress_ctx = ctx;
 }
 
+ck_status ck_report_check_buffer(ck_report *report, const char *name, const void *data,
+                                size_t len, ck_diags *diags) {
+  ck_doc *doc = NULL;
+  ck_doc_result *dr = NULL;
+  const ck_check_options *o = &report->opts;
+  ck_status rc = ck_document_load_buffer(name, data, len, &o->limits, o->doc_lang_set,
+                                         o->doc_lang, &doc, diags);
+  if (rc == CK_OK) {
+    rc = evaluate_loaded(report->rs, o, doc, name, NULL, &dr, diags);
+    ck_doc_free(doc);
+  }
+  if (rc == CK_OK)
+    add_result(report, dr);
+  return rc;
+}
+
 /* A batch shared by the worker threads: each takes the next file index,
    and writes only its own slot, so output order does not depend on timing. */
 typedef struct batch {

@@ -34,3 +34,17 @@ const ck_pattern_set *ck_lang_patterns_get(const ck_lang_patterns *lp, ck_lang l
     return &lp->by_lang[CK_LANG_NN];
   return NULL;
 }
+
+size_t ck_ruleset_pack_count(const ck_ruleset *rs) { return rs ? rs->npacks : 0; }
+
+const char *ck_ruleset_pack_id(const ck_ruleset *rs, size_t i) {
+  return rs && i < rs->npacks ? rs->packs[i]->id : NULL;
+}
+
+const char *ck_ruleset_pack_name(const ck_ruleset *rs, size_t i, ck_msg_lang lang) {
+  return rs && i < rs->npacks && lang < CK_MSG_LANG_COUNT ? rs->packs[i]->name[lang] : NULL;
+}
+
+bool ck_ruleset_pack_always(const ck_ruleset *rs, size_t i) {
+  return rs && i < rs->npacks && rs->packs[i]->always;
+}

@@ -191,6 +191,24 @@ ck_status ck_source_read_regular(const char *path, const ck_limits *limits, ck_s
   return read_path(path, limits, true, src, diags);
 }
 
+ck_status ck_source_from_buffer(const char *name, const void *data, size_t len,
+                                const ck_limits *limits, ck_source *src, ck_diags *diags) {
+  memset(src, 0, sizeof *src);
+  src->path = ck_xstrdup(name);
+  ck_limits lim = limits ? *limits : ck_limits_default();
+  src->max_line_bytes = lim.max_line_bytes;
+  if (len > lim.max_input_bytes)
+    return too_large(diags, name, lim.max_input_bytes);
+  /* A plain malloc() block (raw_mem all zero), NUL-terminated as read_all()
+     leaves a file's bytes, so every reader sees what it would see on disk. */
+  src->raw = ck_xmalloc(len + 1);
+  if (len)
+    memcpy(src->raw, data, len);
+  src->raw[len] = '\0';
+  src->raw_len = len;
+  return CK_OK;
+}
+
 void ck_source_free(ck_source *src) {
   free(src->path);
   mem_free(src->raw, &src->raw_mem);

@@ -54,6 +54,12 @@ ck_status ck_source_read(const char *path, const ck_limits *limits, ck_source *s
 ck_status ck_source_read_regular(const char *path, const ck_limits *limits, ck_source *src,
                          ck_diags *diags);
 
+/* Fills 'src' with a copy of 'len' bytes held in memory, labelled 'name',
+ * as ck_source_read() would from a file of those bytes: nothing is opened.
+ * Returns CK_ERR_LIMIT when 'len' exceeds the input cap. */
+ck_status ck_source_from_buffer(const char *name, const void *data, size_t len,
+                                const ck_limits *limits, ck_source *src, ck_diags *diags);
+
 /* Decodes 'src->raw' to UTF-8 in 'src->text'. Accepts UTF-8 with or without
  * BOM, UTF-16LE/BE with BOM, and falls back to Windows-1252 (a superset of
  * Latin-1 for printable text) when the bytes are not valid UTF-8. Rejects

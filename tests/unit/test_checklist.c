@@ -119,6 +119,25 @@ static void test_forms(const ck_ruleset *rs) {
   LACKS(s, "http");
   free(s);
 
+  /* Several codes, by comma or space: the packs of each; a code without a
+     pack among them is named in a note of its own. */
+  s = checklist(rs, NULL, 0, " 45000000, 39130000-2 ", CK_LEVEL_BASIC, CK_MSG_EN,
+                CK_REPORT_JSON, CK_OK, &d);
+  HAS(s, "\"packs\": [\n    \"alpha\",\n    \"beta\"\n  ],");
+  OK(d.n == 1 && strcmp(d.items[0].msg, "no product pack for CPV 45000000") == 0,
+     "a note for the code without a pack");
+  ck_diags_free(&d);
+  free(s);
+  s = checklist(rs, NULL, 0, "45000000 39", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_JSON, CK_OK,
+                &d);
+  HAS(s, "\"beta\"");
+  ck_diags_free(&d);
+  free(s);
+  checklist(rs, NULL, 0, "39130000,39x", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT,
+            CK_ERR_USAGE, &d);
+  OK(d.n == 1 && strstr(d.items[0].msg, "invalid CPV code '39x'"), "a bad code among good ones");
+  ck_diags_free(&d);
+
   /* Errors. */
   checklist(rs, NULL, 0, "39x", CK_LEVEL_BASIC, CK_MSG_EN, CK_REPORT_TEXT, CK_ERR_USAGE, &d);
   OK(d.n == 1 && strstr(d.items[0].msg, "invalid CPV code '39x'"), "bad CPV code reported");

@@ -139,6 +139,75 @@ static void test_check_files(const ck_ruleset *rs) {
   }
 }
 
+/* Renders the one-document report of 'path' read from disk, or of its bytes
+   handed over in memory under the same name. */
+static char *json_of(const ck_ruleset *rs, const char *path, const char *data, size_t len,
+                     ck_status *st, ck_diags *d) {
+  ck_check_options o = ck_check_options_default();
+  ck_report *r = ck_report_new(rs, &o);
+  *st = data ? ck_report_check_buffer(r, path, data, len, d) : ck_report_check_file(r, path, d);
+  ck_render_options ro = {.fail_on = CK_STATUS_FAIL};
+  size_t n;
+  char *out = ck_report_render(r, CK_REPORT_JSON, &ro, &n);
+  ck_report_free(r);
+  return out;
+}
+
+/* A document in memory gives the report a file of the same bytes gives,
+   for text, XML, Word, OpenDocument and PDF; its problems read the same;
+   the name labels it and is never opened. */
+static void test_check_buffer(const ck_ruleset *rs) {
+  const char *samples[] = {"furniture-en.md", "ict-nb.xml", "canteen-nn.txt",
+                           "office/furniture-en.docx", "office/cleaning-nb.odt",
+                           "office/ict-en.pdf"};
+  for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
+    char rel[256], path[4096];
+    snprintf(rel, sizeof rel, "samples/%s", samples[i]);
+    size_t len = 0;
+    char *bytes = ck_test_fixture(rel, &len);
+    snprintf(path, sizeof path, "%s/%s", getenv("CIRCHECK_SOURCE_DIR"), rel);
+    ck_diags d1 = CK_DIAGS_INIT, d2 = CK_DIAGS_INIT;
+    ck_status s1, s2;
+    char *from_file = json_of(rs, path, NULL, 0, &s1, &d1);
+    char *from_memory = json_of(rs, path, bytes, len, &s2, &d2);
+    OK(s1 == CK_OK && s2 == CK_OK, "%s: checked both ways", samples[i]);
+    OK(from_file && from_memory && strcmp(from_memory, from_file) == 0,
+       "%s: the same JSON report from memory as from the file", samples[i]);
+    OK(d2.n == d1.n, "%s: the same diagnostics", samples[i]);
+    free(from_file);
+    free(from_memory);
+    free(bytes);
+    ck_diags_free(&d1);
+    ck_diags_free(&d2);
+  }
+  /* the name is only a label: a path that does not exist checks fine */
+  ck_check_options o = ck_check_options_default();
+  ck_report *r = ck_report_new(rs, &o);
+  ck_diags d = CK_DIAGS_INIT;
+  const char *text = "# Kontraktsvilkår\n\nLeverandøren skal ta tilbake emballasjen.\n";
+  INT_EQ(ck_report_check_buffer(r, "no/such/dir/draft.txt", text, strlen(text), &d), CK_OK,
+         "a name that is no file");
+  INT_EQ(ck_report_document_count(r), 1, "checked");
+  /* bad bytes: one error naming the label, line and column, nothing added */
+  INT_EQ(ck_report_check_buffer(r, "bad.xml", "<a><b></a>", 10, &d), CK_ERR_INPUT,
+         "malformed XML");
+  INT_EQ(ck_report_document_count(r), 1, "nothing added");
+  INT_EQ(d.n, 1, "one diagnostic");
+  if (d.n == 1) {
+    STR_EQ(d.items[0].file, "bad.xml", "labelled with the name");
+    OK(d.items[0].line == 1 && d.items[0].col > 0, "with a position");
+  }
+  ck_diags_free(&d);
+  ck_report_free(r);
+  /* the input cap holds for memory as for files */
+  o.limits.max_input_bytes = 16;
+  r = ck_report_new(rs, &o);
+  INT_EQ(ck_report_check_buffer(r, "big.txt", text, strlen(text), &d), CK_ERR_LIMIT,
+         "over the input cap");
+  ck_diags_free(&d);
+  ck_report_free(r);
+}
+
 static bool write_all(void *f, const char *s) { return ck_atomic_file_write(f, s, strlen(s)); }
 
 /* An output file appears whole or not at all, and a failed run leaves the
@@ -190,6 +259,7 @@ int main(void) {
 
   test_collect();
   test_check_files(rs);
+  test_check_buffer(rs);
   test_atomic_file();
 
   ck_ruleset_free(rs);
