@@ -68,9 +68,9 @@ _circheck() {
   case $prev in
   --format)
     if [[ $cmd == checklist ]]; then
-      _circheck_words 'text md html csv json' "$cur"
+      _circheck_words 'text md html csv json docx' "$cur"
     else
-      _circheck_words 'text json html sarif junit csv md' "$cur"
+      _circheck_words 'text json html sarif junit csv md docx' "$cur"
     fi
     return
     ;;

@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # scdoc builds the man page; man-db, git, pre-commit and python3-yaml are for
-# the tests of the man page, the pre-commit hook and the GitHub Action.
+# the tests of the man page, the pre-commit hook and the GitHub Action;
+# libreoffice-writer-nogui and poppler-utils open the Word output (docx.libreoffice).
 packages=(build-essential cmake pkg-config libxml2-dev libpcre2-dev libcsv-dev libzip-dev libpoppler-glib-dev
-          libyaml-dev libjson-c-dev scdoc man-db git pre-commit python3-yaml)
+          libyaml-dev libjson-c-dev scdoc man-db git pre-commit python3-yaml
+          libreoffice-writer-nogui poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
