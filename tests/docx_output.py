@@ -115,37 +115,52 @@ def test_checklist(circheck, tmp, lang, packs):
     return docx, [it["clause"] for g in listing["groups"] for it in g["items"]]
 
 
-def test_report(circheck, samples, tmp, name):
-    sample = os.path.join(samples, name)
-    docx = os.path.join(tmp, name + ".docx")
-    r = run([circheck, "check", "--no-config", "--format", "docx", "-o", docx, sample])
-    check(r.returncode in (0, 1), f"{name}: report docx exit {r.returncode}")
-    report = json.loads(run([circheck, "check", "--no-config", "--format", "json",
-                             sample]).stdout)
-    doc = report["documents"][0]
-    by_rule = {x["rule"]: x for x in doc["results"]}
-    expected = {}  # placement -> clauses, most urgent first
-    for f in doc["fix_first"]:
+PLACEMENTS = ("qualification", "specification", "award", "contract")
+
+
+def fix_first_clauses(block):
+    """The clause texts of a document's or lot's fix-first criteria, by
+    placement, most urgent first."""
+    by_rule = {x["rule"]: x for x in block["results"]}
+    expected = {}
+    for f in block["fix_first"]:
         clause = by_rule[f["rule"]].get("clause")
         if clause:
             expected.setdefault(clause["placement"], []).append(clause["text"])
+    return [c.replace("\n", " ") for p in PLACEMENTS for c in expected.get(p, [])], expected
+
+
+def test_report(circheck, path, tmp):
+    name = os.path.basename(path)
+    docx = os.path.join(tmp, name + ".docx")
+    r = run([circheck, "check", "--no-config", "--format", "docx", "-o", docx, path])
+    check(r.returncode in (0, 1), f"{name}: report docx exit {r.returncode}")
+    report = json.loads(run([circheck, "check", "--no-config", "--format", "json",
+                             path]).stdout)
+    doc = report["documents"][0]
+    blocks = doc.get("lots") or [doc]
     paras = paragraphs(docx)
-    got, current = {}, None
-    labels = {}
+    groups, current = [], None  # (heading, [clauses]) in order
     for style, text in paras:
         if style == "Heading2":
-            current = text
-            labels[text] = []
+            current = (text, [])
+            groups.append(current)
         elif style is None and current:
-            labels[current].append(text)
-    check([c for cs in labels.values() for c in cs] ==
-          [c.replace("\n", " ") for p in ("qualification", "specification", "award", "contract")
-           for c in expected.get(p, [])],
-          f"{name}: the fix-first clauses, grouped by placement in order")
-    check(len(labels) == len(expected), f"{name}: one heading per placement: {list(labels)}")
+            current[1].append(text)
+    got = [c for _, cs in groups for c in cs]
+    want, heads = [], 0
+    for b in blocks:
+        clauses, by_place = fix_first_clauses(b)
+        want += clauses
+        heads += len(by_place)
+    check(got == want, f"{name}: the fix-first clauses, grouped by placement in order")
+    check(len(groups) == heads, f"{name}: one heading per placement: {[g for g, _ in groups]}")
+    if "lots" in doc:
+        for b in blocks:
+            check(any(b["id"] in g for g, _ in groups), f"{name}: lot {b['id']} is named")
     heading1 = [t for s, t in paras if s == "Heading1"]
     check(heading1 == [doc["title"] or doc["path"]], f"{name}: the document's heading")
-    return docx, [c for cs in expected.values() for c in cs]
+    return docx, want
 
 
 def test_terminal(circheck, samples):
@@ -214,8 +229,10 @@ def main():
         made = [test_checklist(circheck, tmp, "nb", ["furniture"]),
                 test_checklist(circheck, tmp, "en", ["ict"]),
                 test_checklist(circheck, tmp, "nn", []),
-                test_report(circheck, samples, tmp, "furniture-nb.txt"),
-                test_report(circheck, samples, tmp, "ict-en.md")]
+                test_report(circheck, os.path.join(samples, "furniture-nb.txt"), tmp),
+                test_report(circheck, os.path.join(samples, "ict-en.md"), tmp),
+                test_report(circheck, os.path.join(samples, "..", "tests", "data", "eforms",
+                                                   "two-lots-cpv.xml"), tmp)]
         if mode == "libreoffice":
             for docx, clauses in (made[0], made[3]):
                 libreoffice(tmp, docx, clauses)
