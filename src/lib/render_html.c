@@ -45,8 +45,7 @@ static const char style_sheet[] =
     "font:16px/1.55 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"DejaVu Sans\","
     "sans-serif}\n"
     "[hidden]{display:none!important}\n"
-    "code{font-family:ui-monospace,\"DejaVu Sans Mono\",Menlo,Consolas,monospace;font-size:.88em;"
-    "overflow-wrap:anywhere}\n"
+    "code{font-family:ui-monospace,\"DejaVu Sans Mono\",Menlo,Consolas,monospace;font-size:.88em}\n"
     ".skip{position:absolute;left:-9999px;top:0}\n"
     ".skip:focus{left:1rem;top:1rem;z-index:1;background:#fff;color:var(--brand);"
     "padding:.5rem 1rem;border-radius:6px}\n"
@@ -68,7 +67,7 @@ static const char style_sheet[] =
     "a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible{"
     "outline:3px solid #e0a800;outline-offset:2px}\n"
     ".doc{background:var(--paper);border:1px solid var(--line);border-radius:10px;"
-    "padding:1.75rem 2rem;margin:0 0 2rem;overflow-wrap:break-word}\n"
+    "padding:1.75rem 2rem;margin:0 0 2rem}\n"
     ".doc h2{margin:0;font-size:1.6rem;line-height:1.25}\n"
     ".path{margin:.25rem 0 1rem;color:var(--muted)}\n"
     ".meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1.25rem;"
@@ -175,6 +174,7 @@ static const char style_sheet[] =
        columns give up their fixed widths and its bars, so it fits without
        scrolling. */
     "@media (max-width:37rem){.masthead{padding:1.25rem 1rem}h1{font-size:1.6rem}"
+    ".doc{overflow-wrap:break-word}code{overflow-wrap:anywhere}"
     "main{padding:1rem .6rem}.doc{padding:1rem .85rem}.page-foot{padding:0 .6rem 1.5rem}"
     "table{font-size:.88rem}th,td{padding:.4rem .25rem}thead th{letter-spacing:0;font-size:.68rem}"
     /* a long category name breaks rather than push the counts out */
