@@ -12,6 +12,7 @@ package (default): the .docx is a well-formed package of the four parts
 libreoffice: LibreOffice opens both files (converted to PDF) and the PDF's
   text holds every clause. Exit 77 when soffice or pdftotext is missing.
 """
+import io
 import json
 import os
 import pty
@@ -163,6 +164,22 @@ def test_report(circheck, path, tmp):
     return docx, want
 
 
+def test_jobs(circheck, samples):
+    """A folder's Word report is the same on one thread and on three."""
+    outs = [run([circheck, "check", "--no-config", "--format", "docx", "-j", j, samples])
+            for j in ("1", "3")]
+    check(outs[0].stdout[:4] == b"PK\x03\x04" and outs[0].stdout == outs[1].stdout,
+          "check -j 3 writes the Word report of -j 1 byte for byte")
+    with zipfile.ZipFile(io.BytesIO(outs[0].stdout)) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+    heads = [p for p in root.iter(W + "p")
+             if p.find(f"{W}pPr/{W}pStyle") is not None and
+             p.find(f"{W}pPr/{W}pStyle").get(W + "val") == "Heading1"]
+    count = len([f for f in os.listdir(samples) if os.path.isfile(os.path.join(samples, f))
+                 and f != "README.md"])
+    check(len(heads) >= count, f"one Heading 1 per document: {len(heads)} for {count} files")
+
+
 def test_terminal(circheck, samples):
     """docx on a terminal: one usage error, exit 2, nothing written."""
     for argv in ([circheck, "checklist", "--format", "docx"],
@@ -239,6 +256,7 @@ def main():
         else:
             test_terminal(circheck, samples)
             test_markup_in_text(circheck, tmp)
+            test_jobs(circheck, samples)
     if failures:
         print(f"{len(failures)} failures", file=sys.stderr)
         return 1
