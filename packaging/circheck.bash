@@ -71,11 +71,11 @@ _circheck() {
   case $prev in
   --format)
     if [[ $cmd == checklist ]]; then
-      _circheck_words 'text md html csv json' "$cur"
+      _circheck_words 'text md html csv json docx' "$cur"
     elif [[ $cmd == stats ]]; then
       _circheck_words 'text csv json html' "$cur"
     else
-      _circheck_words 'text json jsonl html sarif junit csv md' "$cur"
+      _circheck_words 'text json jsonl html sarif junit csv md docx' "$cur"
     fi
     return
     ;;

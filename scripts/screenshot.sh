@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Renders the HTML report of a sample tender to a PNG with headless Chromium
-# (Debian's `chromium` package), for the README and for eyeballing the page.
+# Renders the HTML report of a sample tender to PNGs with headless Chromium
+# (Debian's `chromium` package), for the README and for eyeballing the page:
+# as a desktop browser shows it (1280 px wide) and as a phone does (375 px).
 #
 #   scripts/screenshot.sh [SAMPLE] [PNG]
 #     SAMPLE  a document to check (default samples/furniture-nb.txt)
-#     PNG     where the picture goes (default docs/report.png)
+#     PNG     where the desktop picture goes (default docs/report.png); the
+#             phone's goes beside it with -phone before .png
+#             (docs/report-phone.png)
 #   CIRCHECK=path/to/circheck   the binary (default build/circheck)
 #   FORMAT_ARGS="--level advanced"  extra options for `circheck check`
 #
@@ -40,12 +43,19 @@ trap 'rm -rf "$tmp"' EXIT
 
 mkdir -p "$(dirname "$png")"
 case $png in /*) out=$png ;; *) out=$PWD/$png ;; esac
-"$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
-  --disable-component-update --disable-sync --no-first-run --user-data-dir="$tmp/profile" \
-  --hide-scrollbars --screenshot="$out" --window-size=1200,1600 "file://$tmp/report.html" \
-  >"$tmp/chromium.log" 2>&1 || {
-  cat "$tmp/chromium.log" >&2
-  exit 1
+
+# shot FILE WIDTH HEIGHT: one picture of the page in a window of that size.
+shot() {
+  rm -f "$1"
+  "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --user-data-dir="$tmp/profile" \
+    --hide-scrollbars --screenshot="$1" --window-size="$2,$3" "file://$tmp/report.html" \
+    >"$tmp/chromium.log" 2>&1 || {
+    cat "$tmp/chromium.log" >&2
+    exit 1
+  }
+  [ -s "$1" ] || { cat "$tmp/chromium.log" >&2; exit 1; }
+  echo "$1"
 }
-[ -s "$out" ] || { cat "$tmp/chromium.log" >&2; exit 1; }
-echo "$out"
+shot "$out" 1280 1600
+shot "${out%.png}-phone.png" 375 2000

@@ -9,11 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # scdoc builds the man page; man-db, git, pre-commit and python3-yaml are for
-# the tests of the man page, the pre-commit hook and the GitHub Action.
+# the tests of the man page, the pre-commit hook and the GitHub Action;
+# libreoffice-writer-nogui and poppler-utils open the Word output (docx.libreoffice).
 packages=(build-essential cmake pkg-config libxml2-dev libpcre2-dev libcsv-dev libzip-dev libpoppler-glib-dev
           libyaml-dev libjson-c-dev parallel libmicrohttpd-dev scdoc man-db git pre-commit python3-yaml)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(python3 python3-jsonschema libxml2-utils poppler-utils chromium)
+  packages+=(python3 python3-jsonschema libxml2-utils poppler-utils chromium libreoffice-writer-nogui)
 fi
 missing=()
 for p in "${packages[@]}"; do

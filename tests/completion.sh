@@ -55,9 +55,9 @@ expect_only "commands by prefix" "check checklist" "$circheck" 'ch'
 expect_only "top-level options" "--help -h --version -V" "$circheck" -
 expect_only "rules subcommands" "list test" "$circheck" rules ''
 expect_only "help topics" "check checklist stats rules" "$circheck" help ''
-expect_only "report formats" "text json jsonl html sarif junit csv md" "$circheck" check --format ''
+expect_only "report formats" "text json jsonl html sarif junit csv md docx" "$circheck" check --format ''
 expect_only "stats formats" "text csv json html" "$circheck" stats --format ''
-expect_only "checklist formats" "text md html csv json" "$circheck" checklist --format ''
+expect_only "checklist formats" "text md html csv json docx" "$circheck" checklist --format ''
 expect_only "a format by prefix" "sarif" "$circheck" check --format s
 expect_only "levels" "basic advanced spearhead" "$circheck" check --level ''
 expect_only "report languages" "nb nn en" "$circheck" check --lang ''

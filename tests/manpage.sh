@@ -23,7 +23,7 @@ for cmd in check checklist rules; do
     grep -qE -- "(^|[ ,])$o([ ,=[]|\$)" <<<"$text" || fail "option $o of $cmd not in the man page"
   done
 done
-for f in text json html sarif junit csv md; do
+for f in text json html sarif junit csv md docx; do
   grep -qxE "       $f" <<<"$text" || fail "format $f not described"
 done
 [[ $failed == 0 ]] && echo "man page checks passed"

@@ -277,6 +277,8 @@ static void print_help(const char *topic, FILE *out) {
           "         error is an <error>\n"
           "  csv    one row per rule result, for spreadsheets\n"
           "  md     Markdown for a pull-request comment\n"
+          "  docx   Word: the clauses to add (most urgent first) under a heading per\n"
+          "         placement, one paragraph each, to paste; binary, so -o FILE or a pipe\n"
           "See docs/report-formats.md.\n",
           out);
     print_limits(out);
@@ -324,7 +326,9 @@ static void print_help(const char *topic, FILE *out) {
           "  md     a Markdown task list\n"
           "  html   one printable page with checkboxes and copy buttons\n"
           "  csv    one row per clause, for spreadsheets\n"
-          "  json   every field, for scripts\n",
+          "  json   every field, for scripts\n"
+          "  docx   Word: a heading per placement and per criterion, each clause its own\n"
+          "         paragraph; binary, so -o FILE or a pipe, never a terminal\n",
           out);
   } else {
     fputs("usage: circheck COMMAND [options] [ARGS]\n\n"
@@ -361,7 +365,7 @@ static int apply_option(settings *s, const option *o, const char *value) {
     s->format_set = true;
     if (!ck_report_format_parse(value, &s->format))
       return usage_error("unknown format", value,
-                         "(text, json, jsonl, html, sarif, junit, csv, md)");
+                         "(text, json, jsonl, html, sarif, junit, csv, md, docx)");
     if (!ck_report_format_available(s->format))
       return usage_error("format", value, "is not available in this version");
     break;
@@ -760,9 +764,23 @@ static int stream_check(const settings *s, const ck_ruleset *rs, char **files, c
   return EXIT_CLEAN;
 }
 
+/* A Word file is a zip archive: on a terminal it would be noise and could
+   upset the terminal, so it goes to a file (-o) or a pipe only. Asked before
+   any work is done. */
+static bool binary_to_terminal(const settings *s) {
+  return ck_report_format_binary(s->format) && !s->output && isatty(STDOUT_FILENO);
+}
+
+static int refuse_binary(const settings *s) {
+  return usage_error("format", ck_report_format_name(s->format),
+                     "is binary and is not written to a terminal: use -o FILE");
+}
+
 static int run_check(settings *s) {
   if (s->nargs == 0)
     return usage_error("check needs at least one PATH (a file, a folder or -)", NULL, NULL);
+  if (binary_to_terminal(s))
+    return refuse_binary(s);
   if (s->config && s->no_config)
     return usage_error("--config and --no-config", NULL, "cannot be used together");
   ck_ruleset *rs = load_rules(s);
@@ -987,7 +1005,9 @@ static int run_checklist(settings *s) {
     return usage_error("unexpected argument", s->args[0], NULL);
   if (!ck_checklist_format_available(s->format))
     return usage_error("format", ck_report_format_name(s->format),
-                       "has no checklist form (text, md, html, csv, json)");
+                       "has no checklist form (text, md, html, csv, json, docx)");
+  if (binary_to_terminal(s))
+    return refuse_binary(s);
   ck_ruleset *rs = load_rules(s);
   if (!rs)
     return EXIT_TROUBLE;

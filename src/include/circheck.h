@@ -322,12 +322,16 @@ typedef enum {
   CK_REPORT_CSV,
   CK_REPORT_MD,
   CK_REPORT_JSONL, /* JSON Lines: each document's object of the JSON report on one line */
+  CK_REPORT_DOCX, /* Word: the clauses to add, to paste into the tender */
   CK_REPORT_FORMAT_COUNT
 } ck_report_format;
 const char *ck_report_format_name(ck_report_format f);
 bool ck_report_format_parse(const char *name, ck_report_format *out);
 /* True for the formats this build can render. */
 bool ck_report_format_available(ck_report_format f);
+/* True for the formats that are not text (docx, a zip archive): a terminal
+ * should not be sent them. */
+bool ck_report_format_binary(ck_report_format f);
 
 typedef struct ck_render_options {
   bool color;           /* ANSI colour in text output */
@@ -475,8 +479,8 @@ typedef struct ck_checklist_options {
  * purchase. */
 ck_checklist_options ck_checklist_options_default(void);
 
-/* True for the formats a checklist can be written in: text, md, html, csv and
- * json. */
+/* True for the formats a checklist can be written in: text, md, html, csv,
+ * json and docx. */
 bool ck_checklist_format_available(ck_report_format f);
 
 /* Writes the checklist of clauses a buyer should put in a tender for the
@@ -487,7 +491,8 @@ bool ck_checklist_format_available(ck_report_format f);
  * Returns CK_ERR_USAGE with a diagnostic, and '*out' NULL, for an unknown
  * pack, a malformed CPV code or a format without a checklist form; otherwise
  * '*out' is a NUL-terminated string the caller frees, with its length in
- * '*len'. A CPV code that selects no pack adds a note to 'diags'. */
+ * '*len' (for docx, the bytes of a zip archive; CK_ERR_IO when libzip could
+ * not make it). A CPV code that selects no pack adds a note to 'diags'. */
 ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *opts,
                               ck_report_format format, char **out, size_t *len,
                               ck_diags *diags);

@@ -3,11 +3,13 @@
  * The rules of the chosen packs are turned into items (the clause filled with
  * the level's figures, its criterion, the figure and how it is verified),
  * grouped by where the clause goes and ordered as the criteria table is.
- * Five forms share the one list: text, Markdown (GitHub task lists), HTML
- * (the report's style sheet, real checkboxes), CSV and JSON. */
+ * Six forms share the one list: text, Markdown (GitHub task lists), HTML
+ * (the report's style sheet, real checkboxes), CSV, JSON and Word (a
+ * heading per placement and per criterion, each clause a paragraph). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "docx_write.h"
 #include "json_writer.h"
 #include "messages.h"
 #include "report.h"
@@ -37,7 +39,7 @@ ck_checklist_options ck_checklist_options_default(void) {
 
 bool ck_checklist_format_available(ck_report_format f) {
   return f == CK_REPORT_TEXT || f == CK_REPORT_MD || f == CK_REPORT_HTML || f == CK_REPORT_CSV ||
-         f == CK_REPORT_JSON;
+         f == CK_REPORT_JSON || f == CK_REPORT_DOCX;
 }
 
 /* The digits of a CPV code without its check digit ("39130000-2"), or false
@@ -513,13 +515,61 @@ static void render_json(const checklist *cl, ck_buf *out) {
   ck_json_end_object(&j);
 }
 
+/* --- Word ----------------------------------------------------------------------- */
+
+/* Headings a buyer can navigate by: the placement, then the criterion; the
+   clause alone in its paragraph, then what is required and how it is
+   verified, each in a paragraph of its own. */
+static bool render_docx(const checklist *cl, ck_buf *out) {
+  ck_msg_lang lang = cl->o->lang;
+  ck_docx *d = ck_docx_new(lang);
+  ck_docx_heading(d, 0, ck_msg(lang, CK_MSG_CHECKLIST_TITLE));
+  ck_buf tmp = CK_BUF_INIT;
+  ck_put_capitalised(&tmp, ck_msg(lang, CK_MSG_PACKS));
+  ck_buf_puts(&tmp, ": ");
+  pack_names(cl, &tmp);
+  ck_docx_paragraph(d, ck_buf_cstr(&tmp));
+  ck_buf_reset(&tmp);
+  ck_put_capitalised(&tmp, ck_msg(lang, CK_MSG_LEVEL));
+  ck_buf_printf(&tmp, ": %s", ck_level_label(lang, cl->o->level));
+  ck_docx_paragraph(d, ck_buf_cstr(&tmp));
+  ck_buf_reset(&tmp);
+  intro_text(cl, &tmp);
+  ck_docx_paragraph(d, ck_buf_cstr(&tmp));
+  ck_buf_reset(&tmp);
+  if (!cl->nitems)
+    ck_docx_paragraph(d, ck_msg(lang, CK_MSG_CHECKLIST_EMPTY));
+  for (size_t g = 0; g < cl->nitems; g = group_end(cl, g)) {
+    ck_put_capitalised(&tmp, ck_placement_label(lang, cl->items[g].rule->clause.placement));
+    ck_docx_heading(d, 1, ck_buf_cstr(&tmp));
+    ck_buf_reset(&tmp);
+    for (size_t i = g; i < group_end(cl, g); i++) {
+      const item *it = &cl->items[i];
+      ck_docx_heading(d, 2, it->rule->criterion->name[lang]);
+      ck_docx_paragraph(d, it->clause);
+      if (it->requirement) {
+        ck_put_capitalised(&tmp, ck_msg(lang, CK_MSG_REQUIRED));
+        ck_buf_printf(&tmp, ": %s", it->requirement);
+        ck_docx_paragraph(d, ck_buf_cstr(&tmp));
+        ck_buf_reset(&tmp);
+      }
+      ck_put_capitalised(&tmp, ck_msg(lang, CK_MSG_VERIFICATION));
+      ck_buf_printf(&tmp, ": %s", it->verify ? it->verify : ck_msg(lang, CK_MSG_NOT_STATED));
+      ck_docx_paragraph(d, ck_buf_cstr(&tmp));
+      ck_buf_reset(&tmp);
+    }
+  }
+  ck_buf_free(&tmp);
+  return ck_docx_finish(d, out);
+}
+
 ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *opts,
                               ck_report_format format, char **out, size_t *len, ck_diags *diags) {
   *out = NULL;
   *len = 0;
   if (!ck_checklist_format_available(format)) {
     ck_diags_add(diags, CK_DIAG_ERROR, NULL, 0, 0,
-                 "a checklist cannot be written as %s (text, md, html, csv, json)",
+                 "a checklist cannot be written as %s (text, md, html, csv, json, docx)",
                  ck_report_format_name(format));
     return CK_ERR_USAGE;
   }
@@ -543,6 +593,14 @@ ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *
     break;
   case CK_REPORT_JSON:
     render_json(&cl, &b);
+    break;
+  case CK_REPORT_DOCX:
+    if (!render_docx(&cl, &b)) {
+      free_checklist(&cl);
+      ck_buf_free(&b);
+      ck_diags_add(diags, CK_DIAG_ERROR, NULL, 0, 0, "cannot build the Word file: out of memory");
+      return CK_ERR_IO;
+    }
     break;
   default:
     render_text(&cl, &b);

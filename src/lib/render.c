@@ -15,6 +15,7 @@ static const struct {
     [CK_REPORT_HTML] = {"html", ck_render_html},    [CK_REPORT_SARIF] = {"sarif", ck_render_sarif},
     [CK_REPORT_JUNIT] = {"junit", ck_render_junit}, [CK_REPORT_CSV] = {"csv", ck_render_csv},
     [CK_REPORT_MD] = {"md", ck_render_md},          [CK_REPORT_JSONL] = {"jsonl", ck_render_jsonl},
+    [CK_REPORT_DOCX] = {"docx", ck_render_docx},
 };
 static_assert(sizeof formats / sizeof *formats == CK_REPORT_FORMAT_COUNT, "formats");
 
@@ -30,6 +31,8 @@ bool ck_report_format_parse(const char *name, ck_report_format *out) {
 }
 
 bool ck_report_format_available(ck_report_format f) { return formats[f].render != NULL; }
+
+bool ck_report_format_binary(ck_report_format f) { return f == CK_REPORT_DOCX; }
 
 /* Runs the format's renderer into 'to' and hands on what is left. */
 static void render_into(const ck_report *report, ck_report_format format,

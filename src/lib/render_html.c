@@ -70,13 +70,15 @@ static const char style_sheet[] =
     "padding:1.75rem 2rem;margin:0 0 2rem}\n"
     ".doc h2{margin:0;font-size:1.6rem;line-height:1.25}\n"
     ".path{margin:.25rem 0 1rem;color:var(--muted)}\n"
-    ".meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1.25rem;"
+    ".meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1.25rem;"
     "margin:0 0 1.75rem;font-size:.95rem}\n"
     ".meta dt{color:var(--muted)}\n"
     ".meta dd{margin:0}\n"
     "h3{font-size:1.25rem;margin:0 0 .75rem}\n"
-    ".overview{display:grid;grid-template-columns:13rem 1fr;gap:2rem;align-items:start;"
-    "margin:0 0 2.25rem}\n"
+    ".overview{display:grid;grid-template-columns:13rem minmax(0,1fr);gap:2rem;"
+    "align-items:start;margin:0 0 2.25rem}\n"
+    /* A table wider than a phone scrolls inside its own box, not the page. */
+    ".table-scroll{overflow-x:auto;max-width:100%}\n"
     ".score{background:var(--brand-wash);border-radius:10px;padding:1.1rem 1.25rem}\n"
     ".score-num{margin:0;font-size:2.6rem;font-weight:700;line-height:1;color:var(--brand)}\n"
     ".score-num span{font-size:1.3rem;font-weight:600;color:var(--muted)}\n"
@@ -155,19 +157,33 @@ static const char style_sheet[] =
     ".checklist-group h2{font-size:1.3rem;margin:0 0 .75rem;padding-bottom:.3rem;"
     "border-bottom:2px solid var(--brand)}\n"
     ".items{list-style:none;margin:0;padding:0}\n"
-    ".item{display:grid;grid-template-columns:1.75rem 1fr;gap:.25rem .5rem;"
+    ".item{display:grid;grid-template-columns:1.75rem minmax(0,1fr);gap:.25rem .5rem;"
     "background:var(--paper);border:1px solid var(--line);border-radius:8px;"
     "padding:.9rem 1.1rem;margin:0 0 .75rem}\n"
     ".item input{width:1.15rem;height:1.15rem;margin:.2rem 0 0;accent-color:var(--brand)}\n"
     ".item label{font-weight:700}\n"
     ".item .body{grid-column:2}\n"
-    ".item dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.5rem 0 0;"
+    ".item dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem 1rem;margin:.5rem 0 0;"
     "font-size:.92rem}\n"
     ".item dt{color:var(--muted)}\n"
     ".item dd{margin:0}\n"
     ".page-foot{padding:0 1.5rem 2rem;color:var(--muted);font-size:.85rem}\n"
-    "@media (max-width:44rem){.overview{grid-template-columns:1fr}.doc{padding:1.25rem}"
-    ".meta{grid-template-columns:1fr}}\n"
+    "@media (max-width:44rem){.overview{grid-template-columns:minmax(0,1fr);gap:1.25rem}"
+    ".doc{padding:1.25rem}.meta{grid-template-columns:minmax(0,1fr)}}\n"
+    /* A phone (360 to 585 px): narrower margins, and the category table's
+       columns give up their fixed widths and its bars, so it fits without
+       scrolling. */
+    "@media (max-width:37rem){.masthead{padding:1.25rem 1rem}h1{font-size:1.6rem}"
+    ".doc{overflow-wrap:break-word}code{overflow-wrap:anywhere}"
+    "main{padding:1rem .6rem}.doc{padding:1rem .85rem}.page-foot{padding:0 .6rem 1.5rem}"
+    "table{font-size:.88rem}th,td{padding:.4rem .25rem}thead th{letter-spacing:0;font-size:.68rem}"
+    /* a long category name breaks rather than push the counts out */
+    "tbody th{overflow-wrap:anywhere}"
+    ".num{width:auto}.finding{padding:.85rem .9rem}"
+    /* the bars repeat the counts beside them: on a phone the counts do */
+    ".categories tr>:last-child:not(.num){display:none}"
+    ".item{padding:.8rem .75rem;grid-template-columns:1.5rem minmax(0,1fr)}"
+    ".item dl{grid-template-columns:minmax(0,1fr)}}\n"
     "@page{size:A4;margin:16mm 15mm 18mm}\n"
     "@media print{body{background:#fff;font-size:10pt}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
@@ -175,6 +191,7 @@ static const char style_sheet[] =
     "border-bottom:2pt solid var(--brand)}"
     ".skip,button.copy,.toc{display:none!important}"
     "main{padding:0}"
+    ".table-scroll{overflow:visible}"
     ".doc{border:0;border-radius:0;padding:0;margin:0}"
     ".doc+.doc{break-before:page}"
     ".finding,.item,.overview,tr{break-inside:avoid}"
@@ -343,7 +360,8 @@ static void overview(ck_buf *out, const view *v) {
     badge(out, lang, (ck_result_status)s);
     ck_buf_puts(out, "</li>\n");
   }
-  ck_buf_puts(out, "</ul>\n</div>\n<table class=\"categories\">\n<caption>");
+  ck_buf_puts(out, "</ul>\n</div>\n<div class=\"table-scroll\">\n<table class=\"categories\">\n"
+                   "<caption>");
   esc(out, ck_msg(lang, CK_MSG_CATEGORY_SUMMARY));
   ck_buf_puts(out, "</caption>\n<thead><tr><th scope=\"col\">");
   esc_cap(out, ck_msg(lang, CK_MSG_CATEGORY));
@@ -369,7 +387,7 @@ static void overview(ck_buf *out, const view *v) {
   ck_put_capitalised(&label, ck_msg(lang, CK_MSG_TOTAL));
   tally_row(out, &all, ck_buf_cstr(&label), true, last);
   ck_buf_free(&label);
-  ck_buf_puts(out, "</tfoot>\n</table>\n</section>\n");
+  ck_buf_puts(out, "</tfoot>\n</table>\n</div>\n</section>\n");
 }
 
 static void evidence_html(ck_buf *out, ck_msg_lang lang, const ck_evidence *e) {

@@ -72,6 +72,7 @@ void ck_render_junit(const ck_report *report, const ck_render_options *opts, ck_
 void ck_render_csv(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
 void ck_render_md(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
 void ck_render_jsonl(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
+void ck_render_docx(const ck_report *report, const ck_render_options *opts, ck_render_out *to);
 
 /* Escaping, one place for every renderer (render.c). */
 void ck_escape_json(const char *s, size_t len, ck_buf *out);

@@ -144,7 +144,7 @@ circheck_cli_test(sarif-to-file formats 1
   ARGS check --format sarif -o ${CMAKE_CURRENT_BINARY_DIR}/out/report.sarif
     samples/furniture-nb.txt STDERR_EMPTY)
 circheck_cli_test(unknown-format errors 2 ARGS check --format pdf samples/furniture-nb.txt
-  STDERR_IS "circheck: error: unknown format 'pdf' (text, json, jsonl, html, sarif, junit, csv, md) (see 'circheck help')")
+  STDERR_IS "circheck: error: unknown format 'pdf' (text, json, jsonl, html, sarif, junit, csv, md, docx) (see 'circheck help')")
 
 # The checklist a Norwegian buyer of furniture gets, pinned word for word.
 circheck_cli_test(furniture-advanced-nb-md checklist 0
@@ -185,7 +185,7 @@ circheck_cli_test(cpv-without-pack checklist 0 ARGS checklist --cpv 66000000
 circheck_cli_test(to-file checklist 0 ARGS checklist --pack furniture --format html
   -o ${CMAKE_CURRENT_BINARY_DIR}/out/checklist.html STDERR_EMPTY)
 circheck_cli_test(checklist-bad-format errors 2 ARGS checklist --format sarif
-  STDERR_IS "circheck: error: format 'sarif' has no checklist form (text, md, html, csv, json) (see 'circheck help')")
+  STDERR_IS "circheck: error: format 'sarif' has no checklist form (text, md, html, csv, json, docx) (see 'circheck help')")
 circheck_cli_test(checklist-bad-cpv errors 2 ARGS checklist --cpv 39x
   STDERR_IS "circheck: error: invalid CPV code '39x' (2 to 8 digits, optionally with -check digit) (see 'circheck help')")
 circheck_cli_test(checklist-unknown-pack errors 2 ARGS checklist --pack nope
