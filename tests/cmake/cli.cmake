@@ -206,6 +206,18 @@ circheck_cli_test(unknown-lang errors 2 ARGS check --lang sv samples/canteen-nn.
 
 include(${CMAKE_CURRENT_SOURCE_DIR}/cmake/eforms_golden.cmake)
 
+# One verdict per criterion, seen by an officer: a laptop-only tender gets the
+# laptop clause for spare parts, not the phones' legal floor; a criterion met by
+# its category's rule shows no failure of the general rule, and the summary
+# counts the criteria of the table (text and HTML goldens).
+foreach(name laptops-only-en.md take-back-two-rules-nb.txt)
+  foreach(fmt text html)
+    circheck_cli_test(verdicts-${name}-${fmt} golden 0 ARGS check --no-color --fail-on never
+      --format ${fmt} tests/data/verdicts/${name}
+      GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/verdicts/${name}.${fmt}.golden STDERR_EMPTY)
+  endforeach()
+endforeach()
+
 # Pack choice and the subject of the contract on short notices: a title line without codes,
 # a code of one category with a title of another, a rental stated only by its title.
 file(GLOB subject_inputs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/data/subject/*.txt)
