@@ -51,7 +51,7 @@ def main():
                 ET.fromstring(r.stdout)
             except ET.ParseError as e:
                 problems.append("not well-formed XML: %s" % e)
-        if fmt in ("text", "html", "junit") and "\u202e" in out:
+        if fmt in ("text", "html", "junit", "md") and "\u202e" in out:
             problems.append("a raw U+202E")
         if fmt == "text" and "<U+202E>" not in out:
             problems.append("U+202E is not shown as <U+202E>")
