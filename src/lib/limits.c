@@ -24,9 +24,12 @@ ck_limits ck_limits_default(void) {
      libxml2's time grows with the square of one element's count. */
   l.max_xml_attributes = 1000;
   l.max_xml_total_attributes = 4000000;
-  /* The slowest built-in rule on the 16 MB benchmark takes well under a
-     second: these budgets stop only a catastrophic user pattern that
-     PCRE2's per-call limits let through sentence after sentence. */
+  /* On the 16 MiB benchmark corpus (docs/performance.md) the slowest
+     built-in rule took 0.73 s (the first, which pays for the prefilter's
+     scan of the document) and all rules together 1.0 s; a 64 MiB input
+     scales that by four. These budgets stop only a catastrophic user
+     pattern that PCRE2's per-call limits let through sentence after
+     sentence. */
   l.rule_time_ms = 10000;
   l.document_time_ms = 60000;
   return l;

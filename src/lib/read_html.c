@@ -84,6 +84,10 @@ static void flush(reader *r, ck_block_kind kind, int level, int row) {
     level = plain;
   }
   if (r->text.len && !r->failed) {
+    /* libxml2's HTML parser passes bytes through that its declared or
+       guessed encoding does not decode: the document text must be valid
+       UTF-8 (PCRE2 runs on it without checking, and reports are UTF-8). */
+    ck_utf8_repair(&r->text);
     ck_doc_begin_block(r->doc, kind, level, row, NULL);
     ck_doc_add_text(r->doc, ck_buf_cstr(&r->text), r->text.len, r->line ? r->line : 1, 1);
     ck_doc_end_block(r->doc);

@@ -232,7 +232,16 @@ void ck_escape_md(const char *s, size_t len, ck_buf *out) {
   size_t run = i;
   for (; i < len; i++) {
     char c = s[i];
-    if (c == '\n' || c == '\r') {
+    unsigned cp;
+    size_t n = (c == '\xE2' || c == '\xD8') ? ck_bidi_control(s + i, len - i, &cp) : 0;
+    if (n) {
+      /* Shown as its code point, as in text and HTML: a rendered comment
+         must not reorder the evidence either. */
+      ck_buf_put(out, s + run, i - run);
+      ck_buf_printf(out, "\\<U+%04X\\>", cp);
+      i += n - 1;
+      run = i + 1;
+    } else if (c == '\n' || c == '\r') {
       ck_buf_put(out, s + run, i - run);
       ck_buf_putc(out, ' ');
       run = i + 1;

@@ -199,3 +199,30 @@ char *ck_display_name(const char *name) {
   char *s = ck_buf_detach(&out);
   return s ? s : ck_xstrdup("");
 }
+
+void ck_utf8_repair(ck_buf *b) {
+  const unsigned char *p = (const unsigned char *)b->ptr;
+  size_t i = 0;
+  while (i < b->len) {
+    size_t n = utf8_sequence(p + i, b->len - i);
+    if (!n)
+      break;
+    i += n;
+  }
+  if (i >= b->len)
+    return; /* the usual case: valid, nothing copied */
+  ck_buf fixed = CK_BUF_INIT;
+  ck_buf_put(&fixed, b->ptr, i);
+  while (i < b->len) {
+    size_t n = utf8_sequence(p + i, b->len - i);
+    if (n) {
+      ck_buf_put(&fixed, b->ptr + i, n);
+      i += n;
+    } else {
+      ck_buf_puts(&fixed, "\xEF\xBF\xBD");
+      i++;
+    }
+  }
+  ck_buf_free(b);
+  *b = fixed;
+}

@@ -57,6 +57,9 @@ void ck_buf_vprintf(ck_buf *b, const char *fmt, va_list ap) __attribute__((forma
 void ck_buf_reset(ck_buf *b);
 /* Returns the contents (never NULL) and leaves 'b' empty. The caller frees the result. */
 char *ck_buf_detach(ck_buf *b);
+/* Replaces in 'b' each byte that does not belong to a valid UTF-8
+ * sequence with U+FFFD; leaves a valid buffer as it is. */
+void ck_utf8_repair(ck_buf *b);
 /* Releases the storage. Does nothing for an empty buffer. */
 void ck_buf_free(ck_buf *b);
 /* Returns the contents as a C string, "" when nothing was added. */

@@ -34,6 +34,15 @@ ck_limits ck_fuzz_limits(void) {
   l.max_line_bytes = 4096;
   l.max_blocks = 2000;
   l.max_xml_depth = 64;
+  /* Small enough that a few kilobytes pass each cap, counted on the bytes
+     or in the parser's callbacks. */
+  l.max_xml_elements = 2000;
+  l.max_xml_attributes = 40;
+  l.max_xml_total_attributes = 1000;
+  /* A rule whose pattern backtracks on every sentence runs out of time
+     within the fuzzer's 10 s per input, through the windowed search. */
+  l.rule_time_ms = 200;
+  l.document_time_ms = 2000;
   return l;
 }
 
@@ -120,7 +129,9 @@ void ck_fuzz_evaluate_and_render(const ck_ruleset *rs, const ck_doc *doc, unsign
                         .msg_lang_set = co.msg_lang_set,
                         .msg_lang = co.msg_lang,
                         .packs = report->opts.packs,
-                        .npacks = report->opts.npacks};
+                        .npacks = report->opts.npacks,
+                        .rule_time_ms = ck_fuzz_limits().rule_time_ms,
+                        .document_time_ms = ck_fuzz_limits().document_time_ms};
   ck_doc_result *dr = ck_evaluate(rs, doc, &eo);
   CK_GROW(report->docs, report->cap_docs, report->ndocs + 1);
   report->docs[report->ndocs++] = dr;

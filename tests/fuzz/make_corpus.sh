@@ -28,7 +28,29 @@ put xml "$src"/tests/data/xml/*.xml "$src"/tests/errors/*.xml "$src"/rules/*.xml
 put office "$src"/samples/office/* "$src"/tests/data/office/*.docx "$src"/tests/data/office/*.odt \
   "$src"/tests/data/office/*.zip "$src"/tests/data/office/*.pdf
 put rules "$src"/rules/*.xml "$src"/tests/data/rules/*.xml "$src"/tests/data/rules/dir/*.xml \
-  "$src"/tests/errors/rules-*.xml "$src"/tests/data/rules/entity.xml
+  "$src"/tests/errors/rules-*.xml "$src"/tests/data/rules/entity.xml "$src"/tests/hostile/*.xml
+
+# An element with many attributes, elements with a few each, and a flood of
+# empty elements: the XML caps (small in the fuzz targets) are a byte away.
+{
+  printf '<?xml version="1.0"?>\n<tender'
+  i=0
+  while [ $i -lt 60 ]; do printf ' a%d="%d"' $i $i; i=$((i + 1)); done
+  printf '>\n<p>Leverandøren skal gi 5 års garanti.</p>\n</tender>\n'
+} >"$out/xml/made_many-attributes.xml"
+{
+  printf '<?xml version="1.0"?>\n<tender>\n'
+  i=0
+  while [ $i -lt 2100 ]; do printf '<a/>'; i=$((i + 1)); done
+  printf '\n</tender>\n'
+} >"$out/xml/made_empty-elements.xml"
+# Many sentences for a backtracking rule pack to spend its time budget on
+# (tests/hostile/pattern-limit.xml is in the rules corpus).
+{
+  printf 'Requirements\n\n'
+  i=0
+  while [ $i -lt 300 ]; do printf 'The supplier shall deliver aaaaaaaaaaaaaaaaaaaaaaaaaaa now.\n\n'; i=$((i + 1)); done
+} >"$out/text/made_many-sentences.txt"
 
 for f in "$src"/tests/fuzz/regressions/*; do
   [ -f "$f" ] || continue

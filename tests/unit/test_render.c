@@ -215,6 +215,12 @@ static void test_escaping(void) {
   STR_EQ(ck_buf_cstr(&b),
          "5 <U+202E>\xC3\xA5r<U+202C> <U+2066>x<U+2069><U+200F><U+061C>\xE2\x80\x94",
          "bidirectional controls visible in text");
+  ck_buf_reset(&b);
+  ck_escape_md(bidi, sizeof bidi - 1, &b);
+  STR_EQ(ck_buf_cstr(&b),
+         "5 \\<U+202E\\>\xC3\xA5r\\<U+202C\\> \\<U+2066\\>x\\<U+2069\\>\\<U+200F\\>"
+         "\\<U+061C\\>\xE2\x80\x94",
+         "bidirectional controls visible in Markdown");
 
   /* CSV injection: cells a spreadsheet would run as formulas, or strip to
      reach one, start with an apostrophe; others, and a sign inside, stay. */
