@@ -24,22 +24,6 @@ struct ck_report {
   bool baseline;
 };
 
-/* Reads and evaluates the file 'path' with 'o' (the engine of
-   ck_report_check_file, without a report): on CK_OK '*out' is the result
-   to free with ck_doc_result_free. 'space' may be NULL. Safe on several
-   threads at once, each with its own space. */
-ck_status ck_check_path(const ck_ruleset *rs, const ck_check_options *o, const char *path,
-                        bool walked, ck_match_space *space, ck_doc_result **out,
-                        ck_diags *diags);
-/* Evaluates a document already loaded, named 'name' in diagnostics; adds
-   one error diagnostic per rule that could not be judged. NULL when a
-   waiver written in the document names no rule or criterion (an error in
-   'diags'). 'walked' for ck_check_path: found in a folder, so read only if
-   it is a regular file. */
-ck_doc_result *ck_check_loaded(const ck_ruleset *rs, const ck_check_options *o,
-                              const ck_doc *doc, const char *name, ck_match_space *space,
-                              ck_diags *diags);
-
 /* One document's object of the JSON report (render_json.c), for the JSON
    Lines forms that write documents one at a time. */
 struct ck_json;

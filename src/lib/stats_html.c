@@ -5,7 +5,8 @@
 #include <string.h>
 
 #include "report.h"
-#include "stats_render.h"
+#include "stats_groups.h"
+#include "stats_html.h"
 
 static const char *const palette[] = {"#1b6b3a", "#2b6cb0", "#b7791f", "#9b2c2c", "#6b46c1",
                                       "#2c7a7b", "#c05621", "#4a5568", "#b83280", "#276749"};

@@ -1,6 +1,8 @@
-/* Pieces the statistics renderers share (stats_render.c, stats_html.c). */
-#ifndef CK_STATS_RENDER_H
-#define CK_STATS_RENDER_H
+/* Sums and comparisons of groups of counted documents, shared by the
+ * statistics renderers (stats_render.c for text, CSV and JSON, stats_html.c
+ * for the page): stats_groups.c. */
+#ifndef CK_STATS_GROUPS_H
+#define CK_STATS_GROUPS_H
 
 #include "proportion.h"
 #include "stats.h"
@@ -27,10 +29,5 @@ typedef struct ck_stats_compared {
 } ck_stats_compared;
 void ck_stats_comparison_row(const ck_stats *s, const ck_stats_group *a, const ck_stats_group *b,
                              long criterion, unsigned min_group, ck_stats_compared *out);
-
-/* The self-contained HTML page (stats_html.c). */
-void ck_stats_render_html(const ck_stats *s, const ck_stats_options *o, const ck_stats_group *all,
-                          const ck_stats_group *g, size_t n, const ck_stats_group *cmp[2],
-                          ck_buf *b);
 
 #endif
