@@ -38,8 +38,6 @@ void ck_doc_free(ck_doc *doc) {
   free(doc->encoding);
   ck_buf_free(&doc->text);
   free(doc->blocks);
-  for (size_t i = 0; i < doc->nsections; i++)
-    free(doc->sections[i].path);
   free(doc->sections);
   free(doc->sentences);
   free(doc->marks);
@@ -49,6 +47,7 @@ void ck_doc_free(ck_doc *doc) {
   for (size_t i = 0; i < doc->ncpv; i++)
     free(doc->cpv[i]);
   free(doc->cpv);
+  ck_strindex_free(&doc->cpv_index);
   free(doc->title);
   ck_waivers_free(doc->waivers, doc->nwaivers);
   for (size_t i = 0; i < doc->nlots; i++) {
@@ -58,9 +57,11 @@ void ck_doc_free(ck_doc *doc) {
     for (size_t k = 0; k < lot->ncpv; k++)
       free(lot->cpv[k]);
     free(lot->cpv);
+    ck_strindex_free(&lot->cpv_index);
     for (size_t k = 0; k < lot->ncodes; k++)
       free(lot->codes[k]);
     free(lot->codes);
+    ck_strindex_free(&lot->codes_index);
     ck_award_criteria_free(lot->criteria, lot->ncriteria);
   }
   free(doc->lots);
@@ -375,15 +376,8 @@ static int open_section(ck_doc *doc, size_t bi) {
   s->level = b->level;
   s->kind = ck_classify_heading(text, len);
   s->effective = s->kind;
-  ck_buf path = CK_BUF_INIT;
-  if (parent >= 0) {
-    if (s->effective == CK_SECTION_NONE)
-      s->effective = doc->sections[parent].effective;
-    ck_buf_puts(&path, doc->sections[parent].path);
-    ck_buf_put(&path, " > ", 3);
-  }
-  ck_buf_put(&path, text, len);
-  s->path = ck_buf_detach(&path);
+  if (parent >= 0 && s->effective == CK_SECTION_NONE)
+    s->effective = doc->sections[parent].effective;
   return (int)doc->nsections++;
 }
 
@@ -415,9 +409,8 @@ void ck_doc_add_cpv(ck_doc *doc, const char *code, size_t len) {
   if (n == 0)
     return;
   digits[n] = '\0';
-  for (size_t i = 0; i < doc->ncpv; i++)
-    if (strcmp(doc->cpv[i], digits) == 0)
-      return;
+  if (ck_strindex_seen(&doc->cpv_index, doc->cpv, doc->ncpv, digits))
+    return;
   CK_GROW(doc->cpv, doc->cap_cpv, doc->ncpv + 1);
   doc->cpv[doc->ncpv++] = ck_xstrdup(digits);
 }
@@ -551,10 +544,23 @@ void ck_doc_position(const ck_doc *doc, size_t off, unsigned *line, unsigned *co
     *col += (unsigned)count_chars(doc->text.ptr + m->off, off - m->off);
 }
 
-const char *ck_doc_block_section_path(const ck_doc *doc, size_t block) {
+char *ck_doc_block_section_path(const ck_doc *doc, size_t block) {
   if (block >= doc->nblocks || doc->blocks[block].section < 0)
-    return "";
-  return doc->sections[doc->blocks[block].section].path;
+    return ck_xstrdup("");
+  /* at most one section per heading level (1..6) on the way up */
+  int chain[8];
+  size_t n = 0;
+  for (int s = doc->blocks[block].section; s >= 0 && n < sizeof chain / sizeof *chain;
+       s = doc->sections[s].parent)
+    chain[n++] = s;
+  ck_buf path = CK_BUF_INIT;
+  while (n-- > 0) {
+    const ck_block *h = &doc->blocks[doc->sections[chain[n]].block];
+    ck_buf_put(&path, doc->text.ptr + h->start, h->end - h->start);
+    if (n > 0)
+      ck_buf_put(&path, " > ", 3);
+  }
+  return ck_buf_detach(&path);
 }
 
 ck_section_kind ck_doc_block_section_kind(const ck_doc *doc, size_t block) {

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "circheck.h"
+#include "strindex.h"
 #include "util.h"
 
 /* A neighbouring language the rules are not written in. Swedish and Danish
@@ -74,7 +75,6 @@ typedef struct ck_section {
   int level;               /* 1 = top */
   ck_section_kind kind;    /* from this heading alone */
   ck_section_kind effective; /* own kind, else the nearest ancestor's */
-  char *path;              /* "3 Kravspesifikasjon > 3.2 Garanti", owned */
 } ck_section;
 
 /* Offsets into a document's text are 32-bit, which keeps the per-block,
@@ -144,10 +144,12 @@ typedef struct ck_lot {
   char *title;        /* BT-21 in the notice language; may be NULL */
   char **cpv;         /* main CPV first (8 digits) */
   size_t ncpv, cap_cpv;
+  ck_strindex cpv_index;
   char **codes;       /* green and strategic codes as "list:code", e.g.
                          "gpp-criteria:eu", "environmental-impact:circ-econ",
                          "strategic-procurement:env-imp" */
   size_t ncodes, cap_codes;
+  ck_strindex codes_index;
   ck_award_criterion *criteria;
   size_t ncriteria, cap_criteria;
   size_t block_start, block_end;
@@ -176,6 +178,7 @@ typedef struct ck_doc {
   size_t nstrings, cap_strings;
   char **cpv;              /* CPV codes (8 digits, no check digit), main first */
   size_t ncpv, cap_cpv;
+  ck_strindex cpv_index;   /* keeps ck_doc_add_cpv linear in the codes */
   char *title;             /* first heading, XML title or title line, owned; may be NULL */
   ck_lot *lots;            /* eForms lots in document order; none for other formats */
   size_t nlots, cap_lots;
@@ -244,8 +247,11 @@ bool ck_doc_title_line(const ck_doc *doc);
 
 /* Maps a byte offset of doc->text to the source line and column (1-based). */
 void ck_doc_position(const ck_doc *doc, size_t off, unsigned *line, unsigned *col);
-/* The section path of a block, "" when it is before the first heading. */
-const char *ck_doc_block_section_path(const ck_doc *doc, size_t block);
+/* The section path of a block ("3 Krav > 3.2 Garanti"), "" when it is
+ * before the first heading; a new string the caller frees. Paths are made
+ * on request: kept for every section, each would copy its ancestors'
+ * headings, which grows with headings times their length. */
+char *ck_doc_block_section_path(const ck_doc *doc, size_t block);
 /* The effective section kind of a block. */
 ck_section_kind ck_doc_block_section_kind(const ck_doc *doc, size_t block);
 

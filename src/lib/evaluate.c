@@ -81,7 +81,7 @@ static void env_evidence(const ck_doc *doc, const ck_award_criterion *c, ck_resu
     ck_doc_position(doc, doc->blocks[b].start, &line, &col);
     if (line == c->line) {
       free(e->section);
-      e->section = ck_xstrdup(ck_doc_block_section_path(doc, b));
+      e->section = ck_doc_block_section_path(doc, b);
       break;
     }
   }

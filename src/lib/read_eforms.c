@@ -402,10 +402,9 @@ static void paragraphs(reader *r, const xmlNode *parent, const char *ns, const c
 
 /* --- codes ----------------------------------------------------------------------------------- */
 
-static void add_string(char ***arr, size_t *n, size_t *cap, const char *s) {
-  for (size_t i = 0; i < *n; i++)
-    if (!strcmp((*arr)[i], s))
-      return;
+static void add_string(char ***arr, size_t *n, size_t *cap, ck_strindex *ix, const char *s) {
+  if (ck_strindex_seen(ix, *arr, *n, s))
+    return;
   CK_GROW(*arr, *cap, *n + 1);
   (*arr)[(*n)++] = ck_xstrdup(s);
 }
@@ -448,7 +447,7 @@ static void read_cpv(reader *r, const xmlNode *pp, ck_lot *lot) {
           continue;
         ck_doc_add_cpv(r->doc, cpv, 8);
         if (lot)
-          add_string(&lot->cpv, &lot->ncpv, &lot->cap_cpv, cpv);
+          add_string(&lot->cpv, &lot->ncpv, &lot->cap_cpv, &lot->cpv_index, cpv);
       }
     }
   }
@@ -474,7 +473,7 @@ static void read_codes(reader *r, const xmlNode *pp, ck_lot *lot, const xmlNode 
       if (r->scratch.len > 0 && lot) {
         ck_buf b = CK_BUF_INIT;
         ck_buf_printf(&b, "%s:%s", list, r->scratch.ptr);
-        add_string(&lot->codes, &lot->ncodes, &lot->cap_codes, b.ptr);
+        add_string(&lot->codes, &lot->ncodes, &lot->cap_codes, &lot->codes_index, b.ptr);
         ck_buf_free(&b);
       }
       if (!strcmp(list, "strategic-procurement"))
@@ -756,7 +755,7 @@ static void inherit_cpv(ck_doc *doc, size_t nproc) {
     ck_lot *lot = &doc->lots[i];
     if (lot->ncpv == 0)
       for (size_t k = 0; k < nproc; k++)
-        add_string(&lot->cpv, &lot->ncpv, &lot->cap_cpv, doc->cpv[k]);
+        add_string(&lot->cpv, &lot->ncpv, &lot->cap_cpv, &lot->cpv_index, doc->cpv[k]);
   }
 }
 

@@ -34,6 +34,8 @@
 /* Caps on one PCRE2 match, so that a rule author's catastrophic pattern
    ("(a+)+$") cannot hang a run: beyond them the match counts as failed. */
 #define PCRE2_MATCH_LIMIT 1000000
+/* Steps of a match allowed per byte of a long subject (see find_code). */
+#define MATCH_STEPS_PER_BYTE 8
 #define PCRE2_DEPTH_LIMIT 100000
 #define PCRE2_HEAP_LIMIT_KIB (64 * 1024)
 /* The largest JIT stack one evaluation may grow. */
@@ -242,6 +244,17 @@ static bool find_code(const evaluator *ev_const, const pcre2_code *code, const c
   /* Document text is valid UTF-8 by construction (readers decode and
      validate it), so PCRE2 need not check it again on every call: it would
      re-read the rest of the text each time. */
+  /* The match limit bounds backtracking per start, but a lazy scan such as
+     the "^(?=[\s\S]*?word)" of a condition spends a step or two per byte
+     of the subject without backtracking at all: on a paragraph of some
+     megabytes a fixed limit would stop an ordinary pattern. The budget
+     grows with the subject, so the work stays linear in it. */
+  size_t rest = len - from;
+  pcre2_set_match_limit(ev->mc, rest > PCRE2_MATCH_LIMIT / MATCH_STEPS_PER_BYTE
+                                    ? (uint32_t)(rest > UINT32_MAX / MATCH_STEPS_PER_BYTE
+                                                     ? UINT32_MAX
+                                                     : rest * MATCH_STEPS_PER_BYTE)
+                                    : PCRE2_MATCH_LIMIT);
   int rc;
   for (;;) {
     /* A search over a long text goes a window at a time: PCRE2 looks for
@@ -931,7 +944,7 @@ static void make_evidence(const evaluator *ev, const hit *h, ck_evidence *e) {
   ck_doc_position(doc, s->start, &e->line, &e->col);
   ck_doc_position(doc, last, &e->end_line, &e->end_col);
   e->end_col++;
-  e->section = ck_xstrdup(ck_doc_block_section_path(doc, s->block));
+  e->section = ck_doc_block_section_path(doc, s->block);
   const char *xpath = doc->blocks[s->block].xpath;
   e->xpath = xpath ? ck_xstrdup(xpath) : NULL;
   /* a list item is quoted with the lead-in that gives it its force */

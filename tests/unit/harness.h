@@ -34,6 +34,14 @@ static int ck_test_passed, ck_test_failed;
   OK((got) != NULL && strcmp((got), (want)) == 0, "%s: got \"%s\", want \"%s\"", (what),     \
      (got) ? (got) : "(null)", (want))
 
+/* STR_EQ for a string the call returns and the caller frees. */
+#define STR_EQ_OWNED(got, want, what)                                                         \
+  do {                                                                                        \
+    char *ck_test_owned = (got);                                                              \
+    STR_EQ(ck_test_owned, want, what);                                                        \
+    free(ck_test_owned);                                                                      \
+  } while (0)
+
 /* Reads 'rel' (a path inside the source tree, found through
  * $CIRCHECK_SOURCE_DIR that ctest sets) into a NUL-terminated buffer the
  * caller frees; exits the test run with 2 when the fixture is missing. */

@@ -169,20 +169,20 @@ static void test_sections(void) {
   ck_doc_finish(doc);
 
   INT_EQ(doc->nsections, 7, "sections");
-  STR_EQ(ck_doc_block_section_path(doc, 0), "", "before first heading");
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 0), "", "before first heading");
   INT_EQ(ck_doc_block_section_kind(doc, 0), CK_SECTION_NONE, "kind before first heading");
-  STR_EQ(ck_doc_block_section_path(doc, 1), "3 Kravspesifikasjon", "heading opens its section");
-  STR_EQ(ck_doc_block_section_path(doc, 2), "3 Kravspesifikasjon", "para in section");
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 1), "3 Kravspesifikasjon", "heading opens its section");
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 2), "3 Kravspesifikasjon", "para in section");
   INT_EQ(ck_doc_block_section_kind(doc, 2), CK_SECTION_REQUIREMENTS, "requirements");
-  STR_EQ(ck_doc_block_section_path(doc, 4), "3 Kravspesifikasjon > 3.2 Garanti", "nested path");
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 4), "3 Kravspesifikasjon > 3.2 Garanti", "nested path");
   INT_EQ(ck_doc_block_section_kind(doc, 4), CK_SECTION_REQUIREMENTS, "inherited");
-  STR_EQ(ck_doc_block_section_path(doc, 6), "3 Kravspesifikasjon > 3.2 Garanti > 3.2.1 Detaljer",
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 6), "3 Kravspesifikasjon > 3.2 Garanti > 3.2.1 Detaljer",
          "three levels");
   INT_EQ(ck_doc_block_section_kind(doc, 6), CK_SECTION_REQUIREMENTS, "inherited twice");
-  STR_EQ(ck_doc_block_section_path(doc, 9), "4 Bakgrunn > 4.1 Diverse", "back to top level");
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 9), "4 Bakgrunn > 4.1 Diverse", "back to top level");
   INT_EQ(ck_doc_block_section_kind(doc, 9), CK_SECTION_BACKGROUND, "background inherited");
   INT_EQ(ck_doc_block_section_kind(doc, 11), CK_SECTION_AWARD, "own kind wins");
-  STR_EQ(ck_doc_block_section_path(doc, 13), "Vedlegg", "new top level");
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 13), "Vedlegg", "new top level");
   INT_EQ(ck_doc_block_section_kind(doc, 13), CK_SECTION_NONE, "heading that says nothing");
 
   const ck_section *s = &doc->sections[2];
@@ -194,7 +194,7 @@ static void test_sections(void) {
   INT_EQ(doc->blocks[3].section, 1, "heading block section index");
   STR_EQ(doc->title, "3 Kravspesifikasjon", "title from first heading");
   INT_EQ(ck_doc_block_section_kind(doc, 99), CK_SECTION_NONE, "out of range");
-  STR_EQ(ck_doc_block_section_path(doc, 99), "", "out of range path");
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 99), "", "out of range path");
 
   /* a heading is one sentence of its own, its whole text; the paragraphs
      give one each */

@@ -127,7 +127,7 @@ static void test_plain_text(void) {
   expect_at(doc, "garanti.", 10, 13);
   expect_at(doc, "med vedlegg", 18, 3);
 
-  STR_EQ(ck_doc_block_section_path(doc, 5), "2 Kravspesifikasjon > 2.1. Garanti", "section path");
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 5), "2 Kravspesifikasjon > 2.1. Garanti", "section path");
   INT_EQ(ck_doc_block_section_kind(doc, 5), CK_SECTION_REQUIREMENTS, "section kind");
   INT_EQ(ck_doc_block_section_kind(doc, 12), CK_SECTION_CONTRACT, "contract section");
   STR_EQ(doc->title, "ANSKAFFELSE AV MØBLER", "title");
@@ -206,7 +206,7 @@ static void test_markdown(void) {
   OK(doc->blocks[9].row != doc->blocks[8].row, "next row");
   INT_EQ(doc->blocks[9].row, doc->blocks[10].row, "second row cells");
   OK(strstr(doc->text.ptr, "Krav | Svar\nGaranti | lang | 5 år\n") != NULL, "row text");
-  STR_EQ(ck_doc_block_section_path(doc, 7), "Seksjon > Krav", "table section path");
+  STR_EQ_OWNED(ck_doc_block_section_path(doc, 7), "Seksjon > Krav", "table section path");
   ck_doc_free(doc);
 }
 

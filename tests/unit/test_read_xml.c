@@ -181,11 +181,11 @@ static void test_tender(void) {
     INT_EQ(doc->blocks[10].row, doc->blocks[11].row, "cells of row 2 share a row");
     OK(doc->blocks[8].row != doc->blocks[10].row, "two rows");
     INT_EQ(doc->blocks[2].row, -1, "a paragraph has no row");
-    STR_EQ(ck_doc_block_section_path(doc, 2), "Anskaffelse av kontormøbler > 1 Bakgrunn",
+    STR_EQ_OWNED(ck_doc_block_section_path(doc, 2), "Anskaffelse av kontormøbler > 1 Bakgrunn",
            "section path of the first paragraph");
-    STR_EQ(ck_doc_block_section_path(doc, 6),
+    STR_EQ_OWNED(ck_doc_block_section_path(doc, 6),
            "Anskaffelse av kontormøbler > 2 Kravspesifikasjon", "section path of a list item");
-    STR_EQ(ck_doc_block_section_path(doc, 11),
+    STR_EQ_OWNED(ck_doc_block_section_path(doc, 11),
            "Anskaffelse av kontormøbler > 2 Kravspesifikasjon > 2.1 Materialer",
            "section path of a cell");
   }
@@ -238,7 +238,7 @@ static void test_docbook(void) {
   check_xpaths_against_libxml(doc, "docbook.xml");
   if (doc->nblocks == 8) {
     INT_EQ(doc->blocks[6].row, doc->blocks[7].row, "entries of one row");
-    STR_EQ(ck_doc_block_section_path(doc, 5), "Kravspesifikasjon > Reparasjon",
+    STR_EQ_OWNED(ck_doc_block_section_path(doc, 5), "Kravspesifikasjon > Reparasjon",
            "nested item section path");
   }
   STR_EQ(doc->title, "Kravspesifikasjon", "title");
@@ -375,7 +375,7 @@ static void test_mapping(void) {
         {CK_BLOCK_PARAGRAPH, 0, "not a heading", "/doc/p/title"},
     };
     check_blocks(doc, w2, sizeof w2 / sizeof *w2, "levels");
-    STR_EQ(ck_doc_block_section_path(doc, 4), "T > P > S > C", "deep section path");
+    STR_EQ_OWNED(ck_doc_block_section_path(doc, 4), "T > P > S > C", "deep section path");
     ck_doc_free(doc);
   }
   ck_diags_free(&d);
