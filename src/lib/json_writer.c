@@ -175,17 +175,11 @@ void ck_json_fork(const ck_json *parent, ck_json *child, ck_buf *part) {
   child->has_items[child->depth] = true;
 }
 
-void ck_json_join(void *parent_writer, const ck_buf *part, ck_buf *out) {
+size_t ck_json_join(void *parent_writer, const ck_buf *part) {
   ck_json *parent = parent_writer;
-  (void)out; /* the parent writes into it */
-  const char *p = part->ptr;
-  size_t len = part->len;
-  if (len == 0)
-    return; /* the part wrote no item */
-  if (!parent->has_items[parent->depth] && p[0] == ',') {
-    p++;
-    len--;
-  }
-  ck_buf_put(parent->out, p, len);
+  if (part->len == 0)
+    return 0; /* the part wrote no item */
+  size_t skip = !parent->has_items[parent->depth] && part->ptr[0] == ',' ? 1 : 0;
   parent->has_items[parent->depth] = true;
+  return skip;
 }

@@ -37,13 +37,15 @@ void ck_json_kv(ck_json *j, const char *key, const char *s);
 
 /* Array items written apart (render_parts.h): ck_json_fork() makes 'child'
  * a writer for items of the array 'parent' is in, writing into 'part' as
- * though an item came before; ck_json_join() appends such a part to the
- * parent's output, without the comma when it is the array's first item.
+ * though an item came before; ck_json_join() takes such a part into the
+ * parent's array, without the comma when it is the array's first item.
  * Threads fork from a copy of the parent taken before any join, since
  * joining changes the parent. */
 void ck_json_fork(const ck_json *parent, ck_json *child, ck_buf *part);
-/* 'parent' is a ck_json; the output is the parent's own ('out' is the same
-   buffer). The shape is that of ck_render_join_fn. */
-void ck_json_join(void *parent, const ck_buf *part, ck_buf *out);
+/* 'parent' is a ck_json. Notes that the array now has an item and returns
+   how many leading bytes of 'part' to leave out (the comma of a first
+   item); the caller then writes the rest where the parent writes. The
+   shape is that of ck_render_join_fn. */
+size_t ck_json_join(void *parent, const ck_buf *part);
 
 #endif

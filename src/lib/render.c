@@ -62,6 +62,20 @@ void ck_render_out_flush(ck_render_out *to, bool all) {
   ck_buf_reset(&to->buf);
 }
 
+/* Parts at least this long are handed to the sink without the copy. */
+enum { DIRECT_PIECE = 16 * 1024 };
+
+void ck_render_out_put(ck_render_out *to, const char *s, size_t len) {
+  if (to->sink && len >= DIRECT_PIECE) {
+    ck_render_out_flush(to, true);
+    if (!to->failed && !to->sink(to->sink_ctx, s, len))
+      to->failed = true;
+    return;
+  }
+  ck_buf_put(&to->buf, s, len);
+  ck_render_out_flush(to, false);
+}
+
 bool ck_report_write(const ck_report *report, ck_report_format format,
                      const ck_render_options *opts, ck_report_sink sink, void *ctx) {
   ck_render_out to = {.buf = CK_BUF_INIT, .sink = sink, .sink_ctx = ctx};

@@ -53,11 +53,8 @@ static void *render_worker(void *arg) {
 
 static void join_part(ck_render_join_fn join, void *join_ctx, const ck_buf *part,
                       ck_render_out *to) {
-  if (join)
-    join(join_ctx, part, &to->buf);
-  else
-    ck_buf_put(&to->buf, part->ptr, part->len);
-  ck_render_out_flush(to, false);
+  size_t skip = join ? join(join_ctx, part) : 0;
+  ck_render_out_put(to, part->ptr + skip, part->len - skip);
 }
 
 /* One thread: one scratch buffer, reused, and the same joins. */

@@ -13,10 +13,10 @@
    the report and 'ctx'. */
 typedef void (*ck_render_part_fn)(const ck_report *report, size_t d, const void *ctx,
                                   ck_buf *part);
-/* Appends one finished part to 'out' (the buffer of the ck_render_out);
-   runs on the calling thread, in document order. NULL: append the part as
-   it is. */
-typedef void (*ck_render_join_fn)(void *join_ctx, const ck_buf *part, ck_buf *out);
+/* Called for each finished part on the calling thread, in document order,
+   just before the part is written: returns how many of its leading bytes
+   to leave out. NULL: the whole part is written. */
+typedef size_t (*ck_render_join_fn)(void *join_ctx, const ck_buf *part);
 
 /* Renders every document of 'report' with 'render' on up to 'jobs'
    threads (0 or 1: this thread only) and joins the parts into 'to',

@@ -43,6 +43,10 @@ typedef struct ck_render_out {
 /* Hands the buffer to the sink when it holds at least a piece's worth, or
    whatever it holds when 'all'. Does nothing without a sink. */
 void ck_render_out_flush(ck_render_out *to, bool all);
+/* Writes s[0, len) after what the buffer holds: a large piece goes to the
+   sink as it is, without a copy into the buffer (a report of thousands of
+   documents is mostly such pieces); a small one is gathered. */
+void ck_render_out_put(ck_render_out *to, const char *s, size_t len);
 
 /* One renderer per format; each writes the whole report to 'to'. */
 typedef void (*ck_render_fn)(const ck_report *report, const ck_render_options *opts,

@@ -10,6 +10,12 @@
 #   (c) pcre2grep -i -c -u -f patterns.txt: every regular expression of the
 #       rules run on every line (the naive engine)
 #   (d) the 100-lot eForms notice: circheck against xmllint --noout
+#   (e) grep -F -i -c -f keywords.txt: a fixed list of 40 circular keywords
+#       (tests/bench/keywords.txt), the goal's yardstick for one pass
+#   (f) single documents whose CPV list, headings, table rows, sentences or
+#       lots grow 16-fold (tests/bench/shapes.py), at 1x and 16x
+#   (g) peak memory of a folder of 1,000 and 4,000 files and of a JSON Lines
+#       stream of the notices once and four times
 # and prints MB/s, the ratios against the goals of docs/performance.md, and
 # peak memory. Every command writes its output into a file: GNU grep stops at
 # the first match when its output is /dev/null.
@@ -55,6 +61,13 @@ for x in 1 4 16; do
 done
 # A folder of 1,000 files: the notices once each, then the first of them again.
 python3 tests/bench/corpus.py "$notices" "$tmp/notices" --split=1000
+python3 tests/bench/corpus.py "$notices" "$tmp/notices4" --split=4000
+for i in 1 2 3 4; do cat "$notices"; done >"$tmp/notices4.jsonl"
+shapes=(cpv headings tables sentences lots)
+for s in "${shapes[@]}"; do
+  for x in 1 16; do python3 tests/bench/shapes.py "$s" "$x" "$tmp/shape-$s-${x}x.$(
+    case $s in lots) echo xml ;; headings | tables) echo md ;; *) echo txt ;; esac)"; done
+done
 python3 tests/bench/rulepatterns.py literals rules/*.xml >"$tmp/words.txt"
 python3 tests/bench/rulepatterns.py regexes rules/*.xml >"$tmp/patterns.txt"
 mapfile -t packs < <("$bin" rules list | sed -n 's/^\([a-z0-9-]*\): .*/\1/p')
@@ -157,6 +170,10 @@ measure "grep -F, C locale" "$tmp/grep-c.txt" env LC_ALL=C grep -F -i -c -f "$tm
 T[grepc]=$secs
 row "(b) the same in the C locale (bytes), 16x" "$mb16" "$secs" "$(calc %.1f "$mb16 / $secs")" \
   "$(calc %.1f "$rss_kb / 1024")"
+measure "grep -F keywords" "$tmp/grep-kw.txt" grep -F -i -c -f tests/bench/keywords.txt "$big"
+T[kw]=$secs
+row "(e) grep -F -i -c -f keywords.txt, 16x" "$mb16" "$secs" "$(calc %.1f "$mb16 / $secs")" \
+  "$(calc %.1f "$rss_kb / 1024")"
 measure "pcre2grep" "$tmp/pcre2grep.txt" pcre2grep -i -c -u -f "$tmp/patterns.txt" "$big"
 T[pcre]=$secs
 row "(c) pcre2grep -i -c -u -f patterns.txt, 16x" "$mb16" "$secs" "$(calc %.1f "$mb16 / $secs")" \
@@ -180,6 +197,35 @@ if [ -f "$eforms" ]; then
     "$(calc %.1f "$rss_kb / 1024")"
 fi
 
+for s in "${shapes[@]}"; do
+  for x in 1 16; do
+    f=$(ls "$tmp"/shape-$s-${x}x.*)
+    measure "circheck shape $s ${x}x" "$tmp/shape-out.json" "$bin" check --format json \
+      "${pack_args[@]}" "$f"
+    T[s$s$x]=$secs
+    row "(f) $s, ${x}x" "$(calc %.2f "$(size_of "$f") / 1e6")" "$secs" \
+      "$(calc %.1f "$(size_of "$f") / 1e6 / $secs")" "$(calc %.1f "$rss_kb / 1024")"
+  done
+done
+
+measure "circheck 1,000 files" "$tmp/mem-1k.json" "$bin" check --format json "${pack_args[@]}" "$tmp/notices"
+M[f1k]=$rss_kb
+row "(g) 1,000 files, -j 1" "$mbf" "$secs" "$(calc %.1f "$mbf / $secs")" "$(calc %.1f "$rss_kb / 1024")"
+mbf4=$(calc %.2f "$(folder_size "$tmp/notices4") / 1e6")
+measure "circheck 4,000 files" "$tmp/mem-4k.json" "$bin" check --format json "${pack_args[@]}" "$tmp/notices4"
+M[f4k]=$rss_kb
+row "(g) 4,000 files, -j 1" "$mbf4" "$secs" "$(calc %.1f "$mbf4 / $secs")" "$(calc %.1f "$rss_kb / 1024")"
+mbj=$(calc %.2f "$(size_of "$notices") / 1e6")
+measure "circheck JSONL x1" "$tmp/mem-j1.jsonl" "$bin" check --format jsonl "$notices"
+M[j1]=$rss_kb
+row "(g) JSON Lines, 834 notices, --format jsonl" "$mbj" "$secs" "$(calc %.1f "$mbj / $secs")" \
+  "$(calc %.1f "$rss_kb / 1024")"
+mbj4=$(calc %.2f "$(size_of "$tmp/notices4.jsonl") / 1e6")
+measure "circheck JSONL x4" "$tmp/mem-j4.jsonl" "$bin" check --format jsonl "$tmp/notices4.jsonl"
+M[j4]=$rss_kb
+row "(g) the same four times (3,336 notices)" "$mbj4" "$secs" "$(calc %.1f "$mbj4 / $secs")" \
+  "$(calc %.1f "$rss_kb / 1024")"
+
 echo
 echo "16x: $(wc -l <"$big") lines; with a rule word: $(cat "$tmp/grep.txt") (grep, UTF-8), $(cat "$tmp/grep-c.txt") (grep, C locale); matching a rule: $(cat "$tmp/pcre2grep.txt") (pcre2grep)"
 echo "report sizes: 16x $(size_of "$tmp/out-16x.json") bytes of JSON; eForms $(size_of "$tmp/eforms.json") (chosen packs), $(size_of "$tmp/eforms-all.json") (all packs)"
@@ -187,8 +233,10 @@ echo
 echo "goal                                          measured         met"
 verdict() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo NO; fi; }
 speed=$(calc %.1f "$mb16 / ${T[c16]}")
-printf '%-45s %-16s %s\n' "text, all packs, one core: >= 50 MB/s" "$speed MB/s" \
-  "$(verdict "$speed >= 50")"
+printf '%-45s %-16s %s\n' "text, all packs, one core: >= 100 MB/s" "$speed MB/s" \
+  "$(verdict "$speed >= 100")"
+r=$(calc %.2f "${T[c16]} / ${T[kw]}")
+printf '%-45s %-16s %s\n' "within 2.5x of grep -F -i, 40 keywords" "${r}x" "$(verdict "$r <= 2.5")"
 r=$(calc %.2f "${T[c16]} / ${T[grep]}")
 printf '%-45s %-16s %s\n' "within 5x of grep -F -i (UTF-8)" "${r}x" "$(verdict "$r <= 5")"
 r=$(calc %.2f "${T[c16]} / ${T[grepc]}")
@@ -202,15 +250,38 @@ if [ -n "${T[ce]:-}" ]; then
   printf '%-45s %-16s %s\n' "  (with every pack forced)" "${r}x" "$(verdict "$r <= 2")"
 fi
 in_mb=$(calc %.1f "$(size_of "$big") / $mib")
-limit=$(calc %.1f "2 * $in_mb + 20")
+limit=$(calc %.1f "$in_mb + 20")
 peak=$(calc %.1f "${M[c16]} / 1024")
-printf '%-45s %-16s %s\n' "peak memory <= 2x input + 20 MB ($limit MB)" "$peak MB" \
+printf '%-45s %-16s %s\n' "peak memory <= input + 20 MB ($limit MB)" "$peak MB" \
   "$(verdict "$peak <= $limit")"
+# Flat: four times the files or notices may cost a little more, never four times.
+r=$(calc %.2f "${M[f4k]} / ${M[f1k]}")
+printf '%-45s %-16s %s\n' "memory flat: 4,000 / 1,000 files (<= 1.1)" "${r}x" "$(verdict "$r <= 1.1")"
+r=$(calc %.2f "${M[j4]} / ${M[j1]}")
+printf '%-45s %-16s %s\n' "memory flat: JSON Lines x4 / x1 (<= 1.1)" "${r}x" "$(verdict "$r <= 1.1")"
 # Linear: the time beyond the fixed cost grows with the input and no faster.
-r=$(calc %.2f "((${T[c16]} - ${T[c0]}) / 16) / (${T[c1]} - ${T[c0]})")
-printf '%-45s %-16s %s\n' "linear: (time - fixed) per MB, 16x / 1x" "$r" "$(verdict "$r <= 1.25")"
+# 16x within 10 % of 16 times 1x (below 14.4 is faster per MB at 16x, which
+# the goal allows: it guards against growing faster than the input).
+linear() {
+  local r
+  r=$(calc %.1f "($2 - ${T[c0]}) / ($1 - ${T[c0]})")
+  if awk "BEGIN { exit !($r < 14.4) }"; then
+    printf '%-16s %s\n' "$r" "yes (less than linear)"
+  else
+    printf '%-16s %s\n' "$r" "$(verdict "$r <= 17.6")"
+  fi
+}
+printf '%-45s %s\n' "linear: (16x - fixed) / (1x - fixed), about 16" "$(linear "${T[c1]}" "${T[c16]}")"
 printf '%-45s %-16s %s\n' "  (fixed, 1x, 4x, 16x seconds)" "${T[c0]}, ${T[c1]}, ${T[c4]}, ${T[c16]}" ""
 speed=$(calc %.1f "($mb16 - 0) / (${T[c16]} - ${T[c0]})")
 printf '%-45s %-16s %s\n' "  (16x speed without the fixed cost)" "$speed MB/s" ""
 r=$(calc %.2f "${T[f1]} / ${T[f2]}")
-printf '%-45s %-16s %s\n' "-j 2 faster than -j 1 on $nfiles files" "${r}x" "$(verdict "$r > 1")"
+printf '%-45s %-16s %s\n' "-j 2 >= 1.6x -j 1 on $nfiles files" "${r}x" "$(verdict "$r >= 1.6")"
+ms=$(calc %.1f "${T[c0]} * 1000")
+printf '%-45s %-16s %s\n' "start-up, 50-byte file, all packs: <= 10 ms" "$ms ms" \
+  "$(verdict "$ms <= 10")"
+# Linear in each shape: the time beyond the fixed cost at 16x is 16 times
+# that at 1x, within 10 %.
+for s in "${shapes[@]}"; do
+  printf '%-45s %s\n' "  the same for a document's $s" "$(linear "${T[s${s}1]}" "${T[s${s}16]}")"
+done

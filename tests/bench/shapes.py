@@ -6,11 +6,11 @@ quadratic paths by hand.
     shapes.py SHAPE SCALE OUT
 
 SHAPE is one of:
-  cpv        a text whose CPV list holds 2,000 x SCALE distinct codes
-  headings   a Markdown text with 2,000 x SCALE headings, nested six deep
-  tables     a Markdown text with one pipe table of 4,000 x SCALE rows
-  sentences  a text of one paragraph of 4,000 x SCALE sentences (lines wrapped)
-  lots       an eForms contract notice with 40 x SCALE lots
+  cpv        a text whose CPV list holds 20,000 x SCALE distinct codes
+  headings   a Markdown text with 5,000 x SCALE headings, nested six deep
+  tables     a Markdown text with one pipe table of 6,000 x SCALE rows
+  sentences  a text of one paragraph of 8,000 x SCALE sentences (lines wrapped)
+  lots       an eForms contract notice with 100 x SCALE lots
 
 Every shape holds the same few requirement sentences per unit (a warranty,
 spare parts, recycled content, take-back), so what the rules find grows with
@@ -39,7 +39,7 @@ def cpv_code(i):
 
 
 def shape_cpv(scale):
-    n = 2000 * scale
+    n = 20000 * scale
     out = ["Kravspesifikasjon for kontormøbler", "", "CPV-koder:", ""]
     for i in range(n):
         out.append("%s %s" % (cpv_code(i), CPV_NAMES[i % len(CPV_NAMES)]))
@@ -51,7 +51,7 @@ def shape_cpv(scale):
 
 
 def shape_headings(scale):
-    n = 2000 * scale
+    n = 5000 * scale
     out = ["# Kravspesifikasjon", ""]
     for i in range(n):
         level = 2 + i % 5
@@ -63,7 +63,7 @@ def shape_headings(scale):
 
 
 def shape_tables(scale):
-    n = 4000 * scale
+    n = 6000 * scale
     out = ["# Kravspesifikasjon", "", "| Nr | Krav | Type |", "|---|---|---|"]
     for i in range(n):
         out.append("| %d | %s | %s |" % (i, SENTENCES[i % len(SENTENCES)], "Minstekrav" if i % 2 else "Tildeling"))
@@ -71,7 +71,7 @@ def shape_tables(scale):
 
 
 def shape_sentences(scale):
-    n = 4000 * scale
+    n = 8000 * scale
     # Lines wrapped every eight sentences, as an editor would, with no blank
     # line between them: one paragraph.
     lines = [" ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(8)) for i in range(0, n, 8)]
@@ -105,7 +105,7 @@ def award_criterion(kind, weight, name, description):
 
 
 def shape_lots(scale):
-    n = 40 * scale
+    n = 100 * scale
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         "<ContractNotice%s>" % NS,
