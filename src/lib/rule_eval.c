@@ -182,6 +182,13 @@ struct ck_rule_eval {
 typedef struct rule_cache {
   bool has_hits[CK_CHANNEL_ALL]; /* MATCH, CONTRADICT */
   hits hits[CK_CHANNEL_ALL];
+  /* For the lots of a notice: whether the hits are in sentence order, and
+     then the positions (in 'hits') of those in the procedure's blocks,
+     which every lot sees. */
+  bool has_lot_index[CK_CHANNEL_ALL];
+  bool in_order[CK_CHANNEL_ALL];
+  size_t *procedure_hits[CK_CHANNEL_ALL];
+  size_t nprocedure_hits[CK_CHANNEL_ALL];
   bool has_when;
   size_t *when_blocks; /* blocks where the condition matches, ascending */
   size_t nwhen, cap_when;
@@ -441,6 +448,79 @@ static void collect_rule_hits_uncached(ck_rule_eval *ev, size_t rule, ck_channel
     (rc)->timed_out = (rc)->timed_out || (ev)->out_of_time;                          \
   } while (0)
 
+static size_t hit_block(const evaluator *ev, const hits *all, size_t i) {
+  return ev->doc->sentences[all->items[i].sentence].block;
+}
+
+static bool proc_is(const evaluator *ev, const hits *all, size_t i) {
+  return ev->block_lot[hit_block(ev, all, i)] < 0;
+}
+
+/* The first of the hits all->items[from, to), in sentence order, whose
+   block is at least 'block'. */
+static size_t first_hit_from_block(const evaluator *ev, const hits *all, size_t from, size_t to,
+                                   size_t block) {
+  while (from < to) {
+    size_t mid = from + (to - from) / 2;
+    if (hit_block(ev, all, mid) < block)
+      from = mid + 1;
+    else
+      to = mid;
+  }
+  return from;
+}
+
+/* The hits of the whole document that lot ev->lot sees, in their order:
+   those in the procedure's blocks and those in the lot's own. Filtering
+   every hit for every lot grew with lots times hits, quadratic in a notice
+   whose lots each add hits; the procedure's hits are listed once, and a
+   lot's own are found by a binary search of its range of blocks. Hits
+   that are not in sentence order (a list the prefilter does not cover
+   gives them pattern by pattern) are filtered one by one. */
+static void lot_hits(const evaluator *ev, rule_cache *rc, ck_channel channel, hits *out) {
+  const hits *all = &rc->hits[channel];
+  if (!rc->has_lot_index[channel]) {
+    rc->has_lot_index[channel] = true;
+    rc->in_order[channel] = true;
+    for (size_t i = 1; i < all->n && rc->in_order[channel]; i++)
+      rc->in_order[channel] = all->items[i - 1].sentence <= all->items[i].sentence;
+    size_t cap = 0;
+    for (size_t i = 0; rc->in_order[channel] && i < all->n; i++)
+      if (ev->block_lot[hit_block(ev, all, i)] < 0) {
+        CK_GROW(rc->procedure_hits[channel], cap, rc->nprocedure_hits[channel] + 1);
+        rc->procedure_hits[channel][rc->nprocedure_hits[channel]++] = i;
+      }
+  }
+  if (!rc->in_order[channel]) {
+    for (size_t i = 0; i < all->n; i++)
+      if (block_visible(ev, hit_block(ev, all, i))) {
+        CK_GROW(out->items, out->cap, out->n + 1);
+        out->items[out->n++] = all->items[i];
+      }
+    return;
+  }
+  const ck_lot *lot = &ev->doc->lots[ev->lot];
+  size_t i = first_hit_from_block(ev, all, 0, all->n, lot->block_start);
+  size_t end = first_hit_from_block(ev, all, i, all->n, lot->block_end);
+  const size_t *proc = rc->procedure_hits[channel];
+  size_t np = rc->nprocedure_hits[channel], p = 0;
+  /* merge the two runs of positions, both ascending */
+  while (p < np || i < end) {
+    size_t k;
+    if (i >= end || (p < np && proc[p] < i)) {
+      k = proc[p++];
+    } else {
+      k = i++;
+      if (proc_is(ev, all, k))
+        continue; /* a procedure block inside the range: taken from 'proc' */
+      if (!block_visible(ev, hit_block(ev, all, k)))
+        continue;
+    }
+    CK_GROW(out->items, out->cap, out->n + 1);
+    out->items[out->n++] = all->items[k];
+  }
+}
+
 static void collect_rule_hits(ck_rule_eval *ev, size_t rule, ck_channel channel,
                               const ck_pattern_list *list, hits *out) {
   if (!ev->cache) {
@@ -456,6 +536,10 @@ static void collect_rule_hits(ck_rule_eval *ev, size_t rule, ck_channel channel,
   ev->cache_timed_out = ev->cache_timed_out || rc->timed_out;
   out->n = 0;
   const hits *all = &rc->hits[channel];
+  if (ev->block_lot && ev->lot >= 0 && (size_t)ev->lot < ev->doc->nlots) {
+    lot_hits(ev, rc, channel, out);
+    return;
+  }
   for (size_t i = 0; i < all->n; i++)
     if (block_visible(ev, ev->doc->sentences[all->items[i].sentence].block)) {
       CK_GROW(out->items, out->cap, out->n + 1);
@@ -1321,8 +1405,10 @@ static void free_cache(ck_rule_eval *ev) {
   if (!ev->cache)
     return;
   for (size_t r = 0; r < ev->rs->nrules; r++) {
-    for (int ch = 0; ch < CK_CHANNEL_ALL; ch++)
+    for (int ch = 0; ch < CK_CHANNEL_ALL; ch++) {
       free(ev->cache[r].hits[ch].items);
+      free(ev->cache[r].procedure_hits[ch]);
+    }
     free(ev->cache[r].when_blocks);
   }
   free(ev->cache);
