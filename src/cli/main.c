@@ -726,27 +726,51 @@ static void print_diag(void *ctx, const ck_diag *diag) {
   ck_diag_print(diag, stderr);
 }
 
-/* check --format jsonl: each document is written as soon as it is checked,
-   and each diagnostic printed as soon as its batch of documents is done. */
+/* check --format jsonl, and --format json of at least one file: each
+   document is written as soon as it is checked, and each diagnostic printed
+   as soon as its batch of documents is done, so memory does not grow with
+   the number of files. JSON Lines takes the run's settings; JSON each
+   file's ('opt_of') and --baseline, and is written only when some document
+   could be checked, as a report held whole would be. */
 static int stream_check(const settings *s, const ck_ruleset *rs, char **files, const bool *walked,
-                        size_t nfiles, ck_diags *diags, bool trouble) {
+                        const ck_check_options *const *opt_of, size_t nfiles, ck_diags *diags,
+                        bool trouble) {
+  bool json = s->format == CK_REPORT_JSON;
+  ck_stream_request req = {.format = json ? CK_REPORT_JSON : CK_REPORT_JSONL,
+                           .opts_of = json ? opt_of : NULL,
+                           .baseline = json ? s->baseline : NULL,
+                           .on_diag = print_diag};
   ck_stream_outcome outcome;
   ck_status st;
   int error = 0;
   if (s->output) {
+    /* as emit_report: an interruption while the report is written removes
+       the temporary file; making, committing and forgetting it are not cut
+       short */
+    sigset_t held;
+    interrupt_hold(&held);
     ck_atomic_file *f = ck_atomic_file_open(s->output, diags);
+    if (f)
+      interrupt_remember(ck_atomic_file_temp_path(f));
+    interrupt_release(&held);
     if (!f) {
       print_diags(diags);
       return EXIT_TROUBLE;
     }
-    st = ck_check_stream(rs, &s->check, files, walked, nfiles, s->jobs, ck_atomic_file_write, f,
-                         &outcome, print_diag, NULL, diags);
-    /* the documents that could be checked are kept, as in the other formats */
-    if (ck_atomic_file_commit(f, diags) != CK_OK)
+    st = ck_check_stream_report(rs, &s->check, files, walked, nfiles, s->jobs, &req,
+                                ck_atomic_file_write, f, &outcome, diags);
+    interrupt_hold(&held);
+    if (json && outcome.documents == 0) {
+      ck_atomic_file_abort(f); /* no report of nothing: the file is left as it was */
+    } else if (ck_atomic_file_commit(f, diags) != CK_OK) {
+      /* the documents that could be checked are kept, as in the other formats */
       trouble = true;
+    }
+    interrupt_remember(NULL);
+    interrupt_release(&held);
   } else {
-    st = ck_check_stream(rs, &s->check, files, walked, nfiles, s->jobs, write_stdout, &error,
-                         &outcome, print_diag, NULL, diags);
+    st = ck_check_stream_report(rs, &s->check, files, walked, nfiles, s->jobs, &req, write_stdout,
+                                &error, &outcome, diags);
     if (error || fflush(stdout) != 0) {
       fprintf(stderr, "circheck: error: cannot write the report: %s\n",
               strerror(error ? error : errno));
@@ -756,8 +780,14 @@ static int stream_check(const settings *s, const ck_ruleset *rs, char **files, c
   print_diags(diags);
   if (st != CK_OK || outcome.seen[CK_STATUS_ERROR])
     trouble = true;
+  if (json && !trouble && outcome.documents == 0) {
+    fprintf(stderr, "circheck: error: nothing was checked: every file found was skipped\n");
+    trouble = true;
+  }
   if (trouble)
     return EXIT_TROUBLE;
+  if (json)
+    return outcome.fails ? EXIT_FINDINGS : EXIT_CLEAN;
   for (int k = s->fail_on; k < CK_STATUS_NOT_APPLICABLE; k++)
     if (outcome.seen[k])
       return EXIT_FINDINGS;
@@ -858,10 +888,12 @@ static int run_check(settings *s) {
   }
   size_t before_config = nfiles;
   nfiles = kept;
-  if (s->format == CK_REPORT_JSONL) {
+  if (s->format == CK_REPORT_JSONL ||
+      (s->format == CK_REPORT_JSON && nfiles > 0 && !config_failed)) {
     /* streamed: each document is written as it is checked (the
-       configuration's excludes apply; its settings are the run's) */
-    int src = stream_check(s, rs, files, walked, nfiles, &diags, trouble || config_failed);
+       configuration's excludes apply; for JSON Lines its settings are the
+       run's) */
+    int src = stream_check(s, rs, files, walked, opt_of, nfiles, &diags, trouble || config_failed);
     free(walked);
     for (size_t i = 0; i < nfiles; i++) {
       free(files[i]);

@@ -361,6 +361,10 @@ bool ck_report_write(const ck_report *report, ck_report_format format,
 typedef struct ck_stream_outcome {
   size_t documents;
   bool seen[CK_RESULT_STATUS_COUNT];
+  /* some verdict is at or above its document's fail_on, not waived, not
+     superseded and not unchanged since the baseline: what ck_report_fails
+     says of a whole report */
+  bool fails;
 } ck_stream_outcome;
 
 /* Checks 'files' (documents, folders' files with 'walked' set, JSON Lines
@@ -378,6 +382,27 @@ ck_status ck_check_stream(const ck_ruleset *rs, const ck_check_options *opts,
                           char *const *files, const bool *walked, size_t nfiles, unsigned jobs,
                           ck_report_sink sink, void *sink_ctx, ck_stream_outcome *outcome,
                           ck_diag_fn on_diag, void *diag_ctx, ck_diags *diags);
+
+/* The same for more than JSON Lines: what to write and how. */
+typedef struct ck_stream_request {
+  /* CK_REPORT_JSONL, or CK_REPORT_JSON: the JSON report, byte for byte as
+     ck_report_write writes it for the same documents, written as they are
+     checked; nothing at all when no document could be checked */
+  ck_report_format format;
+  const ck_check_options *const *opts_of; /* per file; NULL: 'opts' for all */
+  const char *baseline;                   /* an earlier JSON report, or NULL */
+  ck_progress_fn progress;                /* after each file; may be NULL */
+  void *progress_ctx;
+  ck_diag_fn on_diag;                     /* as for ck_check_stream */
+  void *diag_ctx;
+} ck_stream_request;
+
+/* A baseline that cannot be read is CK_ERR_INPUT with its diagnostics, and
+ * nothing is checked or written. */
+ck_status ck_check_stream_report(const ck_ruleset *rs, const ck_check_options *opts,
+                                 char *const *files, const bool *walked, size_t nfiles,
+                                 unsigned jobs, const ck_stream_request *req, ck_report_sink sink,
+                                 void *sink_ctx, ck_stream_outcome *outcome, ck_diags *diags);
 
 /* Writes 'data' to 'path' atomically: a temporary file in the same folder,
  * then rename. On failure nothing at 'path' changes. A symbolic link at

@@ -181,19 +181,45 @@ static void mark(ck_result *results, size_t n, const char *path, const known *li
   }
 }
 
-ck_status ck_report_apply_baseline(ck_report *report, const char *path, ck_diags *diags) {
+struct ck_baseline {
+  known *list;
+  size_t n;
+};
+
+ck_status ck_baseline_load(const char *path, ck_baseline **out, ck_diags *diags) {
+  *out = NULL;
   known *list = NULL;
   size_t n = 0;
   ck_status rc = read_baseline(path, &list, &n, diags);
   if (rc != CK_OK)
     return rc;
-  for (size_t d = 0; d < report->ndocs; d++) {
-    ck_doc_result *dr = report->docs[d];
-    mark(dr->results, dr->nresults, dr->path, list, n);
-    for (size_t l = 0; l < dr->nlots; l++)
-      mark(dr->lots[l].results, dr->lots[l].nresults, dr->path, list, n);
-  }
+  *out = ck_xcalloc(1, sizeof **out);
+  (*out)->list = list;
+  (*out)->n = n;
+  return CK_OK;
+}
+
+void ck_baseline_mark(const ck_baseline *b, ck_doc_result *dr) {
+  mark(dr->results, dr->nresults, dr->path, b->list, b->n);
+  for (size_t l = 0; l < dr->nlots; l++)
+    mark(dr->lots[l].results, dr->lots[l].nresults, dr->path, b->list, b->n);
+}
+
+void ck_baseline_free(ck_baseline *b) {
+  if (!b)
+    return;
+  free(b->list);
+  free(b);
+}
+
+ck_status ck_report_apply_baseline(ck_report *report, const char *path, ck_diags *diags) {
+  ck_baseline *b;
+  ck_status rc = ck_baseline_load(path, &b, diags);
+  if (rc != CK_OK)
+    return rc;
+  for (size_t d = 0; d < report->ndocs; d++)
+    ck_baseline_mark(b, report->docs[d]);
   report->baseline = true;
-  free(list);
+  ck_baseline_free(b);
   return CK_OK;
 }

@@ -23,6 +23,7 @@ enum { BATCH_PER_JOB = 32 };
 
 typedef struct item {
   const char *path; /* borrowed from the caller's list */
+  const ck_check_options *opts;
   bool walked;
   size_t line;      /* 0: the whole file is the document; else a JSON Lines record */
   char *text;       /* the record's text, owned */
@@ -32,6 +33,8 @@ typedef struct item {
   ck_doc_result *dr;
   json_object *report_record; /* a document of an earlier report */
   ck_diags diags;
+  ck_buf prepared;   /* what the sink's 'prepare' wrote */
+  char *skipped;     /* a walked file of a type not read: its kind, owned */
 } item;
 
 typedef struct pipeline {
@@ -46,6 +49,7 @@ typedef struct pipeline {
   ck_diags *diags;
   ck_status first;
   bool stopped;      /* the sink asked to stop */
+  size_t nfiles, files_done; /* for the progress callback */
 } pipeline;
 
 static void check_record(const pipeline *p, item *it, ck_match_space *space) {
@@ -67,11 +71,11 @@ static void check_record(const pipeline *p, item *it, ck_match_space *space) {
   }
   ck_doc *doc = NULL;
   ck_notice_meta meta;
-  it->status = ck_notice_document(it->path, it->line, record, p->opts, &doc, &meta, &it->diags);
+  it->status = ck_notice_document(it->path, it->line, record, it->opts, &doc, &meta, &it->diags);
   json_object_put(record);
   if (it->status != CK_OK)
     return;
-  it->dr = ck_check_loaded(p->rs, p->opts, doc, meta.name, space, &it->diags);
+  it->dr = ck_check_loaded(p->rs, it->opts, doc, meta.name, space, &it->diags);
   ck_doc_free(doc);
   if (!it->dr) {
     it->status = CK_ERR_INPUT;
@@ -96,14 +100,34 @@ static void work(const pipeline *p, item *it, ck_match_space *space) {
     return;
   }
   it->status =
-      ck_check_path(p->rs, p->opts, it->path, it->walked, space, &it->dr, &it->diags);
+      ck_check_path(p->rs, it->opts, it->path, it->walked, space, &it->dr, &it->diags);
   if (it->status == CK_ERR_UNSUPPORTED && it->walked) {
     /* a folder's image or spreadsheet: said, and left out */
-    for (size_t d = 0; d < it->diags.n; d++)
-      if (it->diags.items[d].level == CK_DIAG_ERROR)
-        it->diags.items[d].level = CK_DIAG_WARNING;
+    for (size_t d = 0; d < it->diags.n; d++) {
+      ck_diag *e = &it->diags.items[d];
+      if (e->level != CK_DIAG_ERROR)
+        continue;
+      e->level = CK_DIAG_WARNING;
+      if (p->sink->skipped && !it->skipped) {
+        static const char prefix[] = "unsupported file type: ";
+        const char *kind =
+            strncmp(e->msg, prefix, sizeof prefix - 1) == 0 ? e->msg + sizeof prefix - 1 : e->msg;
+        it->skipped = ck_xstrdup(kind);
+        ck_buf msg = CK_BUF_INIT;
+        ck_buf_printf(&msg, "skipped: %s", kind);
+        free(e->msg);
+        e->msg = ck_buf_detach(&msg);
+        break; /* as a report says it: the first error only */
+      }
+    }
     it->status = CK_OK;
   }
+}
+
+static void work_and_prepare(const pipeline *p, item *it, ck_match_space *space) {
+  work(p, it, space);
+  if (it->dr && p->sink->prepare)
+    p->sink->prepare(p->sink->ctx, it->dr, &it->prepared);
 }
 
 typedef struct worker {
@@ -118,7 +142,7 @@ static void *run_worker(void *arg) {
     size_t i = atomic_fetch_add(&p->next, 1);
     if (i >= p->n)
       break;
-    work(p, &p->items[i], p->spaces[w->index]);
+    work_and_prepare(p, &p->items[i], p->spaces[w->index]);
   }
   return NULL;
 }
@@ -157,12 +181,18 @@ static void flush(pipeline *p) {
     free(it->diags.items);
     if (it->status != CK_OK && p->first == CK_OK)
       p->first = it->status;
+    if (it->skipped && !p->stopped)
+      p->sink->skipped(p->sink->ctx, it->path, it->skipped);
+    free(it->skipped);
     if (it->dr) {
-      if (!p->stopped && !p->sink->document(p->sink->ctx, it->dr))
-        p->stopped = true;
+      /* handed on, the document is the receiver's whatever it answers */
       if (p->stopped)
         ck_doc_result_free(it->dr);
+      else if (!p->sink->document(p->sink->ctx, it->dr,
+                                  p->sink->prepare ? &it->prepared : NULL))
+        p->stopped = true;
     }
+    ck_buf_free(&it->prepared);
     if (it->report_record) {
       size_t before = p->diags->n;
       if (!p->stopped && !p->sink->report_document(p->sink->ctx, it->path, it->line,
@@ -174,6 +204,8 @@ static void flush(pipeline *p) {
       json_object_put(it->report_record);
     }
     free(it->text);
+    if (!it->line && p->sink->progress)
+      p->sink->progress(p->sink->progress_ctx, ++p->files_done, p->nfiles);
   }
   p->n = 0;
   ck_diags_hand_on(p->diags, p->sink->on_diag, p->sink->diag_ctx);
@@ -195,9 +227,9 @@ static void add(pipeline *p, item it) {
 }
 
 /* Queues every record of the JSON Lines file 'path'. */
-static void add_records(pipeline *p, const char *path) {
+static void add_records(pipeline *p, const char *path, const ck_check_options *opts) {
   ck_line_reader r;
-  int err = ck_line_reader_open(&r, path, p->opts->limits.max_input_bytes);
+  int err = ck_line_reader_open(&r, path, opts->limits.max_input_bytes);
   if (err) {
     flush(p); /* the diagnostic goes after those of the inputs before */
     ck_diags_add(p->diags, CK_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(err));
@@ -212,13 +244,17 @@ static void add_records(pipeline *p, const char *path) {
     if (got == CK_LINE_END || p->stopped)
       break;
     if (got == CK_LINE_OK) {
-      add(p, (item){.path = path, .line = r.line, .text = ck_xstrndup(text, len), .len = len});
+      add(p, (item){.path = path,
+                    .opts = opts,
+                    .line = r.line,
+                    .text = ck_xstrndup(text, len),
+                    .len = len});
       continue;
     }
     flush(p);
     if (got == CK_LINE_TOO_LONG) {
       ck_diags_add(p->diags, CK_DIAG_ERROR, path, (unsigned)r.line, 1,
-                   "line longer than the limit of %zu bytes", p->opts->limits.max_input_bytes);
+                   "line longer than the limit of %zu bytes", opts->limits.max_input_bytes);
       if (p->first == CK_OK)
         p->first = CK_ERR_LIMIT;
       continue;
@@ -235,21 +271,30 @@ static void add_records(pipeline *p, const char *path) {
 ck_status ck_each_document(const ck_ruleset *rs, const ck_check_options *opts,
                            char *const *files, const bool *walked, size_t nfiles,
                            unsigned jobs, const ck_each_sink *sink, ck_diags *diags) {
+  return ck_each_document_configured(rs, opts, NULL, files, walked, nfiles, jobs, sink, diags);
+}
+
+ck_status ck_each_document_configured(const ck_ruleset *rs, const ck_check_options *opts,
+                                      const ck_check_options *const *opts_of, char *const *files,
+                                      const bool *walked, size_t nfiles, unsigned jobs,
+                                      const ck_each_sink *sink, ck_diags *diags) {
   if (jobs < 1)
     jobs = 1;
   if (jobs > 256)
     jobs = 256;
   if (jobs > 1)
     xmlInitParser(); /* libxml2 sets up its global tables on first use */
-  pipeline p = {.rs = rs, .opts = opts, .sink = sink, .jobs = jobs, .diags = diags};
+  pipeline p = {
+      .rs = rs, .opts = opts, .sink = sink, .jobs = jobs, .diags = diags, .nfiles = nfiles};
   p.spaces = ck_xcalloc(jobs, sizeof *p.spaces);
   for (unsigned t = 0; t < jobs; t++)
     p.spaces[t] = ck_match_space_new();
   for (size_t i = 0; i < nfiles && !p.stopped; i++) {
+    const ck_check_options *o = opts_of && opts_of[i] ? opts_of[i] : opts;
     if (ck_path_is_jsonl(files[i]))
-      add_records(&p, files[i]);
+      add_records(&p, files[i], o);
     else
-      add(&p, (item){.path = files[i], .walked = walked && walked[i]});
+      add(&p, (item){.path = files[i], .opts = o, .walked = walked && walked[i]});
   }
   flush(&p);
   ck_diags_hand_on(diags, sink->on_diag, sink->diag_ctx);

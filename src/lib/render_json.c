@@ -281,40 +281,47 @@ static void document_part(const ck_report *report, size_t d, const void *ctx, ck
   ck_render_json_document(&j, report->docs[d]);
 }
 
-void ck_render_json(const ck_report *report, const ck_render_options *opts,
-                    ck_render_out *to) {
-  ck_buf *out = &to->buf;
-  ck_json j;
-  ck_json_init(&j, out);
-  ck_json_object(&j);
+void ck_render_json_head(ck_json *j) {
+  ck_json_object(j);
   /* The version of the report's shape (docs/report.schema.json): raised
      when a field changes meaning or goes away, not when one is added. */
-  ck_json_key(&j, "schema_version");
-  ck_json_uint(&j, CK_JSON_SCHEMA_VERSION);
-  ck_json_key(&j, "tool");
-  ck_json_object(&j);
-  ck_json_kv(&j, "name", "circheck");
-  ck_json_kv(&j, "version", ck_version());
-  ck_json_end_object(&j);
-  ck_json_key(&j, "documents");
-  ck_json_array(&j);
+  ck_json_key(j, "schema_version");
+  ck_json_uint(j, CK_JSON_SCHEMA_VERSION);
+  ck_json_key(j, "tool");
+  ck_json_object(j);
+  ck_json_kv(j, "name", "circheck");
+  ck_json_kv(j, "version", ck_version());
+  ck_json_end_object(j);
+  ck_json_key(j, "documents");
+  ck_json_array(j);
+}
+
+void ck_render_json_tail(ck_json *j, char *const *skipped, char *const *kinds, size_t n) {
+  ck_json_end_array(j);
+  /* files a folder walk met that circheck does not read: only when there are */
+  if (n) {
+    ck_json_key(j, "skipped");
+    ck_json_array(j);
+    for (size_t i = 0; i < n; i++) {
+      ck_json_object(j);
+      ck_json_kv(j, "path", skipped[i]);
+      ck_json_kv(j, "type", kinds[i]);
+      ck_json_end_object(j);
+    }
+    ck_json_end_array(j);
+  }
+  ck_json_end_object(j);
+}
+
+void ck_render_json(const ck_report *report, const ck_render_options *opts,
+                    ck_render_out *to) {
+  ck_json j;
+  ck_json_init(&j, &to->buf);
+  ck_render_json_head(&j);
   /* The threads fork from a copy: the joiner changes the writer itself. */
   const ck_json proto = j;
   ck_render_parts(report, opts->jobs, document_part, &proto, ck_json_join, &j, to);
-  ck_json_end_array(&j);
-  /* files a folder walk met that circheck does not read: only when there are */
-  if (ck_report_skipped_count(report)) {
-    ck_json_key(&j, "skipped");
-    ck_json_array(&j);
-    for (size_t i = 0; i < ck_report_skipped_count(report); i++) {
-      ck_json_object(&j);
-      ck_json_kv(&j, "path", ck_report_skipped_path(report, i));
-      ck_json_kv(&j, "type", ck_report_skipped_kind(report, i));
-      ck_json_end_object(&j);
-    }
-    ck_json_end_array(&j);
-  }
-  ck_json_end_object(&j);
+  ck_render_json_tail(&j, report->skipped, report->skipped_kind, report->nskipped);
 }
 
 /* JSON Lines: each document's object on one line, nothing around them. */

@@ -192,7 +192,8 @@ ck_status ck_report_check_files(ck_report *report, char *const *files, size_t nf
   return ck_report_check_walked(report, files, NULL, nfiles, jobs, diags);
 }
 
-static bool take_document(void *report, ck_doc_result *dr) {
+static bool take_document(void *report, ck_doc_result *dr, const ck_buf *prepared) {
+  (void)prepared;
   add_result(report, dr);
   return true;
 }

@@ -24,10 +24,24 @@ struct ck_report {
   bool baseline;
 };
 
+/* An earlier report's results for --baseline (baseline.c), read once and
+   applied to each document as it is checked. */
+typedef struct ck_baseline ck_baseline;
+ck_status ck_baseline_load(const char *path, ck_baseline **out, ck_diags *diags);
+/* Marks the document's partial, failed and error results new, worse or
+   unchanged. Only reads 'b': threads may mark documents at once. */
+void ck_baseline_mark(const ck_baseline *b, ck_doc_result *dr);
+void ck_baseline_free(ck_baseline *b);
+
 /* One document's object of the JSON report (render_json.c), for the JSON
    Lines forms that write documents one at a time. */
 struct ck_json;
 void ck_render_json_document(struct ck_json *j, const ck_doc_result *dr);
+/* The JSON report written a piece at a time (check_stream.c): what comes
+   before the first document, and after the last, with the files a folder
+   walk skipped (paths as displayed, and their kinds). */
+void ck_render_json_head(struct ck_json *j);
+void ck_render_json_tail(struct ck_json *j, char *const *skipped, char *const *kinds, size_t n);
 
 /* Where a renderer writes: a buffer that is either kept whole
    (ck_report_render) or handed to a sink in pieces as documents are

@@ -12,7 +12,8 @@
 
 /* --- a checked document ------------------------------------------------------------ */
 
-static bool count_result(void *ctx, ck_doc_result *dr) {
+static bool count_result(void *ctx, ck_doc_result *dr, const ck_buf *prepared) {
+  (void)prepared;
   ck_stats *s = ctx;
   ck_result_status *status = ck_xcalloc(s->ncriteria + 1, sizeof *status);
   for (size_t c = 0; c < s->ncriteria; c++)
