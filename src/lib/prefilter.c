@@ -199,6 +199,7 @@ static ck_prefilter_lang *lang_build(const ck_prefilter *pf, ck_lang lang) {
   pl->words = ck_xcalloc(n + 1, sizeof *pl->words);
   pl->owner_start = ck_xcalloc(n + 2, sizeof *pl->owner_start);
   pl->owners = ck_xcalloc(n + 1, sizeof *pl->owners);
+  pl->exact = ck_xcalloc(n + 1, sizeof *pl->exact);
   for (size_t i = 0; i < n; i++) {
     /* Compare with the kept copy: repeats are freed as they are passed. */
     bool new_word = pl->nwords == 0 || strcmp(entries[i].word, pl->words[pl->nwords - 1]) != 0;
@@ -212,18 +213,20 @@ static ck_prefilter_lang *lang_build(const ck_prefilter *pf, ck_lang lang) {
        the branch, next to each other: one owner takes them all. */
     ck_word_owner *last = pl->nowners ? &pl->owners[pl->nowners - 1] : NULL;
     const ck_branch *br = &pl->branches[entries[i].branch];
-    if (new_word || last->list != entries[i].list || last->second != entries[i].second ||
-        last->word_start != entries[i].word_start ||
-        strcmp(last->exact ? last->exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
+    const char *last_exact = last ? pl->exact[pl->nowners - 1] : NULL;
+    uint8_t flags = (uint8_t)((br->by_block ? CK_OWNER_BY_BLOCK : 0) |
+                              (entries[i].second ? CK_OWNER_SECOND : 0) |
+                              (entries[i].word_start ? CK_OWNER_WORD_START : 0) |
+                              (entries[i].exact ? CK_OWNER_EXACT : 0));
+    if (new_word || last->list != entries[i].list || last->flags != flags ||
+        strcmp(last_exact ? last_exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
       size_t len = strlen(pl->words[pl->nwords - 1]);
-      pl->owners[pl->nowners++] = (ck_word_owner){.list = entries[i].list,
-                                                  .bits = (uint64_t)1 << br->bit,
-                                                  .by_block = br->by_block,
-                                                  .second = entries[i].second,
-                                                  .word_start = entries[i].word_start,
-                                                  .len = (uint16_t)(len < UINT16_MAX ? len
-                                                                                     : UINT16_MAX),
-                                                  .exact = entries[i].exact};
+      pl->exact[pl->nowners] = entries[i].exact;
+      pl->owners[pl->nowners++] = (ck_word_owner){
+          .list = entries[i].list,
+          .bits = (uint64_t)1 << br->bit,
+          .flags = flags,
+          .len = (uint16_t)(len < UINT16_MAX ? len : UINT16_MAX)};
     } else {
       last->bits |= (uint64_t)1 << br->bit;
       free(entries[i].exact);
@@ -251,7 +254,8 @@ static void lang_free(ck_prefilter_lang *pl) {
   free(pl->codes);
   free(pl->ranges);
   for (size_t o = 0; o < pl->nowners; o++)
-    free(pl->owners[o].exact);
+    free(pl->exact[o]);
+  free(pl->exact);
   free(pl->owners);
   free(pl->owner_start);
   free(pl);
@@ -317,11 +321,26 @@ const pcre2_code *ck_branch_code(const ck_branch *b) {
   return b->whole->code;
 }
 
+/* A list's unit that is still open while scanning: hits come in text
+   order, so a list has at most one, and it is settled (kept or dropped)
+   when a hit in a later unit comes or the scan ends. The open units of all
+   lists sit together, apart from the lists' arrays, which are written only
+   for the units kept (about one in five at 16 MiB). */
+typedef struct open_unit {
+  uint32_t unit;    /* NO_UNIT: none */
+  uint64_t mask;    /* the branches whose words it holds */
+  uint64_t seconds; /* the branches whose second words it holds */
+  uint64_t needs;   /* the branches of the list that have a second set */
+} open_unit;
+
+enum { NO_UNIT = UINT32_MAX };
+
 typedef struct scan_state {
   const ck_prefilter_lang *pl; /* the document language's part */
   const ck_doc *doc;
   const char *text;
   ck_candidates *out;
+  open_unit *open; /* [list] */
   size_t sentence; /* the sentence of the last hit, to avoid a search per hit */
   size_t block;    /* the same for blocks */
 } scan_state;
@@ -345,19 +364,25 @@ static size_t block_of(scan_state *st, size_t off) {
   return st->block;
 }
 
-/* Settles the last unit of a list, which no later hit can reach: of a
+/* Settles the open unit of list 'li', which no later hit can reach: of a
    branch with a second set, it keeps the bit only when the unit holds a
    word of that set too; a unit left with no branch is dropped, so the
    list holds real candidates only. */
-static void settle_last(ck_candidate_list *c) {
-  if (c->n) {
-    uint64_t m = c->masks[c->n - 1] & (c->seconds | ~c->needs);
-    if (m)
-      c->masks[c->n - 1] = m;
-    else
-      c->n--;
+static void settle(scan_state *st, size_t li) {
+  open_unit *u = &st->open[li];
+  uint64_t m = u->mask & (u->seconds | ~u->needs);
+  if (u->unit != NO_UNIT && m) {
+    ck_candidate_list *c = &st->out->lists[li];
+    if (c->n == c->cap) {
+      c->cap = c->cap ? c->cap * 2 : 16;
+      c->units = ck_xrealloc(c->units, c->cap * sizeof *c->units);
+      c->masks = ck_xrealloc(c->masks, c->cap * sizeof *c->masks);
+    }
+    c->units[c->n] = u->unit;
+    c->masks[c->n++] = m;
   }
-  c->seconds = 0;
+  u->unit = NO_UNIT;
+  u->mask = u->seconds = 0;
 }
 
 static bool is_ascii_word_byte(char ch) {
@@ -374,15 +399,17 @@ static void on_hit(void *ctx, size_t word, size_t end) {
     /* "\bfor" does not match the "for" of "informasjon": an ASCII letter,
        digit or '_' before the word is a word character for certain (a
        byte of a UTF-8 letter is not looked at: it might be punctuation). */
-    if (o->word_start && end > o->len && is_ascii_word_byte(st->text[end - o->len - 1]))
+    if ((o->flags & CK_OWNER_WORD_START) && end > o->len &&
+        is_ascii_word_byte(st->text[end - o->len - 1]))
       continue;
-    if (o->exact) {
-      size_t len = strlen(o->exact);
-      if (memcmp(st->text + end - len, o->exact, len) != 0)
+    if (o->flags & CK_OWNER_EXACT) {
+      const char *exact = pl->exact[k];
+      size_t len = strlen(exact);
+      if (memcmp(st->text + end - len, exact, len) != 0)
         continue; /* "en" where the pattern wants "EN" */
     }
     size_t unit;
-    if (!o->by_block) {
+    if (!(o->flags & CK_OWNER_BY_BLOCK)) {
       if (sentence == (size_t)-2)
         sentence = sentence_of(st, end - 1);
       unit = sentence;
@@ -391,22 +418,15 @@ static void on_hit(void *ctx, size_t word, size_t end) {
     }
     if (unit == (size_t)-1)
       continue;
-    ck_candidate_list *c = &st->out->lists[o->list];
-    /* Hits come in text order: a unit already listed is always the last. */
-    if (!c->n || c->units[c->n - 1] != unit) {
-      settle_last(c);
-      if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 16;
-        c->units = ck_xrealloc(c->units, c->cap * sizeof *c->units);
-        c->masks = ck_xrealloc(c->masks, c->cap * sizeof *c->masks);
-      }
-      c->units[c->n] = (uint32_t)unit;
-      c->masks[c->n++] = 0;
+    open_unit *u = &st->open[o->list];
+    if (u->unit != unit) {
+      settle(st, o->list);
+      u->unit = (uint32_t)unit;
     }
-    if (o->second)
-      c->seconds |= o->bits;
+    if (o->flags & CK_OWNER_SECOND)
+      u->seconds |= o->bits;
     else
-      c->masks[c->n - 1] |= o->bits;
+      u->mask |= o->bits;
   }
 }
 
@@ -416,12 +436,14 @@ void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates 
   const ck_prefilter_lang *pl = lang_part(pf, doc->lang);
   if (!pl->ac)
     return;
+  open_unit *open = ck_xmalloc((out->nlists + 1) * sizeof *open);
   for (size_t li = 0; li < out->nlists; li++)
-    out->lists[li].needs = pl->ranges[li].needs_second;
-  scan_state st = {pl, doc, ck_buf_cstr(&doc->text), out, 0, 0};
+    open[li] = (open_unit){.unit = NO_UNIT, .needs = pl->ranges[li].needs_second};
+  scan_state st = {pl, doc, ck_buf_cstr(&doc->text), out, open, 0, 0};
   ck_ac_scan(pl->ac, st.text, doc->text.len, on_hit, &st);
   for (size_t li = 0; li < out->nlists; li++)
-    settle_last(&out->lists[li]);
+    settle(&st, li);
+  free(open);
 }
 
 void ck_candidates_free(ck_candidates *c) {

@@ -67,17 +67,20 @@ typedef struct ck_branch_range {
 } ck_branch_range;
 
 /* The branches of one list that need an automaton word; some need it in
- * its exact case. What a hit needs of them is here: a document's scan
- * reads owners one after the other, and a detour to each branch would cost
- * a cache miss per hit. */
+ * its exact case. What a hit needs of them is here, in 16 bytes: a
+ * document's scan reads owners one after the other, and a detour to each
+ * branch would cost a cache miss per hit. */
+enum {
+  CK_OWNER_BY_BLOCK = 1,   /* the list works on blocks */
+  CK_OWNER_SECOND = 2,     /* the word is of the branch's second set */
+  CK_OWNER_WORD_START = 4, /* a match has the word at the start of a word of the text */
+  CK_OWNER_EXACT = 8       /* the word must be written as ck_prefilter_lang.exact[owner] */
+};
 typedef struct ck_word_owner {
-  uint32_t list;  /* the branches' list */
   uint64_t bits;  /* the branches' bits */
-  bool by_block;  /* the list works on blocks */
-  bool second;    /* the word is of the branch's second set */
-  bool word_start; /* a match has the word at the start of a word of the text */
+  uint32_t list;  /* the branches' list */
   uint16_t len;   /* the word's length in bytes (capped) */
-  char *exact;    /* the word as it must be written, owned; NULL: any case */
+  uint8_t flags;  /* CK_OWNER_... */
 } ck_word_owner;
 
 /* What the prefilter knows for documents in one language: the branches of
@@ -93,6 +96,7 @@ typedef struct ck_prefilter_lang {
   /* The owners of word i are owners[owner_start[i] .. owner_start[i + 1]). */
   size_t *owner_start;
   ck_word_owner *owners;
+  char **exact; /* [owner], owned: the word as it must be written, NULL: any case */
   size_t nowners;
   ck_ac *ac;                  /* NULL when no list is covered in the language */
 } ck_prefilter_lang;
@@ -137,10 +141,6 @@ typedef struct ck_candidate_list {
   uint32_t *units;
   uint64_t *masks;
   size_t n, cap;
-  /* While scanning, the last unit is still open: 'seconds' has the
-     branches whose second words it holds, and 'needs' those with a second
-     set; it is settled when the next unit comes or the scan ends. */
-  uint64_t seconds, needs;
 } ck_candidate_list;
 
 typedef struct ck_candidates {
