@@ -376,10 +376,26 @@ static void settle(scan_state *st, size_t li) {
     if (c->n == c->cap) {
       c->cap = c->cap ? c->cap * 2 : 16;
       c->units = ck_xrealloc(c->units, c->cap * sizeof *c->units);
-      c->masks = ck_xrealloc(c->masks, c->cap * sizeof *c->masks);
+      if (c->mask_bytes)
+        c->masks = ck_xrealloc(c->masks, c->cap * c->mask_bytes);
     }
-    c->units[c->n] = u->unit;
-    c->masks[c->n++] = m;
+    switch (c->mask_bytes) {
+    case 0:
+      break;
+    case 1:
+      ((uint8_t *)c->masks)[c->n] = (uint8_t)m;
+      break;
+    case 2:
+      ((uint16_t *)c->masks)[c->n] = (uint16_t)m;
+      break;
+    case 4:
+      ((uint32_t *)c->masks)[c->n] = (uint32_t)m;
+      break;
+    default:
+      ((uint64_t *)c->masks)[c->n] = m;
+      break;
+    }
+    c->units[c->n++] = u->unit;
   }
   u->unit = NO_UNIT;
   u->mask = u->seconds = 0;
@@ -437,8 +453,11 @@ void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates 
   if (!pl->ac)
     return;
   open_unit *open = ck_xmalloc((out->nlists + 1) * sizeof *open);
-  for (size_t li = 0; li < out->nlists; li++)
+  for (size_t li = 0; li < out->nlists; li++) {
     open[li] = (open_unit){.unit = NO_UNIT, .needs = pl->ranges[li].needs_second};
+    uint32_t nb = pl->ranges[li].n; /* bits 0 .. min(nb, 64) - 1 */
+    out->lists[li].mask_bytes = nb <= 1 ? 0 : nb <= 8 ? 1 : nb <= 16 ? 2 : nb <= 32 ? 4 : 8;
+  }
   scan_state st = {pl, doc, ck_buf_cstr(&doc->text), out, open, 0, 0};
   ck_ac_scan(pl->ac, st.text, doc->text.len, on_hit, &st);
   for (size_t li = 0; li < out->nlists; li++)

@@ -139,8 +139,12 @@ const pcre2_code *ck_branch_code(const ck_branch *b);
  * branches 63 and after). */
 typedef struct ck_candidate_list {
   uint32_t *units;
-  uint64_t *masks;
+  void *masks; /* [n] of mask_bytes each (ck_candidate_mask) */
   size_t n, cap;
+  /* 0 (a list of one branch: the mask is 1), 1, 2, 4 or 8: the fewest
+     bytes that hold the list's branch bits, so a record takes 4 to 12
+     bytes (half the memory of 12 each at 16 MiB) */
+  unsigned mask_bytes;
 } ck_candidate_list;
 
 typedef struct ck_candidates {
@@ -151,6 +155,22 @@ typedef struct ck_candidates {
 /* One pass over the document text for all lists. */
 void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates *out);
 void ck_candidates_free(ck_candidates *c);
+
+/* The branch mask of candidate 'k' of 'c'. */
+static inline uint64_t ck_candidate_mask(const ck_candidate_list *c, size_t k) {
+  switch (c->mask_bytes) {
+  case 0:
+    return 1;
+  case 1:
+    return ((const uint8_t *)c->masks)[k];
+  case 2:
+    return ((const uint16_t *)c->masks)[k];
+  case 4:
+    return ((const uint32_t *)c->masks)[k];
+  default:
+    return ((const uint64_t *)c->masks)[k];
+  }
+}
 
 /* Whether branch 'k' of a range (its index from the range's first) is
  * in 'mask'. */

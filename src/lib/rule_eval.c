@@ -414,7 +414,7 @@ static void collect_candidate_hits(ck_rule_eval *ev, size_t li, ck_branch_range 
     if (!block_visible(ev, s->block))
       continue;
     size_t ms, me;
-    if (find_branches(ev, range, c->masks[k], (uint32_t)-1, text + s->start,
+    if (find_branches(ev, range, ck_candidate_mask(c, k), (uint32_t)-1, text + s->start,
                       s->end - s->start, 0, &ms, &me)) {
       CK_GROW(out->items, out->cap, out->n + 1);
       out->items[out->n++] = (hit){si, s->start + ms, s->start + me};
@@ -567,7 +567,7 @@ static uint64_t sentence_mask(ck_rule_eval *ev, size_t li, size_t sentence) {
     else
       hi = mid;
   }
-  return lo < c->n && c->units[lo] == sentence ? c->masks[lo] : 0;
+  return lo < c->n && c->units[lo] == sentence ? ck_candidate_mask(c, lo) : 0;
 }
 
 /* Whether some pattern of 'list' (channel 'channel' of rule 'rule') matches
@@ -955,7 +955,7 @@ static bool visible_candidate_match(ck_rule_eval *ev, size_t li, ck_branch_range
     const ck_block *b = &ev->doc->blocks[c->units[k]];
     size_t ms, me;
     if (block_visible(ev, c->units[k]) &&
-        find_branches(ev, range, c->masks[k], (uint32_t)-1, text, b->end, b->start, &ms, &me))
+        find_branches(ev, range, ck_candidate_mask(c, k), (uint32_t)-1, text, b->end, b->start, &ms, &me))
       return true;
   }
   return false;
@@ -973,7 +973,7 @@ static void when_blocks(ck_rule_eval *ev, const ck_rule *rule, const ck_pattern_
     const ck_candidate_list *c = candidates_of(ev, li);
     for (size_t k = 0; k < c->n; k++) {
       const ck_block *b = &ev->doc->blocks[c->units[k]];
-      if (find_branches(ev, range, c->masks[k], (uint32_t)-1, text, b->end, b->start, &ms, &me)) {
+      if (find_branches(ev, range, ck_candidate_mask(c, k), (uint32_t)-1, text, b->end, b->start, &ms, &me)) {
         CK_GROW(rc->when_blocks, rc->cap_when, rc->nwhen + 1);
         rc->when_blocks[rc->nwhen++] = c->units[k];
       }
@@ -1317,7 +1317,7 @@ static size_t subject_count(ck_rule_eval *ev, const ck_pack *p, size_t enough, c
       for (size_t k = 0; k < c->n && n < enough; k++) {
         const ck_block *b = &ev->doc->blocks[c->units[k]];
         size_t pos = b->start;
-        while (n < enough && find_branches(ev, range, c->masks[k], (uint32_t)i, text, b->end,
+        while (n < enough && find_branches(ev, range, ck_candidate_mask(c, k), (uint32_t)i, text, b->end,
                                            pos, &ms, &me)) {
           count_subject(ev, c->units[k], ms, me, &n, word);
           pos = after_match(text, b->end, ms, me);
