@@ -342,26 +342,42 @@ typedef struct scan_state {
   ck_candidates *out;
   open_unit *open; /* [list] */
   size_t sentence; /* the sentence of the last hit, to avoid a search per hit */
+  size_t s_start, s_end; /* its range; empty before the first */
   size_t block;    /* the same for blocks */
+  size_t b_start, b_end; /* the block's range up to the next block's start */
 } scan_state;
 
 /* The sentence holding text offset 'off', or (size_t)-1 (a heading); hits
    come in text order, so the last sentence is the first guess. */
 static size_t sentence_of(scan_state *st, size_t off) {
+  if (off >= st->s_start && off < st->s_end)
+    return st->sentence;
   size_t s = ck_doc_sentence_at(st->doc, off, st->sentence);
-  if (s != (size_t)-1)
+  if (s != (size_t)-1) {
     st->sentence = s;
+    st->s_start = st->doc->sentences[s].start;
+    st->s_end = st->doc->sentences[s].end;
+  }
   return s;
 }
 
 static size_t block_of(scan_state *st, size_t off) {
+  if (off >= st->b_start && off < st->b_end)
+    return st->block;
   const ck_doc *doc = st->doc;
   size_t b = st->block;
-  if (b < doc->nblocks && doc->blocks[b].start <= off &&
-      (b + 1 == doc->nblocks || off < doc->blocks[b + 1].start))
-    return b;
-  st->block = ck_doc_block_at(doc, off);
-  return st->block;
+  /* hits come in text order: the next block or two, else a search */
+  while (b + 1 < doc->nblocks && doc->blocks[b + 1].start <= off && b < st->block + 4)
+    b++;
+  if (!(b < doc->nblocks && doc->blocks[b].start <= off &&
+        (b + 1 == doc->nblocks || off < doc->blocks[b + 1].start)))
+    b = ck_doc_block_at(doc, off);
+  st->block = b;
+  st->b_start = doc->blocks[b].start;
+  st->b_end = b + 1 < doc->nblocks ? doc->blocks[b + 1].start : SIZE_MAX;
+  if (st->b_start > off) /* before the first block: not cached */
+    st->b_start = st->b_end = 0;
+  return b;
 }
 
 /* Settles the open unit of list 'li', which no later hit can reach: of a
@@ -410,13 +426,17 @@ static void on_hit(void *ctx, size_t word, size_t end) {
   scan_state *st = ctx;
   const ck_prefilter_lang *pl = st->pl;
   size_t sentence = (size_t)-2; /* looked up when a branch needs it */
-  for (size_t k = pl->owner_start[word]; k < pl->owner_start[word + 1]; k++) {
+  size_t first = pl->owner_start[word], last = pl->owner_start[word + 1];
+  /* "\bfor" does not match the "for" of "informasjon": an ASCII letter,
+     digit or '_' before the word is a word character for certain (a byte
+     of a UTF-8 letter is not looked at: it might be punctuation). All
+     owners of a word have its length. */
+  size_t wlen = pl->owners[first].len;
+  uint8_t skip = end > wlen && is_ascii_word_byte(st->text[end - wlen - 1]) ? CK_OWNER_WORD_START
+                                                                              : 0;
+  for (size_t k = first; k < last; k++) {
     const ck_word_owner *o = &pl->owners[k];
-    /* "\bfor" does not match the "for" of "informasjon": an ASCII letter,
-       digit or '_' before the word is a word character for certain (a
-       byte of a UTF-8 letter is not looked at: it might be punctuation). */
-    if ((o->flags & CK_OWNER_WORD_START) && end > o->len &&
-        is_ascii_word_byte(st->text[end - o->len - 1]))
+    if (o->flags & skip)
       continue;
     if (o->flags & CK_OWNER_EXACT) {
       const char *exact = pl->exact[k];
@@ -458,7 +478,7 @@ void ck_prefilter_scan(const ck_prefilter *pf, const ck_doc *doc, ck_candidates 
     uint32_t nb = pl->ranges[li].n; /* bits 0 .. min(nb, 64) - 1 */
     out->lists[li].mask_bytes = nb <= 1 ? 0 : nb <= 8 ? 1 : nb <= 16 ? 2 : nb <= 32 ? 4 : 8;
   }
-  scan_state st = {pl, doc, ck_buf_cstr(&doc->text), out, open, 0, 0};
+  scan_state st = {pl, doc, ck_buf_cstr(&doc->text), out, open, 0, 0, 0, 0, 0, 0};
   ck_ac_scan(pl->ac, st.text, doc->text.len, on_hit, &st);
   for (size_t li = 0; li < out->nlists; li++)
     settle(&st, li);
