@@ -56,6 +56,8 @@ static bool write_document(void *ctx, ck_doc_result *dr, const ck_buf *part) {
   ck_doc_result_free(dr);
   if (w->to.failed)
     return false;
+  if (part->len == 0)
+    return true;
   if (w->format == CK_REPORT_JSONL) {
     /* a line is handed on at once: a reader of the stream sees each
        document as soon as it is checked */

@@ -54,7 +54,8 @@ static void *render_worker(void *arg) {
 static void join_part(ck_render_join_fn join, void *join_ctx, const ck_buf *part,
                       ck_render_out *to) {
   size_t skip = join ? join(join_ctx, part) : 0;
-  ck_render_out_put(to, part->ptr + skip, part->len - skip);
+  if (part->len > skip) /* an empty part may have no storage at all */
+    ck_render_out_put(to, part->ptr + skip, part->len - skip);
 }
 
 /* One thread: one scratch buffer, reused, and the same joins. */
