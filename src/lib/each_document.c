@@ -1,12 +1,13 @@
-/* The batch pipeline of ck_each_document: the calling thread reads up to
-   BATCH_PER_JOB items a thread (a file's path, or a JSON Lines record's
-   text), the threads take items by an atomic counter and fill their own
-   slots, and the calling thread then hands the slots on in order and frees
-   them. Memory is a batch's worth whatever the number of documents. */
+/* The pipeline of ck_each_document: the calling thread reads items (a
+   file's path, or a JSON Lines record's text) into a ring of
+   RING_PER_JOB slots a thread; the threads take them in order, check them
+   and fill their own slots, and the calling thread hands the slots on in
+   input order as they are finished and frees them, while the threads go
+   on with the next. Memory is a ring's worth whatever the number of
+   documents. */
 #include "each_document.h"
 
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,7 @@
 #include "check_document.h"
 #include "util.h"
 
-enum { BATCH_PER_JOB = 32 };
+enum { RING_PER_JOB = 32 };
 
 typedef struct item {
   const char *path; /* borrowed from the caller's list */
@@ -42,10 +43,19 @@ typedef struct pipeline {
   const ck_check_options *opts;
   const ck_each_sink *sink;
   unsigned jobs;
-  ck_match_space **spaces; /* one per thread, kept across batches */
-  item *items;
-  size_t n, cap;
-  atomic_size_t next;
+  ck_match_space **spaces; /* one per thread */
+  item *ring;
+  bool *finished;          /* per slot: its item is checked */
+  size_t nslots;
+  size_t added;            /* items put into the ring so far */
+  size_t taken;            /* items a thread has taken */
+  size_t handed;           /* items handed on and freed */
+  bool closing;            /* no more items will come: threads may end */
+  pthread_mutex_t lock;
+  pthread_cond_t more;     /* an item was added, or closing */
+  pthread_cond_t done;     /* the item the calling thread waits for is finished */
+  pthread_t *threads;
+  unsigned started;        /* threads running; 0: the calling thread checks */
   ck_diags *diags;
   ck_status first;
   bool stopped;      /* the sink asked to stop */
@@ -138,78 +148,85 @@ typedef struct worker {
 static void *run_worker(void *arg) {
   worker *w = arg;
   pipeline *p = w->p;
+  pthread_mutex_lock(&p->lock);
   for (;;) {
-    size_t i = atomic_fetch_add(&p->next, 1);
-    if (i >= p->n)
-      break;
-    work_and_prepare(p, &p->items[i], p->spaces[w->index]);
+    while (p->taken == p->added && !p->closing)
+      pthread_cond_wait(&p->more, &p->lock);
+    if (p->taken == p->added)
+      break; /* closing, and nothing left */
+    size_t i = p->taken++;
+    pthread_mutex_unlock(&p->lock);
+    work_and_prepare(p, &p->ring[i % p->nslots], p->spaces[w->index]);
+    pthread_mutex_lock(&p->lock);
+    p->finished[i % p->nslots] = true;
+    if (i == p->handed)
+      pthread_cond_signal(&p->done);
   }
+  pthread_mutex_unlock(&p->lock);
   return NULL;
 }
 
-/* Checks the batch, hands it on in order and empties it. */
-static void flush(pipeline *p) {
-  if (p->n == 0)
-    return;
-  atomic_store(&p->next, 0);
-  unsigned threads = p->jobs < p->n ? p->jobs : (unsigned)p->n;
-  if (threads <= 1) {
-    worker w = {p, 0};
-    run_worker(&w);
-  } else {
-    pthread_t tid[256];
-    worker ws[256];
-    unsigned started = 0;
-    for (; started < threads; started++) {
-      ws[started] = (worker){p, started};
-      if (pthread_create(&tid[started], NULL, run_worker, &ws[started]) != 0)
-        break; /* the threads running take the rest */
-    }
-    if (started == 0) {
-      worker w = {p, 0};
-      run_worker(&w);
-    }
-    for (unsigned t = 0; t < started; t++)
-      pthread_join(tid[t], NULL);
+/* Hands on the oldest item of the ring (finished) and frees its slot. */
+static void hand_on(pipeline *p, item *it) {
+  for (size_t d = 0; d < it->diags.n; d++) {
+    CK_GROW(p->diags->items, p->diags->cap, p->diags->n + 1);
+    p->diags->items[p->diags->n++] = it->diags.items[d];
   }
-  for (size_t i = 0; i < p->n; i++) {
-    item *it = &p->items[i];
-    for (size_t d = 0; d < it->diags.n; d++) {
-      CK_GROW(p->diags->items, p->diags->cap, p->diags->n + 1);
-      p->diags->items[p->diags->n++] = it->diags.items[d];
-    }
-    free(it->diags.items);
-    if (it->status != CK_OK && p->first == CK_OK)
-      p->first = it->status;
-    if (it->skipped && !p->stopped)
-      p->sink->skipped(p->sink->ctx, it->path, it->skipped);
-    free(it->skipped);
-    if (it->dr) {
-      /* handed on, the document is the receiver's whatever it answers */
-      if (p->stopped)
-        ck_doc_result_free(it->dr);
-      else if (!p->sink->document(p->sink->ctx, it->dr,
-                                  p->sink->prepare ? &it->prepared : NULL))
-        p->stopped = true;
-    }
-    ck_buf_free(&it->prepared);
-    if (it->report_record) {
-      size_t before = p->diags->n;
-      if (!p->stopped && !p->sink->report_document(p->sink->ctx, it->path, it->line,
-                                                   it->report_record, p->diags))
-        p->stopped = true;
-      for (size_t d = before; d < p->diags->n && p->first == CK_OK; d++)
-        if (p->diags->items[d].level == CK_DIAG_ERROR)
-          p->first = CK_ERR_INPUT;
-      json_object_put(it->report_record);
-    }
-    free(it->text);
-    if (!it->line && p->sink->progress)
-      p->sink->progress(p->sink->progress_ctx, ++p->files_done, p->nfiles);
+  free(it->diags.items);
+  if (it->status != CK_OK && p->first == CK_OK)
+    p->first = it->status;
+  if (it->skipped && !p->stopped)
+    p->sink->skipped(p->sink->ctx, it->path, it->skipped);
+  free(it->skipped);
+  if (it->dr) {
+    /* handed on, the document is the receiver's whatever it answers */
+    if (p->stopped)
+      ck_doc_result_free(it->dr);
+    else if (!p->sink->document(p->sink->ctx, it->dr, p->sink->prepare ? &it->prepared : NULL))
+      p->stopped = true;
   }
-  p->n = 0;
+  ck_buf_free(&it->prepared);
+  if (it->report_record) {
+    size_t before = p->diags->n;
+    if (!p->stopped && !p->sink->report_document(p->sink->ctx, it->path, it->line,
+                                                 it->report_record, p->diags))
+      p->stopped = true;
+    for (size_t d = before; d < p->diags->n && p->first == CK_OK; d++)
+      if (p->diags->items[d].level == CK_DIAG_ERROR)
+        p->first = CK_ERR_INPUT;
+    json_object_put(it->report_record);
+  }
+  free(it->text);
+  if (!it->line && p->sink->progress)
+    p->sink->progress(p->sink->progress_ctx, ++p->files_done, p->nfiles);
   ck_diags_hand_on(p->diags, p->sink->on_diag, p->sink->diag_ctx);
 }
+
+/* Hands on the items of the ring in order: all of them (waiting for the
+   threads) when 'all', else only until there is a free slot. */
+static void drain(pipeline *p, bool all) {
+  while (p->handed < p->added && (all || p->added - p->handed >= p->nslots)) {
+    size_t slot = p->handed % p->nslots;
+    if (p->started) {
+      pthread_mutex_lock(&p->lock);
+      while (!p->finished[slot])
+        pthread_cond_wait(&p->done, &p->lock);
+      p->finished[slot] = false;
+      pthread_mutex_unlock(&p->lock);
+    }
+    hand_on(p, &p->ring[slot]);
+    if (p->started) {
+      pthread_mutex_lock(&p->lock);
+      p->handed++;
+      pthread_mutex_unlock(&p->lock);
+    } else {
+      p->handed++;
+    }
+  }
+}
+
+/* Hands on every item added so far, in order. */
+static void flush(pipeline *p) { drain(p, true); }
 
 void ck_diags_hand_on(ck_diags *diags, ck_diag_fn on_diag, void *ctx) {
   if (!on_diag)
@@ -220,10 +237,20 @@ void ck_diags_hand_on(ck_diags *diags, ck_diag_fn on_diag, void *ctx) {
 }
 
 static void add(pipeline *p, item it) {
-  CK_GROW(p->items, p->cap, p->n + 1);
-  p->items[p->n++] = it;
-  if (p->n >= (size_t)p->jobs * BATCH_PER_JOB)
+  drain(p, false); /* a free slot */
+  size_t slot = p->added % p->nslots;
+  p->ring[slot] = it;
+  if (!p->started) {
+    /* one thread: checked here, handed on at once */
+    work_and_prepare(p, &p->ring[slot], p->spaces[0]);
+    p->added++;
     flush(p);
+    return;
+  }
+  pthread_mutex_lock(&p->lock);
+  p->added++;
+  pthread_cond_signal(&p->more);
+  pthread_mutex_unlock(&p->lock);
 }
 
 /* Queues every record of the JSON Lines file 'path'. */
@@ -289,6 +316,22 @@ ck_status ck_each_document_configured(const ck_ruleset *rs, const ck_check_optio
   p.spaces = ck_xcalloc(jobs, sizeof *p.spaces);
   for (unsigned t = 0; t < jobs; t++)
     p.spaces[t] = ck_match_space_new();
+  p.nslots = (size_t)jobs * RING_PER_JOB;
+  p.ring = ck_xcalloc(p.nslots, sizeof *p.ring);
+  p.finished = ck_xcalloc(p.nslots, sizeof *p.finished);
+  pthread_mutex_init(&p.lock, NULL);
+  pthread_cond_init(&p.more, NULL);
+  pthread_cond_init(&p.done, NULL);
+  worker *ws = NULL;
+  if (jobs > 1) {
+    p.threads = ck_xcalloc(jobs, sizeof *p.threads);
+    ws = ck_xcalloc(jobs, sizeof *ws);
+    for (; p.started < jobs; p.started++) {
+      ws[p.started] = (worker){&p, p.started};
+      if (pthread_create(&p.threads[p.started], NULL, run_worker, &ws[p.started]) != 0)
+        break; /* the threads running take the rest; none: this thread checks */
+    }
+  }
   for (size_t i = 0; i < nfiles && !p.stopped; i++) {
     const ck_check_options *o = opts_of && opts_of[i] ? opts_of[i] : opts;
     if (ck_path_is_jsonl(files[i]))
@@ -297,11 +340,23 @@ ck_status ck_each_document_configured(const ck_ruleset *rs, const ck_check_optio
       add(&p, (item){.path = files[i], .opts = o, .walked = walked && walked[i]});
   }
   flush(&p);
+  pthread_mutex_lock(&p.lock);
+  p.closing = true;
+  pthread_cond_broadcast(&p.more);
+  pthread_mutex_unlock(&p.lock);
+  for (unsigned t = 0; t < p.started; t++)
+    pthread_join(p.threads[t], NULL);
   ck_diags_hand_on(diags, sink->on_diag, sink->diag_ctx);
   for (unsigned t = 0; t < jobs; t++)
     ck_match_space_free(p.spaces[t]);
   free(p.spaces);
-  free(p.items);
+  free(p.threads);
+  free(ws);
+  free(p.ring);
+  free(p.finished);
+  pthread_cond_destroy(&p.done);
+  pthread_cond_destroy(&p.more);
+  pthread_mutex_destroy(&p.lock);
   if (p.stopped && p.first == CK_OK)
     p.first = CK_ERR_IO;
   return p.first;
