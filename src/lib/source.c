@@ -293,6 +293,57 @@ static size_t utf8_invalid_at(const unsigned char *p, size_t len) {
   return len;
 }
 
+/* One pass over input read as UTF-8 for what decoding needs in the common
+ * case: whether every byte is plain (valid UTF-8, no NUL, no control
+ * character other than tab, LF, CR, FF and VT), whether there is a CR, and
+ * the longest line between LFs. Returns false at the first byte that is
+ * not plain: the separate checks below then say which and where. Before,
+ * validation, the NUL search, the control scan and the line ends were four
+ * passes over the whole input. */
+static bool plain_utf8(const unsigned char *p, size_t len, bool *has_cr, size_t *longest_line) {
+  const uint64_t highs = UINT64_C(0x8080808080808080), spaces = UINT64_C(0x2020202020202020);
+  size_t i = 0, line_start = 0, longest = 0;
+  bool cr = false;
+  while (i < len) {
+    if (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      /* all eight in 0x20..0x7F: no high bit, and none below 0x20 (the
+         borrow test is exact for "any" when no high bit is set) */
+      if (((w | ((w - spaces) & ~w)) & highs) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = p[i];
+    if (c >= 0x20 && c < 0x80) {
+      i++;
+    } else if (c == '\n') {
+      if (i - line_start > longest)
+        longest = i - line_start;
+      line_start = ++i;
+    } else if (c == '\r') {
+      cr = true;
+      i++;
+    } else if (c == '\t' || c == '\f' || c == '\v') {
+      i++;
+    } else if (c < 0x20) {
+      return false;
+    } else {
+      size_t n = len - i < 4 ? len - i : 4;
+      if (utf8_invalid_at(p + i, n) == 0)
+        return false;
+      /* the sequence starting at i is valid: step over it */
+      i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    }
+  }
+  if (len - line_start > longest)
+    longest = len - line_start;
+  *has_cr = cr;
+  *longest_line = longest;
+  return true;
+}
+
 size_t ck_utf8_invalid_at(const char *text, size_t len) {
   return utf8_invalid_at((const unsigned char *)text, len);
 }
@@ -397,10 +448,12 @@ static bool is_space_byte(unsigned char c) {
  * text only shrinks, so one pass over one buffer does it; lines are found
  * with memchr, which is what keeps this fast on large files. */
 static ck_status normalise(ck_source *src, char *t, size_t *lenp, size_t max_line,
-                           ck_diags *diags) {
+                           bool known_plain, ck_diags *diags) {
   size_t len = *lenp, r = 0, w = 0;
   unsigned line = 1;
-  bool has_cr = memchr(t, '\r', len) != NULL;
+  bool has_cr = !known_plain && memchr(t, '\r', len) != NULL;
+  if (known_plain)
+    r = w = len; /* LF only, every line within the limit: nothing to do */
   while (r < len) {
     const char *nl = memchr(t + r, '\n', len - r);
     size_t end = nl ? (size_t)(nl - t) : len;
@@ -464,6 +517,7 @@ static ck_status decode(ck_source *src, bool take, ck_diags *diags) {
   char *out = NULL;
   size_t out_len = 0;
   bool in_place = false;
+  bool known_plain = false; /* LF-only UTF-8 whose lines are all within the limit */
   ck_status st;
   if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
     bool big = p[0] == 0xFE;
@@ -479,12 +533,16 @@ static ck_status decode(ck_source *src, bool take, ck_diags *diags) {
       p += 3;
       len -= 3;
     }
-    size_t bad = utf8_invalid_at(p, len);
+    size_t longest = 0;
+    bool has_cr = true;
+    bool plain = plain_utf8(p, len, &has_cr, &longest);
+    known_plain = plain && !has_cr && longest <= max_line;
+    size_t bad = plain ? len : utf8_invalid_at(p, len);
     /* Text that is valid UTF-8 up to a bad byte and already holds UTF-8
        letters ("ø" as C3 B8) is broken UTF-8, not Windows-1252: reading it
        as the latter would turn every "ø" into "Ã¸". */
     bool utf8_before_bad = false;
-    for (size_t i = 0; i < bad && i < len && !utf8_before_bad; i++)
+    for (size_t i = 0; bad < len && i < bad && !utf8_before_bad; i++)
       utf8_before_bad = p[i] >= 0x80;
     bool cp1252 = false;
     if (bad < len && !bom && !utf8_before_bad) {
@@ -494,7 +552,7 @@ static ck_status decode(ck_source *src, bool take, ck_diags *diags) {
           cp1252 = false;
     }
     src->encoding = bom ? "UTF-8 with BOM" : cp1252 ? "windows-1252" : "UTF-8";
-    st = check_binary(diags, src, p, len, cp1252);
+    st = plain ? CK_OK : check_binary(diags, src, p, len, cp1252);
     if (st == CK_OK && bad < len && !cp1252)
       st = input_error(diags, src, p, len, bad, false,
                        bom || utf8_before_bad ? "invalid UTF-8"
@@ -533,7 +591,7 @@ static ck_status decode(ck_source *src, bool take, ck_diags *diags) {
     src->raw_len = 0;
   }
   if (st == CK_OK)
-    st = normalise(src, out, &out_len, max_line, diags);
+    st = normalise(src, out, &out_len, max_line, known_plain, diags);
   src->text = out;
   src->text_len = out_len;
   if (st != CK_OK)
