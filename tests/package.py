@@ -5,8 +5,10 @@ machine's (so dpkg checks Depends against what is really installed, and the
 machine itself is not touched), the installed circheck checks a sample, and
 dpkg -L lists the man page and the completion.
 
-Also: Depends names the package of every library the binary links, and an
-empty database (a machine with none of them) makes dpkg refuse the package.
+Also: Depends names the package of every library the binary links, and of
+the two it opens with dlopen() (poppler-glib on the first PDF, libmicrohttpd for
+`serve`), which the installed binary finds by their names; an empty database
+(a machine with none of them) makes dpkg refuse the package.
 
 usage: package.py BUILD_DIR SAMPLES_DIR
 Exit 77 (skipped) where there is no dpkg, dpkg-shlibdeps or cpack.
@@ -16,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -108,8 +111,17 @@ def main():
             if pkg is None:
                 continue  # not from a package (a local build of a library): nothing to name
             check(pkg in dep_names, "Depends names %s (for %s): %s" % (pkg, lib, depends))
-        for want in ("libpoppler-glib8", "libxml2", "libcsv3", "libzip4", "libpcre2-8-0", "libc6"):
+        for want in ("libpoppler-glib8", "libmicrohttpd12", "libglib2.0-0", "libxml2", "libcsv3",
+                     "libzip4", "libpcre2-8-0", "libc6"):
             check(want in dep_names, "Depends has %s: %s" % (want, depends))
+        # the libraries opened with dlopen() are not linked, yet depended on
+        # with the version their functions need (from the symbols files)
+        for lib in ("libpoppler-glib", "libmicrohttpd", "libglib-2.0", "libgobject-2.0"):
+            check(not any(n.startswith(lib + ".so") for n in needed),
+                  "%s is opened, not linked: %s" % (lib, needed))
+        for want in ("libpoppler-glib8", "libmicrohttpd12"):
+            check(re.search(r"(^|, )%s \(>= [0-9][^)]*\)" % re.escape(want), depends),
+                  "Depends has %s with a version: %s" % (want, depends))
 
         # a machine with none of the libraries: dpkg refuses it
         bare_root, bare_dpkg = scratch_root(os.path.join(tmp, "bare"), with_status=False)
@@ -152,6 +164,27 @@ def main():
             check(False, "the installed circheck's JSON report: %s" % e)
         r = run([binary, "check", "--fail-on", "never", sample])
         check(r.returncode == 0 and "lifetime.warranty" in r.stdout, "text report, exit 0")
+        # a PDF: the installed binary opens poppler-glib by the name it was built with
+        pdf = os.path.join(samples, "office", "furniture-nb.pdf")
+        r = run([binary, "check", "--format", "json", pdf])
+        try:
+            doc = json.loads(r.stdout)["documents"][0]
+            check(r.returncode == 1 and doc["format"] == "pdf" and doc["summary"]["pass"] > 0,
+                  "the installed circheck reads a PDF: exit %d, %s" % (r.returncode, r.stderr))
+        except (ValueError, KeyError, IndexError) as e:
+            check(False, "the installed circheck's report of a PDF: %s %s" % (e, r.stderr))
+        # serve: it opens libmicrohttpd, listens, and stops on SIGTERM
+        server = subprocess.Popen([binary, "serve", "--port", "0"], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True)
+        first = server.stderr.readline()
+        server.send_signal(signal.SIGTERM)
+        try:
+            rest = server.communicate(timeout=30)[1]
+        except subprocess.TimeoutExpired:
+            server.kill()
+            rest = server.communicate()[1]
+        check("listening on http://127.0.0.1:" in first and server.returncode == 0,
+              "the installed circheck serves: exit %s, %r" % (server.returncode, first + rest))
 
         # the installed man page renders without warnings and is the built one
         man = os.path.join(root, "usr/share/man/man1/circheck.1.gz")
