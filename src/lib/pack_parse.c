@@ -742,7 +742,7 @@ ck_pack *ck_pack_parse(const ck_ruleset *rs, const char *xml, size_t len, const 
      here looks at; a --rules file is parsed as it is, for the validator. */
   ck_limits caps = ck_limits_default();
   caps.max_xml_depth = MAX_RULE_DEPTH;
-  ck_status parsed = ld.lazy ? ck_xml_parse_data(xml, len, file, &caps, &doc, diags)
+  ck_status parsed = ld.lazy ? ck_xml_parse_builtin(xml, len, file, &caps, &doc, diags)
                              : ck_xml_parse(xml, len, file, &caps, &doc, diags);
   if (parsed != CK_OK)
     return NULL;
