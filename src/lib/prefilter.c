@@ -37,6 +37,12 @@ static int entry_cmp(const void *a, const void *b) {
   return x->branch < y->branch ? -1 : x->branch > y->branch;
 }
 
+/* entry_cmp for an array of pointers to entries: the sort moves a pointer,
+   not the entry, at each step. */
+static int entry_ptr_cmp(const void *a, const void *b) {
+  return entry_cmp(*(const entry *const *)a, *(const entry *const *)b);
+}
+
 /* An entry for 'word' as ck_required_literals() gives it (owned). */
 static entry make_entry(char *word, uint32_t branch, uint32_t list, bool second) {
   bool word_start = word[0] == CK_START_MARK;
@@ -192,44 +198,49 @@ static ck_prefilter_lang *lang_build(const ck_prefilter *pf, ck_lang lang) {
   }
   /* A pack whose patterns give no word leaves no entries and 'entries'
      NULL, which qsort may not be given even with nothing to sort. */
+  entry **sorted = ck_xmalloc((n + 1) * sizeof *sorted);
+  for (size_t i = 0; i < n; i++)
+    sorted[i] = &entries[i];
   if (n > 1)
-    qsort(entries, n, sizeof *entries, entry_cmp);
+    qsort(sorted, n, sizeof *sorted, entry_ptr_cmp);
   /* One automaton word per distinct word, with its owners in a run, which
      the sort puts together. */
   pl->words = ck_xcalloc(n + 1, sizeof *pl->words);
   pl->owner_start = ck_xcalloc(n + 2, sizeof *pl->owner_start);
   pl->owners = ck_xcalloc(n + 1, sizeof *pl->owners);
   for (size_t i = 0; i < n; i++) {
+    entry *e = sorted[i];
     /* Compare with the kept copy: repeats are freed as they are passed. */
-    bool new_word = pl->nwords == 0 || strcmp(entries[i].word, pl->words[pl->nwords - 1]) != 0;
+    bool new_word = pl->nwords == 0 || strcmp(e->word, pl->words[pl->nwords - 1]) != 0;
     if (new_word) {
       pl->owner_start[pl->nwords] = pl->nowners;
-      pl->words[pl->nwords++] = entries[i].word;
+      pl->words[pl->nwords++] = e->word;
     } else {
-      free(entries[i].word);
+      free(e->word);
     }
     /* Sorted entries put one word's branches of one list, alike but for
        the branch, next to each other: one owner takes them all. */
     ck_word_owner *last = pl->nowners ? &pl->owners[pl->nowners - 1] : NULL;
-    const ck_branch *br = &pl->branches[entries[i].branch];
-    if (new_word || last->list != entries[i].list || last->second != entries[i].second ||
-        last->word_start != entries[i].word_start ||
-        strcmp(last->exact ? last->exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
+    const ck_branch *br = &pl->branches[e->branch];
+    if (new_word || last->list != e->list || last->second != e->second ||
+        last->word_start != e->word_start ||
+        strcmp(last->exact ? last->exact : "", e->exact ? e->exact : "") != 0) {
       size_t len = strlen(pl->words[pl->nwords - 1]);
-      pl->owners[pl->nowners++] = (ck_word_owner){.list = entries[i].list,
+      pl->owners[pl->nowners++] = (ck_word_owner){.list = e->list,
                                                   .bits = (uint64_t)1 << br->bit,
                                                   .by_block = br->by_block,
-                                                  .second = entries[i].second,
-                                                  .word_start = entries[i].word_start,
+                                                  .second = e->second,
+                                                  .word_start = e->word_start,
                                                   .len = (uint16_t)(len < UINT16_MAX ? len
                                                                                      : UINT16_MAX),
-                                                  .exact = entries[i].exact};
+                                                  .exact = e->exact};
     } else {
       last->bits |= (uint64_t)1 << br->bit;
-      free(entries[i].exact);
+      free(e->exact);
     }
   }
   pl->owner_start[pl->nwords] = pl->nowners;
+  free(sorted);
   free(entries);
   if (pl->nwords)
     pl->ac = ck_ac_build(pl->words, pl->nwords);
