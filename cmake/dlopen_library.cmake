@@ -31,11 +31,13 @@ function(circheck_dlopen_library var file source prefix)
     message(WARNING "no SONAME found in ${file}: the default name in the source is opened")
   endif()
 
-  # The symbols the code takes from this library.
-  file(STRINGS ${source} lines REGEX "^ *X\\([a-z0-9_]+, *${prefix}[A-Za-z0-9_]*\\)")
+  # The symbols the code takes from this library. (Read whole: the list's
+  # lines end in backslashes, which would join them as CMake list items.)
+  file(READ ${source} text)
+  string(REGEX MATCHALL "X\\([a-z0-9_]+, *${prefix}[A-Za-z0-9_]*\\)" entries "${text}")
   set(symbols "")
-  foreach(line IN LISTS lines)
-    string(REGEX REPLACE "^ *X\\([a-z0-9_]+, *([A-Za-z0-9_]+)\\).*$" "\\1" symbol "${line}")
+  foreach(entry IN LISTS entries)
+    string(REGEX REPLACE "^X\\([a-z0-9_]+, *([A-Za-z0-9_]+)\\)$" "\\1" symbol "${entry}")
     list(APPEND symbols ${symbol})
   endforeach()
   if(NOT symbols)
