@@ -191,6 +191,18 @@ int ck_serve_main(int argc, char **argv) {
   if (!rs)
     return 2;
 
+  /* The stop signals are taken by sigwait() in this thread only: block them
+     before any thread starts (the check workers too), so every thread
+     inherits the mask; a worker that did not would take a SIGTERM sent
+     before this thread waits for it, and die of it. A client that goes
+     away must not kill the server with SIGPIPE. */
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGTERM);
+  sigaddset(&stop, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop, NULL);
+  signal(SIGPIPE, SIG_IGN);
+
   serve_app app = {.rs = rs, .cfg = cfg};
   atomic_init(&app.in_flight, 0);
   atomic_init(&app.started, false);
@@ -199,16 +211,6 @@ int ck_serve_main(int argc, char **argv) {
     ck_ruleset_free(rs);
     return 2;
   }
-
-  /* The stop signals are taken by sigwait() in this thread only: block them
-     before any thread starts, so every thread inherits the mask. A client
-     that goes away must not kill the server with SIGPIPE. */
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGTERM);
-  sigaddset(&stop, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop, NULL);
-  signal(SIGPIPE, SIG_IGN);
 
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
                    MHD_USE_ITC | MHD_USE_POLL | MHD_USE_ERROR_LOG;
