@@ -20,7 +20,7 @@ static inline unsigned char ck_fold_byte(unsigned char prev, unsigned char c) {
 /* An Aho-Corasick automaton over byte strings: one class lookup and one
  * table lookup per input byte, in a table with one column per byte that
  * occurs in some word (ac.c). The table is made once the texts scanned add
- * up to a quarter of a megabyte; before, texts are scanned on the trie with
+ * up to 64 KiB; before, texts are scanned on the trie with
  * its failure links, which finds the same. What it finds does not change
  * after ck_ac_build(); it is shared between threads (the table is made
  * under a lock of its own). */
