@@ -6,9 +6,10 @@ machine itself is not touched), the installed circheck checks a sample, and
 dpkg -L lists the man page and the completion.
 
 Also: Depends names the package of every library the binary links, and of
-the two it opens with dlopen() (poppler-glib on the first PDF, libmicrohttpd for
-`serve`), which the installed binary finds by their names; an empty database
-(a machine with none of them) makes dpkg refuse the package.
+those it opens with dlopen() (poppler-glib on the first PDF, libzip on the first
+Word or OpenDocument file, libmicrohttpd for `serve`), which the installed binary
+finds by their names; an empty database (a machine with none of them) makes dpkg
+refuse the package.
 
 usage: package.py BUILD_DIR SAMPLES_DIR
 Exit 77 (skipped) where there is no dpkg, dpkg-shlibdeps or cpack.
@@ -116,10 +117,10 @@ def main():
             check(want in dep_names, "Depends has %s: %s" % (want, depends))
         # the libraries opened with dlopen() are not linked, yet depended on
         # with the version their functions need (from the symbols files)
-        for lib in ("libpoppler-glib", "libmicrohttpd", "libglib-2.0", "libgobject-2.0"):
+        for lib in ("libpoppler-glib", "libmicrohttpd", "libglib-2.0", "libgobject-2.0", "libzip"):
             check(not any(n.startswith(lib + ".so") for n in needed),
                   "%s is opened, not linked: %s" % (lib, needed))
-        for want in ("libpoppler-glib8", "libmicrohttpd12"):
+        for want in ("libpoppler-glib8", "libmicrohttpd12", "libzip4"):
             check(re.search(r"(^|, )%s \(>= [0-9][^)]*\)" % re.escape(want), depends),
                   "Depends has %s with a version: %s" % (want, depends))
 
@@ -164,15 +165,25 @@ def main():
             check(False, "the installed circheck's JSON report: %s" % e)
         r = run([binary, "check", "--fail-on", "never", sample])
         check(r.returncode == 0 and "lifetime.warranty" in r.stdout, "text report, exit 0")
-        # a PDF: the installed binary opens poppler-glib by the name it was built with
-        pdf = os.path.join(samples, "office", "furniture-nb.pdf")
-        r = run([binary, "check", "--format", "json", pdf])
-        try:
-            doc = json.loads(r.stdout)["documents"][0]
-            check(r.returncode == 1 and doc["format"] == "pdf" and doc["summary"]["pass"] > 0,
-                  "the installed circheck reads a PDF: exit %d, %s" % (r.returncode, r.stderr))
-        except (ValueError, KeyError, IndexError) as e:
-            check(False, "the installed circheck's report of a PDF: %s %s" % (e, r.stderr))
+        # a PDF and a Word file: the installed binary opens poppler-glib and
+        # libzip by the names it was built with, and writes a Word file
+        for kind in ("pdf", "docx"):
+            office = os.path.join(samples, "office", "furniture-nb." + kind)
+            r = run([binary, "check", "--format", "json", office])
+            try:
+                doc = json.loads(r.stdout)["documents"][0]
+                check(r.returncode == 1 and doc["format"] == kind and doc["summary"]["pass"] > 0,
+                      "the installed circheck reads a %s file: exit %d, %s"
+                      % (kind, r.returncode, r.stderr))
+            except (ValueError, KeyError, IndexError) as e:
+                check(False, "the installed circheck's report of a %s file: %s %s"
+                      % (kind, e, r.stderr))
+        word = os.path.join(tmp, "checklist.docx")
+        r = run([binary, "checklist", "--pack", "furniture", "--format", "docx", "-o", word])
+        with open(word, "rb") if os.path.exists(word) else open(os.devnull, "rb") as f:
+            head = f.read(4)
+        check(r.returncode == 0 and head == b"PK\x03\x04",
+              "the installed circheck writes a Word file: exit %d, %s" % (r.returncode, r.stderr))
         # serve: it opens libmicrohttpd, listens, and stops on SIGTERM
         server = subprocess.Popen([binary, "serve", "--port", "0"], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE, text=True)

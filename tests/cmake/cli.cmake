@@ -432,9 +432,10 @@ circheck_cli_test(waiver-in-html cli 0 ARGS check --no-builtin-rules --rules tes
   STDERR_EMPTY)
 
 # --- libraries opened with dlopen() (docs/architecture.md) ------------------------
-# The binary links neither poppler-glib (opened on the first PDF) nor libmicrohttpd
-# (opened by `serve`), nor what they bring; PDF reading and serving are tested by
-# the golden PDF reports and tests/serve.
+# The binary links neither poppler-glib (opened on the first PDF), libzip (opened on
+# the first Word or OpenDocument file) nor libmicrohttpd (opened by `serve`), nor
+# what they bring; PDF, Word and OpenDocument reading, Word writing and serving are
+# tested by the golden office reports, tests/docx_output.py and tests/serve.
 add_test(NAME cli.dlopen-not-linked
   COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DREADELF=${CMAKE_READELF}
     -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/not_linked.cmake)
@@ -454,4 +455,14 @@ circheck_cli_test(text-without-poppler cli 1 ARGS check --no-color --format json
   STDERR_EMPTY)
 circheck_cli_test(serve-without-microhttpd errors 2 ARGS serve --port 0
   STDERR_MATCH "^circheck: error: serving needs libmicrohttpd12 \\(libcircheck-no-such-microhttpd.so.12: [^\n]+\\)\n$")
+circheck_cli_test(docx-without-libzip errors 2 ARGS check samples/office/furniture-nb.docx
+  STDERR_MATCH "^samples/office/furniture-nb.docx: error: reading Word and OpenDocument files needs libzip4 \\(libcircheck-no-such-zip.so.4: [^\n]+\\)\n$")
+circheck_cli_test(odt-without-libzip errors 2 ARGS check samples/office/furniture-nb.odt
+  STDERR_MATCH "^samples/office/furniture-nb.odt: error: reading Word and OpenDocument files needs libzip4 [^\n]+\n$")
+circheck_cli_test(docx-report-without-libzip errors 2
+  ARGS check --format docx -o ${CMAKE_CURRENT_BINARY_DIR}/out/no-libzip.docx samples/furniture-nb.txt
+  STDERR_MATCH "^circheck: error: writing Word files needs libzip4 \\(libcircheck-no-such-zip.so.4: [^\n]+\\)\n$")
+circheck_cli_test(docx-checklist-without-libzip errors 2
+  ARGS checklist --pack furniture --format docx -o ${CMAKE_CURRENT_BINARY_DIR}/out/no-libzip.docx
+  STDERR_MATCH "^circheck: error: writing Word files needs libzip4 [^\n]+\n$")
 set(CIRCHECK_BIN $<TARGET_FILE:circheck>)
