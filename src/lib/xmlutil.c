@@ -479,9 +479,15 @@ static void node_position(const ck_xml_lines *li, const xmlNode *node, unsigned 
 
 static bool text_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
                           unsigned *col) {
+  /* node_position's work, with the start tag kept for the text after it */
   size_t off;
-  node_position(li, node, line, col);
-  if (*col == 0 || !find_start_tag(li, node, &off))
+  long l = node ? xmlGetLineNo(node) : -1;
+  *line = l > 0 ? (unsigned)l : 0;
+  *col = 0;
+  if (!node || !find_start_tag(li, node, &off))
+    return false;
+  ck_xmlpos_at(&li->map, off, line, col);
+  if (*col == 0)
     return false;
   const char *data = li->map.p;
   size_t len = li->map.len, gt = ck_xml_markup_end(data, len, off + 1, false);
