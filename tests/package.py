@@ -5,8 +5,11 @@ machine's (so dpkg checks Depends against what is really installed, and the
 machine itself is not touched), the installed circheck checks a sample, and
 dpkg -L lists the man page and the completion.
 
-Also: Depends names the package of every library the binary links, and an
-empty database (a machine with none of them) makes dpkg refuse the package.
+Also: Depends names the package of every library the binary links, and of
+those it opens with dlopen() (poppler-glib on the first PDF, libzip on the first
+Word or OpenDocument file, libmicrohttpd for `serve`), which the installed binary
+finds by their names; an empty database (a machine with none of them) makes dpkg
+refuse the package.
 
 usage: package.py BUILD_DIR SAMPLES_DIR
 Exit 77 (skipped) where there is no dpkg, dpkg-shlibdeps or cpack.
@@ -16,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -108,8 +112,17 @@ def main():
             if pkg is None:
                 continue  # not from a package (a local build of a library): nothing to name
             check(pkg in dep_names, "Depends names %s (for %s): %s" % (pkg, lib, depends))
-        for want in ("libpoppler-glib8", "libxml2", "libcsv3", "libzip4", "libpcre2-8-0", "libc6"):
+        for want in ("libpoppler-glib8", "libmicrohttpd12", "libglib2.0-0", "libxml2", "libcsv3",
+                     "libzip4", "libpcre2-8-0", "libc6"):
             check(want in dep_names, "Depends has %s: %s" % (want, depends))
+        # the libraries opened with dlopen() are not linked, yet depended on
+        # with the version their functions need (from the symbols files)
+        for lib in ("libpoppler-glib", "libmicrohttpd", "libglib-2.0", "libgobject-2.0", "libzip"):
+            check(not any(n.startswith(lib + ".so") for n in needed),
+                  "%s is opened, not linked: %s" % (lib, needed))
+        for want in ("libpoppler-glib8", "libmicrohttpd12", "libzip4"):
+            check(re.search(r"(^|, )%s \(>= [0-9][^)]*\)" % re.escape(want), depends),
+                  "Depends has %s with a version: %s" % (want, depends))
 
         # a machine with none of the libraries: dpkg refuses it
         bare_root, bare_dpkg = scratch_root(os.path.join(tmp, "bare"), with_status=False)
@@ -152,6 +165,37 @@ def main():
             check(False, "the installed circheck's JSON report: %s" % e)
         r = run([binary, "check", "--fail-on", "never", sample])
         check(r.returncode == 0 and "lifetime.warranty" in r.stdout, "text report, exit 0")
+        # a PDF and a Word file: the installed binary opens poppler-glib and
+        # libzip by the names it was built with, and writes a Word file
+        for kind in ("pdf", "docx"):
+            office = os.path.join(samples, "office", "furniture-nb." + kind)
+            r = run([binary, "check", "--format", "json", office])
+            try:
+                doc = json.loads(r.stdout)["documents"][0]
+                check(r.returncode == 1 and doc["format"] == kind and doc["summary"]["pass"] > 0,
+                      "the installed circheck reads a %s file: exit %d, %s"
+                      % (kind, r.returncode, r.stderr))
+            except (ValueError, KeyError, IndexError) as e:
+                check(False, "the installed circheck's report of a %s file: %s %s"
+                      % (kind, e, r.stderr))
+        word = os.path.join(tmp, "checklist.docx")
+        r = run([binary, "checklist", "--pack", "furniture", "--format", "docx", "-o", word])
+        with open(word, "rb") if os.path.exists(word) else open(os.devnull, "rb") as f:
+            head = f.read(4)
+        check(r.returncode == 0 and head == b"PK\x03\x04",
+              "the installed circheck writes a Word file: exit %d, %s" % (r.returncode, r.stderr))
+        # serve: it opens libmicrohttpd, listens, and stops on SIGTERM
+        server = subprocess.Popen([binary, "serve", "--port", "0"], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True)
+        first = server.stderr.readline()
+        server.send_signal(signal.SIGTERM)
+        try:
+            rest = server.communicate(timeout=30)[1]
+        except subprocess.TimeoutExpired:
+            server.kill()
+            rest = server.communicate()[1]
+        check("listening on http://127.0.0.1:" in first and server.returncode == 0,
+              "the installed circheck serves: exit %s, %r" % (server.returncode, first + rest))
 
         # the installed man page renders without warnings and is the built one
         man = os.path.join(root, "usr/share/man/man1/circheck.1.gz")

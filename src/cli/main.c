@@ -806,11 +806,23 @@ static int refuse_binary(const settings *s) {
                      "is binary and is not written to a terminal: use -o FILE");
 }
 
+/* A format this machine cannot write (a Word file without libzip, which is
+   opened when needed): one error line, before any work is done. */
+static int refuse_missing(const char *why) {
+  ck_diags d = CK_DIAGS_INIT;
+  ck_diags_add(&d, CK_DIAG_ERROR, "circheck", 0, 0, "%s", why);
+  ck_diag_print_styled(&d.items[0], stderr_colour, stderr);
+  ck_diags_free(&d);
+  return EXIT_TROUBLE;
+}
+
 static int run_check(settings *s) {
   if (s->nargs == 0)
     return usage_error("check needs at least one PATH (a file, a folder or -)", NULL, NULL);
   if (binary_to_terminal(s))
     return refuse_binary(s);
+  if (ck_report_format_missing(s->format))
+    return refuse_missing(ck_report_format_missing(s->format));
   if (s->config && s->no_config)
     return usage_error("--config and --no-config", NULL, "cannot be used together");
   ck_ruleset *rs = load_rules(s);
@@ -1040,6 +1052,8 @@ static int run_checklist(settings *s) {
                        "has no checklist form (text, md, html, csv, json, docx)");
   if (binary_to_terminal(s))
     return refuse_binary(s);
+  if (ck_report_format_missing(s->format))
+    return refuse_missing(ck_report_format_missing(s->format));
   ck_ruleset *rs = load_rules(s);
   if (!rs)
     return EXIT_TROUBLE;

@@ -332,6 +332,11 @@ bool ck_report_format_available(ck_report_format f);
 /* True for the formats that are not text (docx, a zip archive): a terminal
  * should not be sent them. */
 bool ck_report_format_binary(ck_report_format f);
+/* NULL when reports (and checklists) can be written as 'f' on this machine;
+ * otherwise why not, a sentence for an error line. Word files are written
+ * with libzip, which is opened when first needed and may be missing:
+ * "writing Word files needs libzip4 (...)". The same on every call. */
+const char *ck_report_format_missing(ck_report_format f);
 
 typedef struct ck_render_options {
   bool color;           /* ANSI colour in text output */

@@ -4,6 +4,7 @@
 #ifndef CK_AC_H
 #define CK_AC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Folds one UTF-8 text position for matching: ASCII A-Z and Latin-1
@@ -18,8 +19,11 @@ static inline unsigned char ck_fold_byte(unsigned char prev, unsigned char c) {
 
 /* An Aho-Corasick automaton over byte strings: one class lookup and one
  * table lookup per input byte, in a table with one column per byte that
- * occurs in some word (ac.c). Immutable after ck_ac_build(); shareable
- * between threads. */
+ * occurs in some word (ac.c). The table is made once the texts scanned add
+ * up to 64 KiB; before, texts are scanned on the trie with
+ * its failure links, which finds the same. What it finds does not change
+ * after ck_ac_build(); it is shared between threads (the table is made
+ * under a lock of its own). */
 typedef struct ck_ac ck_ac;
 
 /* Builds the automaton for 'n' words (already folded). Word i is reported
@@ -32,9 +36,14 @@ void ck_ac_free(ck_ac *ac);
 void ck_ac_scan(const ck_ac *ac, const char *text, size_t len,
                 void (*hit)(void *ctx, size_t word, size_t end), void *ctx);
 
+/* Makes the transition table now, if it is not made yet; and whether it
+ * is. For tests: the scans after it use the table whatever their length. */
+void ck_ac_make_table(const ck_ac *ac);
+bool ck_ac_has_table(const ck_ac *ac);
+
 /* Size figures, for tests and measurements: states, byte classes (distinct
  * word bytes plus one for all other bytes), and the transition table's
- * bytes (2 per entry below 65,537 states, else 4). */
+ * bytes, made or not (2 per entry below 65,537 states, else 4). */
 size_t ck_ac_states(const ck_ac *ac);
 size_t ck_ac_classes(const ck_ac *ac);
 size_t ck_ac_table_bytes(const ck_ac *ac);

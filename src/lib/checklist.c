@@ -598,7 +598,12 @@ ck_status ck_checklist_render(const ck_ruleset *rs, const ck_checklist_options *
     if (!render_docx(&cl, &b)) {
       free_checklist(&cl);
       ck_buf_free(&b);
-      ck_diags_add(diags, CK_DIAG_ERROR, NULL, 0, 0, "cannot build the Word file: out of memory");
+      const char *why = NULL;
+      if (!ck_docx_available(&why))
+        ck_diags_add(diags, CK_DIAG_ERROR, NULL, 0, 0, "writing Word files needs %s", why);
+      else
+        ck_diags_add(diags, CK_DIAG_ERROR, NULL, 0, 0,
+                     "cannot build the Word file: out of memory");
       return CK_ERR_IO;
     }
     break;

@@ -1,11 +1,13 @@
 /* Writes a minimal .docx: the body as WordprocessingML paragraphs, the
- * fixed parts around it, packed with libzip into memory. */
+ * fixed parts around it, packed with libzip (opened on first use,
+ * zip_library.c) into memory. */
 #include "docx_write.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
+
+#include "zip_library.h"
 
 struct ck_docx {
   ck_buf body; /* the <w:p> elements so far */
@@ -127,61 +129,70 @@ static void document_xml(ck_buf *out, const ck_docx *d) {
 
 /* Adds one member; its time is 1980-01-01 00:00, the first a zip can hold,
    so the archive does not change with the clock. */
-static bool add_member(zip_t *za, const char *name, const char *data, size_t len) {
-  zip_source_t *src = zip_source_buffer(za, data, len, 0);
+static bool add_member(const ck_zip_api *zip, zip_t *za, const char *name, const char *data,
+                       size_t len) {
+  zip_source_t *src = zip->source_buffer(za, data, len, 0);
   if (!src)
     return false;
-  zip_int64_t idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8);
+  zip_int64_t idx = zip->file_add(za, name, src, ZIP_FL_ENC_UTF_8);
   if (idx < 0) {
-    zip_source_free(src);
+    zip->source_free(src);
     return false;
   }
-  return zip_file_set_dostime(za, (zip_uint64_t)idx, 0, (1 << 5) | 1, 0) == 0;
+  return zip->file_set_dostime(za, (zip_uint64_t)idx, 0, (1 << 5) | 1, 0) == 0;
 }
 
 /* Reads the finished archive out of the memory source it was written to. */
-static bool copy_out(zip_source_t *src, ck_buf *out) {
+static bool copy_out(const ck_zip_api *zip, zip_source_t *src, ck_buf *out) {
   zip_stat_t st;
-  if (zip_source_open(src) != 0)
+  if (zip->source_open(src) != 0)
     return false;
-  bool ok = zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE);
+  bool ok = zip->source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE);
   if (ok) {
     char *tmp = ck_xmalloc(st.size ? st.size : 1);
-    ok = zip_source_read(src, tmp, st.size) == (zip_int64_t)st.size;
+    ok = zip->source_read(src, tmp, st.size) == (zip_int64_t)st.size;
     if (ok)
       ck_buf_put(out, tmp, st.size);
     free(tmp);
   }
-  zip_source_close(src);
+  zip->source_close(src);
   return ok;
 }
+
+bool ck_docx_available(const char **why) { return ck_zip_library(why) != NULL; }
 
 bool ck_docx_finish(ck_docx *d, ck_buf *out) {
   ck_buf styles = CK_BUF_INIT, document = CK_BUF_INIT;
   styles_xml(&styles, d->lang);
   document_xml(&document, d);
   bool ok = false;
+  const ck_zip_api *zip = ck_zip_library(NULL);
   zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
-  zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &err) : NULL;
+  zip_source_t *src = NULL;
+  if (zip) {
+    zip->error_init(&err);
+    src = zip->source_buffer_create(NULL, 0, 0, &err);
+  }
+  zip_t *za = src ? zip->open_from_source(src, ZIP_TRUNCATE, &err) : NULL;
   if (za) {
     /* zip_close would free the source with the archive: keep it to read. */
-    zip_source_keep(src);
-    ok = add_member(za, "[Content_Types].xml", content_types, strlen(content_types)) &&
-         add_member(za, "_rels/.rels", package_rels, strlen(package_rels)) &&
-         add_member(za, "word/_rels/document.xml.rels", document_rels, strlen(document_rels)) &&
-         add_member(za, "word/document.xml", document.ptr, document.len) &&
-         add_member(za, "word/styles.xml", styles.ptr, styles.len);
+    zip->source_keep(src);
+    ok = add_member(zip, za, "[Content_Types].xml", content_types, strlen(content_types)) &&
+         add_member(zip, za, "_rels/.rels", package_rels, strlen(package_rels)) &&
+         add_member(zip, za, "word/_rels/document.xml.rels", document_rels,
+                    strlen(document_rels)) &&
+         add_member(zip, za, "word/document.xml", document.ptr, document.len) &&
+         add_member(zip, za, "word/styles.xml", styles.ptr, styles.len);
     if (ok)
-      ok = zip_close(za) == 0;
+      ok = zip->archive_close(za) == 0;
     else
-      zip_discard(za);
-    ok = ok && copy_out(src, out);
+      zip->discard(za);
+    ok = ok && copy_out(zip, src, out);
   }
   if (src)
-    zip_source_free(src);
-  zip_error_fini(&err);
+    zip->source_free(src);
+  if (zip)
+    zip->error_fini(&err);
   ck_buf_free(&styles);
   ck_buf_free(&document);
   ck_buf_free(&d->body);

@@ -25,7 +25,13 @@ void ck_docx_heading(ck_docx *d, int level, const char *text);
 void ck_docx_paragraph(ck_docx *d, const char *text);
 
 /* Packs the document and appends the .docx bytes to 'out'; frees 'd' either
-   way. False when libzip could not build the archive (out of memory). */
+   way. False when libzip could not build the archive (out of memory) or
+   cannot be loaded (ck_docx_available). */
 bool ck_docx_finish(ck_docx *d, ck_buf *out);
+
+/* Whether a .docx can be written here: libzip is opened on first use
+   (zip_library.h); when it cannot be, '*why' names the package and what
+   went wrong, to follow "needs" ("libzip4 (...)"). */
+bool ck_docx_available(const char **why);
 
 #endif

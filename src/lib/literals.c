@@ -32,6 +32,25 @@ void ck_strlist_free(ck_strlist *l) {
   l->n = l->cap = 0;
 }
 
+/* Appends 's', which the list then owns. */
+static void strlist_take(ck_strlist *l, char *s) {
+  CK_GROW(l->items, l->cap, l->n + 1);
+  l->items[l->n++] = s;
+}
+
+/* Moves the strings of 'from' to the end of 'to', leaving 'from' empty:
+   what the reader hands on is its own already, and needs no copy. */
+static void strlist_move(ck_strlist *to, ck_strlist *from) {
+  if (!to->items) {
+    *to = *from;
+  } else {
+    for (size_t i = 0; i < from->n; i++)
+      strlist_take(to, from->items[i]);
+    free(from->items);
+  }
+  *from = (ck_strlist){0};
+}
+
 /* --- reading a pattern ------------------------------------------------------------------ */
 
 typedef struct reader {
@@ -225,22 +244,25 @@ static void flush_run(ck_buf *run, choice *c, bool exact, bool at_b) {
   while (end > start && run->ptr[end - 1] == ' ')
     end--;
   size_t len = end - start;
-  if (len >= MIN_WORD) {
-    ck_strlist word = {0};
-    ck_buf marked = CK_BUF_INIT;
+  bool better = c->run_best.n == 0 || len > word_len(c->run_best.items[0]);
+  if (len >= MIN_WORD && (better || c->keep_all)) {
     /* "\bgaranti": the text has "garanti" at the start of a word. Not
        when spaces were trimmed off the front: the \b was before them. */
-    if (at_b && start == 0 && starts_word_char(run->ptr, len))
-      ck_buf_putc(&marked, CK_START_MARK);
+    bool start_mark = at_b && start == 0 && starts_word_char(run->ptr, len);
     /* The exact marker makes the word one byte longer: a word that must
        match its case is also the more selective one. */
+    size_t marks = (size_t)start_mark + (size_t)exact;
+    char *w = ck_xmalloc(marks + len + 1);
+    if (start_mark)
+      w[0] = CK_START_MARK;
     if (exact)
-      ck_buf_putc(&marked, CK_EXACT_MARK);
-    ck_buf_put(&marked, run->ptr + start, len);
-    ck_strlist_add(&word, marked.ptr, marked.len);
-    ck_buf_free(&marked);
+      w[marks - 1] = CK_EXACT_MARK;
+    memcpy(w + marks, run->ptr + start, len);
+    w[marks + len] = '\0';
+    ck_strlist word = {0};
+    strlist_take(&word, w);
     keep_set(c, &word);
-    if (c->run_best.n == 0 || len > word_len(c->run_best.items[0])) {
+    if (better) {
       ck_strlist_free(&c->run_best);
       c->run_best = word;
     } else {
@@ -530,20 +552,18 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
   ck_buf_free(&run);
   bool ok = true;
   size_t run_len = c.run_best.n ? strlen(c.run_best.items[0]) : 0;
-  const ck_strlist *chosen = NULL;
+  ck_strlist *chosen = NULL;
   if (run_len >= MIN_WORD && run_len >= c.group_min)
     chosen = &c.run_best;
   else if (c.group_best.n)
     chosen = &c.group_best;
   else
     ok = false;
-  if (chosen)
-    for (size_t i = 0; i < chosen->n; i++)
-      ck_strlist_add(out, chosen->items[i], strlen(chosen->items[i]));
+  size_t best = SIZE_MAX;
   if (second && chosen) {
     /* The next best: the set with the longest shortest word, other than
        the chosen one (the same words a second time would add nothing). */
-    size_t best = SIZE_MAX, best_min = 0;
+    size_t best_min = 0;
     for (size_t i = 0; i < c.nall; i++) {
       size_t m = min_chars(&c.all[i]);
       if (m >= SECOND_MIN && m > best_min && !same_set(&c.all[i], chosen)) {
@@ -551,10 +571,12 @@ static bool parse_sequence(reader *r, ck_strlist *out, ck_strlist *second) {
         best_min = m;
       }
     }
-    if (best != SIZE_MAX)
-      for (size_t i = 0; i < c.all[best].n; i++)
-        ck_strlist_add(second, c.all[best].items[i], strlen(c.all[best].items[i]));
   }
+  /* Both are the choice's own, freed below: handed on, not copied. */
+  if (chosen)
+    strlist_move(out, chosen);
+  if (best != SIZE_MAX)
+    strlist_move(second, &c.all[best]);
   for (size_t i = 0; i < c.nall; i++)
     ck_strlist_free(&c.all[i]);
   free(c.all);
@@ -589,10 +611,8 @@ bool ck_required_literal_sets(const char *pattern, ck_strlist *out, ck_strlist *
   ck_strlist words = {0}, also = {0};
   bool ok = parse_sequence(&r, &words, &also) && *r.p == '\0' && !r.give_up;
   if (ok) {
-    for (size_t i = 0; i < words.n; i++)
-      ck_strlist_add(out, words.items[i], strlen(words.items[i]));
-    for (size_t i = 0; i < also.n; i++)
-      ck_strlist_add(second, also.items[i], strlen(also.items[i]));
+    strlist_move(out, &words);
+    strlist_move(second, &also);
   }
   ck_strlist_free(&words);
   ck_strlist_free(&also);
@@ -605,11 +625,14 @@ bool ck_required_literals(const char *pattern, ck_strlist *out) {
   reader r = {.p = pattern};
   ck_strlist words = {0};
   bool ok = parse_alternation(&r, &words) && *r.p == '\0' && !r.give_up;
-  if (ok)
+  if (ok) {
     for (size_t i = 0; i < words.n; i++) {
-      const char *w = words.items[i] + (words.items[i][0] == CK_START_MARK);
-      ck_strlist_add(out, w, strlen(w));
+      char *w = words.items[i];
+      if (w[0] == CK_START_MARK)
+        memmove(w, w + 1, strlen(w)); /* the NUL too */
     }
+    strlist_move(out, &words);
+  }
   ck_strlist_free(&words);
   return ok;
 }

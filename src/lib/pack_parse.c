@@ -732,8 +732,11 @@ static bool validate(loader *ld, xmlDoc *doc, const ck_rule_schema *schema) {
   return false;
 }
 
-ck_pack *ck_pack_parse(const ck_ruleset *rs, const char *xml, size_t len, const char *file,
-                       const ck_rule_schema *schema, size_t *errors, ck_diags *diags) {
+/* ck_pack_parse with the text libxml2 reads given apart: 'parse' (the same
+   document as 'xml', ck_pack_parse_builtin) or 'xml' itself. */
+static ck_pack *parse_pack_text(const ck_ruleset *rs, const char *xml, size_t len,
+                                const char *parse, size_t parse_len, const char *file,
+                                const ck_rule_schema *schema, size_t *errors, ck_diags *diags) {
   xmlDoc *doc = NULL;
   loader ld = {.rs = rs, .xml = xml, .len = len, .file = file, .diags = diags,
                .lazy = schema == NULL};
@@ -742,8 +745,8 @@ ck_pack *ck_pack_parse(const ck_ruleset *rs, const char *xml, size_t len, const 
      here looks at; a --rules file is parsed as it is, for the validator. */
   ck_limits caps = ck_limits_default();
   caps.max_xml_depth = MAX_RULE_DEPTH;
-  ck_status parsed = ld.lazy ? ck_xml_parse_data(xml, len, file, &caps, &doc, diags)
-                             : ck_xml_parse(xml, len, file, &caps, &doc, diags);
+  ck_status parsed = ld.lazy ? ck_xml_parse_builtin(parse, parse_len, file, &caps, &doc, diags)
+                             : ck_xml_parse(parse, parse_len, file, &caps, &doc, diags);
   if (parsed != CK_OK)
     return NULL;
   ck_xml_lines_init(&ld.lines, xml, len);
@@ -754,4 +757,17 @@ ck_pack *ck_pack_parse(const ck_ruleset *rs, const char *xml, size_t len, const 
   xmlFreeDoc(doc);
   *errors = ld.errors;
   return p;
+}
+
+ck_pack *ck_pack_parse(const ck_ruleset *rs, const char *xml, size_t len, const char *file,
+                       const ck_rule_schema *schema, size_t *errors, ck_diags *diags) {
+  return parse_pack_text(rs, xml, len, xml, len, file, schema, errors, diags);
+}
+
+ck_pack *ck_pack_parse_builtin(const ck_ruleset *rs, const char *xml, size_t len,
+                               const char *ascii, size_t ascii_len, const char *file,
+                               size_t *errors, ck_diags *diags) {
+  if (!ascii)
+    return parse_pack_text(rs, xml, len, xml, len, file, NULL, errors, diags);
+  return parse_pack_text(rs, xml, len, ascii, ascii_len, file, NULL, errors, diags);
 }

@@ -37,6 +37,12 @@ static int entry_cmp(const void *a, const void *b) {
   return x->branch < y->branch ? -1 : x->branch > y->branch;
 }
 
+/* entry_cmp for an array of pointers to entries: the sort moves a pointer,
+   not the entry, at each step. */
+static int entry_ptr_cmp(const void *a, const void *b) {
+  return entry_cmp(*(const entry *const *)a, *(const entry *const *)b);
+}
+
 /* An entry for 'word' as ck_required_literals() gives it (owned). */
 static entry make_entry(char *word, uint32_t branch, uint32_t list, bool second) {
   bool word_start = word[0] == CK_START_MARK;
@@ -192,8 +198,11 @@ static ck_prefilter_lang *lang_build(const ck_prefilter *pf, ck_lang lang) {
   }
   /* A pack whose patterns give no word leaves no entries and 'entries'
      NULL, which qsort may not be given even with nothing to sort. */
+  entry **sorted = ck_xmalloc((n + 1) * sizeof *sorted);
+  for (size_t i = 0; i < n; i++)
+    sorted[i] = &entries[i];
   if (n > 1)
-    qsort(entries, n, sizeof *entries, entry_cmp);
+    qsort(sorted, n, sizeof *sorted, entry_ptr_cmp);
   /* One automaton word per distinct word, with its owners in a run, which
      the sort puts together. */
   pl->words = ck_xcalloc(n + 1, sizeof *pl->words);
@@ -201,38 +210,40 @@ static ck_prefilter_lang *lang_build(const ck_prefilter *pf, ck_lang lang) {
   pl->owners = ck_xcalloc(n + 1, sizeof *pl->owners);
   pl->exact = ck_xcalloc(n + 1, sizeof *pl->exact);
   for (size_t i = 0; i < n; i++) {
+    entry *e = sorted[i];
     /* Compare with the kept copy: repeats are freed as they are passed. */
-    bool new_word = pl->nwords == 0 || strcmp(entries[i].word, pl->words[pl->nwords - 1]) != 0;
+    bool new_word = pl->nwords == 0 || strcmp(e->word, pl->words[pl->nwords - 1]) != 0;
     if (new_word) {
       pl->owner_start[pl->nwords] = pl->nowners;
-      pl->words[pl->nwords++] = entries[i].word;
+      pl->words[pl->nwords++] = e->word;
     } else {
-      free(entries[i].word);
+      free(e->word);
     }
     /* Sorted entries put one word's branches of one list, alike but for
        the branch, next to each other: one owner takes them all. */
     ck_word_owner *last = pl->nowners ? &pl->owners[pl->nowners - 1] : NULL;
-    const ck_branch *br = &pl->branches[entries[i].branch];
+    const ck_branch *br = &pl->branches[e->branch];
     const char *last_exact = last ? pl->exact[pl->nowners - 1] : NULL;
     uint8_t flags = (uint8_t)((br->by_block ? CK_OWNER_BY_BLOCK : 0) |
-                              (entries[i].second ? CK_OWNER_SECOND : 0) |
-                              (entries[i].word_start ? CK_OWNER_WORD_START : 0) |
-                              (entries[i].exact ? CK_OWNER_EXACT : 0));
-    if (new_word || last->list != entries[i].list || last->flags != flags ||
-        strcmp(last_exact ? last_exact : "", entries[i].exact ? entries[i].exact : "") != 0) {
+                              (e->second ? CK_OWNER_SECOND : 0) |
+                              (e->word_start ? CK_OWNER_WORD_START : 0) |
+                              (e->exact ? CK_OWNER_EXACT : 0));
+    if (new_word || last->list != e->list || last->flags != flags ||
+        strcmp(last_exact ? last_exact : "", e->exact ? e->exact : "") != 0) {
       size_t len = strlen(pl->words[pl->nwords - 1]);
-      pl->exact[pl->nowners] = entries[i].exact;
+      pl->exact[pl->nowners] = e->exact;
       pl->owners[pl->nowners++] = (ck_word_owner){
-          .list = entries[i].list,
+          .list = e->list,
           .bits = (uint64_t)1 << br->bit,
           .flags = flags,
           .len = (uint16_t)(len < UINT16_MAX ? len : UINT16_MAX)};
     } else {
       last->bits |= (uint64_t)1 << br->bit;
-      free(entries[i].exact);
+      free(e->exact);
     }
   }
   pl->owner_start[pl->nwords] = pl->nowners;
+  free(sorted);
   free(entries);
   if (pl->nwords)
     pl->ac = ck_ac_build(pl->words, pl->nwords);

@@ -29,6 +29,15 @@ static ck_status load_source(ck_source *source, const ck_limits *limits, bool la
                              ck_lang lang, ck_doc **out, ck_diags *diags) {
   ck_source src = *source;
   ck_status rc;
+  const char *why = NULL;
+  if (ck_zip_magic(src.raw, src.raw_len) && !ck_zip_available(&why)) {
+    /* Without libzip a zip's kind is not known either: say what is missing
+       rather than call the file damaged or of another type. */
+    ck_diags_add(diags, CK_DIAG_ERROR, src.path, 0, 0,
+                 "reading Word and OpenDocument files needs %s", why);
+    rc = CK_ERR_IO;
+    goto done;
+  }
   ck_input_format format = ck_office_sniff(&src);
   if (format == CK_FORMAT_DOCX) {
     rc = ck_read_docx(&src, limits, out, diags);

@@ -9,13 +9,14 @@
  * opening with a bullet or "1)" is a list item. Lines that repeat at the
  * top or bottom of most pages (running headers and footers, page numbers)
  * are not text of the tender. Positions are page:character, the character
- * counted from the start of the page's text. */
+ * counted from the start of the page's text. poppler-glib is loaded on the
+ * first PDF (pdf_library.c); every call into it goes through 'ck_pdf_api'. */
 
-#include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "office.h"
+#include "pdf_library.h"
 #include "readers.h"
 #include "text.h"
 #include "util.h"
@@ -41,7 +42,7 @@ typedef struct line {
 } line;
 
 typedef struct page_text {
-  char *text;        /* poppler's, g_free */
+  char *text;        /* poppler's, freed with g_free */
   size_t longest;    /* the longest line of the page, in bytes */
 } page_text;
 
@@ -261,6 +262,16 @@ static void build(builder *b, line *lines, size_t n, const page_text *pages) {
   close_block(b);
 }
 
+/* The byte after the UTF-8 character at 'p': the steps of glib's
+   g_utf8_next_char, whose table lives in glib itself (the text here is
+   valid UTF-8 already). */
+static const char *utf8_next(const char *p) {
+  unsigned char c = (unsigned char)*p;
+  if (c < 0xC0 || c >= 0xFE)
+    return p + 1;
+  return p + (c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : c < 0xFC ? 5 : 6);
+}
+
 /* The box of each line of a page, from poppler's box of each character of
    the page's text (newlines included). */
 static void measure(line *lines, size_t first, size_t n, const char *text,
@@ -270,14 +281,14 @@ static void measure(line *lines, size_t first, size_t n, const char *text,
   for (size_t i = first; i < n; i++) {
     line *ln = &lines[i];
     while (p < ln->s) { /* characters before the line */
-      p = g_utf8_next_char(p);
+      p = utf8_next(p);
       k++;
     }
     ln->top = 1e9;
     ln->bottom = -1e9;
     ln->left = 1e9;
     ln->right = -1e9;
-    for (const char *q = ln->s; q < ln->s + ln->len; q = g_utf8_next_char(q), k++) {
+    for (const char *q = ln->s; q < ln->s + ln->len; q = utf8_next(q), k++) {
       if (k >= nrects)
         break;
       const PopplerRectangle *r = &rects[k];
@@ -409,11 +420,18 @@ static size_t merge_rows(line *lines, size_t first, size_t n, ck_buf *pool,
 ck_status ck_read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **out,
                       ck_diags *diags) {
   *out = NULL;
+  const char *why = NULL;
+  const ck_pdf_api *pdf = ck_pdf_library(&why);
+  if (!pdf) {
+    ck_diags_add(diags, CK_DIAG_ERROR, src->path, 0, 0, "%s", why);
+    return CK_ERR_IO;
+  }
   GError *err = NULL;
-  GBytes *bytes = g_bytes_new_static(src->raw, src->raw_len);
-  PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &err);
+  GBytes *bytes = pdf->bytes_new_static(src->raw, src->raw_len);
+  PopplerDocument *pd = pdf->document_new_from_bytes(bytes, NULL, &err);
   if (!pd) {
-    bool encrypted = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
+    bool encrypted =
+        err && err->domain == pdf->error_quark() && err->code == POPPLER_ERROR_ENCRYPTED;
     if (encrypted)
       ck_diags_add(diags, CK_DIAG_ERROR, src->path, 0, 0,
                    "the PDF is encrypted (password protected); save an unprotected copy");
@@ -421,16 +439,16 @@ ck_status ck_read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **ou
       ck_diags_add(diags, CK_DIAG_ERROR, src->path, 0, 0, "not a readable PDF: %s",
                    err && err->message ? err->message : "damaged");
     if (err)
-      g_error_free(err);
-    g_bytes_unref(bytes);
+      pdf->error_free(err);
+    pdf->bytes_unref(bytes);
     return CK_ERR_INPUT;
   }
-  int npages = poppler_document_get_n_pages(pd);
+  int npages = pdf->document_get_n_pages(pd);
   if (npages > MAX_PAGES) {
     ck_diags_add(diags, CK_DIAG_ERROR, src->path, 0, 0, "the PDF has %d pages, more than %d",
                  npages, MAX_PAGES);
-    g_object_unref(pd);
-    g_bytes_unref(bytes);
+    pdf->object_unref(pd);
+    pdf->bytes_unref(bytes);
     return CK_ERR_LIMIT;
   }
   page_text *pages = ck_xcalloc(npages > 0 ? (size_t)npages : 1, sizeof *pages);
@@ -441,17 +459,17 @@ ck_status ck_read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **ou
   size_t nowned = 0, capowned = 0;
   ck_status rc = CK_OK;
   for (int p = 0; p < npages && rc == CK_OK; p++) {
-    PopplerPage *page = poppler_document_get_page(pd, p);
-    char *text = page ? poppler_page_get_text(page) : NULL;
+    PopplerPage *page = pdf->document_get_page(pd, p);
+    char *text = page ? pdf->page_get_text(page) : NULL;
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
-    if (page && text && !poppler_page_get_text_layout(page, &rects, &nrects))
+    if (page && text && !pdf->page_get_text_layout(page, &rects, &nrects))
       rects = NULL, nrects = 0;
     if (page)
-      g_object_unref(page);
+      pdf->object_unref(page);
     pages[p].text = text;
     if (!text) {
-      g_free(rects);
+      pdf->free(rects);
       continue;
     }
     size_t tlen = strlen(text);
@@ -463,8 +481,8 @@ ck_status ck_read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **ou
       rc = CK_ERR_LIMIT;
       break;
     }
-    if (!g_utf8_validate(text, (gssize)tlen, NULL)) {
-      g_free(rects);
+    if (!pdf->utf8_validate(text, (gssize)tlen, NULL)) {
+      pdf->free(rects);
       continue; /* poppler gives UTF-8; a page it cannot is left out */
     }
     size_t first = nlines;
@@ -492,7 +510,7 @@ ck_status ck_read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **ou
       measure(lines, first, nlines, text, rects, nrects);
       nlines = merge_rows(lines, first, nlines, &pool, &owned, &nowned, &capowned);
     }
-    g_free(rects);
+    pdf->free(rects);
     for (size_t k = first; k < nlines; k++)
       lines[k].edge = k < first + EDGE_LINES || k + EDGE_LINES >= nlines;
   }
@@ -516,15 +534,15 @@ ck_status ck_read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **ou
     }
   }
   for (int p = 0; p < npages; p++)
-    g_free(pages[p].text);
+    pdf->free(pages[p].text);
   for (size_t i = 0; i < nowned; i++)
     free(owned[i]);
   free(owned);
   ck_buf_free(&pool);
   free(pages);
   free(lines);
-  g_object_unref(pd);
-  g_bytes_unref(bytes);
+  pdf->object_unref(pd);
+  pdf->bytes_unref(bytes);
   *out = doc;
   return rc;
 }

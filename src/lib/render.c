@@ -1,9 +1,12 @@
 /* The format table and the escaping every renderer shares. */
 #include <assert.h>
 #include <csv.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "docx_write.h"
 #include "messages.h"
 #include "report.h"
 
@@ -33,6 +36,22 @@ bool ck_report_format_parse(const char *name, ck_report_format *out) {
 bool ck_report_format_available(ck_report_format f) { return formats[f].render != NULL; }
 
 bool ck_report_format_binary(ck_report_format f) { return f == CK_REPORT_DOCX; }
+
+static pthread_once_t docx_once = PTHREAD_ONCE_INIT;
+static char docx_missing[600]; /* written once by find_docx_missing; empty: none */
+
+static void find_docx_missing(void) {
+  const char *why = NULL;
+  if (!ck_docx_available(&why))
+    snprintf(docx_missing, sizeof docx_missing, "writing Word files needs %s", why);
+}
+
+const char *ck_report_format_missing(ck_report_format f) {
+  if (f != CK_REPORT_DOCX)
+    return NULL;
+  pthread_once(&docx_once, find_docx_missing);
+  return docx_missing[0] ? docx_missing : NULL;
+}
 
 /* Runs the format's renderer into 'to' and hands on what is left. */
 static void render_into(const ck_report *report, ck_report_format format,

@@ -37,6 +37,13 @@ void ck_rule_schema_free(ck_rule_schema *schema);
  * number of errors found in it. */
 ck_pack *ck_pack_parse(const ck_ruleset *rs, const char *xml, size_t len, const char *file,
                        const ck_rule_schema *schema, size_t *errors, ck_diags *diags);
+/* ck_pack_parse of a built-in pack (no schema) whose XML libxml2 reads from
+ * 'ascii', the same document with every non-ASCII character written as a
+ * character reference (scripts/embed.cmake), while positions are found in
+ * 'xml' as written. NULL 'ascii' reads 'xml'. */
+ck_pack *ck_pack_parse_builtin(const ck_ruleset *rs, const char *xml, size_t len,
+                               const char *ascii, size_t ascii_len, const char *file,
+                               size_t *errors, ck_diags *diags);
 void ck_pack_free(ck_pack *p);
 
 /* Takes a parsed pack into 'rs' (ruleset.c). Reports rule ids of 'p' that

@@ -90,8 +90,6 @@ void ck_buf_put(ck_buf *b, const char *s, size_t len) {
 
 void ck_buf_puts(ck_buf *b, const char *s) { ck_buf_put(b, s, strlen(s)); }
 
-void ck_buf_putc(ck_buf *b, char c) { ck_buf_put(b, &c, 1); }
-
 void ck_buf_vprintf(ck_buf *b, const char *fmt, va_list ap) {
   va_list copy;
   va_copy(copy, ap);

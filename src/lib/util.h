@@ -50,7 +50,15 @@ typedef struct ck_buf {
 
 void ck_buf_put(ck_buf *b, const char *s, size_t len);
 void ck_buf_puts(ck_buf *b, const char *s);
-void ck_buf_putc(ck_buf *b, char c);
+/* One byte: inline, for the scanners that build texts a byte at a time. */
+static inline void ck_buf_putc(ck_buf *b, char c) {
+  if (b->len + 2 <= b->cap) {
+    b->ptr[b->len++] = c;
+    b->ptr[b->len] = '\0';
+  } else {
+    ck_buf_put(b, &c, 1);
+  }
+}
 void ck_buf_printf(ck_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ck_buf_vprintf(ck_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Makes 'b' empty but keeps its storage. */

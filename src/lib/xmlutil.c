@@ -271,7 +271,7 @@ static bool wide_source(const char *data, size_t len) {
 }
 
 static ck_status parse(const char *data, size_t len, const char *file, const ck_limits *limits,
-                       int extra_options, xmlDoc **out, ck_diags *diags) {
+                       int extra_options, bool precount, xmlDoc **out, ck_diags *diags) {
   ck_limits defaults = ck_limits_default();
   if (!limits)
     limits = &defaults;
@@ -299,8 +299,9 @@ static ck_status parse(const char *data, size_t len, const char *file, const ck_
   /* Counted on the bytes before libxml2 sees them: its slow paths (many
      attributes on one element, a flood of elements) are never entered. */
   size_t where;
-  ck_xml_count_verdict verdict =
-      wide_source(data, len) ? CK_XML_COUNTS_OK : ck_xml_count(data, len, &st.caps, &where);
+  ck_xml_count_verdict verdict = !precount || wide_source(data, len)
+                                     ? CK_XML_COUNTS_OK
+                                     : ck_xml_count(data, len, &st.caps, &where);
   if (verdict != CK_XML_COUNTS_OK) {
     ck_xmlpos_map map;
     size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -374,7 +375,7 @@ done:
 
 ck_status ck_xml_parse(const char *data, size_t len, const char *file, const ck_limits *limits,
                        xmlDoc **out, ck_diags *diags) {
-  return parse(data, len, file, limits, 0, out, diags);
+  return parse(data, len, file, limits, 0, true, out, diags);
 }
 
 ck_status ck_xml_parse_data(const char *data, size_t len, const char *file,
@@ -382,7 +383,14 @@ ck_status ck_xml_parse_data(const char *data, size_t len, const char *file,
   /* XML_PARSE_COMPACT keeps short texts (codes, numbers, ids) inside their
      node instead of in an allocation of their own; the tree must then not
      be changed, which these readers never do. */
-  return parse(data, len, file, limits, XML_PARSE_NOBLANKS | XML_PARSE_COMPACT, out, diags);
+  return parse(data, len, file, limits, XML_PARSE_NOBLANKS | XML_PARSE_COMPACT, true, out,
+               diags);
+}
+
+ck_status ck_xml_parse_builtin(const char *data, size_t len, const char *file,
+                               const ck_limits *limits, xmlDoc **out, ck_diags *diags) {
+  return parse(data, len, file, limits, XML_PARSE_NOBLANKS | XML_PARSE_COMPACT, false, out,
+               diags);
 }
 
 /* --- positions ------------------------------------------------------------------ */
@@ -471,9 +479,15 @@ static void node_position(const ck_xml_lines *li, const xmlNode *node, unsigned 
 
 static bool text_position(const ck_xml_lines *li, const xmlNode *node, unsigned *line,
                           unsigned *col) {
+  /* node_position's work, with the start tag kept for the text after it */
   size_t off;
-  node_position(li, node, line, col);
-  if (*col == 0 || !find_start_tag(li, node, &off))
+  long l = node ? xmlGetLineNo(node) : -1;
+  *line = l > 0 ? (unsigned)l : 0;
+  *col = 0;
+  if (!node || !find_start_tag(li, node, &off))
+    return false;
+  ck_xmlpos_at(&li->map, off, line, col);
+  if (*col == 0)
     return false;
   const char *data = li->map.p;
   size_t len = li->map.len, gt = ck_xml_markup_end(data, len, off + 1, false);

@@ -1,17 +1,21 @@
-/* Zip members in memory through libzip (zipread.h). */
+/* Zip members in memory through libzip (zipread.h), opened on first use
+ * (zip_library.c). */
 #include "zipread.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "util.h"
+#include "zip_library.h"
 
 struct ck_zip {
+  const ck_zip_api *zip;
   zip_t *za;
   const char *file; /* borrowed, for diagnostics */
 };
+
+bool ck_zip_available(const char **why) { return ck_zip_library(why) != NULL; }
 
 bool ck_zip_magic(const char *data, size_t len) {
   return len >= 4 && data[0] == 'P' && data[1] == 'K' &&
@@ -21,20 +25,28 @@ bool ck_zip_magic(const char *data, size_t len) {
 ck_status ck_zip_open(const char *data, size_t len, const char *file, ck_zip **out,
                       ck_diags *diags) {
   *out = NULL;
+  const char *why = NULL;
+  const ck_zip_api *zip = ck_zip_library(&why);
+  if (!zip) {
+    ck_diags_add(diags, CK_DIAG_ERROR, file, 0, 0,
+                 "reading Word and OpenDocument files needs %s", why);
+    return CK_ERR_IO;
+  }
   zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t *src = zip_source_buffer_create(data, len, 0, &err);
-  zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err) : NULL;
+  zip->error_init(&err);
+  zip_source_t *src = zip->source_buffer_create(data, len, 0, &err);
+  zip_t *za = src ? zip->open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err) : NULL;
   if (!za) {
     ck_diags_add(diags, CK_DIAG_ERROR, file, 0, 0, "not a readable zip archive: %s",
-                 zip_error_strerror(&err));
+                 zip->error_strerror(&err));
     if (src)
-      zip_source_free(src);
-    zip_error_fini(&err);
+      zip->source_free(src);
+    zip->error_fini(&err);
     return CK_ERR_INPUT;
   }
-  zip_error_fini(&err);
+  zip->error_fini(&err);
   ck_zip *z = ck_xcalloc(1, sizeof *z);
+  z->zip = zip;
   z->za = za;
   z->file = file;
   *out = z;
@@ -44,17 +56,17 @@ ck_status ck_zip_open(const char *data, size_t len, const char *file, ck_zip **o
 void ck_zip_close(ck_zip *z) {
   if (!z)
     return;
-  zip_discard(z->za); /* read-only: nothing to write back */
+  z->zip->discard(z->za); /* read-only: nothing to write back */
   free(z);
 }
 
-bool ck_zip_has(ck_zip *z, const char *name) { return zip_name_locate(z->za, name, 0) >= 0; }
+bool ck_zip_has(ck_zip *z, const char *name) { return z->zip->name_locate(z->za, name, 0) >= 0; }
 
 ck_status ck_zip_read(ck_zip *z, const char *name, size_t max, bool required, char **out,
                       size_t *len, ck_diags *diags) {
   *out = NULL;
   *len = 0;
-  zip_int64_t index = zip_name_locate(z->za, name, 0);
+  zip_int64_t index = z->zip->name_locate(z->za, name, 0);
   if (index < 0) {
     if (!required)
       return CK_OK;
@@ -62,8 +74,8 @@ ck_status ck_zip_read(ck_zip *z, const char *name, size_t max, bool required, ch
     return CK_ERR_INPUT;
   }
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(z->za, (zip_uint64_t)index, 0, &st) != 0) {
+  z->zip->stat_init(&st);
+  if (z->zip->stat_index(z->za, (zip_uint64_t)index, 0, &st) != 0) {
     ck_diags_add(diags, CK_DIAG_ERROR, z->file, 0, 0, "cannot read %s in the archive", name);
     return CK_ERR_INPUT;
   }
@@ -83,20 +95,20 @@ ck_status ck_zip_read(ck_zip *z, const char *name, size_t max, bool required, ch
     cap = ratio_cap;
   else if (ratio_cap < CK_ZIP_RATIO_FLOOR && CK_ZIP_RATIO_FLOOR < cap)
     cap = CK_ZIP_RATIO_FLOOR;
-  zip_file_t *f = zip_fopen_index(z->za, (zip_uint64_t)index, 0);
+  zip_file_t *f = z->zip->fopen_index(z->za, (zip_uint64_t)index, 0);
   if (!f) {
     ck_diags_add(diags, CK_DIAG_ERROR, z->file, 0, 0, "cannot open %s in the archive: %s",
-                 name, zip_strerror(z->za));
+                 name, z->zip->archive_strerror(z->za));
     return CK_ERR_INPUT;
   }
   ck_buf b = CK_BUF_INIT;
   char chunk[65536];
   ck_status rc = CK_OK;
   for (;;) {
-    zip_int64_t n = zip_fread(f, chunk, sizeof chunk);
+    zip_int64_t n = z->zip->file_read(f, chunk, sizeof chunk);
     if (n < 0) {
       ck_diags_add(diags, CK_DIAG_ERROR, z->file, 0, 0, "%s in the archive is corrupt: %s",
-                   name, zip_file_strerror(f));
+                   name, z->zip->file_strerror(f));
       rc = CK_ERR_INPUT;
       break;
     }
@@ -115,7 +127,7 @@ ck_status ck_zip_read(ck_zip *z, const char *name, size_t max, bool required, ch
     }
     ck_buf_put(&b, chunk, (size_t)n);
   }
-  zip_fclose(f);
+  z->zip->file_close(f);
   if (rc != CK_OK) {
     ck_buf_free(&b);
     return rc;

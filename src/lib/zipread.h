@@ -21,6 +21,10 @@
 
 typedef struct ck_zip ck_zip;
 
+/* Whether libzip can be loaded (zip_library.h); when not, '*why' names the
+ * package and what went wrong, to follow "needs" ("libzip4 (...)"). */
+bool ck_zip_available(const char **why);
+
 /* Whether 'data' starts like a zip archive ("PK\3\4", or an empty one). */
 bool ck_zip_magic(const char *data, size_t len);
 

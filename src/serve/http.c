@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mhd_library.h"
 #include "sha256.h"
 
 const serve_field *serve_field_find(const serve_request *r, const char *name) {
@@ -70,7 +71,7 @@ static enum MHD_Result on_form_piece(void *cls, enum MHD_ValueKind kind, const c
 
 static void free_request(serve_request *r) {
   if (r->post)
-    MHD_destroy_post_processor(r->post);
+    serve_mhd()->destroy_post_processor(r->post);
   for (size_t i = 0; i < r->nfields; i++) {
     free(r->fields[i].name);
     free(r->fields[i].filename);
@@ -108,8 +109,9 @@ static void script_sources(const serve_answer *a, sbuf *out) {
 }
 
 static enum MHD_Result send_answer(serve_request *r, serve_answer *a) {
+  const serve_mhd_api *mhd = serve_mhd();
   struct MHD_Response *resp =
-      MHD_create_response_from_buffer(a->len, a->body ? a->body : (char *)"",
+      mhd->create_response_from_buffer(a->len, a->body ? a->body : (char *)"",
                                       a->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
   if (!resp) {
     free(a->body);
@@ -123,26 +125,26 @@ static enum MHD_Result send_answer(serve_request *r, serve_answer *a) {
      run code, scripts are what the policy holds tight */
   sbuf_puts(&csp, "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
-  MHD_add_response_header(resp, "Content-Type", a->type);
-  MHD_add_response_header(resp, "Content-Security-Policy", csp.ptr);
-  MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-  MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-  MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-  MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
-  MHD_add_response_header(resp, "Cache-Control", a->cache ? "public, max-age=3600" : "no-store");
+  mhd->add_response_header(resp, "Content-Type", a->type);
+  mhd->add_response_header(resp, "Content-Security-Policy", csp.ptr);
+  mhd->add_response_header(resp, "X-Content-Type-Options", "nosniff");
+  mhd->add_response_header(resp, "X-Frame-Options", "DENY");
+  mhd->add_response_header(resp, "Referrer-Policy", "no-referrer");
+  mhd->add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
+  mhd->add_response_header(resp, "Cache-Control", a->cache ? "public, max-age=3600" : "no-store");
   if (a->disposition)
-    MHD_add_response_header(resp, "Content-Disposition", a->disposition);
+    mhd->add_response_header(resp, "Content-Disposition", a->disposition);
   if (a->allow)
-    MHD_add_response_header(resp, "Allow", a->allow);
+    mhd->add_response_header(resp, "Allow", a->allow);
   if (a->retry_after) {
     char secs[16];
     snprintf(secs, sizeof secs, "%u", a->retry_after);
-    MHD_add_response_header(resp, "Retry-After", secs);
+    mhd->add_response_header(resp, "Retry-After", secs);
   }
   sbuf_free(&csp);
   free(a->disposition);
-  enum MHD_Result rc = MHD_queue_response(r->conn, a->status, resp);
-  MHD_destroy_response(resp);
+  enum MHD_Result rc = mhd->queue_response(r->conn, a->status, resp);
+  mhd->destroy_response(resp);
   if (rc == MHD_YES) {
     r->status = a->status;
     r->bytes = a->len;
@@ -172,7 +174,7 @@ static enum MHD_Result send_plain(serve_request *r, unsigned status, const char 
 }
 
 static bool content_type_is(struct MHD_Connection *c, const char *type) {
-  const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+  const char *ct = serve_mhd()->lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
   return ct && strncasecmp(ct, type, strlen(type)) == 0;
 }
 
@@ -181,6 +183,7 @@ enum MHD_Result serve_on_request(void *cls, struct MHD_Connection *conn, const c
                                  const char *upload_data, size_t *upload_data_size,
                                  void **con_cls) {
   (void)version;
+  const serve_mhd_api *mhd = serve_mhd();
   serve_app *app = cls;
   serve_request *r = *con_cls;
   if (!r) {
@@ -197,8 +200,8 @@ enum MHD_Result serve_on_request(void *cls, struct MHD_Connection *conn, const c
     r->method = serve_xstrndup(method, strlen(method));
     size_t plen = strcspn(url, "?");
     r->path = serve_xstrndup(url, plen);
-    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query_arg, r);
-    const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+    mhd->get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query_arg, r);
+    const char *length = mhd->lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
     if (length && strtoull(length, NULL, 10) > app->cfg.max_upload) {
       r->too_big = true;
       char msg[128];
@@ -213,7 +216,7 @@ enum MHD_Result serve_on_request(void *cls, struct MHD_Connection *conn, const c
         (content_type_is(conn, "multipart/form-data") ||
          (!api && content_type_is(conn, "application/x-www-form-urlencoded")))) {
       r->form = true;
-      r->post = MHD_create_post_processor(conn, 64 * 1024, on_form_piece, r);
+      r->post = mhd->create_post_processor(conn, 64 * 1024, on_form_piece, r);
       if (!r->post)
         r->bad_form = true; /* e.g. multipart without a boundary */
     }
@@ -238,7 +241,7 @@ enum MHD_Result serve_on_request(void *cls, struct MHD_Connection *conn, const c
       return MHD_NO;
     }
     if (r->form) {
-      if (r->post && !r->bad_form && MHD_post_process(r->post, upload_data, n) != MHD_YES)
+      if (r->post && !r->bad_form && mhd->post_process(r->post, upload_data, n) != MHD_YES)
         r->bad_form = true;
     } else {
       sbuf_put(&r->body, upload_data, n);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "http.h"
+#include "mhd_library.h"
 
 static const char usage[] =
     "usage: circheck serve [options]\n\n"
@@ -170,6 +171,16 @@ int ck_serve_main(int argc, char **argv) {
     }
   }
 
+  /* libmicrohttpd is opened here, not linked (mhd_library.h): a machine
+     without it can still check files, and says so only when asked to serve. */
+  const char *why = NULL;
+  const serve_mhd_api *mhd = serve_mhd_load(&why);
+  if (!mhd) {
+    fprintf(stderr, "circheck: error: %s\n", why);
+    free(rules);
+    return 2;
+  }
+
   ck_diags diags = CK_DIAGS_INIT;
   ck_ruleset *rs = NULL;
   ck_ruleset_load(true, rules, nrules, &rs, &diags);
@@ -180,6 +191,18 @@ int ck_serve_main(int argc, char **argv) {
   if (!rs)
     return 2;
 
+  /* The stop signals are taken by sigwait() in this thread only: block them
+     before any thread starts (the check workers too), so every thread
+     inherits the mask; a worker that did not would take a SIGTERM sent
+     before this thread waits for it, and die of it. A client that goes
+     away must not kill the server with SIGPIPE. */
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGTERM);
+  sigaddset(&stop, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop, NULL);
+  signal(SIGPIPE, SIG_IGN);
+
   serve_app app = {.rs = rs, .cfg = cfg};
   atomic_init(&app.in_flight, 0);
   atomic_init(&app.started, false);
@@ -189,21 +212,11 @@ int ck_serve_main(int argc, char **argv) {
     return 2;
   }
 
-  /* The stop signals are taken by sigwait() in this thread only: block them
-     before any thread starts, so every thread inherits the mask. A client
-     that goes away must not kill the server with SIGPIPE. */
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGTERM);
-  sigaddset(&stop, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop, NULL);
-  signal(SIGPIPE, SIG_IGN);
-
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
                    MHD_USE_ITC | MHD_USE_POLL | MHD_USE_ERROR_LOG;
   if (v6)
     flags |= MHD_USE_IPv6;
-  struct MHD_Daemon *d = MHD_start_daemon(
+  struct MHD_Daemon *d = mhd->start_daemon(
       flags, (uint16_t)cfg.port, NULL, NULL, serve_on_request, &app,
       MHD_OPTION_EXTERNAL_LOGGER, mhd_log, &app.started,
       MHD_OPTION_SOCK_ADDR, &addr.sa,
@@ -220,7 +233,7 @@ int ck_serve_main(int argc, char **argv) {
     return 2;
   }
   atomic_store(&app.started, true);
-  const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+  const union MHD_DaemonInfo *info = mhd->get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
   unsigned port = info ? info->port : cfg.port;
   fprintf(stderr, "circheck serve: listening on http://%s%s%s:%u/\n", v6 ? "[" : "", cfg.bind,
           v6 ? "]" : "", port);
@@ -231,7 +244,7 @@ int ck_serve_main(int argc, char **argv) {
   fprintf(stderr, "circheck serve: %s: finishing %u request(s) in flight\n",
           sig == SIGTERM ? "SIGTERM" : "SIGINT", atomic_load(&app.in_flight));
   /* Stop accepting: the listening socket is ours to close from here. */
-  MHD_socket listener = MHD_quiesce_daemon(d);
+  MHD_socket listener = mhd->quiesce_daemon(d);
   if (listener != MHD_INVALID_SOCKET)
     close(listener);
   /* Requests already begun finish (an upload under way included); a
@@ -241,7 +254,7 @@ int ck_serve_main(int argc, char **argv) {
     struct timespec pause = {0, 20 * 1000000L};
     nanosleep(&pause, NULL);
   }
-  MHD_stop_daemon(d);
+  mhd->stop_daemon(d);
   check_pool_stop(&app.pool);
   ck_ruleset_free(rs);
   fprintf(stderr, "circheck serve: stopped\n");

@@ -430,3 +430,39 @@ circheck_cli_test(waiver-in-html cli 0 ARGS check --no-builtin-rules --rules tes
   --pack alpha tests/data/config/inline/waived.html
   STDOUT_MATCH "waived.html: waived: material.packaging: [^\n]*\n    waiver \\(tests/data/config/inline/waived.html:4:1\\): Delivered without packaging\n"
   STDERR_EMPTY)
+
+# --- libraries opened with dlopen() (docs/architecture.md) ------------------------
+# The binary links neither poppler-glib (opened on the first PDF), libzip (opened on
+# the first Word or OpenDocument file) nor libmicrohttpd (opened by `serve`), nor
+# what they bring; PDF, Word and OpenDocument reading, Word writing and serving are
+# tested by the golden office reports, tests/docx_output.py and tests/serve.
+add_test(NAME cli.dlopen-not-linked
+  COMMAND ${CMAKE_COMMAND} -DBIN=${CIRCHECK_BIN} -DREADELF=${CMAKE_READELF}
+    -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/not_linked.cmake)
+set_tests_properties(cli.dlopen-not-linked PROPERTIES LABELS cli)
+# On a machine without them (circheck_missing_libs is told names that do not exist):
+# a PDF is one error line and exit 2, other files are still checked, and `serve`
+# says what to install.
+set(CIRCHECK_BIN $<TARGET_FILE:circheck_missing_libs>)
+circheck_cli_test(pdf-without-poppler errors 2 ARGS check samples/office/furniture-nb.pdf
+  STDERR_MATCH "^samples/office/furniture-nb.pdf: error: reading PDF needs libpoppler-glib8 \\(libcircheck-no-such-poppler.so.8: [^\n]+\\)\n$")
+circheck_cli_test(pdf-without-poppler-others errors 2
+  ARGS check --format json samples/office/furniture-nb.pdf samples/furniture-nb.txt
+  STDOUT_MATCH "\"path\": \"samples/furniture-nb.txt\""
+  STDERR_MATCH "^samples/office/furniture-nb.pdf: error: reading PDF needs libpoppler-glib8 [^\n]+\n$")
+circheck_cli_test(text-without-poppler cli 1 ARGS check --no-color --format json
+  samples/furniture-nb.txt GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/furniture-nb.txt.json.golden
+  STDERR_EMPTY)
+circheck_cli_test(serve-without-microhttpd errors 2 ARGS serve --port 0
+  STDERR_MATCH "^circheck: error: serving needs libmicrohttpd12 \\(libcircheck-no-such-microhttpd.so.12: [^\n]+\\)\n$")
+circheck_cli_test(docx-without-libzip errors 2 ARGS check samples/office/furniture-nb.docx
+  STDERR_MATCH "^samples/office/furniture-nb.docx: error: reading Word and OpenDocument files needs libzip4 \\(libcircheck-no-such-zip.so.4: [^\n]+\\)\n$")
+circheck_cli_test(odt-without-libzip errors 2 ARGS check samples/office/furniture-nb.odt
+  STDERR_MATCH "^samples/office/furniture-nb.odt: error: reading Word and OpenDocument files needs libzip4 [^\n]+\n$")
+circheck_cli_test(docx-report-without-libzip errors 2
+  ARGS check --format docx -o ${CMAKE_CURRENT_BINARY_DIR}/out/no-libzip.docx samples/furniture-nb.txt
+  STDERR_MATCH "^circheck: error: writing Word files needs libzip4 \\(libcircheck-no-such-zip.so.4: [^\n]+\\)\n$")
+circheck_cli_test(docx-checklist-without-libzip errors 2
+  ARGS checklist --pack furniture --format docx -o ${CMAKE_CURRENT_BINARY_DIR}/out/no-libzip.docx
+  STDERR_MATCH "^circheck: error: writing Word files needs libzip4 [^\n]+\n$")
+set(CIRCHECK_BIN $<TARGET_FILE:circheck>)

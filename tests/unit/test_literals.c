@@ -195,6 +195,33 @@ static void automaton(void) {
   s.n = 0;
   ck_ac_scan(ac, "", 0, record, &s);
   INT_EQ(s.n, 0, "empty text");
+  OK(!ck_ac_has_table(ac), "short texts are scanned on the trie");
+  /* A text of more than 64 KiB: the table is
+     made, and finds what the trie found. */
+  size_t big = 300 * 1024;
+  char *long_text = ck_xmalloc(big);
+  memset(long_text, '.', big);
+  memcpy(long_text + big - 6, "USHERS", 6);
+  s.n = 0;
+  ck_ac_scan(ac, long_text, big, record, &s);
+  OK(ck_ac_has_table(ac), "a long text makes the table");
+  INT_EQ(s.n, 3, "hits in USHERS at the end of a long text");
+  INT_EQ(s.word[0], 1, "she first, with the table");
+  INT_EQ(s.end[0], big - 2, "she ends two bytes before the end");
+  free(long_text);
+  s.n = 0;
+  text = "Nye MØBLER og møbler";
+  ck_ac_scan(ac, text, strlen(text), record, &s);
+  INT_EQ(s.n, 2, "møbler twice, with the table");
+  ck_ac_free(ac);
+  ac = ck_ac_build(words, 5);
+  char *blank = ck_xcalloc(30 * 1024, 1);
+  for (int k = 0; k < 3; k++) {
+    OK(!ck_ac_has_table(ac), "no table before text %d of 30 KiB", k + 1);
+    ck_ac_scan(ac, blank, 30 * 1024, record, &s);
+  }
+  OK(ck_ac_has_table(ac), "three texts of 30 KiB make the table");
+  free(blank);
   ck_ac_free(ac);
 
   ck_ac *none = ck_ac_build(NULL, 0);
@@ -285,15 +312,24 @@ static bool same_hits(const hit_list *a, const hit_list *b) {
   return true;
 }
 
+/* Both forms of the automaton: a fresh one scans a text of 64 KiB or less
+   on its trie (a longer one makes the table at once), then on its
+   transition table once that is made (ac.c). */
 static void check_against_plain(char *const *words, size_t n, const char *text, size_t len,
                                 const char *what) {
   ck_ac *ac = ck_ac_build(words, n);
-  hit_list got = {0}, want = {0};
+  hit_list got = {0}, table = {0}, want = {0};
   ck_ac_scan(ac, text, len, collect, &got);
+  OK(ck_ac_has_table(ac) == (len > 64 * 1024), "%s: scanned on the trie if short", what);
+  ck_ac_make_table(ac);
+  ck_ac_scan(ac, text, len, collect, &table);
   plain_matches(words, n, text, len, &want);
-  OK(same_hits(&got, &want), "%s: %zu hits, want %zu", what, got.n, want.n);
+  OK(same_hits(&got, &want), "%s: %zu hits on the trie, want %zu", what, got.n, want.n);
+  OK(same_hits(&table, &want), "%s: %zu hits with the table, want %zu", what, table.n, want.n);
   free(got.word);
   free(got.end);
+  free(table.word);
+  free(table.end);
   free(want.word);
   free(want.end);
   ck_ac_free(ac);

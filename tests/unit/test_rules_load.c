@@ -22,7 +22,7 @@ extern const struct ck_builtin_file {
   const char *name;
   const char *data;
   size_t size;
-} ck_builtin_files[];
+} ck_builtin_files[], ck_builtin_ascii[];
 
 static const struct ck_builtin_file *builtin(const char *name) {
   for (const struct ck_builtin_file *f = ck_builtin_files; f->name; f++)
@@ -728,6 +728,115 @@ static void test_builtin_checked(void) {
   free(bad_schema);
 }
 
+/* --- the built-in packs' ASCII forms (scripts/embed.cmake) ------------------------------ */
+
+static bool same_text(const char *a, const char *b) {
+  return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_patterns(const ck_lang_patterns *a, const ck_lang_patterns *b) {
+  for (int l = 0; l < CK_LANG_COUNT; l++) {
+    if (a->has[l] != b->has[l])
+      return false;
+    const ck_pattern_list *la[] = {&a->by_lang[l].all, &a->by_lang[l].any, &a->by_lang[l].none};
+    const ck_pattern_list *lb[] = {&b->by_lang[l].all, &b->by_lang[l].any, &b->by_lang[l].none};
+    for (int k = 0; k < 3; k++) {
+      if (la[k]->n != lb[k]->n)
+        return false;
+      for (size_t i = 0; i < la[k]->n; i++)
+        if (strcmp(la[k]->items[i].src, lb[k]->items[i].src) != 0 ||
+            la[k]->items[i].line != lb[k]->items[i].line ||
+            la[k]->items[i].col != lb[k]->items[i].col)
+          return false;
+    }
+  }
+  return true;
+}
+
+/* Everything a rule has from its file, positions included. */
+static bool same_rule(const ck_rule *a, const ck_rule *b) {
+  bool same = strcmp(a->id, b->id) == 0 && strcmp(a->file, b->file) == 0 &&
+              a->line == b->line && a->col == b->col && same_text(a->source, b->source) &&
+              a->scope == b->scope && a->subject == b->subject && a->floor == b->floor &&
+              a->nexamples == b->nexamples && a->clause.placement == b->clause.placement &&
+              same_patterns(&a->match, &b->match) &&
+              same_patterns(&a->contradict, &b->contradict) &&
+              same_patterns(&a->alternative, &b->alternative) &&
+              same_patterns(&a->when, &b->when) && same_patterns(&a->qualifier, &b->qualifier) &&
+              memcmp(&a->value, &b->value, sizeof a->value) == 0;
+  for (int m = 0; same && m < CK_MSG_LANG_COUNT; m++) {
+    same = same_text(a->name[m], b->name[m]) && same_text(a->clause.text[m], b->clause.text[m]) &&
+           same_text(a->clause.verify[m], b->clause.verify[m]);
+    for (int r = 0; same && r < CK_REASON_COUNT; r++)
+      same = same_text(a->message[r][m], b->message[r][m]);
+  }
+  for (size_t e = 0; same && e < a->nexamples; e++) {
+    const ck_example *x = &a->examples[e], *y = &b->examples[e];
+    same = same_text(x->text, y->text) && same_text(x->section, y->section) &&
+           x->lang == y->lang && x->level == y->level && x->expect == y->expect &&
+           x->line == y->line && x->col == y->col;
+  }
+  return same;
+}
+
+/* Each built-in pack has an ASCII form, which a run reads: the same packs
+   come of it, down to every text and position, as of the files as written
+   (validated against the schema on the way). */
+static void test_builtin_ascii(void) {
+  const struct ck_builtin_file *rng = builtin("rules/schema/circheck-rules.rng");
+  ck_ruleset *written = new_set();
+  ck_diags d = CK_DIAGS_INIT;
+  size_t packs = 0;
+  for (const struct ck_builtin_file *f = ck_builtin_files; f->name; f++) {
+    if (strncmp(f->name, "rules/", 6) != 0 || strchr(f->name + 6, '/') ||
+        !strstr(f->name, ".xml"))
+      continue;
+    packs++;
+    const struct ck_builtin_file *a = NULL;
+    for (const struct ck_builtin_file *g = ck_builtin_ascii; g->name; g++)
+      if (strcmp(g->name, f->name) == 0)
+        a = g;
+    OK(a != NULL, "%s has an ASCII form", f->name);
+    if (a) {
+      bool ascii = strlen(a->data) == a->size;
+      for (size_t i = 0; i < a->size && ascii; i++)
+        ascii = (unsigned char)a->data[i] < 0x80;
+      OK(ascii, "%s: the ASCII form is ASCII", f->name);
+      OK(a->size > f->size, "%s: with references for its Norwegian letters", f->name);
+    }
+    INT_EQ(ck_ruleset_add_pack(written, f->data, f->size, f->name, rng->data, rng->size, &d),
+           CK_OK, f->name);
+  }
+  OK(packs >= 10, "the built-in packs: %zu", packs);
+  ck_ruleset_seal(written);
+  ck_ruleset *read = NULL;
+  INT_EQ(ck_ruleset_load(true, NULL, 0, &read, &d), CK_OK, "the packs from their ASCII forms");
+  for (size_t i = 0; i < d.n; i++)
+    DIAG_EQ(&d, i, "(none)");
+  if (read) {
+    INT_EQ(read->npacks, written->npacks, "as many packs");
+    INT_EQ(read->nrules, written->nrules, "as many rules");
+    for (size_t i = 0; i < read->npacks && i < written->npacks; i++) {
+      const ck_pack *x = read->packs[i], *y = written->packs[i];
+      bool same = strcmp(x->id, y->id) == 0 && x->ncpv == y->ncpv &&
+                  same_patterns(&x->subject, &y->subject);
+      for (int m = 0; same && m < CK_MSG_LANG_COUNT; m++)
+        same = same_text(x->name[m], y->name[m]);
+      OK(same, "pack %s the same from its ASCII form", x->id);
+    }
+    size_t differ = 0;
+    for (size_t i = 0; i < read->nrules && i < written->nrules; i++)
+      if (!same_rule(read->rules[i], written->rules[i])) {
+        differ++;
+        fprintf(stderr, "rule %s differs\n", read->rules[i]->id);
+      }
+    INT_EQ(differ, 0, "every rule the same from its pack's ASCII form");
+  }
+  ck_ruleset_free(read);
+  ck_ruleset_free(written);
+  ck_diags_free(&d);
+}
+
 /* Writes 'len' bytes of 'data' to 'path'; false when that fails. */
 static bool write_file(const char *path, const char *data, size_t len) {
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -914,6 +1023,7 @@ int main(void) {
   test_inline_cases();
   test_load_paths();
   test_builtin_checked();
+  test_builtin_ascii();
   test_rule_files();
   test_lazy_shared();
   return ck_test_report();
