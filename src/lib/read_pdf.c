@@ -12,6 +12,7 @@
  * counted from the start of the page's text. poppler-glib is loaded on the
  * first PDF (pdf_library.c); every call into it goes through 'ck_pdf_api'. */
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -417,8 +418,8 @@ static size_t merge_rows(line *lines, size_t first, size_t n, ck_buf *pool,
   return join_wrapped_cells(lines, first, out, pool, owned, nowned, capowned);
 }
 
-ck_status ck_read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **out,
-                      ck_diags *diags) {
+static ck_status read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **out,
+                         ck_diags *diags) {
   *out = NULL;
   const char *why = NULL;
   const ck_pdf_api *pdf = ck_pdf_library(&why);
@@ -479,6 +480,7 @@ ck_status ck_read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **ou
                    "the PDF's text is larger than the limit of %zu bytes",
                    limits->max_input_bytes);
       rc = CK_ERR_LIMIT;
+      pdf->free(rects);
       break;
     }
     if (!pdf->utf8_validate(text, (gssize)tlen, NULL)) {
@@ -554,4 +556,19 @@ bool ck_pdf_magic(const char *data, size_t len) {
     if (memcmp(data + i, "%PDF-", 5) == 0)
       return true;
   return false;
+}
+
+/* poppler shares state between the documents of a process: two threads
+   reading PDFs at once under -j were seen (ThreadSanitizer) to free and copy
+   the same block of its colour management (lcms2) at the same time. PDFs
+   are therefore read one at a time; checking them, and reading every other
+   format, still runs on all threads. */
+static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
+
+ck_status ck_read_pdf(const ck_source *src, const ck_limits *limits, ck_doc **out,
+                      ck_diags *diags) {
+  pthread_mutex_lock(&poppler_lock);
+  ck_status rc = read_pdf(src, limits, out, diags);
+  pthread_mutex_unlock(&poppler_lock);
+  return rc;
 }
