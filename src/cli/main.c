@@ -268,7 +268,7 @@ static void print_help(const char *topic, FILE *out) {
     print_options(CMD_CHECK, out);
     fputs("\nFORMATS (--format):\n"
           "  text   compiler-style lines, the evidence, the clause to add, a table (default)\n"
-          "  json   every field, for scripts\n"
+          "  json   every field, for scripts; written as documents are checked\n"
           "  jsonl  JSON Lines: each document's JSON object on one line, written as soon as\n"
           "         it is checked, so memory does not grow with the number of documents\n"
           "  html   one self-contained page to read, print (A4) and send; works offline\n"
