@@ -729,16 +729,16 @@ static void print_diag(void *ctx, const ck_diag *diag) {
 /* check --format jsonl, and --format json of at least one file: each
    document is written as soon as it is checked, and each diagnostic printed
    as soon as its batch of documents is done, so memory does not grow with
-   the number of files. JSON Lines takes the run's settings; JSON each
-   file's ('opt_of') and --baseline, and is written only when some document
-   could be checked, as a report held whole would be. */
+   the number of files. Each file's settings ('opt_of') and --baseline
+   apply as in a report held whole; JSON is written only when some document
+   could be checked, as such a report would be. */
 static int stream_check(const settings *s, const ck_ruleset *rs, char **files, const bool *walked,
                         const ck_check_options *const *opt_of, size_t nfiles, ck_diags *diags,
                         bool trouble) {
   bool json = s->format == CK_REPORT_JSON;
   ck_stream_request req = {.format = json ? CK_REPORT_JSON : CK_REPORT_JSONL,
-                           .opts_of = json ? opt_of : NULL,
-                           .baseline = json ? s->baseline : NULL,
+                           .opts_of = opt_of,
+                           .baseline = s->baseline,
                            .on_diag = print_diag};
   ck_stream_outcome outcome;
   ck_status st;
@@ -786,12 +786,7 @@ static int stream_check(const settings *s, const ck_ruleset *rs, char **files, c
   }
   if (trouble)
     return EXIT_TROUBLE;
-  if (json)
-    return outcome.fails ? EXIT_FINDINGS : EXIT_CLEAN;
-  for (int k = s->fail_on; k < CK_STATUS_NOT_APPLICABLE; k++)
-    if (outcome.seen[k])
-      return EXIT_FINDINGS;
-  return EXIT_CLEAN;
+  return outcome.fails ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /* A Word file is a zip archive: on a terminal it would be noise and could
@@ -902,9 +897,7 @@ static int run_check(settings *s) {
   nfiles = kept;
   if (s->format == CK_REPORT_JSONL ||
       (s->format == CK_REPORT_JSON && nfiles > 0 && !config_failed)) {
-    /* streamed: each document is written as it is checked (the
-       configuration's excludes apply; for JSON Lines its settings are the
-       run's) */
+    /* streamed: each document is written as it is checked */
     int src = stream_check(s, rs, files, walked, opt_of, nfiles, &diags, trouble || config_failed);
     free(walked);
     for (size_t i = 0; i < nfiles; i++) {

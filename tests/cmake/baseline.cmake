@@ -26,6 +26,12 @@ if(NOT out MATCHES "16 results already in the baseline report \\(--baseline\\) a
   message(FATAL_ERROR "a baseline with every result should hide them all:\n${out}")
 endif()
 
+# JSON Lines, written as documents are checked, takes the baseline as well.
+run(0 --baseline base.json --format jsonl tender.txt)
+if(NOT out MATCHES "\"baseline\":\"unchanged\"")
+  message(FATAL_ERROR "JSON Lines should mark unchanged results:\n${out}")
+endif()
+
 # The ecolabel requirement (it passed) is removed: that one result is new, the run fails.
 file(READ "${tender}" text)
 string(REPLACE "Stolene skal være miljømerket med Svanemerket eller tilsvarende.\n" "" text
@@ -40,6 +46,10 @@ endif()
 run(1 --baseline base.json --format json tender.txt)
 if(NOT out MATCHES "\"baseline\": \"worse\"" OR NOT out MATCHES "\"baseline\": \"unchanged\"")
   message(FATAL_ERROR "the JSON report should mark worse and unchanged results:\n${out}")
+endif()
+run(1 --baseline base.json --format jsonl tender.txt)
+if(NOT out MATCHES "\"baseline\":\"worse\"")
+  message(FATAL_ERROR "JSON Lines should mark the worse result:\n${out}")
 endif()
 run(1 --baseline base.json --format sarif tender.txt)
 string(REGEX MATCHALL "\"ruleId\": \"[a-z.-]+\"" ids "${out}")
