@@ -1,10 +1,9 @@
 /* poppler-glib through dlopen (pdf_library.h says why). */
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdbool.h>
-#include <stdio.h>
 
+#include "dl_library.h"
 #include "pdf_library.h"
 
 /* The library's file name (its SONAME) and the Debian package that holds
@@ -23,33 +22,14 @@ static bool api_ready;
 static char api_why[512];
 
 static void load(void) {
-  /* RTLD_NOW: a library that cannot be bound fails here, once, rather than
-     in the middle of a page; RTLD_LOCAL: its symbols stay out of the way of
-     the rest of the process. It is never closed: glib does not expect to be
-     unloaded. */
-  void *lib = dlopen(CK_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
-  if (!lib) {
-    const char *err = dlerror();
-    snprintf(api_why, sizeof api_why, "reading PDF needs %s (%s)", CK_POPPLER_PACKAGE,
-             err ? err : CK_POPPLER_SONAME ": cannot be loaded");
+  void *lib = ck_dl_open(CK_POPPLER_SONAME, CK_POPPLER_PACKAGE, "reading PDF needs ", api_why, sizeof api_why);
+  if (!lib)
     return;
-  }
   const char *missing = NULL;
-  /* POSIX makes a function's address from dlsym's void * by a cast. */
-#define CK_PDF_LOAD(field, symbol)                                                            \
-  if (!missing) {                                                                             \
-    void *address = dlsym(lib, #symbol);                                                      \
-    if (address)                                                                              \
-      api.field = (__typeof__(api.field))address;                                             \
-    else                                                                                      \
-      missing = #symbol;                                                                      \
-  }
-  CK_PDF_FUNCTIONS(CK_PDF_LOAD)
-  CK_PDF_GLIB_FUNCTIONS(CK_PDF_LOAD)
-#undef CK_PDF_LOAD
+  CK_PDF_FUNCTIONS(CK_DL_TAKE)
+  CK_PDF_GLIB_FUNCTIONS(CK_DL_TAKE)
   if (missing) {
-    snprintf(api_why, sizeof api_why, "reading PDF needs %s (%s has no %s: too old)",
-             CK_POPPLER_PACKAGE, CK_POPPLER_SONAME, missing);
+    ck_dl_too_old(CK_POPPLER_SONAME, CK_POPPLER_PACKAGE, "reading PDF needs ", missing, api_why, sizeof api_why);
     return;
   }
   api_ready = true;

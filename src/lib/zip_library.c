@@ -1,10 +1,9 @@
 /* libzip through dlopen (zip_library.h says why). */
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdbool.h>
-#include <stdio.h>
 
+#include "dl_library.h"
 #include "zip_library.h"
 
 /* The library's file name (its SONAME) and the Debian package that holds
@@ -23,30 +22,13 @@ static bool api_ready;
 static char api_why[512];
 
 static void load(void) {
-  /* As for poppler-glib (pdf_library.c): bound at once, kept to itself,
-     never closed. */
-  void *lib = dlopen(CK_ZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
-  if (!lib) {
-    const char *err = dlerror();
-    snprintf(api_why, sizeof api_why, "%s (%s)", CK_ZIP_PACKAGE,
-             err ? err : CK_ZIP_SONAME ": cannot be loaded");
+  void *lib = ck_dl_open(CK_ZIP_SONAME, CK_ZIP_PACKAGE, "", api_why, sizeof api_why);
+  if (!lib)
     return;
-  }
   const char *missing = NULL;
-  /* POSIX makes a function's address from dlsym's void * by a cast. */
-#define CK_ZIP_LOAD(field, symbol)                                                            \
-  if (!missing) {                                                                             \
-    void *address = dlsym(lib, #symbol);                                                      \
-    if (address)                                                                              \
-      api.field = (__typeof__(api.field))address;                                             \
-    else                                                                                      \
-      missing = #symbol;                                                                      \
-  }
-  CK_ZIP_FUNCTIONS(CK_ZIP_LOAD)
-#undef CK_ZIP_LOAD
+  CK_ZIP_FUNCTIONS(CK_DL_TAKE)
   if (missing) {
-    snprintf(api_why, sizeof api_why, "%s (%s has no %s: too old)", CK_ZIP_PACKAGE,
-             CK_ZIP_SONAME, missing);
+    ck_dl_too_old(CK_ZIP_SONAME, CK_ZIP_PACKAGE, "", missing, api_why, sizeof api_why);
     return;
   }
   api_ready = true;

@@ -1,12 +1,11 @@
 /* libmicrohttpd through dlopen (mhd_library.h says why). */
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "mhd_library.h"
+#include "dl_library.h"
 
 /* The library's file name (its SONAME) and the Debian package that holds
    it: src/CMakeLists.txt finds both for the libmicrohttpd built against. */
@@ -24,30 +23,13 @@ static bool api_ready;
 static char api_why[512];
 
 static void load(void) {
-  /* RTLD_NOW: a library that cannot be bound fails here, before the server
-     starts; never closed, as the daemon's threads run in it. */
-  void *lib = dlopen(CK_MHD_SONAME, RTLD_NOW | RTLD_LOCAL);
-  if (!lib) {
-    const char *err = dlerror();
-    snprintf(api_why, sizeof api_why, "serving needs %s (%s)", CK_MHD_PACKAGE,
-             err ? err : CK_MHD_SONAME ": cannot be loaded");
+  void *lib = ck_dl_open(CK_MHD_SONAME, CK_MHD_PACKAGE, "serving needs ", api_why, sizeof api_why);
+  if (!lib)
     return;
-  }
   const char *missing = NULL;
-  /* POSIX makes a function's address from dlsym's void * by a cast. */
-#define SERVE_MHD_LOAD(field, symbol)                                                         \
-  if (!missing) {                                                                             \
-    void *address = dlsym(lib, #symbol);                                                      \
-    if (address)                                                                              \
-      api.field = (__typeof__(api.field))address;                                             \
-    else                                                                                      \
-      missing = #symbol;                                                                      \
-  }
-  SERVE_MHD_FUNCTIONS(SERVE_MHD_LOAD)
-#undef SERVE_MHD_LOAD
+  SERVE_MHD_FUNCTIONS(CK_DL_TAKE)
   if (missing) {
-    snprintf(api_why, sizeof api_why, "serving needs %s (%s has no %s: too old)",
-             CK_MHD_PACKAGE, CK_MHD_SONAME, missing);
+    ck_dl_too_old(CK_MHD_SONAME, CK_MHD_PACKAGE, "serving needs ", missing, api_why, sizeof api_why);
     return;
   }
   api_ready = true;
