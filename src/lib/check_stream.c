@@ -38,15 +38,10 @@ static void prepare(const void *ctx, ck_doc_result *dr, ck_buf *out) {
    ck_report_has_status_at_or_above read a whole report. */
 static void count(ck_stream_outcome *o, const ck_doc_result *dr) {
   o->documents++;
-  for (size_t i = 0; i < dr->nresults; i++) {
-    const ck_result *r = &dr->results[i];
-    if (r->superseded_by || r->waiver)
-      continue;
-    o->seen[r->status] = true;
-    if (r->status != CK_STATUS_NOT_APPLICABLE && r->status >= dr->fail_on &&
-        r->baseline != CK_BASELINE_UNCHANGED)
-      o->fails = true;
-  }
+  for (size_t i = 0; i < dr->nresults; i++)
+    if (ck_result_counts(&dr->results[i]))
+      o->seen[dr->results[i].status] = true;
+  o->fails = o->fails || ck_doc_result_fails(dr);
 }
 
 /* In input order: writes the part and frees the document. */

@@ -297,16 +297,22 @@ static ck_status check_run(ck_report *report, char *const *files, const bool *wa
 
 size_t ck_report_document_count(const ck_report *report) { return report->ndocs; }
 
-bool ck_report_fails(const ck_report *report) {
-  for (size_t d = 0; d < report->ndocs; d++) {
-    const ck_doc_result *dr = report->docs[d];
-    for (size_t i = 0; i < dr->nresults; i++) {
-      const ck_result *r = &dr->results[i];
-      if (r->status != CK_STATUS_NOT_APPLICABLE && r->status >= dr->fail_on && !r->waiver &&
-          !r->superseded_by && r->baseline != CK_BASELINE_UNCHANGED)
-        return true;
-    }
+bool ck_result_counts(const ck_result *r) { return !r->superseded_by && !r->waiver; }
+
+bool ck_doc_result_fails(const ck_doc_result *dr) {
+  for (size_t i = 0; i < dr->nresults; i++) {
+    const ck_result *r = &dr->results[i];
+    if (ck_result_counts(r) && r->status != CK_STATUS_NOT_APPLICABLE &&
+        r->status >= dr->fail_on && r->baseline != CK_BASELINE_UNCHANGED)
+      return true;
   }
+  return false;
+}
+
+bool ck_report_fails(const ck_report *report) {
+  for (size_t d = 0; d < report->ndocs; d++)
+    if (ck_doc_result_fails(report->docs[d]))
+      return true;
   return false;
 }
 
@@ -317,7 +323,7 @@ bool ck_report_has_status_at_or_above(const ck_report *report, ck_result_status 
       ck_result_status s = r->status;
       /* a rule superseded by a better one of its criterion is not the
          verdict; a waived one is accepted */
-      if (s != CK_STATUS_NOT_APPLICABLE && s >= threshold && !r->superseded_by && !r->waiver)
+      if (s != CK_STATUS_NOT_APPLICABLE && s >= threshold && ck_result_counts(r))
         return true;
     }
   return false;

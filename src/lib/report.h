@@ -24,6 +24,14 @@ struct ck_report {
   bool baseline;
 };
 
+/* Whether a result is one of the document's verdicts that count: neither
+   superseded by a better rule of its criterion nor waived. */
+bool ck_result_counts(const ck_result *r);
+/* Whether the document fails the run: a counting verdict at or above its
+   fail_on that is not unchanged since the baseline (what ck_report_fails
+   asks of every document). */
+bool ck_doc_result_fails(const ck_doc_result *dr);
+
 /* An earlier report's results for --baseline (baseline.c), read once and
    applied to each document as it is checked. */
 typedef struct ck_baseline ck_baseline;
